@@ -1,0 +1,82 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./components/nonce";
+import stylesHref from "./styles.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "icon", href: "/icons/icon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Cairn" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#2f5d50" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link to="/" className="brand">
+            Cairn
+          </Link>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    return (
+      <section className="error-page">
+        <h1>{error.status === 404 ? "Not found" : `Error ${error.status}`}</h1>
+        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
+        <p>
+          <Link to="/">Back to the start</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="error-page">
+      <h1>Something went wrong</h1>
+      <p>Nothing you entered was lost. Please try again in a moment.</p>
+      <p>
+        <Link to="/">Back to the start</Link>
+      </p>
+    </section>
+  );
+}

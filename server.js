@@ -1,0 +1,91 @@
+// Cairn's production server: Express in front of the Remix request handler.
+// Adds compression, security headers (with a per-request CSP nonce for
+// Remix's inline scripts), a same-origin check on state-changing requests,
+// and long-lived caching for fingerprinted assets.
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+installGlobals({ nativeFetch: true });
+
+const BUILD_PATH = path.resolve("build/index.js");
+const build = await import(pathToFileURL(BUILD_PATH).href);
+// Validates the environment before the first request (throws with a clear message).
+const env = build.entry.module.startup();
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "upgrade-insecure-requests": env.NODE_ENV === "production" ? [] : null,
+      },
+    },
+    strictTransportSecurity: env.NODE_ENV === "production",
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+// CSRF: a state-changing request must come from a page of this site. Browsers
+// send Origin on every cross-site POST; SameSite=Lax cookies are the second line.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin") ?? req.get("referer");
+  if (!origin) return next();
+  let originHost;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost !== req.get("host")) {
+    res.status(403).type("text/plain").send("Forbidden: this form was not sent from Cairn.");
+    return;
+  }
+  next();
+});
+
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    // "production" mode: errors reach users as a plain message, never a stack trace.
+    mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const host = env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
+const server = app.listen(env.PORT, host, () => {
+  console.log(`Cairn is serving on http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT}`);
+});
+
+function shutDown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on("SIGTERM", shutDown);
+process.on("SIGINT", shutDown);
