@@ -1,7 +1,145 @@
-import { asc } from "drizzle-orm";
+/**
+ * Reading the course catalogue: courses, their active modules, lessons and
+ * question banks. Retired rows stay in the database for history but are never
+ * listed here.
+ */
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { courses } from "../../db/schema";
+import { courses, lessons, modules, questions } from "../../db/schema";
+import type { Block, NumericAnswer, QuestionType } from "../content/types";
 
 export async function listCourses(db: Database) {
   return db.select().from(courses).orderBy(asc(courses.title));
+}
+
+export async function getCourseOutline(db: Database, courseSlug: string) {
+  const course = await db.query.courses.findFirst({ where: eq(courses.slug, courseSlug) });
+  if (!course) return null;
+  const moduleRows = await db
+    .select({
+      id: modules.id,
+      slug: modules.slug,
+      title: modules.title,
+      description: modules.description,
+      position: modules.position,
+      lessonCount: count(lessons.id),
+    })
+    .from(modules)
+    .leftJoin(lessons, and(eq(lessons.moduleId, modules.id), eq(lessons.status, "active")))
+    .where(and(eq(modules.courseId, course.id), eq(modules.status, "active")))
+    .groupBy(modules.id)
+    .orderBy(asc(modules.position));
+  return { course, modules: moduleRows };
+}
+
+async function findModule(db: Database, courseSlug: string, moduleSlug: string) {
+  const rows = await db
+    .select({ module: modules, course: courses })
+    .from(modules)
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(and(eq(courses.slug, courseSlug), eq(modules.slug, moduleSlug), eq(modules.status, "active")))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getModuleOutline(db: Database, courseSlug: string, moduleSlug: string) {
+  const found = await findModule(db, courseSlug, moduleSlug);
+  if (!found) return null;
+  const lessonRows = await db
+    .select({
+      id: lessons.id,
+      slug: lessons.slug,
+      title: lessons.title,
+      position: lessons.position,
+      readingMinutes: lessons.readingMinutes,
+      questionCount: count(questions.id),
+    })
+    .from(lessons)
+    .leftJoin(questions, and(eq(questions.lessonId, lessons.id), eq(questions.status, "active")))
+    .where(and(eq(lessons.moduleId, found.module.id), eq(lessons.status, "active")))
+    .groupBy(lessons.id)
+    .orderBy(asc(lessons.position));
+  return { ...found, lessons: lessonRows };
+}
+
+export interface LessonView {
+  id: string;
+  slug: string;
+  title: string;
+  position: number;
+  readingMinutes: number;
+  keyTerms: string[];
+  blocks: Block[];
+}
+
+export async function getLesson(db: Database, courseSlug: string, moduleSlug: string, lessonSlug: string) {
+  const outline = await getModuleOutline(db, courseSlug, moduleSlug);
+  if (!outline) return null;
+  const index = outline.lessons.findIndex((l) => l.slug === lessonSlug);
+  if (index < 0) return null;
+  const row = await db.query.lessons.findFirst({ where: eq(lessons.id, outline.lessons[index].id) });
+  if (!row) return null;
+  const lesson: LessonView = {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    position: row.position,
+    readingMinutes: row.readingMinutes,
+    keyTerms: JSON.parse(row.keyTermsJson) as string[],
+    blocks: JSON.parse(row.blocksJson) as Block[],
+  };
+  return {
+    course: outline.course,
+    module: outline.module,
+    lesson,
+    questionCount: outline.lessons[index].questionCount,
+    previous: outline.lessons[index - 1] ?? null,
+    next: outline.lessons[index + 1] ?? null,
+  };
+}
+
+export interface QuestionView {
+  id: string;
+  lessonId: string;
+  moduleId: string;
+  type: QuestionType;
+  prompt: string;
+  answer: string;
+  accepted: string[];
+  options: string[] | null;
+  numeric: NumericAnswer | null;
+  sourceSentence: string;
+  sourceLine: number;
+  explanation: string;
+  siblingKey: string;
+  status: "active" | "retired";
+}
+
+export function toQuestionView(row: typeof questions.$inferSelect): QuestionView {
+  return {
+    id: row.id,
+    lessonId: row.lessonId,
+    moduleId: row.moduleId,
+    type: row.type,
+    prompt: row.prompt,
+    answer: row.answer,
+    accepted: JSON.parse(row.acceptedJson) as string[],
+    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
+    numeric: row.numericJson ? (JSON.parse(row.numericJson) as NumericAnswer) : null,
+    sourceSentence: row.sourceSentence,
+    sourceLine: row.sourceLine,
+    explanation: row.explanation,
+    siblingKey: row.siblingKey,
+    status: row.status,
+  };
+}
+
+/** A lesson's active questions, best first. */
+export async function getLessonQuestions(db: Database, lessonId: string): Promise<QuestionView[]> {
+  const rows = await db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
+    .orderBy(asc(questions.rank));
+  return rows.map(toQuestionView);
 }

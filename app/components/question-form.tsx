@@ -1,0 +1,92 @@
+import { Form } from "@remix-run/react";
+import type { QuestionType } from "~/content/types";
+
+export interface AskedQuestion {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  /** Options in the order to display them (multiple choice, true/false). */
+  options: string[] | null;
+  unit?: string | null;
+}
+
+const instructions: Record<QuestionType, string> = {
+  cloze: "Fill in the blank.",
+  multiple_choice: "Choose one answer.",
+  true_false: "True or false?",
+  short_answer: "Type your answer.",
+  numeric: "Type a number.",
+};
+
+/**
+ * One question as a plain HTML form: it works before (or without) client
+ * JavaScript, and the server does all the checking.
+ */
+export function QuestionForm({
+  question,
+  hidden,
+  disabled = false,
+  submitLabel = "Check",
+  autoFocus = false,
+}: {
+  question: AskedQuestion;
+  hidden: Record<string, string>;
+  disabled?: boolean;
+  submitLabel?: string;
+  autoFocus?: boolean;
+}) {
+  const promptId = `prompt-${question.id}`;
+  return (
+    <Form method="post" className="question card" aria-labelledby={promptId}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <p className="muted">{instructions[question.type]}</p>
+      <p id={promptId} className="question-prompt">
+        {question.prompt}
+      </p>
+      {question.options ? (
+        <fieldset className="options-fieldset" disabled={disabled}>
+          <legend className="visually-hidden">Options</legend>
+          <ul className="options">
+            {question.options.map((option, i) => (
+              <li key={option}>
+                <label>
+                  <input type="radio" name="response" value={option} required autoFocus={autoFocus && i === 0} />
+                  <span>
+                    <span className="option-key" aria-hidden="true">
+                      {String.fromCharCode(97 + i)}.
+                    </span>{" "}
+                    {option}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor={`response-${question.id}`}>Your answer{question.unit ? ` (in ${question.unit})` : ""}</label>
+          <input
+            id={`response-${question.id}`}
+            name="response"
+            type="text"
+            inputMode={question.type === "numeric" ? "decimal" : "text"}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={500}
+            required
+            disabled={disabled}
+            autoFocus={autoFocus}
+          />
+        </>
+      )}
+      {disabled ? null : (
+        <p>
+          <button type="submit">{submitLabel}</button>
+        </p>
+      )}
+    </Form>
+  );
+}

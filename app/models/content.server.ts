@@ -1,0 +1,255 @@
+/**
+ * Storing a built course: courses, modules (versioned by content hash),
+ * lessons and questions.
+ *
+ * Re-importing is a merge, never a wipe: questions keep their stable ids, so a
+ * learner's cards and review history stay attached to unchanged questions;
+ * questions that disappeared from the material are retired (still readable
+ * for history), never deleted.
+ */
+import { createHash } from "node:crypto";
+import { and, eq, notInArray } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { courses, lessons, modules, questions } from "../../db/schema";
+import type { CourseManifest } from "../content/manifest";
+import type { Module as BuiltModule } from "../content/types";
+
+export interface CourseImport {
+  manifest: CourseManifest;
+  /** Built modules, in manifest order. */
+  modules: BuiltModule[];
+  /** Hash of the source bytes of each module, in manifest order. */
+  moduleHashes: string[];
+  /** Hash of everything read (manifest + files). */
+  contentHash: string;
+}
+
+export interface ImportSummary {
+  courseId: string;
+  changed: boolean;
+  modulesChanged: number;
+  questionsAdded: number;
+  questionsUpdated: number;
+  questionsRetired: number;
+  lessons: number;
+  questions: number;
+}
+
+export function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) {
+    hash.update(part);
+    hash.update("\u0000");
+  }
+  return hash.digest("hex");
+}
+
+const shortId = (...parts: string[]) => sha256(...parts).slice(0, 20);
+
+export function courseIdFor(slug: string) {
+  return shortId("course", slug);
+}
+export function moduleIdFor(courseId: string, slug: string) {
+  return shortId("module", courseId, slug);
+}
+export function lessonIdFor(moduleId: string, slug: string) {
+  return shortId("lesson", moduleId, slug);
+}
+
+/** The stored hash of a course, or null when it was never imported. */
+export async function storedCourseHash(db: Database, slug: string): Promise<string | null> {
+  const row = await db.query.courses.findFirst({ where: eq(courses.slug, slug) });
+  return row?.contentHash ?? null;
+}
+
+export async function saveCourse(db: Database, input: CourseImport, now: number): Promise<ImportSummary> {
+  const { manifest } = input;
+  const courseId = courseIdFor(manifest.slug);
+  const summary: ImportSummary = {
+    courseId,
+    changed: false,
+    modulesChanged: 0,
+    questionsAdded: 0,
+    questionsUpdated: 0,
+    questionsRetired: 0,
+    lessons: 0,
+    questions: 0,
+  };
+  if ((await storedCourseHash(db, manifest.slug)) === input.contentHash) return summary;
+  summary.changed = true;
+
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(courses)
+      .values({
+        id: courseId,
+        slug: manifest.slug,
+        title: manifest.title,
+        description: manifest.description,
+        contentHash: input.contentHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: courses.id,
+        set: {
+          title: manifest.title,
+          description: manifest.description,
+          contentHash: input.contentHash,
+          updatedAt: now,
+        },
+      });
+
+    const keptModuleIds: string[] = [];
+    for (const [position, entry] of manifest.modules.entries()) {
+      const built = input.modules[position];
+      const moduleId = moduleIdFor(courseId, entry.slug);
+      keptModuleIds.push(moduleId);
+      const hash = input.moduleHashes[position];
+      const existing = await tx.query.modules.findFirst({ where: eq(modules.id, moduleId) });
+      const title = entry.title ?? built.title;
+      if (!existing) {
+        await tx.insert(modules).values({
+          id: moduleId,
+          courseId,
+          slug: entry.slug,
+          title,
+          description: entry.description,
+          position,
+          source: built.source,
+          contentHash: hash,
+          version: 1,
+          status: "active",
+          importedAt: now,
+        });
+      } else {
+        await tx
+          .update(modules)
+          .set({
+            title,
+            description: entry.description,
+            position,
+            source: built.source,
+            status: "active",
+            ...(existing.contentHash !== hash
+              ? { contentHash: hash, version: existing.version + 1, importedAt: now }
+              : {}),
+          })
+          .where(eq(modules.id, moduleId));
+      }
+      if (existing && existing.contentHash === hash && existing.status === "active") continue;
+      summary.modulesChanged++;
+      await saveModuleContent(tx as unknown as Database, moduleId, built, now, summary);
+    }
+
+    // Modules dropped from the manifest are retired with their questions.
+    const dropped = await tx
+      .select({ id: modules.id })
+      .from(modules)
+      .where(and(eq(modules.courseId, courseId), notInArray(modules.id, keptModuleIds)));
+    for (const { id } of dropped) {
+      await tx.update(modules).set({ status: "retired" }).where(eq(modules.id, id));
+      await tx.update(lessons).set({ status: "retired" }).where(eq(lessons.moduleId, id));
+      const retired = await tx
+        .update(questions)
+        .set({ status: "retired", updatedAt: now })
+        .where(and(eq(questions.moduleId, id), eq(questions.status, "active")))
+        .returning({ id: questions.id });
+      summary.questionsRetired += retired.length;
+    }
+  });
+
+  for (const m of input.modules) {
+    summary.lessons += m.lessons.length;
+    for (const l of m.lessons) summary.questions += l.questions.length;
+  }
+  return summary;
+}
+
+async function saveModuleContent(
+  tx: Database,
+  moduleId: string,
+  built: BuiltModule,
+  now: number,
+  summary: ImportSummary,
+) {
+  const lessonIds: string[] = [];
+  const questionIds: string[] = [];
+  const existingQuestions = new Map(
+    (
+      await tx
+        .select({ id: questions.id })
+        .from(questions)
+        .where(eq(questions.moduleId, moduleId))
+    ).map((q) => [q.id, q]),
+  );
+
+  for (const lesson of built.lessons) {
+    const lessonId = lessonIdFor(moduleId, lesson.slug);
+    lessonIds.push(lessonId);
+    const lessonRow = {
+      id: lessonId,
+      moduleId,
+      slug: lesson.slug,
+      title: lesson.title,
+      position: lesson.position,
+      line: lesson.line,
+      blocksJson: JSON.stringify(lesson.blocks),
+      text: lesson.text,
+      readingMinutes: lesson.readingMinutes,
+      keyTermsJson: JSON.stringify(lesson.keyTerms),
+      status: "active" as const,
+    };
+    await tx
+      .insert(lessons)
+      .values(lessonRow)
+      .onConflictDoUpdate({ target: lessons.id, set: lessonRow });
+
+    for (const [rank, q] of lesson.questions.entries()) {
+      // The same question may be generated for two lessons (repeated text); the first wins.
+      if (questionIds.includes(q.id)) continue;
+      questionIds.push(q.id);
+      const row = {
+        moduleId,
+        lessonId,
+        type: q.type,
+        prompt: q.prompt,
+        answer: q.answer,
+        acceptedJson: JSON.stringify(q.accepted),
+        optionsJson: q.options ? JSON.stringify(q.options) : null,
+        numericJson: q.numeric ? JSON.stringify(q.numeric) : null,
+        sourceSentence: q.source.sentence,
+        sourceLine: q.source.line,
+        explanation: q.explanation,
+        siblingKey: q.siblingKey,
+        quality: q.quality,
+        rank,
+        status: "active" as const,
+        updatedAt: now,
+      };
+      if (existingQuestions.has(q.id)) {
+        await tx.update(questions).set(row).where(eq(questions.id, q.id));
+        summary.questionsUpdated++;
+      } else {
+        await tx.insert(questions).values({ id: q.id, createdAt: now, ...row });
+        summary.questionsAdded++;
+      }
+    }
+  }
+
+  const staleLessons = lessonIds.length
+    ? and(eq(lessons.moduleId, moduleId), notInArray(lessons.id, lessonIds))
+    : eq(lessons.moduleId, moduleId);
+  await tx.update(lessons).set({ status: "retired" }).where(staleLessons);
+
+  const staleQuestions = questionIds.length
+    ? and(eq(questions.moduleId, moduleId), eq(questions.status, "active"), notInArray(questions.id, questionIds))
+    : and(eq(questions.moduleId, moduleId), eq(questions.status, "active"));
+  const retired = await tx
+    .update(questions)
+    .set({ status: "retired", updatedAt: now })
+    .where(staleQuestions)
+    .returning({ id: questions.id });
+  summary.questionsRetired += retired.length;
+}
+

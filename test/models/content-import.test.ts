@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { cards, modules, questions, users } from "../../db/schema";
+import type { CourseManifest } from "../../app/content/manifest";
+import type { Lesson, Module, Question } from "../../app/content/types";
+import { saveCourse, sha256 } from "../../app/models/content.server";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+let handle: TestDatabase | undefined;
+afterEach(() => handle?.close());
+
+const manifest: CourseManifest = {
+  slug: "rivers",
+  title: "Rivers",
+  description: "Water on the move.",
+  modules: [{ file: "rivers.md", slug: "rivers", title: "Rivers of the world", description: "" }],
+};
+
+function question(id: string, answer: string, sentence: string): Question {
+  return {
+    id,
+    type: "cloze",
+    prompt: sentence.replace(answer, "_____"),
+    answer,
+    accepted: [answer],
+    source: { sentence, line: 3 },
+    explanation: sentence,
+    siblingKey: `k-${answer}`,
+    quality: 0.8,
+  };
+}
+
+function lesson(questions: Question[]): Lesson {
+  return {
+    title: "Overview",
+    slug: "overview",
+    position: 0,
+    line: 1,
+    blocks: [{ kind: "paragraph", text: questions.map((q) => q.source.sentence).join(" "), line: 3 }],
+    text: questions.map((q) => q.source.sentence).join(" "),
+    readingMinutes: 1,
+    keyTerms: questions.map((q) => q.answer),
+    questions,
+  };
+}
+
+function built(qs: Question[]): Module[] {
+  return [{ title: "Rivers", source: "rivers.md", lessons: [lesson(qs)] }];
+}
+
+const nile = question("q-nile", "Nile", "The Nile flows north into the Mediterranean Sea.");
+const amazon = question("q-amazon", "Amazon", "The Amazon carries more water than any other river.");
+const danube = question("q-danube", "Danube", "The Danube passes through ten countries.");
+
+describe("importing a course into libSQL", () => {
+  it("stores modules, lessons and questions, and does nothing when the content hash is unchanged", async () => {
+    handle = await createTestDatabase();
+    const { db } = handle;
+    const first = await saveCourse(db, { manifest, modules: built([nile, amazon]), moduleHashes: ["h1"], contentHash: "c1" }, 1000);
+    expect(first).toMatchObject({ changed: true, questionsAdded: 2, lessons: 1, questions: 2 });
+    const again = await saveCourse(db, { manifest, modules: built([nile, amazon]), moduleHashes: ["h1"], contentHash: "c1" }, 2000);
+    expect(again.changed).toBe(false);
+    const rows = await db.select().from(questions);
+    expect(rows.map((r) => r.id).sort()).toEqual(["q-amazon", "q-nile"]);
+  });
+
+  it("re-importing changed material keeps unchanged ids and history, adds new questions and retires vanished ones", async () => {
+    handle = await createTestDatabase();
+    const { db } = handle;
+    await saveCourse(db, { manifest, modules: built([nile, amazon]), moduleHashes: ["h1"], contentHash: "c1" }, 1000);
+    await db.insert(users).values({ id: "u1", email: "a@example.com", name: "A", passwordHash: "x", createdAt: 1 });
+    const [mod] = await db.select().from(modules);
+    await db.insert(cards).values({
+      userId: "u1",
+      questionId: "q-amazon",
+      moduleId: mod.id,
+      siblingKey: amazon.siblingKey,
+      due: 5000,
+      reps: 3,
+      createdAt: 1000,
+    });
+
+    const summary = await saveCourse(
+      db,
+      { manifest, modules: built([nile, danube]), moduleHashes: ["h2"], contentHash: "c2" },
+      3000,
+    );
+    expect(summary).toMatchObject({ changed: true, questionsAdded: 1, questionsUpdated: 1, questionsRetired: 1 });
+
+    const byId = new Map((await db.select().from(questions)).map((q) => [q.id, q]));
+    expect(byId.get("q-nile")?.status).toBe("active");
+    expect(byId.get("q-danube")?.status).toBe("active");
+    // The learner has history on the Amazon question: it is retired, not deleted.
+    expect(byId.get("q-amazon")?.status).toBe("retired");
+    const [card] = await db.select().from(cards).where(eq(cards.questionId, "q-amazon"));
+    expect(card.reps).toBe(3);
+
+    const [modAfter] = await db.select().from(modules);
+    expect(modAfter.version).toBe(2);
+    expect(modAfter.contentHash).toBe("h2");
+  });
+
+  it("hashes are stable and sensitive to every byte", () => {
+    expect(sha256("a", "b")).toBe(sha256("a", "b"));
+    expect(sha256("a", "b")).not.toBe(sha256("ab"));
+    expect(sha256(new Uint8Array([1, 2]))).not.toBe(sha256(new Uint8Array([1, 3])));
+  });
+});
