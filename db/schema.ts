@@ -274,7 +274,8 @@ export const reviewLogs = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    showingId: text("showing_id").notNull().unique(),
+    /** The showing answered. A re-rating appends a second log for the same showing after undoing the first. */
+    showingId: text("showing_id").notNull(),
     reviewedAt: integer("reviewed_at").notNull(),
     /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
     rating: integer("rating").notNull(),
@@ -286,10 +287,13 @@ export const reviewLogs = sqliteTable(
     scheduledDays: integer("scheduled_days").notNull(),
     /** JSON of the whole card row before the review: undo restores it exactly. */
     cardBeforeJson: text("card_before_json").notNull(),
+    /** cards.version right after this review: undo is refused once the card moved on. */
+    cardVersionAfter: integer("card_version_after").notNull(),
   },
   (t) => [
     index("review_logs_user_time").on(t.userId, t.reviewedAt),
     index("review_logs_card_time").on(t.cardId, t.reviewedAt),
+    index("review_logs_showing").on(t.showingId),
   ],
 );
 

@@ -129,13 +129,14 @@ CREATE TABLE `review_logs` (
 	`elapsed_days` integer NOT NULL,
 	`scheduled_days` integer NOT NULL,
 	`card_before_json` text NOT NULL,
+	`card_version_after` integer NOT NULL,
 	FOREIGN KEY (`card_id`) REFERENCES `cards`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `review_logs_showing_id_unique` ON `review_logs` (`showing_id`);--> statement-breakpoint
 CREATE INDEX `review_logs_user_time` ON `review_logs` (`user_id`,`reviewed_at`);--> statement-breakpoint
 CREATE INDEX `review_logs_card_time` ON `review_logs` (`card_id`,`reviewed_at`);--> statement-breakpoint
+CREATE INDEX `review_logs_showing` ON `review_logs` (`showing_id`);--> statement-breakpoint
 CREATE TABLE `review_undos` (
 	`review_log_id` integer PRIMARY KEY NOT NULL,
 	`undone_at` integer NOT NULL,
