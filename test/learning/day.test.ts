@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  daysBetween,
+  endOfStudyDay,
+  isValidTimeZone,
+  startOfStudyDay,
+  studyDay,
+} from "~/learning/day";
+
+const HOUR = 3_600_000;
+
+describe("study days", () => {
+  it("the day rolls over at 4 am local", () => {
+    // New York in winter is UTC-5: 4 am local = 09:00 UTC.
+    const tz = "America/New_York";
+    expect(studyDay(Date.UTC(2026, 0, 15, 8, 59), tz)).toBe("2026-01-14");
+    expect(studyDay(Date.UTC(2026, 0, 15, 9, 0), tz)).toBe("2026-01-15");
+    // 23:30 local is still the same study day, 03:59 the next morning too.
+    expect(studyDay(Date.UTC(2026, 0, 16, 4, 30), tz)).toBe("2026-01-15");
+    expect(startOfStudyDay(Date.UTC(2026, 0, 15, 20), tz)).toBe(Date.UTC(2026, 0, 15, 9));
+    expect(endOfStudyDay(Date.UTC(2026, 0, 15, 20), tz)).toBe(Date.UTC(2026, 0, 16, 9));
+  });
+
+  it("the day rolls over at 4 am local across a DST change", () => {
+    // Europe/Berlin springs forward in the night of 2026-03-28 to 29 (02:00 -> 03:00),
+    // so the study day of the 28th (4 am to 4 am) lasts 23 hours.
+    const tz = "Europe/Berlin";
+    const start = startOfStudyDay(Date.UTC(2026, 2, 28, 12), tz);
+    const end = endOfStudyDay(Date.UTC(2026, 2, 28, 12), tz);
+    expect(start).toBe(Date.UTC(2026, 2, 28, 3)); // 04:00 CET (UTC+1)
+    expect(end).toBe(Date.UTC(2026, 2, 29, 2)); // 04:00 CEST (UTC+2)
+    expect(end - start).toBe(23 * HOUR);
+    expect(studyDay(end - 1, tz)).toBe("2026-03-28");
+    expect(studyDay(end, tz)).toBe("2026-03-29");
+    // 03:30 local on the change night (01:30 UTC) still belongs to the 28th.
+    expect(studyDay(Date.UTC(2026, 2, 29, 1, 30), tz)).toBe("2026-03-28");
+    // Falling back in the night of 2026-10-24 to 25: 25 hours.
+    const autumn = Date.UTC(2026, 9, 24, 12);
+    expect(endOfStudyDay(autumn, tz) - startOfStudyDay(autumn, tz)).toBe(25 * HOUR);
+  });
+
+  it("the day rolls over at 4 am in zones east of Greenwich with half-hour offsets", () => {
+    // India is UTC+5:30: 4 am local = 22:30 UTC the evening before.
+    const tz = "Asia/Kolkata";
+    expect(studyDay(Date.UTC(2026, 5, 1, 22, 29), tz)).toBe("2026-06-01");
+    expect(studyDay(Date.UTC(2026, 5, 1, 22, 30), tz)).toBe("2026-06-02");
+  });
+
+  it("counts days between study days and steps across month ends", () => {
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(daysBetween("2026-01-30", "2026-02-02")).toBe(3);
+  });
+
+  it("recognises IANA time zones and refuses others", () => {
+    expect(isValidTimeZone("Europe/Paris")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+});
