@@ -1,16 +1,20 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
   Links,
+  NavLink,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
+import { UserMenu } from "./components/user-menu";
+import { getUser } from "./auth.server";
 import stylesHref from "./styles.css";
 
 export const links: LinksFunction = () => [
@@ -22,8 +26,16 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { user: user ? { name: user.name, role: user.role } : null };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Absent when the root loader itself failed (the error boundary still renders this layout).
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
   return (
     <html lang="en">
       <head>
@@ -42,6 +54,19 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/" className="brand">
             Cairn
           </Link>
+          <nav aria-label="Main" className="main-nav">
+            <NavLink to="/" end>
+              Home
+            </NavLink>
+            {user ? (
+              <>
+                <NavLink to="/review">Review</NavLink>
+                <NavLink to="/stats">Statistics</NavLink>
+                <NavLink to="/settings">Settings</NavLink>
+              </>
+            ) : null}
+          </nav>
+          <UserMenu user={user} />
         </header>
         <main id="main" className="site-main">
           {children}

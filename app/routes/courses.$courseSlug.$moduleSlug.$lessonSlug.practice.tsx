@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { QuestionForm } from "~/components/question-form";
+import { getDb } from "~/db.server";
+import { gradeResponse, shuffleOptions } from "~/learning/grade";
+import { getLesson, getLessonQuestions } from "~/models/course.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Practise: ${data.lesson.title} · Cairn` : "Not found · Cairn" },
+];
+
+async function loadLesson(params: LoaderFunctionArgs["params"]) {
+  const db = await getDb();
+  const found = await getLesson(db, params.courseSlug ?? "", params.moduleSlug ?? "", params.lessonSlug ?? "");
+  if (!found) throw new Response("No such lesson.", { status: 404 });
+  const questions = await getLessonQuestions(db, found.lesson.id);
+  return { found, questions };
+}
+
+function questionIndex(raw: string | null, total: number) {
+  const n = Number.parseInt(raw ?? "0", 10);
+  if (!Number.isFinite(n) || n < 0) return 0;
+  return Math.min(n, Math.max(0, total - 1));
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { found, questions } = await loadLesson(params);
+  const n = questionIndex(new URL(request.url).searchParams.get("n"), questions.length);
+  const q = questions[n];
+  return {
+    course: { slug: found.course.slug, title: found.course.title },
+    module: { slug: found.module.slug, title: found.module.title },
+    lesson: { slug: found.lesson.slug, title: found.lesson.title },
+    n,
+    total: questions.length,
+    question: q
+      ? {
+          id: q.id,
+          type: q.type,
+          prompt: q.prompt,
+          options: q.options ? shuffleOptions(q.options, q.id) : null,
+          unit: q.numeric?.unit ?? null,
+        }
+      : null,
+  };
+}
+
+const answerSchema = z.object({
+  questionId: z.string().min(1).max(100),
+  response: z.string().max(500),
+});
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { questions } = await loadLesson(params);
+  const parsed = answerSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return Response.json({ error: "That answer could not be read. Please try again." }, { status: 400 });
+  }
+  const question = questions.find((q) => q.id === parsed.data.questionId);
+  if (!question) {
+    return Response.json({ error: "That question is not part of this lesson any more." }, { status: 400 });
+  }
+  const result = gradeResponse(question, parsed.data.response);
+  return {
+    questionId: question.id,
+    response: parsed.data.response,
+    correct: result.correct,
+    expected: result.expected,
+    sourceSentence: question.sourceSentence,
+  };
+}
+
+type ActionResult =
+  | { error: string }
+  | { questionId: string; response: string; correct: boolean; expected: string; sourceSentence: string };
+
+export default function PracticePage() {
+  const { course, module, lesson, n, total, question } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const lessonUrl = `/courses/${course.slug}/${module.slug}/${lesson.slug}`;
+  const answered = actionData && "correct" in actionData && question && actionData.questionId === question.id ? actionData : null;
+  return (
+    <section className="practice">
+      <Breadcrumbs
+        items={[
+          { to: `/courses/${course.slug}/${module.slug}`, label: module.title },
+          { to: lessonUrl, label: lesson.title },
+          { label: "Practice" },
+        ]}
+      />
+      <h1>Practise: {lesson.title}</h1>
+      {!question ? (
+        <p>This lesson has no questions yet.</p>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            Question {n + 1} of {total}
+          </p>
+          <QuestionForm
+            key={question.id}
+            question={question}
+            hidden={{ questionId: question.id }}
+            disabled={Boolean(answered)}
+            autoFocus
+          />
+          {actionData && "error" in actionData ? (
+            <p role="alert" className="field-error">
+              {actionData.error}
+            </p>
+          ) : null}
+          <div aria-live="polite">
+            {answered ? (
+              <div className={`feedback ${answered.correct ? "right" : "wrong"}`}>
+                <p className={answered.correct ? "feedback-right" : "feedback-wrong"}>
+                  <strong>{answered.correct ? "Right." : "Not quite."}</strong>{" "}
+                  {answered.correct ? null : (
+                    <>
+                      You answered “{answered.response}”. The answer is <strong>{answered.expected}</strong>.
+                    </>
+                  )}
+                </p>
+                <p className="source-sentence">From the lesson: “{answered.sourceSentence}”</p>
+                <p>
+                  {n + 1 < total ? (
+                    <Link className="button" to={`?n=${n + 1}`} autoFocus>
+                      Next question
+                    </Link>
+                  ) : (
+                    <Link className="button" to={lessonUrl} autoFocus>
+                      Done: back to the lesson
+                    </Link>
+                  )}
+                </p>
+              </div>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
