@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loginAttempts } from "../../db/schema";
+import { attemptSignIn, SIGN_IN_LIMITS } from "../../app/models/login-attempt.server";
+import { createUser } from "../../app/models/user.server";
+import { createSession, SESSION_TTL_MS } from "../../app/models/session.server";
+import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
+
+const NOW = Date.UTC(2026, 0, 15, 12);
+const PASSWORD = "password-for-kai";
+let t: AppTestDatabase;
+let auth: typeof import("../../app/auth.server");
+beforeEach(async () => {
+  t = await useAppDatabase();
+  auth = await import("../../app/auth.server");
+  await createUser(t.db, { email: "kai@example.org", name: "Kai", password: PASSWORD, role: "learner" }, NOW);
+});
+afterEach(() => t.close());
+
+const attempt = (email: string, password: string, address: string, now = NOW) =>
+  attemptSignIn(t.db, { email, password, address }, now);
+
+async function failTimes(n: number, email: string, address: (i: number) => string, now = NOW) {
+  for (let i = 0; i < n; i++) expect(await attempt(email, "not-the-password", address(i), now)).toEqual({ ok: false, reason: "invalid" });
+}
+
+describe("signing in", () => {
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const wrongPassword = await attempt("kai@example.org", "password-for-kay", "10.0.0.1");
+    const unknownEmail = await attempt("kay@example.org", PASSWORD, "10.0.0.1");
+    expect(wrongPassword).toEqual({ ok: false, reason: "invalid" });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("signs in with the right password whatever the email's case", async () => {
+    const result = await attempt(" KAI@example.org", PASSWORD, "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, user: { email: "kai@example.org", role: "learner" } });
+  });
+
+  it("refuses an account after too many failures, even from new addresses and with the right password", async () => {
+    await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", (i) => `10.0.1.${i}`);
+    const before = await t.db.select().from(loginAttempts);
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.2.1")).toEqual({ ok: false, reason: "rate-limited" });
+    // Refused before any password check: nothing new is recorded.
+    expect(await t.db.select().from(loginAttempts)).toHaveLength(before.length);
+  });
+
+  it("lets the account in again once its failures are older than the window", async () => {
+    await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", () => "10.0.1.1");
+    const later = NOW + SIGN_IN_LIMITS.windowMs + 1;
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.1.1", later)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an address that fails across many accounts, but not other addresses", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.maxPerAddress; i++) {
+      expect(await attempt(`guess${i}@example.org`, "not-the-password", "10.9.9.9")).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await attempt("kai@example.org", PASSWORD, "10.9.9.9")).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await attempt("kai@example.org", PASSWORD, "10.8.8.8")).toMatchObject({ ok: true });
+  });
+
+  it("resets the account's failure count after a successful sign-in", async () => {
+    const n = SIGN_IN_LIMITS.maxPerAccount - 1;
+    await failTimes(n, "kai@example.org", () => "10.0.3.1");
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.3.1")).toMatchObject({ ok: true });
+    await failTimes(n, "kai@example.org", () => "10.0.3.1");
+    // 2n failures in the window would be over the limit without the reset.
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.3.1")).toMatchObject({ ok: true });
+  });
+});
+
+async function cookieFor(email: string, role: "learner" | "instructor" | "admin", now = Date.now()) {
+  const user = await createUser(t.db, { email, name: email, password: PASSWORD, role }, now);
+  const { token } = await createSession(t.db, user.id, now);
+  const setCookie = await auth.sessionCookie().serialize(token);
+  return { user, cookie: setCookie.split(";")[0] };
+}
+
+function thrown(promise: Promise<unknown>): Promise<Response> {
+  return promise.then(
+    () => {
+      throw new Error("expected the guard to throw a Response");
+    },
+    (error: unknown) => {
+      if (!(error instanceof Response)) throw error;
+      return error;
+    },
+  );
+}
+
+describe("guards", () => {
+  it("requireUser returns the signed-in user", async () => {
+    const { user, cookie } = await cookieFor("lin@example.org", "learner");
+    const request = new Request("http://cairn.test/review", { headers: { Cookie: cookie } });
+    expect(await auth.requireUser(request)).toEqual(user);
+    expect(await auth.getUser(request)).toEqual(user);
+  });
+
+  it("requireUser sends a visitor without a session to sign in, remembering the page", async () => {
+    const response = await thrown(auth.requireUser(new Request("http://cairn.test/review?deck=3")));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/signin?redirectTo=${encodeURIComponent("/review?deck=3")}`);
+  });
+
+  it("requireUser tells a user whose session ended mid-review so, and clears the dead cookie", async () => {
+    const { cookie } = await cookieFor("lin@example.org", "learner", Date.now() - SESSION_TTL_MS - 1);
+    const request = new Request("http://cairn.test/review", { method: "POST", headers: { Cookie: cookie } });
+    const response = await thrown(auth.requireUser(request));
+    expect(response.headers.get("Location")).toBe("/signin?redirectTo=%2Freview&reason=expired");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^cairn_session=;.*Max-Age=0/);
+    expect(await auth.getUser(request)).toBeNull();
+  });
+
+  it("requireRole lets instructors and admins into instructor pages and gives learners 403", async () => {
+    const learner = await cookieFor("l@example.org", "learner");
+    const instructor = await cookieFor("i@example.org", "instructor");
+    const admin = await cookieFor("a@example.org", "admin");
+    const asking = (cookie: string) => new Request("http://cairn.test/instructor", { headers: { Cookie: cookie } });
+    expect(await auth.requireRole(asking(instructor.cookie), "instructor")).toEqual(instructor.user);
+    expect(await auth.requireRole(asking(admin.cookie), "instructor")).toEqual(admin.user);
+    expect((await thrown(auth.requireRole(asking(learner.cookie), "instructor"))).status).toBe(403);
+    expect((await thrown(auth.requireRole(asking(instructor.cookie), "admin"))).status).toBe(403);
+  });
+});
+
+describe("where to go after signing in", () => {
+  it("keeps relative paths on this site", () => {
+    expect(auth.safeRedirect("/courses/intro?x=1#top")).toBe("/courses/intro?x=1#top");
+    expect(auth.safeRedirect("/")).toBe("/");
+  });
+
+  it("refuses protocol-relative, absolute and odd targets", () => {
+    for (const target of ["//evil.com", "///evil.com", "/\\evil.com", "https://evil.com/", "javascript:alert(1)", "evil.com", "/\t/evil.com", "", null, undefined]) {
+      expect(auth.safeRedirect(target)).toBe("/");
+    }
+  });
+});
+
+describe("the client's address", () => {
+  const request = new Request("http://cairn.test/signin", { headers: { "X-Forwarded-For": "203.0.113.9, 198.51.100.7" } });
+
+  it("ignores X-Forwarded-For unless a trusted proxy sets it", () => {
+    expect(auth.clientAddress(request, { clientAddress: "192.0.2.1" }, false)).toBe("192.0.2.1");
+  });
+
+  it("takes the address our proxy appended when TRUST_PROXY is on", () => {
+    expect(auth.clientAddress(request, { clientAddress: "10.0.0.2" }, true)).toBe("198.51.100.7");
+  });
+
+  it("falls back to one shared constant when nothing tells the address", () => {
+    expect(auth.clientAddress(new Request("http://cairn.test/"), {}, false)).toBe(auth.UNKNOWN_ADDRESS);
+  });
+});

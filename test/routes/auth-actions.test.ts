@@ -1,0 +1,189 @@
+/**
+ * The sign-up, sign-in and sign-out actions, called directly with Request
+ * objects against a real temp database (through the app's own getDb()).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { loginAttempts, sessions, users } from "../../db/schema";
+import { createUser } from "../../app/models/user.server";
+import { SIGN_IN_LIMITS } from "../../app/models/login-attempt.server";
+import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
+
+const PASSWORD = "a-good-long-password";
+let t: AppTestDatabase;
+let signup: typeof import("../../app/routes/signup");
+let signin: typeof import("../../app/routes/signin");
+let signout: typeof import("../../app/routes/signout");
+let auth: typeof import("../../app/auth.server");
+
+beforeEach(async () => {
+  t = await useAppDatabase();
+  signup = await import("../../app/routes/signup");
+  signin = await import("../../app/routes/signin");
+  signout = await import("../../app/routes/signout");
+  auth = await import("../../app/auth.server");
+});
+afterEach(() => t.close());
+
+function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+  return new Request(`http://cairn.test${path}`, { method: "POST", body: new URLSearchParams(fields), headers });
+}
+
+function args(request: Request, context: Record<string, unknown> = { clientAddress: "192.0.2.10" }): ActionFunctionArgs {
+  return { request, context, params: {} };
+}
+
+interface Outcome {
+  status: number;
+  location: string | null;
+  setCookie: string | null;
+  data: { fieldErrors?: Record<string, string>; formError?: string } | undefined;
+}
+
+/** Actions return either a Response (redirects) or Remix's data() wrapper; read both the same way. */
+function outcome(result: unknown): Outcome {
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), setCookie: result.headers.get("Set-Cookie"), data: undefined };
+  }
+  const wrapped = result as { data: Outcome["data"]; init: { status?: number } | null };
+  return { status: wrapped.init?.status ?? 200, location: null, setCookie: null, data: wrapped.data };
+}
+
+const cookieHeader = (setCookie: string | null) => (setCookie ?? "").split(";")[0];
+
+describe("sign-up", () => {
+  it("creates a learner, signs them in with an HttpOnly SameSite=Lax cookie and goes where they were headed", async () => {
+    const result = outcome(
+      await signup.action(args(post("/signup", { name: "Noor", email: "Noor@Example.org", password: PASSWORD, redirectTo: "/courses" }))),
+    );
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/courses");
+    expect(result.setCookie).toMatch(/^cairn_session=[^;]+;/);
+    expect(result.setCookie).toMatch(/HttpOnly/);
+    expect(result.setCookie).toMatch(/SameSite=Lax/);
+    expect(result.setCookie).not.toMatch(/Secure/); // tests run with NODE_ENV=test
+    const [row] = await t.db.select().from(users);
+    expect(row).toMatchObject({ email: "noor@example.org", name: "Noor", role: "learner" });
+    const me = await auth.getUser(new Request("http://cairn.test/", { headers: { Cookie: cookieHeader(result.setCookie) } }));
+    expect(me?.id).toBe(row.id);
+  });
+
+  it("never grants a role from a forged form field", async () => {
+    await signup.action(args(post("/signup", { name: "Eve", email: "eve@example.org", password: PASSWORD, role: "admin" })));
+    const [row] = await t.db.select().from(users).where(eq(users.email, "eve@example.org"));
+    expect(row.role).toBe("learner");
+  });
+
+  it("returns field errors with status 400 for bad input and creates nothing", async () => {
+    const result = outcome(await signup.action(args(post("/signup", { name: "  ", email: "not-an-email", password: "short" }))));
+    expect(result.status).toBe(400);
+    expect(Object.keys(result.data?.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password"]);
+    expect(await t.db.select().from(users)).toEqual([]);
+  });
+
+  it("refuses a password longer than 200 characters and a missing field without a 500", async () => {
+    const long = outcome(await signup.action(args(post("/signup", { name: "Long", email: "long@example.org", password: "x".repeat(201) }))));
+    expect(long.status).toBe(400);
+    expect(long.data?.fieldErrors?.password).toMatch(/200/);
+    const missing = outcome(await signup.action(args(post("/signup", { email: "gap@example.org" }))));
+    expect(missing.status).toBe(400);
+    expect(missing.data?.fieldErrors).toHaveProperty("name");
+    expect(missing.data?.fieldErrors).toHaveProperty("password");
+  });
+
+  it("gives a clear error for an email that already has an account and leaves that account alone", async () => {
+    await createUser(t.db, { email: "taken@example.org", name: "First", password: PASSWORD, role: "instructor" }, Date.now());
+    const result = outcome(await signup.action(args(post("/signup", { name: "Second", email: "TAKEN@example.org", password: "another-password" }))));
+    expect(result.status).toBe(400);
+    expect(result.data?.fieldErrors?.email).toBe(signup.DUPLICATE_EMAIL);
+    const rows = await t.db.select().from(users);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: "First", role: "instructor" });
+  });
+});
+
+describe("sign-in", () => {
+  beforeEach(async () => {
+    await createUser(t.db, { email: "uma@example.org", name: "Uma", password: PASSWORD, role: "learner" }, Date.now());
+  });
+
+  it("gives the same message and status for a wrong password and an unknown email", async () => {
+    const wrong = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: "wrong-password" }))));
+    const unknown = outcome(await signin.action(args(post("/signin", { email: "who@example.org", password: PASSWORD }))));
+    expect(wrong.status).toBe(400);
+    expect(wrong.data?.formError).toBe("That email and password do not match an account.");
+    expect({ status: unknown.status, formError: unknown.data?.formError }).toEqual({ status: wrong.status, formError: wrong.data?.formError });
+    expect(wrong.setCookie).toBeNull();
+  });
+
+  it("starts a session and redirects to a safe redirectTo", async () => {
+    const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD, redirectTo: "/review?deck=2" }))));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/review?deck=2");
+    expect(await t.db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it("ignores a redirectTo that leaves the site", async () => {
+    for (const redirectTo of ["//evil.com", "https://evil.com/steal", "/\\evil.com"]) {
+      const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD, redirectTo }))));
+      expect(result.location).toBe("/");
+    }
+  });
+
+  it("answers 429 with a clear message once the account has failed too often, without checking the password", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.maxPerAccount; i++) {
+      await signin.action(args(post("/signin", { email: "uma@example.org", password: `wrong-${i}-password` }), { clientAddress: `198.51.100.${i}` }));
+    }
+    const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD }))));
+    expect(result.status).toBe(429);
+    expect(result.data?.formError).toMatch(/too many/i);
+    expect(result.setCookie).toBeNull();
+  });
+
+  it("limits by the address from the load context, not a forged X-Forwarded-For", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.maxPerAddress; i++) {
+      const forged = { "X-Forwarded-For": `203.0.113.${i}` };
+      await signin.action(args(post("/signin", { email: `guess${i}@example.org`, password: "wrong-password" }, forged), { clientAddress: "192.0.2.99" }));
+    }
+    const keys = new Set((await t.db.select().from(loginAttempts)).map((r) => r.key));
+    expect(keys.has("ip:192.0.2.99")).toBe(true);
+    expect([...keys].some((k) => k.startsWith("ip:203.0.113."))).toBe(false);
+    const blocked = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD }), { clientAddress: "192.0.2.99" })));
+    expect(blocked.status).toBe(429);
+  });
+
+  it("returns field errors with status 400 for a malformed form", async () => {
+    const result = outcome(await signin.action(args(post("/signin", { email: "nope" }))));
+    expect(result.status).toBe(400);
+    expect(result.data?.fieldErrors).toHaveProperty("email");
+    expect(result.data?.fieldErrors).toHaveProperty("password");
+    expect(await t.db.select().from(loginAttempts)).toEqual([]);
+  });
+});
+
+describe("sign-out", () => {
+  it("revokes the session server-side so the old cookie no longer works", async () => {
+    await createUser(t.db, { email: "vic@example.org", name: "Vic", password: PASSWORD, role: "learner" }, Date.now());
+    const signedIn = outcome(await signin.action(args(post("/signin", { email: "vic@example.org", password: PASSWORD }))));
+    const cookie = cookieHeader(signedIn.setCookie);
+    const asking = () => new Request("http://cairn.test/", { headers: { Cookie: cookie } });
+    expect(await auth.getUser(asking())).not.toBeNull();
+
+    const result = outcome(await signout.action(args(post("/signout", {}, { Cookie: cookie }))));
+    expect(result.status).toBe(302);
+    expect(result.setCookie).toMatch(/Max-Age=0/);
+    expect(await auth.getUser(asking())).toBeNull();
+    const [row] = await t.db.select().from(sessions);
+    expect(row.revokedAt).not.toBeNull();
+  });
+
+  it("shows a confirmation on GET rather than signing out", async () => {
+    await createUser(t.db, { email: "wen@example.org", name: "Wen", password: PASSWORD, role: "learner" }, Date.now());
+    const signedIn = outcome(await signin.action(args(post("/signin", { email: "wen@example.org", password: PASSWORD }))));
+    const cookie = cookieHeader(signedIn.setCookie);
+    const request = new Request("http://cairn.test/signout", { headers: { Cookie: cookie } });
+    expect(await signout.loader({ request, context: {}, params: {} })).toBeNull();
+    expect(await auth.getUser(request)).not.toBeNull();
+  });
+});
