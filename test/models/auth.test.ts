@@ -110,6 +110,15 @@ describe("guards", () => {
     expect(await auth.getUser(request)).toBeNull();
   });
 
+  it("treats a forged or garbled cookie as no session rather than failing", async () => {
+    for (const value of ["garbage!!", "%%%", "e30=", "WzFd", Buffer.from(JSON.stringify("made-up-token")).toString("base64")]) {
+      const request = new Request("http://cairn.test/review", { headers: { Cookie: `cairn_session=${value}` } });
+      expect(await auth.getUser(request)).toBeNull();
+      const response = await thrown(auth.requireUser(request));
+      expect(response.headers.get("Location")).toMatch(/^\/signin\?redirectTo=%2Freview/);
+    }
+  });
+
   it("requireRole lets instructors and admins into instructor pages and gives learners 403", async () => {
     const learner = await cookieFor("l@example.org", "learner");
     const instructor = await cookieFor("i@example.org", "instructor");
