@@ -1,0 +1,289 @@
+/**
+ * Segmenting: cleaned Block[] -> LessonDraft[], one lesson per section.
+ * Owns what counts as a section: level-1/2 headings open lessons, level-3
+ * headings are sub-headings inside them; the text before the first heading is
+ * the "Overview"; sections without a body (a table of contents) disappear and
+ * a repeated section yields one lesson. For plain text, where every heading
+ * arrives at level 2, it also decides which headings are sub-sections.
+ */
+import type { Block, LessonDraft } from "./types";
+import { FAQ_HEADER } from "./clean";
+import {
+  collapseWhitespace,
+  contentWords,
+  endsWithQuestionMark,
+  MINOR_WORDS,
+  normaliseForComparison,
+  readingMinutes,
+  slugify,
+  stem,
+  uniqueSlug,
+  wordCount,
+} from "./text";
+
+export const OVERVIEW_TITLE = "Overview";
+
+/** Sub-sections announced by their parent are short labels; longer headings are sections of their own. */
+const MAX_SUBSECTION_WORDS = 6;
+
+export function segmentLessons(blocks: Block[], options: { inferSubsections: boolean; title?: string | null }): LessonDraft[] {
+  const leveled = options.inferSubsections ? inferSubsections(blocks, options.title ?? null) : blocks;
+  const sections = groupSections(leveled);
+  const merged = mergeRepeatedSections(sections.map(dropEmptySubheadings).filter(hasBody));
+  const slugs = new Set<string>();
+  return merged.map((section, position) => {
+    const text = lessonText(section.blocks);
+    return {
+      title: section.title,
+      slug: uniqueSlug(slugify(section.title), slugs),
+      position,
+      line: section.line,
+      blocks: section.blocks,
+      text,
+      readingMinutes: readingMinutes(text),
+    };
+  });
+}
+
+interface Section {
+  title: string;
+  line: number;
+  blocks: Block[];
+}
+
+function groupSections(blocks: Block[]): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { title: OVERVIEW_TITLE, line: blocks[0]?.line ?? 1, blocks: [] };
+  for (const block of blocks) {
+    if (block.kind === "heading" && block.level <= 2) {
+      sections.push(current);
+      current = { title: block.text, line: block.line, blocks: [] };
+    } else {
+      current.blocks.push(block.kind === "heading" ? { ...block, level: 3 } : block);
+    }
+  }
+  sections.push(current);
+  return sections;
+}
+
+/** A sub-heading directly followed by another heading (or nothing) introduces no text. */
+function dropEmptySubheadings(section: Section): Section {
+  const blocks = section.blocks.filter((block, index) => {
+    if (block.kind !== "heading") return true;
+    const next = section.blocks[index + 1];
+    return next !== undefined && next.kind !== "heading";
+  });
+  return blocks.length === section.blocks.length ? section : { ...section, blocks };
+}
+
+function hasBody(section: Section): boolean {
+  return section.blocks.some((block) => block.kind !== "heading");
+}
+
+function blockKey(block: Block): string {
+  switch (block.kind) {
+    case "list":
+      return `l:${normaliseForComparison(block.items.join(" "))}`;
+    case "table":
+      return `t:${normaliseForComparison(block.rows.map((row) => row.join(" ")).join(" "))}`;
+    default:
+      return `${block.kind[0]}:${normaliseForComparison(block.text)}`;
+  }
+}
+
+/**
+ * Sections with the same title are one section: the repeat adds only the
+ * blocks the first did not already have (nothing, for an exact repeat).
+ */
+function mergeRepeatedSections(sections: Section[]): Section[] {
+  const byTitle = new Map<string, { section: Section; keys: Set<string> }>();
+  const result: Section[] = [];
+  for (const section of sections) {
+    const titleKey = normaliseForComparison(section.title);
+    const seen = byTitle.get(titleKey);
+    if (!seen) {
+      const copy = { ...section, blocks: [...section.blocks] };
+      byTitle.set(titleKey, { section: copy, keys: new Set(copy.blocks.map(blockKey)) });
+      result.push(copy);
+      continue;
+    }
+    for (const block of section.blocks) {
+      const key = blockKey(block);
+      if (seen.keys.has(key)) continue;
+      seen.keys.add(key);
+      seen.section.blocks.push(block);
+    }
+  }
+  return result;
+}
+
+/** The lesson body as plain text: paragraphs apart, sub-headings and list items on their own lines. */
+export function lessonText(blocks: Block[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "heading":
+      case "paragraph":
+        parts.push(block.text);
+        break;
+      case "list":
+        parts.push(block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join("\n"));
+        break;
+      case "table": {
+        const rows = block.rows.map((row) =>
+          !block.header && row.length === 2 ? `${row[0]}: ${row[1]}` : row.join(" | "),
+        );
+        if (block.header) rows.unshift(block.header.join(" | "));
+        parts.push(rows.join("\n"));
+        break;
+      }
+    }
+  }
+  return parts.join("\n\n");
+}
+
+type HeadingStyle = "title" | "sentence" | "neutral";
+
+/** Title Case ("Regional Collaborations") vs sentence case ("Joint task forces and raids"). */
+export function headingStyle(text: string): HeadingStyle {
+  const words = collapseWhitespace(text)
+    .split(" ")
+    .slice(1)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
+    .filter((w) => w.length > 3 && !MINOR_WORDS.has(w.toLowerCase()) && w !== w.toUpperCase());
+  if (words.length < 2) return "neutral";
+  const capitalised = words.filter((w) => w[0] !== w[0].toLowerCase()).length / words.length;
+  if (capitalised >= 0.75) return "title";
+  if (capitalised <= 0.34) return "sentence";
+  return "neutral";
+}
+
+/** The words of a parent section's opening text, as a set and in order. */
+interface IntroWords {
+  stems: Set<string>;
+  sequence: string[];
+}
+
+interface HeadingInfo {
+  index: number;
+  text: string;
+  style: HeadingStyle;
+  /** Blocks up to the next heading. */
+  body: Block[];
+}
+
+function blockWords(block: Block): string {
+  switch (block.kind) {
+    case "list":
+      return block.items.join(" ");
+    case "table":
+      return block.rows.map((row) => row.join(" ")).join(" ");
+    default:
+      return block.text;
+  }
+}
+
+function stemsOf(text: string): Set<string> {
+  return new Set(contentWords(text).map(stem));
+}
+
+/**
+ * Plain text marks every heading alike, so sub-sections are recognised by how
+ * articles write them:
+ *  - when headings come in two styles (Title Case and sentence case), the
+ *    less common style under a heading of the common style is a sub-section;
+ *  - otherwise a short heading is a sub-section when the parent section's
+ *    opening text already named it ("... bilateral approaches ... regional
+ *    collaborations ..." above "Bilateral Approaches", "Regional
+ *    Collaborations"); words shared by most sections do not count;
+ *  - questions under an FAQ heading are its sub-headings.
+ * The Overview is never a parent, and sub-sections do not nest.
+ */
+export function inferSubsections(blocks: Block[], title: string | null): Block[] {
+  const headings = collectHeadings(blocks);
+  if (headings.length < 2) return blocks;
+
+  const styleCounts = { title: 0, sentence: 0 };
+  for (const h of headings) if (h.style !== "neutral") styleCounts[h.style]++;
+  const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
+  const majority: HeadingStyle = styleCounts.title >= styleCounts.sentence ? "title" : "sentence";
+  const common = commonStems(blocks, headings, title);
+
+  const result = [...blocks];
+  let parent: HeadingInfo | null = null;
+  let parentIntro: IntroWords = { stems: new Set(), sequence: [] };
+  for (const heading of headings) {
+    if (parent && isSubsection(heading, parent, parentIntro, { mixed, majority, common })) {
+      result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
+      continue;
+    }
+    parent = heading;
+    const sequence = contentWords(heading.body.map(blockWords).join(" ")).map(stem);
+    parentIntro = { stems: new Set(sequence), sequence };
+  }
+  return result;
+}
+
+function collectHeadings(blocks: Block[]): HeadingInfo[] {
+  const headings: HeadingInfo[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.kind !== "heading") continue;
+    let end = i + 1;
+    while (end < blocks.length && blocks[end].kind !== "heading") end++;
+    headings.push({ index: i, text: block.text, style: headingStyle(block.text), body: blocks.slice(i + 1, end) });
+  }
+  return headings;
+}
+
+/** Stems found in at least half the sections (and at least three), plus the title's: the article's subject, not a section's. */
+function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null): Set<string> {
+  const sectionCount = new Map<string, number>();
+  const firstHeading = headings[0]?.index ?? blocks.length;
+  const sections = [blocks.slice(0, firstHeading), ...headings.map((h) => h.body)];
+  for (const section of sections) {
+    const seen = new Set<string>();
+    for (const block of section) for (const s of stemsOf(blockWords(block))) seen.add(s);
+    for (const s of seen) sectionCount.set(s, (sectionCount.get(s) ?? 0) + 1);
+  }
+  const threshold = Math.max(3, sections.length * 0.5);
+  const common = new Set<string>(title ? stemsOf(title) : []);
+  for (const [s, count] of sectionCount) if (count >= threshold) common.add(s);
+  return common;
+}
+
+function isSubsection(
+  heading: HeadingInfo,
+  parent: HeadingInfo,
+  parentIntro: IntroWords,
+  doc: { mixed: boolean; majority: HeadingStyle; common: Set<string> },
+): boolean {
+  if (parent.body.length === 0) return false;
+  if (FAQ_HEADER.test(collapseWhitespace(parent.text))) return endsWithQuestionMark(heading.text);
+  if (doc.mixed && heading.style === doc.majority) return false;
+  if (doc.mixed && heading.style !== "neutral" && parent.style === doc.majority) return true;
+  const words = wordCount(heading.text);
+  // A sub-section's heading is a short label, never much longer than its parent's.
+  if (words > MAX_SUBSECTION_WORDS || words > wordCount(parent.text) + 1) return false;
+  const stems = contentWords(heading.text).map(stem);
+  if (new Set(stems).size < 2 || GENERIC_SECTION.test(collapseWhitespace(heading.text))) return false;
+  if (containsPhrase(parentIntro.sequence, stems)) return true;
+  const distinctive = [...new Set(stems)].filter((s) => !doc.common.has(s));
+  if (distinctive.length === 0) return false;
+  const announced = distinctive.filter((s) => parentIntro.stems.has(s)).length;
+  return announced >= Math.max(1, Math.ceil(distinctive.length * 0.6));
+}
+
+/** Sections every article may have; they stand on their own whatever came before. */
+const GENERIC_SECTION =
+  /^(introduction|overview|background|summary|conclusions?|in conclusion|final thoughts|key takeaways|takeaways|references|sources|further reading|glossary|appendix|(frequently asked questions|faqs?))$/i;
+
+/** True when `phrase` occurs as consecutive items of `sequence`. */
+function containsPhrase(sequence: string[], phrase: string[]): boolean {
+  if (phrase.length === 0 || phrase.length > sequence.length) return false;
+  outer: for (let i = 0; i + phrase.length <= sequence.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (sequence[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}

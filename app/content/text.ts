@@ -1,0 +1,109 @@
+/**
+ * Small text helpers shared by the ingestion stages: whitespace, word counts,
+ * sentence shape, slugs, reading time and the removal of stray markup.
+ */
+
+/** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+}
+
+export function wordCount(text: string): number {
+  const words = text.match(/\S+/g);
+  return words ? words.length : 0;
+}
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const TRAILING_CLOSERS = /["'”’»)\]]+$/;
+
+/** True when a line ends like a sentence or a clause (., !, ;, :, ,, …) rather than like a title. */
+export function endsLikeSentence(text: string): boolean {
+  const stripped = text.trimEnd().replace(TRAILING_CLOSERS, "");
+  return /[.!;:,…]$/.test(stripped);
+}
+
+export function endsWithQuestionMark(text: string): boolean {
+  return /\?$/.test(text.trimEnd().replace(TRAILING_CLOSERS, ""));
+}
+
+/** True when the first letter-or-digit of the text is an upper-case letter or a digit. */
+export function startsCapitalised(text: string): boolean {
+  const first = text.match(/[\p{L}\p{N}]/u);
+  if (!first) return false;
+  const ch = first[0];
+  return /\p{N}/u.test(ch) || (ch === ch.toUpperCase() && ch !== ch.toLowerCase());
+}
+
+/** Lower-case, accent-free, punctuation-free form used to compare titles and bodies. */
+export function normaliseForComparison(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** A URL-safe slug; never empty. */
+export function slugify(text: string): string {
+  const slug = normaliseForComparison(text).replace(/\s+/g, "-").slice(0, 80).replace(/-+$/, "");
+  return slug || "section";
+}
+
+/** Makes `slug` unique against `taken` by appending -2, -3, ...; records the result. */
+export function uniqueSlug(slug: string, taken: Set<string>): string {
+  let candidate = slug;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** Adult silent reading of expository text: about 200 words a minute. */
+const WORDS_PER_MINUTE = 200;
+
+/** Whole minutes, at least one. */
+export function readingMinutes(text: string): number {
+  return Math.max(1, Math.ceil(wordCount(text) / WORDS_PER_MINUTE));
+}
+
+/**
+ * HTML element names: text that looks like one of these tags is markup that
+ * escaped the parser (or was pasted into plain text) and is never shown.
+ */
+const HTML_TAG_NAMES =
+  "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee|math|menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|u|ul|var|video|wbr";
+
+const SCRIPT_OR_STYLE_ELEMENT = /<(script|style|noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const MARKUP_TAG = new RegExp(`</?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?/?>`, "gi");
+const MARKUP_COMMENT = /<!--[\s\S]*?-->/g;
+
+/** Removes script/style elements, HTML comments and anything shaped like an HTML tag. */
+export function stripMarkup(text: string): string {
+  if (!text.includes("<")) return text;
+  return text.replace(SCRIPT_OR_STYLE_ELEMENT, " ").replace(MARKUP_COMMENT, " ").replace(MARKUP_TAG, " ");
+}
+
+/** Small function words that stay lower-case in Title Case headings. */
+export const MINOR_WORDS = new Set(
+  "a an and as at but by for from in into nor of on or over per than the to up via vs with without within about after against among between during through under upon whose".split(
+    " ",
+  ),
+);
+
+/** Lower-case words worth comparing between headings and text (no function words, no numbers). */
+export function contentWords(text: string): string[] {
+  return normaliseForComparison(text)
+    .split(" ")
+    .filter((w) => w.length > 2 && !MINOR_WORDS.has(w) && !COMMON_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+const COMMON_WORDS = new Set(
+  "its their his her our your this that these those are was were has have had will can may how what why when where which who not also more most other some such".split(
+    " ",
+  ),
+);
+
+/** A crude stem: enough to match "approaches" with "approach" and "collaborations" with "collaborative". */
+export function stem(word: string): string {
+  return word.replace(/(?:ies|es|s)$/, "").slice(0, 6);
+}
