@@ -18,7 +18,7 @@ const SESSION_ENDED = "Your session has ended. Sign in again to carry on; nothin
 // and a too-long one must not cost an argon2 run.
 const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, SIGN_IN_FAILED),
+  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
   redirectTo: z.string().optional(),
 });
 
