@@ -74,7 +74,7 @@ app.all(
     build,
     // "production" mode: errors reach users as a plain message, never a stack trace.
     mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }),
   }),
 );
 

@@ -40,18 +40,80 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     url: config.url,
     authToken: config.authToken,
     timeout: BUSY_TIMEOUT_MS,
-    // One connection per process for a file database: per-connection pragmas
-    // (synchronous) then hold everywhere, and writers queue in-process instead
-    // of meeting SQLITE_BUSY. SQLite admits one writer at a time regardless.
     concurrency: file ? 1 : undefined,
   });
   if (file) {
+    serializeOnOneConnection(client);
+    // WAL persists in the file; the others hold for this (only) connection.
+    // synchronous stays FULL: an acknowledged answer survives a power cut.
     await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = NORMAL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
   return drizzle(client, { schema }) as Database;
+}
+
+/**
+ * A file database is used through one connection, and every operation on it
+ * queues here: a statement waits while a transaction is open, and the next
+ * transaction begins when the last one commits or rolls back.
+ *
+ * Why: SQLite admits one writer at a time, and the native driver waits for a
+ * busy lock synchronously, blocking the very event loop the lock holder needs
+ * to finish its transaction. With several connections, a write issued while
+ * another request's transaction is open would stall the process for the busy
+ * timeout. One queued connection has no such state; statements take
+ * microseconds, so the queue costs little.
+ */
+function serializeOnOneConnection(client: Client) {
+  let tail: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const batch = client.batch.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const executeMultiple = client.executeMultiple.bind(client);
+  const transaction = client.transaction.bind(client);
+  Object.assign(client, {
+    execute: (...args: unknown[]) => enqueue(() => execute(...args)),
+    batch: (...args: unknown[]) => enqueue(() => batch(...args)),
+    executeMultiple: (sql: string) => enqueue(() => executeMultiple(sql)),
+    // The queue moves on only when the transaction settles, not when it begins.
+    transaction: (mode?: "write" | "read" | "deferred") =>
+      new Promise((resolveTx, rejectTx) => {
+        const held = tail.then(async () => {
+          let tx: Awaited<ReturnType<typeof transaction>>;
+          try {
+            tx = await transaction(mode);
+          } catch (error) {
+            rejectTx(error);
+            return;
+          }
+          let settle!: () => void;
+          const settled = new Promise<void>((resolve) => (settle = resolve));
+          for (const method of ["commit", "rollback"] as const) {
+            const original = tx[method].bind(tx);
+            tx[method] = async () => {
+              try {
+                return await original();
+              } finally {
+                settle();
+              }
+            };
+          }
+          const close = tx.close.bind(tx);
+          tx.close = () => {
+            close();
+            settle();
+          };
+          resolveTx(tx);
+          await settled;
+        });
+        tail = held.catch(() => undefined);
+      }),
+  });
 }
 
 export const MIGRATIONS_FOLDER = resolve(

@@ -28,12 +28,15 @@ export function QuestionForm({
   disabled = false,
   submitLabel = "Check",
   autoFocus = false,
+  extra = null,
 }: {
   question: AskedQuestion;
   hidden: Record<string, string>;
   disabled?: boolean;
   submitLabel?: string;
   autoFocus?: boolean;
+  /** More hidden inputs or controls, rendered inside the form. */
+  extra?: React.ReactNode;
 }) {
   const promptId = `prompt-${question.id}`;
   return (
@@ -82,6 +85,7 @@ export function QuestionForm({
           />
         </>
       )}
+      {extra}
       {disabled ? null : (
         <p>
           <button type="submit">{submitLabel}</button>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
@@ -19,5 +20,28 @@ describe("database client", () => {
         args: [],
       }),
     ).rejects.toThrow(/FOREIGN KEY/i);
+  });
+});
+
+describe("one queued connection per file database", () => {
+  it("runs concurrent transactions and plain writes one after another without busy errors", async () => {
+    handle = await createTestDatabase();
+    const { db } = handle;
+    await db.$client.execute("CREATE TABLE counter (n INTEGER NOT NULL)");
+    await db.$client.execute("INSERT INTO counter VALUES (0)");
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < 50; i++) {
+      work.push(
+        db.transaction(async (tx) => {
+          const [row] = await tx.all<{ n: number }>(sql`SELECT n FROM counter`);
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.run(sql`UPDATE counter SET n = ${row.n + 1}`);
+        }),
+      );
+      work.push(db.$client.execute("UPDATE counter SET n = n + 1"));
+    }
+    await Promise.all(work);
+    const { rows } = await db.$client.execute("SELECT n FROM counter");
+    expect(Number(rows[0][0])).toBe(100);
   });
 });

@@ -1,0 +1,507 @@
+/**
+ * Daily review: showing a learner their next card, answering it, re-rating
+ * and undoing — each in one transaction that loads the card, calls the pure
+ * scheduler, and saves the card beside an append-only review log.
+ *
+ * Idempotency: every card put in front of a learner gets a showing id. The
+ * first answer to a showing is applied; a repeat (double tap, retried request,
+ * second tab) gets the stored result back and changes nothing. A showing made
+ * before the card last changed is stale and refused, as Anki refuses it.
+ *
+ * The proposed rating is applied with the answer, so the common path is one
+ * request per card; choosing another rating undoes that review (appending to
+ * review_undos) and applies the chosen one.
+ */
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { cards, lessons, modules, courses, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
+import { endOfStudyDay, startOfStudyDay } from "../learning/day";
+import { gradeResponse, medianResponseMs, proposeRating, shuffleOptions } from "../learning/grade";
+import { buildReviewQueue, type QueueCard } from "../learning/queue";
+import {
+  parseCardState,
+  retrievability,
+  scheduleReview,
+  serializeCardState,
+  type CardState,
+  type Rating,
+  type SchedulerSettings,
+} from "../learning/scheduler";
+import { toQuestionView, type QuestionView } from "./course.server";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type UserRow = typeof users.$inferSelect;
+
+export class ReviewError extends Error {
+  constructor(
+    readonly code: "not_found" | "stale" | "retired" | "not_answered" | "nothing_to_undo",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ReviewError";
+  }
+}
+
+export function schedulerSettingsFor(user: Pick<UserRow, "desiredRetention" | "fsrsParamsJson">): SchedulerSettings {
+  let weights: number[] | null = null;
+  if (user.fsrsParamsJson) {
+    try {
+      const parsed = JSON.parse(user.fsrsParamsJson) as unknown;
+      if (Array.isArray(parsed) && parsed.length === 21 && parsed.every((w) => typeof w === "number")) weights = parsed;
+    } catch {
+      weights = null;
+    }
+  }
+  return { desiredRetention: user.desiredRetention, weights, enableFuzz: true };
+}
+
+function cardStateOf(row: typeof cards.$inferSelect): CardState {
+  return {
+    state: row.state as CardState["state"],
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.lastReview,
+  };
+}
+
+export interface ShownCard {
+  showingId: string;
+  cardId: number;
+  isNew: boolean;
+  question: {
+    id: string;
+    type: QuestionView["type"];
+    prompt: string;
+    options: string[] | null;
+    unit: string | null;
+  };
+}
+
+export interface DayCounts {
+  reviewedToday: number;
+  newToday: number;
+}
+
+/** Reviews and first-time reviews (new cards) the learner did this study day. */
+async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
+  const start = startOfStudyDay(now, user.timeZone);
+  const rows = await db
+    .select({ state: reviewLogs.state, siblingKey: cards.siblingKey })
+    .from(reviewLogs)
+    .innerJoin(cards, eq(cards.id, reviewLogs.cardId))
+    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+    .where(and(eq(reviewLogs.userId, user.id), gte(reviewLogs.reviewedAt, start), isNull(reviewUndos.reviewLogId)));
+  return {
+    reviewedToday: rows.length,
+    newToday: rows.filter((r) => r.state === 0).length,
+    siblingKeysToday: new Set(rows.map((r) => r.siblingKey)),
+  };
+}
+
+const DUE_CANDIDATES = 200;
+
+/** The learner's queue for now, best first (card ids), with the candidate rows. */
+export async function reviewQueue(db: Database | Tx, user: UserRow, now: number) {
+  const end = endOfStudyDay(now, user.timeZone);
+  const counts = await dayCounts(db, user, now);
+  const activeQuestion = and(eq(questions.id, cards.questionId), eq(questions.status, "active"));
+  const columns = {
+    id: cards.id,
+    moduleId: cards.moduleId,
+    siblingKey: cards.siblingKey,
+    state: cards.state,
+    due: cards.due,
+    stability: cards.stability,
+    lastReview: cards.lastReview,
+  };
+  const due = await db
+    .select(columns)
+    .from(cards)
+    .innerJoin(questions, activeQuestion)
+    .where(and(eq(cards.userId, user.id), sql`${cards.state} <> 0`, lte(cards.due, end)))
+    .orderBy(cards.due)
+    .limit(DUE_CANDIDATES);
+  const newLeft = Math.max(0, user.newPerDay - counts.newToday);
+  // New cards: the first few of every module (in introduction order), so the
+  // queue can interleave modules even when one module holds thousands of cards.
+  const fresh =
+    newLeft > 0
+      ? await db.all<typeof due[number]>(sql`
+          SELECT id, moduleId, siblingKey, state, due, stability, lastReview FROM (
+            SELECT c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
+                   c.due AS due, c.stability AS stability, c.last_review AS lastReview,
+                   ROW_NUMBER() OVER (PARTITION BY c.module_id ORDER BY c.id) AS n
+            FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
+            WHERE c.user_id = ${user.id} AND c.state = 0
+          ) WHERE n <= ${newLeft * 3}
+          ORDER BY id`)
+      : [];
+  const candidates: QueueCard[] = [...due, ...fresh].map((c) => ({
+    id: c.id,
+    moduleId: c.moduleId,
+    siblingKey: c.siblingKey,
+    state: c.state as QueueCard["state"],
+    due: c.due,
+    stability: c.stability,
+    lastReview: c.lastReview,
+  }));
+  const settings = schedulerSettingsFor(user);
+  const queue = buildReviewQueue({
+    cards: candidates,
+    now,
+    timeZone: user.timeZone,
+    newPerDay: user.newPerDay,
+    maxReviewsPerDay: user.maxReviewsPerDay,
+    reviewedTodayCount: counts.reviewedToday,
+    newIntroducedTodayCount: counts.newToday,
+    siblingKeysReviewedToday: counts.siblingKeysToday,
+    weights: settings.weights ?? null,
+  });
+  return { queue, counts };
+}
+
+/**
+ * The card to show now, as a showing. Reloading the page returns the same
+ * showing (same option order) while the card has not changed.
+ */
+export async function nextShowing(db: Database, user: UserRow, now: number): Promise<ShownCard | null> {
+  const { queue } = await reviewQueue(db, user, now);
+  const cardId = queue[0];
+  if (cardId === undefined) return null;
+  const [row] = await db
+    .select({ card: cards, question: questions })
+    .from(cards)
+    .innerJoin(questions, eq(questions.id, cards.questionId))
+    .where(and(eq(cards.id, cardId), eq(cards.userId, user.id)))
+    .limit(1);
+  if (!row) return null;
+  const question = toQuestionView(row.question);
+
+  const [open] = await db
+    .select()
+    .from(showings)
+    .where(and(eq(showings.userId, user.id), eq(showings.cardId, cardId), eq(showings.cardVersion, row.card.version), isNull(showings.answeredAt)))
+    .orderBy(desc(showings.shownAt))
+    .limit(1);
+  let showingId: string;
+  let options: string[] | null;
+  if (open) {
+    showingId = open.id;
+    options = open.optionsJson ? (JSON.parse(open.optionsJson) as string[]) : null;
+  } else {
+    showingId = randomBytes(12).toString("base64url");
+    // Multiple choice options are shuffled per showing; true/false keeps True first.
+    options =
+      question.options && question.type === "multiple_choice"
+        ? shuffleOptions(question.options, showingId)
+        : question.options;
+    await db.insert(showings).values({
+      id: showingId,
+      userId: user.id,
+      cardId,
+      cardVersion: row.card.version,
+      optionsJson: options ? JSON.stringify(options) : null,
+      shownAt: now,
+    });
+  }
+  return {
+    showingId,
+    cardId,
+    isNew: row.card.state === 0,
+    question: {
+      id: question.id,
+      type: question.type,
+      prompt: question.prompt,
+      options,
+      unit: question.numeric?.unit ?? null,
+    },
+  };
+}
+
+export interface AnswerResult {
+  showingId: string;
+  correct: boolean;
+  response: string;
+  expected: string;
+  sourceSentence: string;
+  lessonUrl: string | null;
+  proposedRating: Rating;
+  rating: Rating;
+  /** Days until the card is due again after the applied rating (fractional). */
+  intervalDays: number;
+  /** True when this request repeated an answer already applied. */
+  replayed: boolean;
+}
+
+interface StoredResponse {
+  response: string;
+  correct: boolean;
+  expected: string;
+  proposedRating: Rating;
+  responseMs: number;
+}
+
+async function lessonUrlFor(db: Database | Tx, lessonId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ lesson: lessons.slug, module: modules.slug, course: courses.slug })
+    .from(lessons)
+    .innerJoin(modules, eq(modules.id, lessons.moduleId))
+    .innerJoin(courses, eq(courses.id, modules.courseId))
+    .where(eq(lessons.id, lessonId))
+    .limit(1);
+  return row ? `/courses/${row.course}/${row.module}/${row.lesson}` : null;
+}
+
+async function recentMedianMs(db: Database | Tx, userId: string): Promise<number | null> {
+  const rows = await db
+    .select({ correct: reviewLogs.correct, responseMs: reviewLogs.responseMs })
+    .from(reviewLogs)
+    .where(eq(reviewLogs.userId, userId))
+    .orderBy(desc(reviewLogs.id))
+    .limit(100);
+  return medianResponseMs(rows);
+}
+
+async function resultOf(
+  db: Database | Tx,
+  showing: typeof showings.$inferSelect,
+  replayed: boolean,
+): Promise<AnswerResult> {
+  const stored = JSON.parse(showing.responseJson ?? "{}") as StoredResponse;
+  const [row] = await db
+    .select({ question: questions, card: cards })
+    .from(cards)
+    .innerJoin(questions, eq(questions.id, cards.questionId))
+    .where(eq(cards.id, showing.cardId))
+    .limit(1);
+  // The rating in force is the latest non-undone log of this showing.
+  const [log] = await db
+    .select({ rating: reviewLogs.rating, reviewedAt: reviewLogs.reviewedAt })
+    .from(reviewLogs)
+    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+    .where(and(eq(reviewLogs.showingId, showing.id), isNull(reviewUndos.reviewLogId)))
+    .orderBy(desc(reviewLogs.id))
+    .limit(1);
+  return {
+    showingId: showing.id,
+    correct: stored.correct,
+    response: stored.response,
+    expected: stored.expected,
+    sourceSentence: row.question.sourceSentence,
+    lessonUrl: await lessonUrlFor(db, row.question.lessonId),
+    proposedRating: stored.proposedRating,
+    rating: (log?.rating ?? stored.proposedRating) as Rating,
+    intervalDays: log ? Math.max(0, (row.card.due - log.reviewedAt) / 86_400_000) : 0,
+    replayed,
+  };
+}
+
+async function loadShowing(db: Database | Tx, userId: string, showingId: string) {
+  const [showing] = await db
+    .select()
+    .from(showings)
+    .where(and(eq(showings.id, showingId), eq(showings.userId, userId)))
+    .limit(1);
+  if (!showing) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
+  return showing;
+}
+
+/** Applies `rating` to the card in `tx` and appends the log. Returns the log id. */
+async function applyReview(
+  tx: Tx,
+  user: UserRow,
+  card: typeof cards.$inferSelect,
+  before: CardState,
+  rating: Rating,
+  at: number,
+  showingId: string,
+  correct: boolean,
+  responseMs: number,
+) {
+  const outcome = scheduleReview(before, rating, at, { ...schedulerSettingsFor(user), seed: String(card.id) });
+  const nextVersion = card.version + 1;
+  const updated = await tx
+    .update(cards)
+    .set({ ...outcome.card, version: nextVersion })
+    .where(and(eq(cards.id, card.id), eq(cards.version, card.version)))
+    .returning({ id: cards.id });
+  if (updated.length !== 1) throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
+  const [log] = await tx
+    .insert(reviewLogs)
+    .values({
+      cardId: card.id,
+      userId: user.id,
+      showingId,
+      reviewedAt: at,
+      rating,
+      correct,
+      responseMs,
+      state: outcome.log.state,
+      elapsedDays: outcome.log.elapsedDays,
+      scheduledDays: outcome.log.scheduledDays,
+      cardBeforeJson: serializeCardState(before),
+      cardVersionAfter: nextVersion,
+    })
+    .returning({ id: reviewLogs.id });
+  return log.id;
+}
+
+const MAX_RESPONSE_MS = 10 * 60_000;
+
+/**
+ * Grades the learner's answer to a showing, applies the proposed rating and
+ * returns the result. A repeat of an answered showing returns the stored result.
+ */
+export async function answerShowing(
+  db: Database,
+  user: UserRow,
+  input: { showingId: string; response: string; clientResponseMs?: number | null },
+  now: number,
+): Promise<AnswerResult> {
+  return db.transaction(async (tx) => {
+    const showing = await loadShowing(tx, user.id, input.showingId);
+    if (showing.answeredAt !== null) return resultOf(tx, showing, true);
+    const [row] = await tx
+      .select({ card: cards, question: questions })
+      .from(cards)
+      .innerJoin(questions, eq(questions.id, cards.questionId))
+      .where(and(eq(cards.id, showing.cardId), eq(cards.userId, user.id)))
+      .limit(1);
+    if (!row) throw new ReviewError("not_found", "That card no longer exists.");
+    if (row.card.version !== showing.cardVersion) {
+      throw new ReviewError("stale", "This card was already answered elsewhere. Here is your next card.");
+    }
+    if (row.question.status !== "active") {
+      throw new ReviewError("retired", "This question was retired from the course, so it is no longer reviewed.");
+    }
+    const question = toQuestionView(row.question);
+    const graded = gradeResponse(question, input.response);
+    // The server's clock bounds what the client says it took.
+    const serverMs = Math.max(0, now - showing.shownAt);
+    const clientMs = input.clientResponseMs ?? null;
+    const responseMs = Math.min(
+      MAX_RESPONSE_MS,
+      clientMs !== null && clientMs >= 0 && clientMs <= serverMs + 1000 ? clientMs : serverMs,
+    );
+    const proposedRating = proposeRating({
+      correct: graded.correct,
+      responseMs,
+      learnerMedianMs: await recentMedianMs(tx, user.id),
+      type: question.type,
+    });
+    const logId = await applyReview(
+      tx,
+      user,
+      row.card,
+      cardStateOf(row.card),
+      proposedRating,
+      now,
+      showing.id,
+      graded.correct,
+      responseMs,
+    );
+    const stored: StoredResponse = {
+      response: input.response,
+      correct: graded.correct,
+      expected: graded.expected,
+      proposedRating,
+      responseMs,
+    };
+    await tx
+      .update(showings)
+      .set({ answeredAt: now, responseJson: JSON.stringify(stored), reviewLogId: logId })
+      .where(eq(showings.id, showing.id));
+    const [after] = await tx.select().from(showings).where(eq(showings.id, showing.id));
+    return resultOf(tx, after, false);
+  });
+}
+
+/**
+ * Replaces the rating applied to an answered showing: undoes its review and
+ * applies `rating` at the original review time. The same rating again is a no-op.
+ */
+export async function rateShowing(
+  db: Database,
+  user: UserRow,
+  input: { showingId: string; rating: Rating },
+  now: number,
+): Promise<AnswerResult> {
+  return db.transaction(async (tx) => {
+    const showing = await loadShowing(tx, user.id, input.showingId);
+    if (showing.answeredAt === null) throw new ReviewError("not_answered", "Answer the card before rating it.");
+    const [log] = await tx
+      .select()
+      .from(reviewLogs)
+      .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+      .where(and(eq(reviewLogs.showingId, showing.id), isNull(reviewUndos.reviewLogId)))
+      .orderBy(desc(reviewLogs.id))
+      .limit(1);
+    if (!log) throw new ReviewError("stale", "That review was undone.");
+    if (log.review_logs.rating === input.rating) return resultOf(tx, showing, true);
+    const [card] = await tx.select().from(cards).where(and(eq(cards.id, showing.cardId), eq(cards.userId, user.id)));
+    if (!card || card.version !== log.review_logs.cardVersionAfter) {
+      throw new ReviewError("stale", "This card has been reviewed again since, so its rating can no longer change.");
+    }
+    await tx.insert(reviewUndos).values({ reviewLogId: log.review_logs.id, undoneAt: now });
+    const before = parseCardState(log.review_logs.cardBeforeJson);
+    const logId = await applyReview(
+      tx,
+      user,
+      card,
+      before,
+      input.rating,
+      log.review_logs.reviewedAt,
+      showing.id,
+      log.review_logs.correct,
+      log.review_logs.responseMs,
+    );
+    await tx.update(showings).set({ reviewLogId: logId }).where(eq(showings.id, showing.id));
+    return resultOf(tx, showing, false);
+  });
+}
+
+/** Undoes the learner's last review: the card returns exactly to its state before it. */
+export async function undoLastReview(db: Database, user: UserRow, now: number) {
+  return db.transaction(async (tx) => {
+    const [log] = await tx
+      .select({ log: reviewLogs })
+      .from(reviewLogs)
+      .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+      .where(and(eq(reviewLogs.userId, user.id), isNull(reviewUndos.reviewLogId)))
+      .orderBy(desc(reviewLogs.id))
+      .limit(1);
+    if (!log) throw new ReviewError("nothing_to_undo", "There is no review to undo.");
+    const [card] = await tx.select().from(cards).where(and(eq(cards.id, log.log.cardId), eq(cards.userId, user.id)));
+    if (!card || card.version !== log.log.cardVersionAfter) {
+      throw new ReviewError("nothing_to_undo", "That review can no longer be undone.");
+    }
+    await tx.insert(reviewUndos).values({ reviewLogId: log.log.id, undoneAt: now });
+    const before = parseCardState(log.log.cardBeforeJson);
+    await tx
+      .update(cards)
+      .set({ ...before, version: card.version + 1 })
+      .where(eq(cards.id, card.id));
+    return { cardId: card.id };
+  });
+}
+
+/** A card of this learner, or null (another learner's id looks exactly like a missing one). */
+export async function getOwnCard(db: Database, userId: string, cardId: number) {
+  const [row] = await db.select().from(cards).where(and(eq(cards.id, cardId), eq(cards.userId, userId)));
+  return row ?? null;
+}
+
+/** How many reviews are left today and a retrievability-weighted view, for the review header. */
+export async function queueSummary(db: Database, user: UserRow, now: number) {
+  const { queue, counts } = await reviewQueue(db, user, now);
+  return { remaining: queue.length, reviewedToday: counts.reviewedToday };
+}
+
+
