@@ -1,8 +1,22 @@
 /**
  * Question generation: lessons -> key terms and a question bank per lesson.
- * (Interface fixed; the generator is being written: see the questions work.)
+ *
+ * For every sentence of every lesson: find answer candidates (candidates.ts),
+ * score them (rank.ts), keep one fact per answer and sentence, build its forms
+ * (forms.ts) with same-kind distractors (distractors.ts), drop every question
+ * that breaks a rule (rules.ts), give each a stable id (ids.ts), and list each
+ * lesson's questions best first. Pure and deterministic: the same modules
+ * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
+import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
+import { DistractorPool } from "./distractors";
+import { clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { questionId, siblingKey } from "./ids";
+import { lessonSentences, type Sentence } from "./nlp";
+import { candidateFeatures, candidateScore, lessonContext } from "./rank";
+import { AskedQuestions, breaksRule, MAX_ANSWER_WORDS } from "./rules";
+import { CONTEXT_OPENERS, STOPWORDS, normaliseAnswer, words } from "./text";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -16,11 +30,204 @@ export interface LessonQuestions {
   questions: Question[];
 }
 
+interface AnalysedLesson {
+  module: number;
+  lesson: number;
+  draft: LessonDraft;
+  sentences: Sentence[];
+  candidates: Candidate[][];
+}
+
+/** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
+const MIN_PHRASE_FACTS = 8;
+const PHRASE_FACTS_PER_SENTENCE = 0.5;
+const KEY_TERM_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name", "term"]);
+const MAX_KEY_TERMS = 10;
+
 /**
  * Generates every lesson's questions. Distractors are drawn from the lesson,
  * then its module, then the whole course (all modules given), so modules
  * must be passed together. Output: [module][lesson].
  */
 export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
-  return modules.map((m) => m.lessons.map(() => ({ keyTerms: [], questions: [] })));
+  const analysed: AnalysedLesson[][] = modules.map((m, module) =>
+    m.lessons.map((draft, lesson) => {
+      const sentences = lessonSentences(draft);
+      return { module, lesson, draft, sentences, candidates: sentences.map(sentenceCandidates) };
+    }),
+  );
+  const all = analysed.flat();
+
+  const expansions = new Map<string, string>();
+  const acronymsOf = new Map<string, string>();
+  const pool = new DistractorPool();
+  const sentencesWith = new Map<string, Set<string>>();
+  const materialSentences = new Set<string>();
+  for (const lesson of all) {
+    for (const sentence of lesson.sentences) {
+      materialSentences.add(normaliseAnswer(sentence.text));
+      for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
+        if (!expansions.has(acronym)) expansions.set(acronym, expansion);
+        if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);
+      }
+    }
+    lesson.candidates.forEach((list, i) => {
+      const folded = normaliseAnswer(lesson.sentences[i].text);
+      for (const c of list) {
+        pool.add(c, lesson.module, lesson.lesson);
+        const key = normaliseAnswer(c.text);
+        const where = sentencesWith.get(key);
+        if (!where) sentencesWith.set(key, new Set([folded]));
+        else where.add(folded);
+      }
+    });
+  }
+  const appearsInMaterial = (statement: string, value: string): boolean => {
+    const folded = normaliseAnswer(statement);
+    if (materialSentences.has(folded)) return true;
+    for (const s of sentencesWith.get(normaliseAnswer(value)) ?? []) if (s.length >= folded.length && s.includes(folded)) return true;
+    return false;
+  };
+  const acceptedFor = (c: Candidate): string[] => acceptedVariants(c, expansions, acronymsOf);
+
+  return analysed.map((lessons, module) =>
+    lessons.map((lesson) => {
+      const facts = lessonFacts(lesson, acceptedFor);
+      const kept: Question[] = [];
+      const asked = new AskedQuestions();
+      for (const fact of facts) {
+        const c = fact.candidate;
+        const distractors = pool.pick(c, fact.accepted, lesson.module, lesson.lesson, 3);
+        const drafts: QuestionDraft[] = [clozeOrNumeric(fact)];
+        const mcq = multipleChoice(fact, distractors);
+        if (mcq) drafts.push(mcq);
+        // Plain noun phrases get the blank forms only: a true/false or typed question on them says little.
+        if (c.kind !== "phrase") {
+          const typed = shortAnswer(fact);
+          if (typed) drafts.push(typed);
+          drafts.push(...trueFalsePair(fact, distractors, appearsInMaterial));
+        }
+        const sibling = siblingKey(modules[module].key, fact.answer, c.sentence.text);
+        for (const draft of drafts) {
+          const question: Question = {
+            id: questionId(modules[module].key, draft.type, draft.prompt, draft.answer),
+            type: draft.type,
+            prompt: draft.prompt,
+            answer: draft.answer,
+            accepted: draft.accepted,
+            ...(draft.options ? { options: draft.options } : {}),
+            ...(draft.numeric ? { numeric: draft.numeric } : {}),
+            source: { sentence: c.sentence.text.trim(), line: c.sentence.line },
+            explanation: c.sentence.text.trim(),
+            siblingKey: sibling,
+            quality: round(fact.score * draft.weight),
+          };
+          if (breaksRule(question, { sentence: c.sentence.text, start: c.start, end: c.end })) continue;
+          if (asked.duplicate(question)) continue;
+          asked.add(question);
+          kept.push(question);
+        }
+      }
+      const order = new Map(facts.map((f, i) => [siblingKey(modules[module].key, f.answer, f.candidate.sentence.text), i]));
+      kept.sort(
+        (a, b) =>
+          b.quality - a.quality ||
+          (order.get(a.siblingKey) ?? 0) - (order.get(b.siblingKey) ?? 0) ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      return { keyTerms: keyTerms(facts), questions: kept };
+    }),
+  );
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Scored facts of a lesson, best first: one per answer and sentence. */
+function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => string[]): Fact[] {
+  const flat = lesson.candidates.flat();
+  const context = lessonContext(lesson.draft.title, flat);
+  const best = new Map<string, Fact>();
+  lesson.candidates.forEach((list, i) => {
+    const sentence = lesson.sentences[i];
+    const resolved = resolveContext(sentence);
+    if (resolved === null) return;
+    for (const c of list) {
+      const ws = words(c.text);
+      if (ws.length === 0 || ws.length > MAX_ANSWER_WORDS || ws.every((w) => STOPWORDS.has(w))) continue;
+      const score = candidateScore(candidateFeatures(c, list, context));
+      const key = `${normaliseAnswer(c.text)}|${sentence.index}`;
+      const existing = best.get(key);
+      if (existing && existing.score >= score) continue;
+      best.set(key, { candidate: c, score, answer: answerText(c), accepted: acceptedFor(c), context: resolved });
+    }
+  });
+  const facts = [...best.values()].sort(
+    (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
+  );
+  const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(lesson.sentences.length * PHRASE_FACTS_PER_SENTENCE));
+  let phrases = 0;
+  return facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
+}
+
+/**
+ * The earlier sentences of the same block that a sentence opening with "It",
+ * "This", "They"... leans on, or null if nothing before it can resolve it.
+ */
+function resolveContext(sentence: Sentence): string | null {
+  const opens = (text: string) => CONTEXT_OPENERS.has(text.trim().split(/\s+/)[0]?.toLowerCase() ?? "");
+  if (!opens(sentence.text)) return "";
+  const before: string[] = [];
+  for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
+    before.unshift(sentence.previous[i].trim());
+    if (!opens(sentence.previous[i])) return before.join(" ");
+  }
+  return null;
+}
+
+function answerText(c: Candidate): string {
+  return c.text.replace(/\s+/g, " ").trim();
+}
+
+export function acceptedVariants(c: Candidate, expansions: Map<string, string>, acronymsOf: Map<string, string>): string[] {
+  const answer = answerText(c);
+  const out = [answer];
+  const add = (v: string | undefined) => {
+    if (v && !out.includes(v)) out.push(v);
+  };
+  if (c.numeric) {
+    const { value, unit } = c.numeric;
+    if (unit === "%") {
+      add(`${value}%`);
+      add(`${value} percent`);
+    } else if (c.kind === "year") add(String(value));
+    return out;
+  }
+  if (/^the\s/i.test(answer)) add(answer.replace(/^the\s+/i, ""));
+  if (c.kind === "acronym" || c.kind === "place") {
+    const bare = answer.replace(/s$/, "");
+    add(expansions.get(answer) ?? expansions.get(bare));
+    if (answer.includes(".")) add(answer.replace(/\./g, ""));
+  }
+  const acronym = acronymsOf.get(normaliseAnswer(answer));
+  add(acronym);
+  if (c.kind !== "phrase" && c.kind !== "term") {
+    for (const v of [...out]) if (!/^the\s/i.test(v) && !/^\p{Lu}+s?$/u.test(v)) add(`the ${v}`);
+  }
+  return out;
+}
+
+function keyTerms(facts: Fact[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const f of facts) {
+    if (!KEY_TERM_KINDS.has(f.candidate.kind)) continue;
+    const folded = normaliseAnswer(f.answer);
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(f.answer);
+    if (out.length >= MAX_KEY_TERMS) break;
+  }
+  return out;
 }

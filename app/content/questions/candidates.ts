@@ -1,0 +1,451 @@
+/**
+ * Answer candidates: the spans of a sentence a teacher would ask about —
+ * years and dates, quantities with their units, acronyms (and their
+ * expansions), organisations, treaties and resolutions, people, places and
+ * other proper names, defined terms, and plain noun phrases as a last resort.
+ * Works on wink tokens; every candidate is a whole-word span of the sentence.
+ */
+import type { NumericAnswer } from "../types";
+import { lexiconTag, logFrequency, type Sentence, type Token } from "./nlp";
+import { STOPWORDS, findWholeWord } from "./text";
+
+export type CandidateKind =
+  | "year"
+  | "date"
+  | "quantity"
+  | "acronym"
+  | "organisation"
+  | "treaty"
+  | "person"
+  | "place"
+  | "name"
+  | "term"
+  | "phrase";
+
+export const CANDIDATE_KINDS: CandidateKind[] = [
+  "year",
+  "date",
+  "quantity",
+  "acronym",
+  "organisation",
+  "treaty",
+  "person",
+  "place",
+  "name",
+  "term",
+  "phrase",
+];
+
+export interface Candidate {
+  kind: CandidateKind;
+  sentence: Sentence;
+  /** Character span in sentence.text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Token span [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  /** For years and quantities. */
+  numeric?: NumericAnswer;
+  /** What a same-kind distractor must share: "%", "$", "hours", "count:centre"... */
+  unitKey?: string;
+  /** How the candidate was found (a defined-term pattern, bold, an expansion). */
+  cue?: "definition" | "emphasis" | "expansion";
+}
+
+const MULTIPLIERS: Record<string, number> = {
+  hundred: 1e2,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, dozen: 12,
+};
+/** Measurement units: kept in the answer ("24 hours"). Counted nouns are not units. */
+const UNITS = new Set(
+  (
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries " +
+    "millisecond milliseconds mm cm m km kilometre kilometres kilometer kilometers metre metres meter meters mile miles " +
+    "foot feet inch inches yard yards acre acres hectare hectares kg g mg gram grams kilogram kilograms tonne tonnes ton tons " +
+    "pound pounds ounce ounces litre litres liter liters gallon gallons percent per-cent degrees degree kw mw gw kwh mph " +
+    "dollars dollar euros euro yen yuan rupees pesos francs barrels volts watts bytes kb mb gb tb"
+  ).split(" "),
+);
+const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥", "US$"]);
+const MONTHS = new Set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
+    " ",
+  ),
+);
+
+const ORGANISATION_WORDS = new Set(
+  (
+    "organization organisation nations council union department ministry agency office committee commission bureau " +
+    "force forces forum centre center group institute assembly court alliance service services bank fund party army navy " +
+    "police network coalition secretariat directorate association board program programme initiative university " +
+    "corporation company inc ltd foundation federation league society parliament congress senate government cabinet " +
+    "command corps unit squad interpol europol partnership consortium authority administration mission academy college"
+  ).split(" "),
+);
+const TREATY_WORDS = new Set(
+  (
+    "resolution resolutions treaty convention act protocol agreement accord accords charter declaration strategy " +
+    "directive policy doctrine pact statute framework regulation law bill plan guidelines principles"
+  ).split(" "),
+);
+const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
+const NUMBERED_NAMES = new Set(["resolution", "article", "chapter", "section", "protocol", "act", "no", "number", "amendment"]);
+const ROMAN = /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+
+const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.text);
+const isTitle = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
+
+export function isAcronym(text: string): boolean {
+  if (/^(?:\p{Lu}\.){2,}$/u.test(text)) return true;
+  const bare = text.replace(/s$/, "");
+  if (!/^\p{Lu}[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d]*$/u.test(bare)) return false;
+  if ((bare.match(/\p{Lu}/gu) ?? []).length < 2) return false;
+  if (ROMAN.test(bare) && bare.length <= 4) return false;
+  return bare.length <= 10;
+}
+
+/** Parses "1,200", "12.5", "two", "5 million". Null if not a number. */
+export function parseNumber(parts: string[]): number | null {
+  let value: number | null = null;
+  for (const part of parts) {
+    const lower = part.toLowerCase().replace(/,/g, "");
+    if (/^\d+(\.\d+)?$/.test(lower)) value = Number(lower);
+    else if (lower in NUMBER_WORDS) value = NUMBER_WORDS[lower];
+    else if (lower in MULTIPLIERS && value !== null) value *= MULTIPLIERS[lower];
+    else if (/^\d+(\.\d+)?(k|m|bn)$/.test(lower)) {
+      const n = Number(lower.replace(/[a-z]+$/, ""));
+      value = n * (lower.endsWith("k") ? 1e3 : lower.endsWith("bn") ? 1e9 : 1e6);
+    }
+  }
+  return value;
+}
+
+function singular(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.endsWith("ies") && lower.length > 4) return `${lower.slice(0, -3)}y`;
+  if (lower.endsWith("s") && !lower.endsWith("ss") && lower.length > 3) return lower.slice(0, -1);
+  return lower;
+}
+
+function makeCandidate(
+  sentence: Sentence,
+  kind: CandidateKind,
+  tokenStart: number,
+  tokenEnd: number,
+  extra: Partial<Candidate> = {},
+): Candidate {
+  const start = sentence.tokens[tokenStart].start;
+  const end = sentence.tokens[tokenEnd - 1].end;
+  return { kind, sentence, start, end, text: sentence.text.slice(start, end), tokenStart, tokenEnd, ...extra };
+}
+
+function numberCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+  const tokens = sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    const t = tokens[i];
+    const isDigits = t.type === "number" && /^\d[\d,]*(\.\d+)?$/.test(t.text);
+    const isWordNumber = t.lower in NUMBER_WORDS;
+    if (!isDigits && !isWordNumber) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // Part of a name ("Resolution 1373"), a code ("9/11", "COVID-19") or a range glued by a hyphen.
+    if (prev && NUMBERED_NAMES.has(prev.lower) && isTitle(prev)) continue;
+    if ((prev && prev.end === t.start && /[-/]/.test(prev.text)) || (next && next.start === t.end && /^[-/]/.test(next.text)))
+      continue;
+    if (next && next.start === t.end && /^\p{L}/u.test(next.text) && !/^(k|m|bn|km|kg|cm|mm)$/i.test(next.text)) continue;
+    // Years: four digits in a plausible range, not counting something ("2000 troops").
+    if (isDigits && /^\d{4}$/.test(t.text)) {
+      const year = Number(t.text);
+      const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && t.entity !== "DATE";
+      if (year >= 1000 && year <= 2100 && !countsSomething) {
+        out.push(makeCandidate(sentence, "year", i, i + 1, { numeric: { value: year, unit: null, tolerance: 0 }, unitKey: "year" }));
+        used.add(i);
+        continue;
+      }
+    }
+    // Quantities: [currency] number [multiplier] [% | unit].
+    let from = i;
+    let to = i + 1;
+    let unitKey: string | undefined;
+    let unit: string | null = null;
+    if (prev && CURRENCY_SYMBOLS.has(prev.text)) {
+      from = i - 1;
+      unitKey = prev.text;
+      unit = prev.text;
+    }
+    while (to < tokens.length && tokens[to].lower in MULTIPLIERS) to++;
+    const after = tokens[to];
+    if (after && (after.text === "%" || after.lower === "percent")) {
+      to++;
+      unitKey = "%";
+      unit = "%";
+    } else if (after && after.lower === "per" && tokens[to + 1]?.lower === "cent") {
+      to += 2;
+      unitKey = "%";
+      unit = "%";
+    } else if (after && UNITS.has(after.lower) && !unitKey) {
+      to++;
+      unitKey = singular(after.lower);
+      unit = after.text;
+    }
+    const value = parseNumber(tokens.slice(isDigits || isWordNumber ? i : from, to).map((x) => x.text));
+    if (value === null) continue;
+    // Spelled-out numbers are only quantities with a unit ("two weeks"), not "one of the ...".
+    if (isWordNumber && !unitKey) continue;
+    if (!unitKey) {
+      const counted = tokens.slice(to, to + 3).find((x) => x.pos === "NOUN" || x.pos === "PROPN");
+      unitKey = counted ? `count:${singular(counted.text)}` : "count";
+    }
+    out.push(
+      makeCandidate(sentence, "quantity", from, to, {
+        numeric: { value, unit: unit === "%" ? "%" : unit, tolerance: 0 },
+        unitKey,
+      }),
+    );
+    for (let k = from; k < to; k++) used.add(k);
+  }
+}
+
+function dateCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+  // Dates without a year ("11 September"): the year-bearing ones are asked through the year.
+  const tokens = sentence.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!MONTHS.has(tokens[i].lower) || !isTitle(tokens[i]) || tokens[i].lower === "may") continue;
+    let from = i;
+    let to = i + 1;
+    if (tokens[i - 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i - 1].text)) from = i - 1;
+    else if (tokens[i + 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i + 1].text)) to = i + 2;
+    if (to - from < 2) continue;
+    if (tokens[to] && /^\d{4}$/.test(tokens[to].text)) continue;
+    if (tokens[from - 1] && /^\d{4}$/.test(tokens[from - 1].text)) continue;
+    let clash = false;
+    for (let k = from; k < to; k++) if (used.has(k)) clash = true;
+    if (clash) continue;
+    out.push(makeCandidate(sentence, "date", from, to, { unitKey: "date" }));
+    for (let k = from; k < to; k++) used.add(k);
+  }
+}
+
+function classifyName(words: string[]): CandidateKind {
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => TREATY_WORDS.has(w)) && !lower.some((w) => w === "nations" || w === "union")) return "treaty";
+  if (lower.some((w) => ORGANISATION_WORDS.has(w))) return "organisation";
+  const whole = lexiconTag(lower.join(" "));
+  if (whole === "place") return "place";
+  if (whole === "organisation") return "organisation";
+  if (whole === "person") return "person";
+  const first = lexiconTag(lower[0]);
+  const last = lexiconTag(lower[lower.length - 1]);
+  if (words.length >= 2 && words.length <= 4 && first === "person") return "person";
+  if (words.length === 1 && (first === "place" || first === "demonym")) return first === "place" ? "place" : "name";
+  if (words.length >= 2 && last === "place") return "place";
+  if (words.length === 1 && first === "person") return "person";
+  return "name";
+}
+
+function properNameCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+  const tokens = sentence.tokens;
+  const isProper = (t: Token, i: number): boolean => {
+    if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
+    if (i === 0) {
+      // A capital at the start proves nothing: a common word there is proper only inside a longer name.
+      if (t.pos !== "PROPN") return false;
+      if (lexiconTag(t.text) || logFrequency(t.text) < 2.5) return true;
+      const next = tokens[1];
+      return next !== undefined && isTitle(next) && next.pos === "PROPN";
+    }
+    return t.pos === "PROPN" || (isTitle(t) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X"));
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isProper(tokens[i], i) || used.has(i)) {
+      i++;
+      continue;
+    }
+    let to = i + 1;
+    for (;;) {
+      if (to < tokens.length && isProper(tokens[to], to) && !used.has(to)) {
+        to++;
+        continue;
+      }
+      // Connectors inside a name: "Office on Drugs and Crime", "Osama bin Laden".
+      let k = to;
+      while (k < tokens.length && NAME_CONNECTORS.has(tokens[k].lower) && k - to < 2) k++;
+      if (k > to && k < tokens.length && isProper(tokens[k], k) && !used.has(k)) {
+        to = k + 1;
+        continue;
+      }
+      break;
+    }
+    // "Resolution 1373": a number that is part of the name.
+    if (NUMBERED_NAMES.has(tokens[to - 1].lower) && tokens[to] && /^\d+$/.test(tokens[to].text)) to++;
+    const span = tokens.slice(i, to);
+    const words = span.map((t) => t.text);
+    const allAcronyms = words.every((w) => isAcronym(w));
+    const sentenceStartCommon =
+      i === 0 && span.length === 1 && logFrequency(words[0]) > 3 && !lexiconTag(words[0]);
+    const isMonth = span.length === 1 && MONTHS.has(span[0].lower);
+    if (!allAcronyms && !sentenceStartCommon && !isMonth && span.length <= 8) {
+      out.push(makeCandidate(sentence, classifyName(words), i, to));
+      for (let k = i; k < to; k++) used.add(k);
+    }
+    i = to;
+  }
+}
+
+function acronymCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+  const tokens = sentence.tokens;
+  const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
+  // A shouted all-capitals sentence has no acronyms to ask about.
+  if (letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text))) return;
+  tokens.forEach((t, i) => {
+    if (used.has(i) || !isAcronym(t.text)) return;
+    if (/^(?:\p{Lu}\.){2,}$/u.test(t.text) && t.text.length <= 4) {
+      // "U.S.", "U.K.": names of places more than acronyms to expand.
+      out.push(makeCandidate(sentence, "place", i, i + 1));
+    } else out.push(makeCandidate(sentence, "acronym", i, i + 1, { unitKey: "acronym" }));
+    used.add(i);
+  });
+}
+
+/** "Full Name (ACR)" and "ACR (Full Name)" pairs, checked by initials. */
+export function acronymExpansions(text: string): Array<{ acronym: string; expansion: string }> {
+  const pairs: Array<{ acronym: string; expansion: string }> = [];
+  const longFirst = /((?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)){1,9})\s*\(\s*(\p{Lu}[\p{Lu}\p{Ll}&\d-]{1,9})\s*\)/gu;
+  for (let m = longFirst.exec(text); m; m = longFirst.exec(text)) {
+    const expansion = trimExpansion(m[1], m[2]);
+    if (expansion && isAcronym(m[2])) pairs.push({ acronym: m[2], expansion });
+  }
+  const shortFirst = /\b(\p{Lu}[\p{Lu}&\d]{1,9})\s*\(\s*(\p{Lu}[^()]{3,80}?)\s*\)/gu;
+  for (let m = shortFirst.exec(text); m; m = shortFirst.exec(text)) {
+    const expansion = trimExpansion(m[2], m[1]);
+    if (expansion && isAcronym(m[1])) pairs.push({ acronym: m[1], expansion });
+  }
+  return pairs;
+}
+
+/** The shortest tail of `phrase` whose capitalised initials spell the acronym. */
+function trimExpansion(phrase: string, acronym: string): string | null {
+  const letters = acronym.replace(/s$/, "").replace(/[^\p{Lu}]/gu, "");
+  const parts = phrase.split(/\s+/);
+  for (let from = parts.length - 1; from >= 0; from--) {
+    if (!/^\p{Lu}/u.test(parts[from])) continue;
+    const initials = parts
+      .slice(from)
+      .flatMap((w) => w.split("-"))
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join("");
+    if (initials === letters) return parts.slice(from).join(" ");
+    if (initials.length > letters.length) break;
+  }
+  return null;
+}
+
+const DEFINITION_PATTERNS: RegExp[] = [
+  /\b(?:is|are|was|were|be|been)\s+(?:also\s+|often\s+|commonly\s+|sometimes\s+)?(?:called|termed|named|dubbed|known as|referred to as|defined as)\s+(?:the\s+|a\s+|an\s+)?["“']?([^,.;:"”()]+?)["”']?(?=[,.;:)]|\s+(?:and|or|which|that|because|in|by|for|to|when|where)\b|$)/gu,
+  /\b(?:known|referred to)\s+as\s+(?:the\s+|a\s+|an\s+)?["“']?([^,.;:"”()]+?)["”']?(?=[,.;:)]|\s+(?:and|or|which|that|because|in|by|for|to|when|where)\b|$)/gu,
+  /\b(?:the term|the concept of|the notion of|the practice of|the principle of)\s+["“']?([^,.;:"”()]+?)["”']?(?=[,.;:)]|\s+(?:is|are|was|were|refers?|means|describes)\b)/gu,
+  /^(?:The\s+|A\s+|An\s+)?([^,.;:"”()]{3,60}?)\s+(?:refers? to|is defined as|are defined as|means|denotes|is the term for|is a term for)\b/gu,
+  /[“"]([^”"]{3,50})[”"]/gu,
+];
+
+/** Cheap pre-test: only sentences with one of these cues can hold a definition. */
+const DEFINITION_CUE = /called|termed|named|dubbed|known|referred|defined|refers?\b|means|denotes|term|concept|notion|practice|principle|["“]/;
+
+function definedTermCandidates(sentence: Sentence, out: Candidate[]): void {
+  const text = sentence.text;
+  const spans: Array<[number, number, "definition" | "emphasis"]> = [];
+  for (const pattern of DEFINITION_CUE.test(text) ? DEFINITION_PATTERNS : []) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const term = m[1].trim();
+      const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
+      const count = term.split(/\s+/).length;
+      if (count < 1 || count > 6 || STOPWORDS.has(term.toLowerCase())) continue;
+      spans.push([at, at + term.length, "definition"]);
+    }
+  }
+  for (const term of sentence.emphasis) {
+    for (const at of findWholeWord(text, term)) spans.push([at, at + term.length, "emphasis"]);
+  }
+  for (const [start, end, cue] of spans) {
+    const tokenStart = sentence.tokens.findIndex((t) => t.start === start);
+    const tokenEnd = sentence.tokens.findIndex((t) => t.end === end) + 1;
+    if (tokenStart < 0 || tokenEnd <= tokenStart) continue;
+    out.push({ kind: "term", sentence, start, end, text: text.slice(start, end), tokenStart, tokenEnd, cue });
+  }
+}
+
+/** Plain noun phrases (adjectives and nouns ending in a noun), the fallback answers. */
+function nounPhraseCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+  const tokens = sentence.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (used.has(i) || !(t.pos === "NOUN" || t.pos === "ADJ") || !isWord(t)) {
+      i++;
+      continue;
+    }
+    let to = i;
+    while (to < tokens.length && !used.has(to) && (tokens[to].pos === "NOUN" || tokens[to].pos === "ADJ") && isWord(tokens[to]))
+      to++;
+    let end = to;
+    while (end > i && tokens[end - 1].pos !== "NOUN") end--;
+    if (end > i && end - i <= 4) {
+      const span = tokens.slice(i, end);
+      if (!span.every((x) => STOPWORDS.has(x.lower))) out.push(makeCandidate(sentence, "phrase", i, end));
+    }
+    i = Math.max(to, i + 1);
+  }
+}
+
+/** Every candidate answer of a sentence; one per span, most specific kind first. */
+export function sentenceCandidates(sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Set<number>();
+  numberCandidates(sentence, out, used);
+  dateCandidates(sentence, out, used);
+  acronymCandidates(sentence, out, used);
+  properNameCandidates(sentence, out, used);
+  definedTermCandidates(sentence, out);
+  for (const pair of sentence.text.includes("(") ? acronymExpansions(sentence.text) : []) {
+    for (const at of findWholeWord(sentence.text, pair.expansion)) {
+      const tokenStart = sentence.tokens.findIndex((t) => t.start === at);
+      const tokenEnd = sentence.tokens.findIndex((t) => t.end === at + pair.expansion.length) + 1;
+      if (tokenStart < 0 || tokenEnd <= tokenStart) continue;
+      out.push({
+        kind: classifyName(pair.expansion.split(/\s+/)) === "treaty" ? "treaty" : "organisation",
+        sentence,
+        start: at,
+        end: at + pair.expansion.length,
+        text: pair.expansion,
+        tokenStart,
+        tokenEnd,
+        cue: "expansion",
+      });
+    }
+  }
+  nounPhraseCandidates(sentence, out, used);
+  // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
+  const bySpan = new Map<string, Candidate>();
+  for (const c of out) {
+    const key = `${c.start}:${c.end}`;
+    const kept = bySpan.get(key);
+    if (!kept) bySpan.set(key, c);
+    else if (c.cue && !kept.cue) kept.cue = c.cue;
+  }
+  return [...bySpan.values()];
+}

@@ -1,0 +1,161 @@
+/**
+ * Wrong options of the same kind as the answer — a year for a year, an
+ * organisation for an organisation, a number with the same unit — drawn from
+ * the lesson first, then the module, then the whole course. The choice is
+ * deterministic: numbers nearest the answer first, other kinds in a fixed hash
+ * order starting at a point set by the answer. Never the answer, a variant of
+ * it, a value its own sentence names, or anything sharing a word with it.
+ */
+import type { Candidate } from "./candidates";
+import { orderKey } from "./ids";
+import { STOPWORDS, forms, normaliseAnswer, words } from "./text";
+
+interface PoolEntry {
+  text: string;
+  folded: string;
+  key: string;
+  wordCount: number;
+  value?: number;
+  module: number;
+  lesson: number;
+}
+
+/** Families of interchangeable answers, strictest first. */
+function families(c: Pick<Candidate, "kind" | "unitKey" | "text">): string[] {
+  if (c.kind === "quantity") {
+    const own = `quantity|${c.unitKey ?? ""}`;
+    return c.unitKey?.startsWith("count") ? [own, "quantity|count*"] : [own];
+  }
+  if (c.kind === "term" || c.kind === "phrase") return [c.kind, c.kind === "term" ? "phrase" : "term"];
+  return [c.kind];
+}
+
+function entryFamilies(c: Pick<Candidate, "kind" | "unitKey" | "text">): string[] {
+  if (c.kind === "quantity") {
+    const own = `quantity|${c.unitKey ?? ""}`;
+    return c.unitKey?.startsWith("count") ? [own, "quantity|count*"] : [own];
+  }
+  return [c.kind];
+}
+
+class Shelf {
+  readonly all: PoolEntry[] = [];
+  readonly byModule = new Map<number, PoolEntry[]>();
+  readonly byLesson = new Map<string, PoolEntry[]>();
+  private sorted = false;
+
+  add(e: PoolEntry): void {
+    this.all.push(e);
+    push(this.byModule, e.module, e);
+    push(this.byLesson, `${e.module}:${e.lesson}`, e);
+    this.sorted = false;
+  }
+
+  sort(): void {
+    if (this.sorted) return;
+    const byKey = (a: PoolEntry, b: PoolEntry) =>
+      (a.value ?? 0) - (b.value ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    this.all.sort(byKey);
+    for (const list of this.byModule.values()) list.sort(byKey);
+    for (const list of this.byLesson.values()) list.sort(byKey);
+    this.sorted = true;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export class DistractorPool {
+  private readonly shelves = new Map<string, Shelf>();
+  private readonly seen = new Set<string>();
+
+  add(c: Candidate, module: number, lesson: number): void {
+    const folded = normaliseAnswer(c.text);
+    const wordCount = words(c.text).length;
+    if (!folded || wordCount > 6) return;
+    for (const family of entryFamilies(c)) {
+      const id = `${family}|${module}:${lesson}|${folded}`;
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
+      let shelf = this.shelves.get(family);
+      if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
+      shelf.add({ text: c.text, folded, key: orderKey(folded), wordCount, value: c.numeric?.value, module, lesson });
+    }
+  }
+
+  /** Up to `count` distractors for the answer `c` (its accepted variants given). */
+  pick(c: Candidate, accepted: string[], module: number, lesson: number, count: number): string[] {
+    const answerForms = new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w)));
+    const acceptedFolded = new Set(accepted.map(normaliseAnswer));
+    const sentenceFolded = ` ${normaliseAnswer(c.sentence.text)} `;
+    const answerWords = words(c.text).length;
+    const chosen: string[] = [];
+    const chosenFolded = new Set<string>();
+    const consider = (e: PoolEntry): boolean => {
+      if (chosenFolded.has(e.folded) || acceptedFolded.has(e.folded)) return false;
+      if (c.numeric) {
+        if (e.value === undefined || e.value === c.numeric.value) return false;
+      } else {
+        if (Math.abs(e.wordCount - answerWords) > 2) return false;
+        // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
+        if (forms(e.text).some((w) => answerForms.has(w))) return false;
+      }
+      // A value the sentence itself names could make the option true as well.
+      if (sentenceFolded.includes(` ${e.folded} `)) return false;
+      chosen.push(e.text);
+      chosenFolded.add(e.folded);
+      return chosen.length >= count;
+    };
+    const seed = orderKey(normaliseAnswer(c.text));
+    for (const family of families(c)) {
+      const shelf = this.shelves.get(family);
+      if (!shelf) continue;
+      shelf.sort();
+      const tiers: Array<[PoolEntry[] | undefined, (e: PoolEntry) => boolean]> = [
+        [shelf.byLesson.get(`${module}:${lesson}`), () => true],
+        [shelf.byModule.get(module), (e) => e.lesson !== lesson],
+        [shelf.all, (e) => e.module !== module],
+      ];
+      for (const [list, inTier] of tiers) {
+        if (!list) continue;
+        for (const e of ordered(list, c.numeric?.value, seed)) {
+          if (inTier(e) && consider(e)) return chosen;
+        }
+      }
+    }
+    return chosen;
+  }
+}
+
+/** Numbers nearest the target first; otherwise the hash order, starting where the seed falls. */
+function* ordered(list: PoolEntry[], target: number | undefined, seed: string): Generator<PoolEntry> {
+  if (target !== undefined) {
+    // `list` is sorted by value for numeric shelves: walk outwards from the target.
+    let hi = lowerBound(list, (e) => (e.value ?? Infinity) < target);
+    let lo = hi - 1;
+    while (lo >= 0 || hi < list.length) {
+      const below = lo >= 0 ? target - (list[lo].value ?? -Infinity) : Infinity;
+      const above = hi < list.length ? (list[hi].value ?? Infinity) - target : Infinity;
+      if (above <= below) yield list[hi++];
+      else yield list[lo--];
+    }
+    return;
+  }
+  const from = lowerBound(list, (e) => e.key < seed);
+  for (let i = 0; i < list.length; i++) yield list[(from + i) % list.length];
+}
+
+/** First index whose entry is not `before` (the list is partitioned by it). */
+function lowerBound(list: PoolEntry[], before: (e: PoolEntry) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

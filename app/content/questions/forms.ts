@@ -1,0 +1,114 @@
+/**
+ * The question forms built from one fact (an answer span in a sentence):
+ * cloze, numeric, multiple choice, true/false (a true statement and a
+ * falsified twin) and short answer. Builders return drafts; ids, quality and
+ * the rules are applied by the orchestrator.
+ */
+import type { NumericAnswer, QuestionType } from "../types";
+import type { Candidate, CandidateKind } from "./candidates";
+import { orderKey } from "./ids";
+import { BLANK } from "./rules";
+
+export interface Fact {
+  candidate: Candidate;
+  /** Ranker's score in (0, 1). */
+  score: number;
+  answer: string;
+  accepted: string[];
+  /** Earlier sentences that resolve an opening "It"/"This"; "" when none is needed. */
+  context: string;
+}
+
+export interface QuestionDraft {
+  type: QuestionType;
+  prompt: string;
+  answer: string;
+  accepted: string[];
+  options?: string[];
+  numeric?: NumericAnswer;
+  /** Multiplies the fact's score: the forms of one fact are listed in this order. */
+  weight: number;
+}
+
+const KIND_NOUN: Partial<Record<CandidateKind, string>> = {
+  organisation: "organisation",
+  acronym: "name",
+  treaty: "agreement or resolution",
+  person: "person",
+  place: "place",
+  name: "name",
+  term: "term",
+  date: "date",
+};
+
+function withContext(fact: Fact, statement: string): string {
+  return fact.context ? `${fact.context} ${statement}` : statement;
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The source sentence with the answer span replaced by the blank. */
+export function blanked(fact: Fact): string {
+  const { sentence, start, end } = fact.candidate;
+  return tidy(withContext(fact, `${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`));
+}
+
+export function clozeOrNumeric(fact: Fact): QuestionDraft {
+  const c = fact.candidate;
+  const base = { prompt: blanked(fact), answer: fact.answer, accepted: fact.accepted, weight: 1 };
+  return c.numeric ? { ...base, type: "numeric", numeric: c.numeric } : { ...base, type: "cloze" };
+}
+
+export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft | null {
+  if (distractors.length < 3) return null;
+  const options = [fact.answer, ...distractors.slice(0, 3)]
+    .map((o) => ({ o, k: orderKey(fact.answer, fact.candidate.sentence.text, o) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map(({ o }) => o);
+  return {
+    type: "multiple_choice",
+    prompt: blanked(fact),
+    answer: fact.answer,
+    accepted: fact.accepted,
+    options,
+    weight: 0.97,
+  };
+}
+
+/**
+ * A true statement (the sentence) and its false twin: the answer swapped for
+ * the first same-kind value whose sentence appears nowhere in the material.
+ */
+export function trueFalsePair(
+  fact: Fact,
+  distractors: string[],
+  appearsInMaterial: (statement: string, value: string) => boolean,
+): QuestionDraft[] {
+  const { sentence, start, end } = fact.candidate;
+  const falseValue = distractors.find(
+    (d) => !appearsInMaterial(`${sentence.text.slice(0, start)}${d}${sentence.text.slice(end)}`, d),
+  );
+  if (falseValue === undefined) return [];
+  const truth = tidy(withContext(fact, sentence.text));
+  const falsehood = tidy(withContext(fact, `${sentence.text.slice(0, start)}${falseValue}${sentence.text.slice(end)}`));
+  const options = ["True", "False"];
+  return [
+    { type: "true_false", prompt: `True or false: ${truth}`, answer: "True", accepted: ["True"], options, weight: 0.9 },
+    { type: "true_false", prompt: `True or false: ${falsehood}`, answer: "False", accepted: ["False"], options, weight: 0.89 },
+  ];
+}
+
+/** Typed answer for names and terms, where the accepted variants matter (acronym and full name). */
+export function shortAnswer(fact: Fact): QuestionDraft | null {
+  const noun = KIND_NOUN[fact.candidate.kind];
+  if (!noun || fact.candidate.numeric) return null;
+  return {
+    type: "short_answer",
+    prompt: `Which ${noun} fills the blank? ${blanked(fact)}`,
+    answer: fact.answer,
+    accepted: fact.accepted,
+    weight: 0.94,
+  };
+}

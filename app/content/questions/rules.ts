@@ -1,0 +1,132 @@
+/**
+ * The rules a question must keep, each a named check that returns the reason
+ * it fails (or null). The generator drops every question that breaks one.
+ */
+import type { Question } from "../types";
+import { CONTEXT_OPENERS, STOPWORDS, containsSequence, forms, normaliseAnswer, words } from "./text";
+
+export const BLANK = "_____";
+export const MAX_ANSWER_WORDS = 6;
+
+/** Fixed lead-ins of the question forms, removed before reading the statement itself. */
+const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? )/;
+
+export function statementOf(prompt: string): string {
+  return prompt.replace(LEAD_IN, "");
+}
+
+/** The answer, or a form of it (plural, possessive, acronym/full name), stands in the prompt. */
+export function answerInPrompt(prompt: string, accepted: string[]): string | null {
+  const promptForms = forms(prompt);
+  for (const variant of accepted) {
+    const variantForms = forms(variant);
+    if (variantForms.length > 0 && containsSequence(promptForms, variantForms))
+      return `the answer "${variant}" stands in the prompt`;
+  }
+  return null;
+}
+
+/** The blank hides only stopwords ("the", "of"). */
+export function blankIsStopword(answer: string): string | null {
+  const ws = words(answer);
+  return ws.length === 0 || ws.every((w) => STOPWORDS.has(w)) ? `the blank "${answer}" is a stopword` : null;
+}
+
+/** The blank cuts a word: the span does not sit on word boundaries of its sentence. */
+export function blankSplitsWord(sentence: string, start: number, end: number): string | null {
+  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  if (start >= end) return "the blank is empty";
+  if (inWord(sentence[start - 1]) && inWord(sentence[start])) return "the blank starts inside a word";
+  if (inWord(sentence[end - 1]) && inWord(sentence[end])) return "the blank ends inside a word";
+  return null;
+}
+
+/** A cloze-like prompt must hold exactly one blank. */
+export function blankCount(prompt: string, expected: number): string | null {
+  const count = prompt.split(BLANK).length - 1;
+  return count === expected ? null : `the prompt has ${count} blanks, expected ${expected}`;
+}
+
+/** The statement opens with a word that points back ("This", "It", "They", "Such"...). */
+export function leansOnContext(prompt: string): string | null {
+  const first = statementOf(prompt).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z']/g, "") ?? "";
+  return CONTEXT_OPENERS.has(first) ? `the prompt opens with "${first}" and nothing resolves it` : null;
+}
+
+export function answerTooLong(answer: string): string | null {
+  const n = answer.trim().split(/\s+/).length;
+  return n > MAX_ANSWER_WORDS ? `the answer has ${n} words (at most ${MAX_ANSWER_WORDS})` : null;
+}
+
+/** Readable prompt: not empty, ends with punctuation. */
+export function promptUnfinished(prompt: string): string | null {
+  return /[.?!]["'”’)]*$/.test(prompt.trim()) ? null : "the prompt does not end with punctuation";
+}
+
+/** Exactly four options, all distinct, exactly one of them the answer (or a variant of it). */
+export function multipleChoiceShape(options: string[] | undefined, accepted: string[]): string | null {
+  if (!options || options.length !== 4) return `a multiple-choice question needs 4 options, has ${options?.length ?? 0}`;
+  const folded = options.map(normaliseAnswer);
+  if (new Set(folded).size !== 4 || folded.some((o) => o === "")) return "the options are not distinct";
+  const acceptedFolded = new Set(accepted.map(normaliseAnswer));
+  const correct = folded.filter((o) => acceptedFolded.has(o)).length;
+  return correct === 1 ? null : `${correct} options are correct, expected exactly 1`;
+}
+
+export function trueFalseShape(q: Pick<Question, "options" | "answer">): string | null {
+  if (!q.options || q.options.join("|") !== "True|False") return 'true/false options must be ["True", "False"]';
+  return q.answer === "True" || q.answer === "False" ? null : "a true/false answer is True or False";
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return common / (a.size + b.size - common || 1);
+}
+
+type Asked = Pick<Question, "type" | "prompt" | "answer">;
+
+/**
+ * The questions already kept in a lesson, indexed so that "same type and
+ * answer, and (nearly) the same prompt" is cheap to check.
+ */
+export class AskedQuestions {
+  private readonly prompts = new Set<string>();
+  private readonly byAnswer = new Map<string, Array<Set<string>>>();
+
+  /** Why `q` duplicates or nearly duplicates a kept question, or null. */
+  duplicate(q: Asked): string | null {
+    if (this.prompts.has(`${q.type}|${q.prompt}`)) return "the same prompt is already asked";
+    const promptWords = new Set(words(q.prompt));
+    for (const other of this.byAnswer.get(`${q.type}|${normaliseAnswer(q.answer)}`) ?? [])
+      if (jaccard(promptWords, other) >= 0.8) return "a nearly identical question is already asked";
+    return null;
+  }
+
+  add(q: Asked): void {
+    this.prompts.add(`${q.type}|${q.prompt}`);
+    const key = `${q.type}|${normaliseAnswer(q.answer)}`;
+    const list = this.byAnswer.get(key);
+    const entry = new Set(words(q.prompt));
+    if (list) list.push(entry);
+    else this.byAnswer.set(key, [entry]);
+  }
+}
+
+/** Same type and answer, and (nearly) the same prompt as one of `kept`. */
+export function duplicatesAnother(q: Asked, kept: Asked[]): string | null {
+  const asked = new AskedQuestions();
+  for (const k of kept) asked.add(k);
+  return asked.duplicate(q);
+}
+
+/** Every per-question rule, in order; null when the question keeps them all. */
+export function breaksRule(q: Question, span?: { sentence: string; start: number; end: number }): string | null {
+  const checks: Array<string | null> = [answerTooLong(q.answer), promptUnfinished(q.prompt), leansOnContext(q.prompt)];
+  if (q.type !== "true_false") {
+    checks.push(answerInPrompt(q.prompt, q.accepted), blankIsStopword(q.answer), blankCount(q.prompt, 1));
+    if (span) checks.push(blankSplitsWord(span.sentence, span.start, span.end));
+  } else checks.push(trueFalseShape(q), blankCount(q.prompt, 0));
+  if (q.type === "multiple_choice") checks.push(multipleChoiceShape(q.options, q.accepted));
+  return checks.find((c) => c !== null) ?? null;
+}
