@@ -233,6 +233,8 @@ export const cards = sqliteTable(
   (t) => [
     uniqueIndex("cards_user_question").on(t.userId, t.questionId),
     index("cards_user_due").on(t.userId, t.due),
+    // New cards per module in introduction order, for the review queue.
+    index("cards_user_state_module").on(t.userId, t.state, t.moduleId, t.id),
   ],
 );
 
@@ -260,7 +262,7 @@ export const showings = sqliteTable(
     responseJson: text("response_json"),
     reviewLogId: integer("review_log_id"),
   },
-  (t) => [index("showings_user_shown").on(t.userId, t.shownAt)],
+  (t) => [index("showings_user_card").on(t.userId, t.cardId)],
 );
 
 /** Append-only: a review is never rewritten. Undo appends to review_undos. */

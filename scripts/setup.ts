@@ -1,15 +1,52 @@
 /**
  * `npm start` runs this before serving: migrate the database, import
- * `content/` when it changed, and (outside production) create demo accounts.
+ * `content/` when it changed (by content hash), and outside production create
+ * the demo accounts (with some review history) and print their sign-ins.
  */
+import { resolve } from "node:path";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { parseEnv } from "../app/env.server";
+import { importContentFolder } from "../app/models/content-folder.server";
+import { describeDemoSignIns, seedDemoAccounts } from "../app/models/demo.server";
+import { simulateDemoHistory } from "../app/models/demo-history.server";
 
 async function main() {
   const env = parseEnv(process.env);
   const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await migrateDatabase(db);
   console.log(`Database ready at ${env.DATABASE_URL}`);
+
+  const contentDir = resolve(process.env.CONTENT_DIR ?? "content");
+  const started = performance.now();
+  const summary = await importContentFolder(db, contentDir, Date.now());
+  if (summary.changed) {
+    console.log(
+      `Imported ${contentDir}: ${summary.lessons} lessons, ${summary.questions} questions ` +
+        `(${summary.questionsAdded} new, ${summary.questionsUpdated} kept, ${summary.questionsRetired} retired) ` +
+        `in ${Math.round(performance.now() - started)} ms`,
+    );
+  } else {
+    console.log(`Content in ${contentDir} is unchanged; nothing to import.`);
+  }
+
+  if (env.NODE_ENV !== "production") {
+    const now = Date.now();
+    const signIns = await seedDemoAccounts(db, now, env.NODE_ENV);
+    let seed = 0;
+    for (const s of signIns) {
+      seed++;
+      if (!s.created || s.user.role !== "learner") continue;
+      await simulateDemoHistory(db, s.user.id, {
+        now,
+        days: 21,
+        cardsPerDay: 12 + seed * 3,
+        accuracy: 0.7 + seed * 0.05,
+        seed: s.user.email,
+      });
+    }
+    console.log("Demo sign-ins (development only):");
+    for (const line of describeDemoSignIns(signIns)) console.log(line);
+  }
   db.$client.close();
 }
 

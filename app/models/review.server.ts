@@ -172,9 +172,26 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
  * showing (same option order) while the card has not changed.
  */
 export async function nextShowing(db: Database, user: UserRow, now: number): Promise<ShownCard | null> {
-  const { queue } = await reviewQueue(db, user, now);
+  return (await studyNext(db, user, now)).card;
+}
+
+export interface StudyNext {
+  card: ShownCard | null;
+  /** Cards left in today's queue, this one included. */
+  remaining: number;
+  reviewedToday: number;
+}
+
+/** The next showing with the counts the review page shows, from one queue computation. */
+export async function studyNext(db: Database, user: UserRow, now: number): Promise<StudyNext> {
+  const { queue, counts } = await reviewQueue(db, user, now);
+  const summary = { remaining: queue.length, reviewedToday: counts.reviewedToday };
   const cardId = queue[0];
-  if (cardId === undefined) return null;
+  if (cardId === undefined) return { card: null, ...summary };
+  return { card: await showCard(db, user, cardId, now), ...summary };
+}
+
+async function showCard(db: Database, user: UserRow, cardId: number, now: number): Promise<ShownCard | null> {
   const [row] = await db
     .select({ card: cards, question: questions })
     .from(cards)
@@ -313,7 +330,7 @@ async function loadShowing(db: Database | Tx, userId: string, showingId: string)
   return showing;
 }
 
-/** Applies `rating` to the card in `tx` and appends the log. Returns the log id. */
+/** Applies `rating` to the card in `tx` and appends the log. Returns the log id and the card after. */
 async function applyReview(
   tx: Tx,
   user: UserRow,
@@ -350,7 +367,7 @@ async function applyReview(
       cardVersionAfter: nextVersion,
     })
     .returning({ id: reviewLogs.id });
-  return log.id;
+  return { logId: log.id, card: outcome.card };
 }
 
 const MAX_RESPONSE_MS = 10 * 60_000;
@@ -396,7 +413,7 @@ export async function answerShowing(
       learnerMedianMs: await recentMedianMs(tx, user.id),
       type: question.type,
     });
-    const logId = await applyReview(
+    const { logId, card: applied } = await applyReview(
       tx,
       user,
       row.card,
@@ -418,8 +435,18 @@ export async function answerShowing(
       .update(showings)
       .set({ answeredAt: now, responseJson: JSON.stringify(stored), reviewLogId: logId })
       .where(eq(showings.id, showing.id));
-    const [after] = await tx.select().from(showings).where(eq(showings.id, showing.id));
-    return resultOf(tx, after, false);
+    return {
+      showingId: showing.id,
+      correct: graded.correct,
+      response: input.response,
+      expected: graded.expected,
+      sourceSentence: row.question.sourceSentence,
+      lessonUrl: await lessonUrlFor(tx, row.question.lessonId),
+      proposedRating,
+      rating: proposedRating,
+      intervalDays: Math.max(0, (applied.due - now) / 86_400_000),
+      replayed: false,
+    };
   });
 }
 
@@ -451,7 +478,7 @@ export async function rateShowing(
     }
     await tx.insert(reviewUndos).values({ reviewLogId: log.review_logs.id, undoneAt: now });
     const before = parseCardState(log.review_logs.cardBeforeJson);
-    const logId = await applyReview(
+    const { logId } = await applyReview(
       tx,
       user,
       card,
@@ -497,11 +524,3 @@ export async function getOwnCard(db: Database, userId: string, cardId: number) {
   const [row] = await db.select().from(cards).where(and(eq(cards.id, cardId), eq(cards.userId, userId)));
   return row ?? null;
 }
-
-/** How many reviews are left today and a retrievability-weighted view, for the review header. */
-export async function queueSummary(db: Database, user: UserRow, now: number) {
-  const { queue, counts } = await reviewQueue(db, user, now);
-  return { remaining: queue.length, reviewedToday: counts.reviewedToday };
-}
-
-

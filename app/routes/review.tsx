@@ -10,10 +10,9 @@ import { RATING_NAMES, type Rating } from "~/learning/scheduler";
 import { getLearner } from "~/models/learner.server";
 import {
   answerShowing,
-  nextShowing,
-  queueSummary,
   rateShowing,
   ReviewError,
+  studyNext,
   undoLastReview,
   type AnswerResult,
   type ShownCard,
@@ -31,10 +30,7 @@ async function learnerFor(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, learner } = await learnerFor(request);
-  const now = Date.now();
-  const card = await nextShowing(db, learner, now);
-  const summary = await queueSummary(db, learner, now);
-  return { card, remaining: summary.remaining, reviewedToday: summary.reviewedToday };
+  return studyNext(db, learner, Date.now());
 }
 
 const answerSchema = z.object({
@@ -79,9 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
         ? await answerShowing(db, learner, { showingId: input.showingId, response: input.response, clientResponseMs: input.clientMs }, now)
         : await rateShowing(db, learner, { showingId: input.showingId, rating: input.rating as Rating }, now);
     // The next card travels with the result, so moving on needs no second request.
-    const next = await nextShowing(db, learner, now);
-    const summary = await queueSummary(db, learner, now);
-    return { kind: "answered", result, next, remaining: summary.remaining } satisfies ReviewActionData;
+    const next = await studyNext(db, learner, now);
+    return { kind: "answered", result, next: next.card, remaining: next.remaining } satisfies ReviewActionData;
   } catch (error) {
     if (error instanceof ReviewError) {
       const status = error.code === "not_found" ? 404 : 409;
