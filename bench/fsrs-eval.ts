@@ -41,7 +41,7 @@ export function formatReport(report: EvalReport, seconds: number): string {
   return [
     `${report.reviews} reviews of ${report.cards} cards; ${report.evaluable} long-term reviews evaluated`,
     `days start at ${report.clock.nextDayHour}:00 ${report.clock.timeZone}; same-day reviews kept in histories, not predicted`,
-    `(srs-benchmark rules); 5-fold time-series split, metrics over all ${report.defaults.reviews} test reviews`,
+    `(srs-benchmark rules); ${report.foldWeights.length}-fold time-series split, metrics over all ${report.defaults.reviews} test reviews`,
     "",
     "| parameters             | LogLoss | RMSE(bins) |",
     "| ---------------------- | ------- | ---------- |",
