@@ -15,8 +15,8 @@ import { clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, 
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
 import { candidateFeatures, candidateScore, lessonContext } from "./rank";
-import { AskedQuestions, breaksRule, MAX_ANSWER_WORDS } from "./rules";
-import { CONTEXT_OPENERS, STOPWORDS, normaliseAnswer, words } from "./text";
+import { AskedQuestions, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
+import { CONTEXT_OPENERS, containsSequence, forms, normaliseAnswer, words } from "./text";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -155,12 +155,12 @@ function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => stri
     if (resolved === null) return;
     for (const c of list) {
       const ws = words(c.text);
-      if (ws.length === 0 || ws.length > MAX_ANSWER_WORDS || ws.every((w) => STOPWORDS.has(w))) continue;
+      if (ws.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
       const score = candidateScore(candidateFeatures(c, list, context));
       const key = `${normaliseAnswer(c.text)}|${sentence.index}`;
       const existing = best.get(key);
       if (existing && existing.score >= score) continue;
-      best.set(key, { candidate: c, score, answer: answerText(c), accepted: acceptedFor(c), context: resolved });
+      best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: resolved });
     }
   });
   const facts = [...best.values()].sort(
@@ -168,7 +168,13 @@ function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => stri
   );
   const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(lesson.sentences.length * PHRASE_FACTS_PER_SENTENCE));
   let phrases = 0;
-  return facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
+  const kept = facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
+  for (const fact of kept) {
+    // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
+    const shown = forms(`${fact.context} ${fact.candidate.sentence.text}`);
+    fact.accepted = acceptedFor(fact.candidate).filter((v, i) => i === 0 || !containsSequence(shown, forms(v)));
+  }
+  return kept;
 }
 
 /**

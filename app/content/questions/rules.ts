@@ -28,6 +28,8 @@ export function answerInPrompt(prompt: string, accepted: string[]): string | nul
 
 /** The blank hides only stopwords ("the", "of"). */
 export function blankIsStopword(answer: string): string | null {
+  // "US", "IT": capitals make an acronym, not the stopword it spells.
+  if (/^\p{Lu}{2,}s?$/u.test(answer.trim())) return null;
   const ws = words(answer);
   return ws.length === 0 || ws.every((w) => STOPWORDS.has(w)) ? `the blank "${answer}" is a stopword` : null;
 }

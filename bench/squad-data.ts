@@ -1,0 +1,101 @@
+/**
+ * SQuAD v1.1 for the answer-choice benchmark: loading the official JSON, one
+ * paragraph as a one-lesson document, and the measures (token F1 after
+ * SQuAD's normalisation, R-precision, P@5, R@10).
+ */
+import { readFileSync } from "node:fs";
+import type { LessonDraft } from "../app/content/types";
+import { normaliseAnswer, tokenF1 } from "../app/content/questions/text";
+
+export interface SquadParagraph {
+  title: string;
+  context: string;
+  /** One entry per question: its accepted answers. */
+  questions: string[][];
+}
+
+export function loadSquad(path: string): SquadParagraph[] {
+  const raw = JSON.parse(readFileSync(path, "utf8")) as {
+    data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ answers: Array<{ text: string }> }> }> }>;
+  };
+  return raw.data.flatMap((article) =>
+    article.paragraphs.map((p) => ({
+      title: article.title.replace(/_/g, " "),
+      context: p.context,
+      questions: p.qas.map((qa) => qa.answers.map((a) => a.text)),
+    })),
+  );
+}
+
+export function paragraphLesson(p: SquadParagraph): LessonDraft {
+  return {
+    title: p.title,
+    slug: "paragraph",
+    position: 0,
+    line: 1,
+    blocks: [{ kind: "paragraph", text: p.context, line: 1 }],
+    text: p.context,
+    readingMinutes: 1,
+  };
+}
+
+/** Best-first answers: repeats (after normalisation) and answers over six words dropped. */
+export function distinctAnswers(answers: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const a of answers) {
+    const folded = normaliseAnswer(a);
+    if (!folded || seen.has(folded) || a.trim().split(/\s+/).length > 6) continue;
+    seen.add(folded);
+    out.push(a);
+  }
+  return out;
+}
+
+/** Best token F1 of `answer` against any gold answer of one question. */
+export function bestF1(answer: string, golds: string[]): number {
+  let best = 0;
+  for (const g of golds) best = Math.max(best, tokenF1(answer, g));
+  return best;
+}
+
+/** Share of questions matched (F1 >= threshold) by one of the first `k` answers. */
+function recallAt(answers: string[], questions: string[][], k: number, threshold: number): number {
+  const top = answers.slice(0, k);
+  const matched = questions.filter((golds) => top.some((a) => bestF1(a, golds) >= threshold)).length;
+  return questions.length ? matched / questions.length : 0;
+}
+
+/** Share of the first `k` answers that match some question. */
+function precisionAt(answers: string[], questions: string[][], k: number, threshold: number): number {
+  const top = answers.slice(0, k);
+  const hits = top.filter((a) => questions.some((golds) => bestF1(a, golds) >= threshold)).length;
+  return hits / k;
+}
+
+export interface Scores {
+  rPrecision: number;
+  rPrecisionExact: number;
+  p5: number;
+  r10: number;
+}
+
+export function scoreParagraph(answers: string[], questions: string[][]): Scores {
+  const k = questions.length;
+  return {
+    rPrecision: recallAt(answers, questions, k, 0.5),
+    rPrecisionExact: recallAt(answers, questions, k, 1),
+    p5: precisionAt(answers, questions, 5, 0.5),
+    r10: recallAt(answers, questions, 10, 0.5),
+  };
+}
+
+export function meanScores(all: Scores[]): Scores {
+  const mean = (f: (s: Scores) => number) => all.reduce((a, s) => a + f(s), 0) / (all.length || 1);
+  return {
+    rPrecision: mean((s) => s.rPrecision),
+    rPrecisionExact: mean((s) => s.rPrecisionExact),
+    p5: mean((s) => s.p5),
+    r10: mean((s) => s.r10),
+  };
+}

@@ -1,0 +1,131 @@
+import { generateQuestions, type ModuleInput } from "~/content/questions";
+import type { Block, LessonDraft, Question } from "~/content/types";
+
+function lesson(title: string, paragraphs: string[], extra: Block[] = []): LessonDraft {
+  const blocks: Block[] = [...paragraphs.map((text, i) => ({ kind: "paragraph" as const, text, line: i + 2 })), ...extra];
+  return { title, slug: title.toLowerCase().replace(/\W+/g, "-"), position: 0, line: 1, blocks, text: paragraphs.join("\n"), readingMinutes: 1 };
+}
+
+const harbours: ModuleInput = {
+  key: "harbours",
+  lessons: [
+    lesson("Harbour safety", [
+      "The International Maritime Organization (IMO) was founded in 1948 in Geneva.",
+      "Pilots must rest for 10 hours between two shifts.",
+      "The Harbour Safety Code was adopted in 1965, and the Port State Control Agreement followed in 1982.",
+      "A vessel that anchors without permission is known as a rogue anchorer. It is fined under the Harbour Safety Code, which was revised in 2004 after a collision in Rotterdam.",
+      "Every member of IMO sends delegates to London each year.",
+    ]),
+    lesson("Ports and cities", [
+      "The port of Valparaiso grew quickly after 1850, when the railway to Santiago opened.",
+      "Dock workers at Hamburg formed a union in 1897 and struck for 11 weeks.",
+    ]),
+  ],
+};
+const rivers: ModuleInput = {
+  key: "rivers",
+  lessons: [
+    lesson("River commissions", [
+      "The Danube Commission, based in Budapest, was set up in 1921.",
+      "The Rhine Commission meets twice a year and keeps 25 inspectors on the river.",
+      "Barges on the Rhine may travel for 14 hours a day.",
+    ]),
+  ],
+};
+
+const all = () => generateQuestions([harbours, rivers]);
+const questions = (m: number, l: number) => all()[m][l].questions;
+const answersOf = (qs: Question[]) => new Set(qs.map((q) => q.answer));
+
+describe("generateQuestions", () => {
+  it("asks about years as numeric questions, answer written as a year", () => {
+    const qs = questions(0, 0).filter((q) => q.type === "numeric" && q.answer === "1948");
+    expect(qs).toHaveLength(1);
+    expect(qs[0].numeric).toEqual({ value: 1948, unit: null, tolerance: 0 });
+    expect(qs[0].prompt).toBe("The International Maritime Organization (IMO) was founded in _____ in Geneva.");
+  });
+
+  it("keeps the unit with a quantity", () => {
+    const q = questions(0, 0).find((x) => x.type === "numeric" && x.answer === "10 hours");
+    expect(q?.numeric).toEqual({ value: 10, unit: "hours", tolerance: 0 });
+  });
+
+  it("accepts an acronym and its full name for each other", () => {
+    const acronym = questions(0, 0).find((q) => q.answer === "IMO" && q.type === "cloze");
+    expect(acronym?.accepted).toEqual(expect.arrayContaining(["IMO", "International Maritime Organization"]));
+  });
+
+  it("asks about defined terms", () => {
+    expect(answersOf(questions(0, 0))).toContain("rogue anchorer");
+  });
+
+  it("offers a year's multiple choice among other years, nearest first, from lesson then module then course", () => {
+    const mcq = questions(0, 0).find((q) => q.type === "multiple_choice" && q.answer === "1948");
+    expect(mcq?.options).toHaveLength(4);
+    for (const option of mcq!.options!) expect(option).toMatch(/^\d{4}$/);
+    expect(mcq!.options).toEqual(expect.arrayContaining(["1948", "1965", "1982"]));
+  });
+
+  it("pairs a true statement with a falsified twin that appears nowhere in the material", () => {
+    const pair = questions(0, 0).filter((q) => q.type === "true_false" && q.source.sentence.includes("founded in 1948"));
+    const truths = pair.filter((q) => q.answer === "True");
+    const lies = pair.filter((q) => q.answer === "False");
+    // One true statement per sentence (the same words for every fact in it); a twin per fact.
+    expect(truths).toHaveLength(1);
+    expect(lies.length).toBeGreaterThan(0);
+    expect(lies.map((q) => q.siblingKey)).toContain(truths[0].siblingKey);
+    const material = [harbours, rivers].flatMap((m) => m.lessons.map((l) => l.text)).join(" ");
+    for (const lie of lies) {
+      expect(lie.options).toEqual(["True", "False"]);
+      expect(material).not.toContain(lie.prompt.replace("True or false: ", ""));
+    }
+  });
+
+  it("resolves a sentence that opens with 'It' by showing the sentence before it", () => {
+    const q = questions(0, 0).find((x) => x.answer === "2004" && x.type === "numeric");
+    expect(q?.prompt).toBe(
+      "A vessel that anchors without permission is known as a rogue anchorer. It is fined under the Harbour Safety Code, which was revised in _____ after a collision in Rotterdam.",
+    );
+    for (const x of all().flat(2).flatMap((l) => l.questions)) expect(x.prompt).not.toMatch(/^(True or false: )?(It|This|They) /);
+  });
+
+  it("gives the forms of one fact the same sibling key, and different facts different keys", () => {
+    const forms = questions(1, 0).filter((q) => q.answer === "1921" || q.source.sentence.includes("1921"));
+    const keys = new Set(forms.filter((q) => q.type !== "true_false" && q.answer === "1921").map((q) => q.siblingKey));
+    expect(keys.size).toBe(1);
+    const other = questions(1, 0).find((q) => q.answer === "Budapest");
+    expect(other && keys.has(other.siblingKey)).toBe(false);
+  });
+
+  it("lists each lesson's questions best first", () => {
+    for (const l of all().flat()) {
+      for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
+    }
+  });
+
+  it("keeps ids when the material is imported again, and changes them with the module key", () => {
+    const first = all()[0][1].questions.map((q) => q.id);
+    const again = generateQuestions([harbours])[0][1].questions.map((q) => q.id);
+    expect(again.filter((id) => first.includes(id)).length).toBeGreaterThan(0);
+    const renamed = generateQuestions([{ ...harbours, key: "harbours-2" }, rivers])[0][1].questions.map((q) => q.id);
+    expect(renamed.some((id) => first.includes(id))).toBe(false);
+  });
+
+  it("is deterministic, byte for byte", () => {
+    expect(JSON.stringify(all())).toBe(JSON.stringify(all()));
+  });
+
+  it("asks about a table row's value", () => {
+    const table: Block = { kind: "table", header: ["Measure", "Value"], rows: [["Length of the Kiel Canal in kilometres", "98"]], line: 20 };
+    const [[bank]] = generateQuestions([{ key: "canals", lessons: [lesson("Canals", ["Canals shorten sea routes."], [table])] }]);
+    const q = bank.questions.find((x) => x.answer === "98");
+    expect(q?.source.line).toBe(21);
+    expect(q?.prompt).toContain("Length of the Kiel Canal in kilometres: _____.");
+  });
+
+  it("takes emphasised terms as answers", () => {
+    const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in these waters.", line: 3, emphasis: ["williwaw"] };
+    const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
+    expect(answersOf(bank.questions)).toContain("williwaw");
+  });
+});

@@ -1,0 +1,83 @@
+import {
+  answerInPrompt,
+  answerTooLong,
+  AskedQuestions,
+  blankCount,
+  blankIsStopword,
+  blankSplitsWord,
+  leansOnContext,
+  multipleChoiceShape,
+  promptUnfinished,
+  trueFalseShape,
+} from "~/content/questions/rules";
+
+describe("question rules", () => {
+  it("rejects a prompt that still shows the answer, in any form", () => {
+    expect(answerInPrompt("The _____ met the Arctic Council in Oslo.", ["Arctic Council"])).not.toBeNull();
+    expect(answerInPrompt("_____ drafted the Harbour Accord; the Harbour Accord's text is short.", ["Harbour Accord"])).not.toBeNull();
+    expect(answerInPrompt("The _____ (WMO) met in 1950.", ["World Meteorological Organization", "WMO"])).not.toBeNull();
+    expect(answerInPrompt("Rangers patrol the _____ every spring.", ["glaciers"])).toBeNull();
+  });
+
+  it("treats plural and singular as one form of the answer", () => {
+    expect(answerInPrompt("Each _____ reports to the other task forces.", ["task force"])).not.toBeNull();
+  });
+
+  it("rejects a blank that hides only stopwords", () => {
+    expect(blankIsStopword("the")).not.toBeNull();
+    expect(blankIsStopword("of the")).not.toBeNull();
+    expect(blankIsStopword("glacier")).toBeNull();
+  });
+
+  it("rejects a blank that cuts a word", () => {
+    const sentence = "The observatory opened in Tromso.";
+    expect(blankSplitsWord(sentence, 4, 9)).not.toBeNull();
+    expect(blankSplitsWord(sentence, 4, 15)).toBeNull();
+  });
+
+  it("wants exactly the expected number of blanks", () => {
+    expect(blankCount("A _____ and a _____.", 1)).not.toBeNull();
+    expect(blankCount("A _____ stood here.", 1)).toBeNull();
+  });
+
+  it("rejects a statement that opens with a word pointing back", () => {
+    for (const opener of ["This", "These", "It", "They", "Such", "He", "Those"]) {
+      expect(leansOnContext(`${opener} _____ was signed in 1990.`)).not.toBeNull();
+    }
+    expect(leansOnContext("True or false: It was signed in 1990.")).not.toBeNull();
+    expect(leansOnContext("The treaty was signed in _____.")).toBeNull();
+    expect(leansOnContext("The river froze. It thawed in _____.")).toBeNull();
+  });
+
+  it("rejects answers longer than six words", () => {
+    expect(answerTooLong("one two three four five six seven")).not.toBeNull();
+    expect(answerTooLong("Organisation for Security and Co-operation")).toBeNull();
+  });
+
+  it("wants a prompt that ends like a sentence", () => {
+    expect(promptUnfinished("The port opened in _____")).not.toBeNull();
+    expect(promptUnfinished("The port opened in _____.")).toBeNull();
+  });
+
+  it("wants four distinct options with exactly one correct", () => {
+    expect(multipleChoiceShape(["1990", "1991", "1992", "1993"], ["1990"])).toBeNull();
+    expect(multipleChoiceShape(["1990", "1991", "1992"], ["1990"])).not.toBeNull();
+    expect(multipleChoiceShape(["1990", "1991", "1991", "1993"], ["1990"])).not.toBeNull();
+    expect(multipleChoiceShape(["WMO", "World Meteorological Organization", "IMO", "ICAO"], ["WMO", "World Meteorological Organization"])).not.toBeNull();
+    expect(multipleChoiceShape(["1994", "1991", "1992", "1993"], ["1990"])).not.toBeNull();
+  });
+
+  it("wants true/false options True and False", () => {
+    expect(trueFalseShape({ options: ["True", "False"], answer: "False" })).toBeNull();
+    expect(trueFalseShape({ options: ["Yes", "No"], answer: "Yes" })).not.toBeNull();
+  });
+
+  it("catches a question that nearly duplicates one already kept", () => {
+    const asked = new AskedQuestions();
+    asked.add({ type: "cloze", prompt: "The dam on the river was finished in _____.", answer: "Kariba" });
+    expect(asked.duplicate({ type: "cloze", prompt: "The dam on the river was finished in _____.", answer: "Kariba" })).not.toBeNull();
+    expect(asked.duplicate({ type: "cloze", prompt: "The dam on the river was finished in _____ !", answer: "kariba" })).not.toBeNull();
+    expect(asked.duplicate({ type: "multiple_choice", prompt: "The dam on the river was finished in _____.", answer: "Kariba" })).toBeNull();
+    expect(asked.duplicate({ type: "cloze", prompt: "Engineers surveyed _____ for a decade before work began.", answer: "Kariba" })).toBeNull();
+  });
+});
