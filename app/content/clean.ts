@@ -23,7 +23,7 @@ const SHORT_LINE_WORDS = 16;
 // so "Share prices", "Search and rescue" or "Related legal frameworks" stay.
 const BYLINE =
   /^((written|reviewed|edited|fact[- ]?checked|medically reviewed|authored|compiled|contributed|illustrated|curated)( and [a-z-]+)? by\b|(last )?(updated|published|posted|modified)(\s*(:|on\b|at\b|by\b|\d|$)))/i;
-const BY_AUTHOR = /^by\s+\p{Lu}/u;
+const BY_AUTHOR = /^[Bb]y\s+\p{Lu}/u;
 const AUTHOR_LABEL = /^(authors?|editors?|reviewers?|contributors?|sources?|credits?)\s*:?$/i;
 const SHARE_OR_PRINT =
   /^((share|print|email|e-mail|save|bookmark)( (this|the))?( (post|article|page|story|guide|link|recipe))?( (on|via|with) [\w ]+)?|tweet( this)?|pin( it)?|copy( the)? link|follow us( on [\w ]+)?|facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|telegram|flipboard|messenger)[\s:!.]*$/i;
@@ -50,8 +50,10 @@ const GENERIC_COLUMN = /^(characteristics?|values?|features?|attributes?|propert
 export function cleanBlocks(input: Block[]): Block[] {
   let blocks = input.map(stripGenericTableHeader);
   blocks = dropRepeatedShortLines(blocks);
-  blocks = blocks.filter((block) => !isStrayLine(block) && !isBoilerplateBlock(block) && !isAiDisclaimer(block));
+  blocks = blocks.filter((block) => !isStrayLine(block));
+  // Before phrase matching removes the marker that identifies the titles around it.
   blocks = dropRelatedArticleBoxes(blocks);
+  blocks = blocks.filter((block) => !isBoilerplateBlock(block) && !isAiDisclaimer(block));
   blocks = dropTableOfContentsLists(blocks);
   blocks = dropEmptyFaqHeaders(blocks);
   blocks = dropTrailingFooter(blocks);

@@ -28,7 +28,9 @@ const BLOCK_TAGS = new Set([
 ]);
 
 export function parseHtml(source: string): ParsedDocument {
-  const { document } = parseHTML(source);
+  // linkedom builds no <body> for a bare fragment; give it one.
+  const page = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  const { document } = parseHTML(page);
   const pageTitle = collapseWhitespace(document.querySelector("title")?.textContent ?? "");
   const firstH1 = collapseWhitespace(document.querySelector("h1")?.textContent ?? "");
   removeFurniture(document);
@@ -81,6 +83,8 @@ function removeFurniture(document: Document): void {
     }
   }
 }
+
+const LOCATE_WINDOW = 64 * 1024;
 
 /** Walks the extracted article in reading order, emitting paragraphs, lists, tables and headings. */
 class BlockCollector {
@@ -165,13 +169,19 @@ class BlockCollector {
     }
   }
 
-  /** Line of the first occurrence of the block's first word after the previous block: an estimate, never backwards. */
+  /**
+   * Line of the block in the source: where its first words (else its first
+   * word) next occur after the previous block. An estimate that never goes backwards.
+   */
   private locate(text: string): number {
-    const word = /[\p{L}\p{N}]{3,}/u.exec(text)?.[0];
-    if (word) {
-      const at = this.source.indexOf(word, this.cursor);
-      if (at >= 0) this.advanceTo(at);
-    }
+    const words: string[] = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return this.line;
+    // Search a window ahead, not the rest of the file: a block whose text was
+    // encoded differently in the source must not cost a scan of the whole page.
+    const ahead = this.source.slice(this.cursor, this.cursor + LOCATE_WINDOW);
+    let at = new RegExp(words.slice(0, 4).join("[^\\p{L}\\p{N}<]+"), "u").exec(ahead)?.index ?? -1;
+    if (at < 0) at = ahead.indexOf(words[0]);
+    if (at >= 0) this.advanceTo(this.cursor + at);
     return this.line;
   }
 

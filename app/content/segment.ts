@@ -206,14 +206,15 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const styleCounts = { title: 0, sentence: 0 };
   for (const h of headings) if (h.style !== "neutral") styleCounts[h.style]++;
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
-  const majority: HeadingStyle = styleCounts.title >= styleCounts.sentence ? "title" : "sentence";
+  // An article opens with a main section, so the first heading's style is the main style.
+  const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
   const common = commonStems(blocks, headings, title);
 
   const result = [...blocks];
   let parent: HeadingInfo | null = null;
   let parentIntro: IntroWords = { stems: new Set(), sequence: [] };
   for (const heading of headings) {
-    if (parent && isSubsection(heading, parent, parentIntro, { mixed, majority, common })) {
+    if (parent && isSubsection(heading, parent, parentIntro, { mixed, mainStyle, common })) {
       result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
       continue;
     }
@@ -256,12 +257,12 @@ function isSubsection(
   heading: HeadingInfo,
   parent: HeadingInfo,
   parentIntro: IntroWords,
-  doc: { mixed: boolean; majority: HeadingStyle; common: Set<string> },
+  doc: { mixed: boolean; mainStyle: HeadingStyle; common: Set<string> },
 ): boolean {
-  if (parent.body.length === 0) return false;
   if (FAQ_HEADER.test(collapseWhitespace(parent.text))) return endsWithQuestionMark(heading.text);
-  if (doc.mixed && heading.style === doc.majority) return false;
-  if (doc.mixed && heading.style !== "neutral" && parent.style === doc.majority) return true;
+  if (parent.body.length === 0) return false;
+  if (doc.mixed && heading.style === doc.mainStyle) return false;
+  if (doc.mixed && heading.style !== "neutral" && parent.style === doc.mainStyle) return true;
   const words = wordCount(heading.text);
   // A sub-section's heading is a short label, never much longer than its parent's.
   if (words > MAX_SUBSECTION_WORDS || words > wordCount(parent.text) + 1) return false;
