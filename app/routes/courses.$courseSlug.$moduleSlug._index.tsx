@@ -1,17 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getUser, requireUser } from "~/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { getDb } from "~/db.server";
 import { getModuleOutline } from "~/models/course.server";
+import { isEnrolled, readLessonIds, startLesson } from "~/models/deck.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Cairn` : "Not found · Cairn" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const outline = await getModuleOutline(await getDb(), params.courseSlug ?? "", params.moduleSlug ?? "");
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const db = await getDb();
+  const outline = await getModuleOutline(db, params.courseSlug ?? "", params.moduleSlug ?? "");
   if (!outline) throw new Response("No such module.", { status: 404 });
+  const user = await getUser(request);
+  const read = user ? await readLessonIds(db, user.id, outline.lessons.map((l) => l.id)) : new Set<string>();
   return {
+    signedIn: Boolean(user),
+    enrolled: user ? await isEnrolled(db, user.id, outline.module.id) : false,
     course: { slug: outline.course.slug, title: outline.course.title },
     module: { slug: outline.module.slug, title: outline.module.title, description: outline.module.description },
     lessons: outline.lessons.map((l) => ({
@@ -19,12 +26,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
       title: l.title,
       readingMinutes: l.readingMinutes,
       questionCount: l.questionCount,
+      read: read.has(l.id),
     })),
   };
 }
 
+/** "Start": enrol and bring every lesson's questions into the deck, in lesson order. */
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = await getDb();
+  const outline = await getModuleOutline(db, params.courseSlug ?? "", params.moduleSlug ?? "");
+  if (!outline) throw new Response("No such module.", { status: 404 });
+  const now = Date.now();
+  for (const lesson of outline.lessons) await startLesson(db, user.id, lesson.id, now);
+  return redirect("/review");
+}
+
 export default function ModulePage() {
-  const { course, module, lessons } = useLoaderData<typeof loader>();
+  const { course, module, lessons, signedIn, enrolled } = useLoaderData<typeof loader>();
   const base = `/courses/${course.slug}/${module.slug}`;
   return (
     <section>
@@ -37,13 +56,24 @@ export default function ModulePage() {
       />
       <h1>{module.title}</h1>
       <p className="muted prose">{module.description}</p>
+      {signedIn ? (
+        <Form method="post" className="lesson-actions">
+          <button type="submit">{enrolled ? "Add all lessons to my review" : "Start this module"}</button>
+        </Form>
+      ) : (
+        <p className="lesson-actions">
+          <Link className="button" to="/signup">
+            Sign up to study this module
+          </Link>
+        </p>
+      )}
       <h2>Lessons</h2>
       <ol className="lesson-list">
         {lessons.map((l) => (
           <li key={l.slug}>
             <Link to={`${base}/${l.slug}`}>{l.title}</Link>{" "}
             <span className="muted">
-              · {l.readingMinutes} min · {l.questionCount} questions
+              · {l.readingMinutes} min · {l.questionCount} questions{l.read ? " · read ✓" : ""}
             </span>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
 import { RATING_NAMES, type Rating } from "~/learning/scheduler";
 import { getLearner } from "~/models/learner.server";
+import { scheduleOptimisation } from "~/models/personal-parameters.server";
 import {
   answerShowing,
   rateShowing,
@@ -74,6 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
       input.intent === "answer"
         ? await answerShowing(db, learner, { showingId: input.showingId, response: input.response, clientResponseMs: input.clientMs }, now)
         : await rateShowing(db, learner, { showingId: input.showingId, rating: input.rating as Rating }, now);
+    if (input.intent === "answer" && !result.replayed) scheduleOptimisation(db, learner.id);
     // The next card travels with the result, so moving on needs no second request.
     const next = await studyNext(db, learner, now);
     return { kind: "answered", result, next: next.card, remaining: next.remaining } satisfies ReviewActionData;
