@@ -28,19 +28,27 @@ export async function enrolledModuleIds(db: Database, userId: string): Promise<s
   return rows.map((r) => r.id);
 }
 
+/** A lesson brings at most this many cards into a deck... */
+export const CARDS_PER_LESSON = 24;
+/** ...and at most this many forms of one fact (siblings; the queue shows one a day). */
+export const FORMS_PER_FACT = 2;
+
 /**
- * Records that the learner read a lesson and brings its active questions into
- * their deck as new cards (enrolling them in the module). Idempotent: cards
- * that exist keep their history. Returns the number of cards added.
+ * Records that the learner read a lesson and brings its best questions into
+ * their deck as new cards (enrolling them in the module): the bank holds every
+ * form of every fact, a deck the best few, so one lesson is not hundreds of
+ * cards. Idempotent: cards that exist keep their history. Returns the number
+ * of cards added.
  */
 export async function startLesson(db: Database, userId: string, lessonId: string, now: number): Promise<number> {
   const lesson = await db.query.lessons.findFirst({ where: and(eq(lessons.id, lessonId), eq(lessons.status, "active")) });
   if (!lesson) return 0;
-  const qs = await db
+  const ranked = await db
     .select({ id: questions.id, siblingKey: questions.siblingKey })
     .from(questions)
     .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
     .orderBy(asc(questions.rank));
+  const qs = chooseDeckQuestions(ranked);
   const fresh = newCardState(now);
   let added = 0;
   await db.transaction(async (tx) => {
@@ -79,4 +87,18 @@ export async function readLessonIds(db: Database, userId: string, lessonIds: str
 export async function countCards(db: Database, userId: string) {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(cards).where(eq(cards.userId, userId));
   return Number(row?.n ?? 0);
+}
+
+/** The best-ranked questions, at most FORMS_PER_FACT per fact and CARDS_PER_LESSON in all. */
+export function chooseDeckQuestions<Q extends { siblingKey: string }>(ranked: readonly Q[]): Q[] {
+  const perFact = new Map<string, number>();
+  const chosen: Q[] = [];
+  for (const q of ranked) {
+    if (chosen.length >= CARDS_PER_LESSON) break;
+    const n = perFact.get(q.siblingKey) ?? 0;
+    if (n >= FORMS_PER_FACT) continue;
+    perFact.set(q.siblingKey, n + 1);
+    chosen.push(q);
+  }
+  return chosen;
 }

@@ -202,3 +202,13 @@ describe("daily review against libSQL", () => {
     expect(shownIds.length).toBe(3);
   });
 });
+
+describe("choosing a lesson's cards", () => {
+  it("takes the best-ranked forms, at most two per fact and 24 per lesson", async () => {
+    const { chooseDeckQuestions } = await import("../../app/models/deck.server");
+    const ranked = Array.from({ length: 100 }, (_, i) => ({ id: `q${i}`, siblingKey: `fact-${Math.floor(i / 3)}` }));
+    const chosen = chooseDeckQuestions(ranked);
+    expect(chosen).toHaveLength(24);
+    expect(chosen.slice(0, 4).map((q) => q.id)).toEqual(["q0", "q1", "q3", "q4"]);
+  });
+});
