@@ -45,7 +45,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (file) {
     serializeOnOneConnection(client);
     // WAL persists in the file; the others hold for this (only) connection.
-    // synchronous stays FULL: an acknowledged answer survives a power cut.
+    // NORMAL in WAL: a commit survives a crash of the process; only a power
+    // cut or OS crash can roll back the last moments (see README, Decisions).
+    await client.execute("PRAGMA synchronous = NORMAL");
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
