@@ -312,6 +312,20 @@ function acronymCandidates(sentence: Sentence, out: Candidate[], used: Set<numbe
   if (letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text))) return;
   tokens.forEach((t, i) => {
     if (used.has(i) || !isAcronym(t.text)) return;
+    // "COE-DAT": parts glued by hyphens make one acronym.
+    let to = i + 1;
+    while (
+      tokens[to]?.text === "-" &&
+      tokens[to].start === tokens[to - 1].end &&
+      tokens[to + 1]?.start === tokens[to].end &&
+      isAcronym(tokens[to + 1].text)
+    )
+      to += 2;
+    if (to > i + 1) {
+      out.push(makeCandidate(sentence, "acronym", i, to, { unitKey: "acronym" }));
+      for (let k = i; k < to; k++) used.add(k);
+      return;
+    }
     if (/^(?:\p{Lu}\.){2,}$/u.test(t.text) && t.text.length <= 4) {
       // "U.S.", "U.K.": names of places more than acronyms to expand.
       out.push(makeCandidate(sentence, "place", i, i + 1));

@@ -166,6 +166,7 @@ function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => stri
   const facts = [...best.values()].sort(
     (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
   );
+  diversify(facts);
   const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(lesson.sentences.length * PHRASE_FACTS_PER_SENTENCE));
   let phrases = 0;
   const kept = facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
@@ -175,6 +176,43 @@ function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => stri
     fact.accepted = acceptedFor(fact.candidate).filter((v, i) => i === 0 || !containsSequence(shown, forms(v)));
   }
   return kept;
+}
+
+/** How much an answer overlapping a better one is marked down ("Broncos" after "Denver Broncos"). */
+const OVERLAP_PENALTY = 0.5;
+const DIVERSIFY_TOP = 60;
+/** Spreads the first questions over the lesson: each fact already taken from a sentence marks its others down. */
+const SAME_SENTENCE_FACTOR = 0.8;
+
+/**
+ * Reorders the best facts so that answers sharing words with better ones come
+ * later (greedy, maximal marginal relevance); their score is marked down too.
+ */
+function diversify(facts: Fact[]): void {
+  const head = facts.slice(0, DIVERSIFY_TOP);
+  const state = head.map((fact) => ({ fact, words: new Set(words(fact.answer)), overlap: 0, sameSentence: 0 }));
+  const picked: Fact[] = [];
+  while (state.length > 0) {
+    let bestIndex = 0;
+    let bestScore = -1;
+    state.forEach((x, i) => {
+      const adjusted = x.fact.score * (1 - OVERLAP_PENALTY * x.overlap) * SAME_SENTENCE_FACTOR ** x.sameSentence;
+      if (adjusted > bestScore) {
+        bestScore = adjusted;
+        bestIndex = i;
+      }
+    });
+    const [chosen] = state.splice(bestIndex, 1);
+    chosen.fact.score = bestScore;
+    picked.push(chosen.fact);
+    for (const x of state) {
+      if (x.fact.candidate.sentence === chosen.fact.candidate.sentence) x.sameSentence++;
+      let common = 0;
+      for (const w of x.words) if (chosen.words.has(w)) common++;
+      if (common > 0) x.overlap = Math.max(x.overlap, common / Math.min(x.words.size, chosen.words.size));
+    }
+  }
+  facts.splice(0, head.length, ...picked);
 }
 
 /**

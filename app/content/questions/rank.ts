@@ -38,6 +38,12 @@ export const FEATURE_NAMES: string[] = [
   "nested:holds-other",
   "in-parentheses",
   "in-list",
+  ...CANDIDATE_KINDS.map((k) => `rarity-x-kind:${k}`),
+  ...CANDIDATE_KINDS.map((k) => `multiword-x-kind:${k}`),
+  "phrase:adjective-led",
+  "phrase:plural-head",
+  "after:number",
+  "sentence:candidates",
 ];
 
 export interface LessonContext {
@@ -102,6 +108,13 @@ export function candidateFeatures(c: Candidate, sameSentence: Candidate[], lesso
   f[i++] = sameSentence.some((o) => o !== c && o.start >= c.start && o.end <= c.end) ? 1 : 0;
   f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
   f[i++] = c.sentence.origin === "prose" ? 0 : 1;
+  const rarity = freqs.length ? Math.min(...freqs) : 0;
+  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? rarity : 0;
+  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind && n >= 2 ? 1 : 0;
+  f[i++] = c.kind === "phrase" && tokens[c.tokenStart]?.pos === "ADJ" ? 1 : 0;
+  f[i++] = c.kind === "phrase" && /s$/.test(tokens[c.tokenEnd - 1]?.lower ?? "") ? 1 : 0;
+  f[i++] = before?.pos === "NUM" ? 1 : 0;
+  f[i++] = Math.log(1 + sameSentence.length) / 3;
   return f;
 }
 

@@ -38,6 +38,9 @@ export function blankIsStopword(answer: string): string | null {
 export function blankSplitsWord(sentence: string, start: number, end: number): string | null {
   const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
   if (start >= end) return "the blank is empty";
+  // "COE-DAT", "al-Qa'ida": a hyphen glues the parts into one word.
+  if (/[-‐]/.test(sentence[start - 1] ?? "") && inWord(sentence[start - 2])) return "the blank starts inside a hyphenated word";
+  if (/[-‐]/.test(sentence[end] ?? "") && inWord(sentence[end + 1])) return "the blank ends inside a hyphenated word";
   if (inWord(sentence[start - 1]) && inWord(sentence[start])) return "the blank starts inside a word";
   if (inWord(sentence[end - 1]) && inWord(sentence[end])) return "the blank ends inside a word";
   return null;

@@ -33,6 +33,10 @@ describe("question rules", () => {
     const sentence = "The observatory opened in Tromso.";
     expect(blankSplitsWord(sentence, 4, 9)).not.toBeNull();
     expect(blankSplitsWord(sentence, 4, 15)).toBeNull();
+    const hyphenated = "Delegates met at the ISO-IEC office.";
+    expect(blankSplitsWord(hyphenated, 21, 24)).not.toBeNull();
+    expect(blankSplitsWord(hyphenated, 25, 28)).not.toBeNull();
+    expect(blankSplitsWord(hyphenated, 21, 28)).toBeNull();
   });
 
   it("wants exactly the expected number of blanks", () => {
