@@ -14,7 +14,8 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
-import { createSessionCookie, createSession, getSessionUser, revokeSession } from "./models/session.server";
+import { createSessionCookie, createSession, getSessionUser, getSessionUserRow, revokeSession } from "./models/session.server";
+import type { User } from "../db/schema";
 import { hasRole, type PublicUser } from "./models/user.server";
 
 let cookie: ReturnType<typeof createSessionCookie> | undefined;
@@ -55,8 +56,17 @@ export function signInUrl(request: Request, reason?: "expired"): string {
 }
 
 export async function requireUser(request: Request): Promise<PublicUser> {
+  const { id, email, name, role } = await requireUserRow(request);
+  return { id, email, name, role };
+}
+
+/**
+ * The signed-in user's whole row (study settings, FSRS parameters), in one
+ * query with the session check; otherwise a redirect to the sign-in page.
+ */
+export async function requireUserRow(request: Request): Promise<User> {
   const token = await readToken(request);
-  const user = token ? await getSessionUser(await getDb(), token, Date.now()) : null;
+  const user = token ? await getSessionUserRow(await getDb(), token, Date.now()) : null;
   if (user) return user;
   // A cookie that no longer opens a session means it expired or was revoked:
   // say so on the sign-in page, and drop the dead cookie.

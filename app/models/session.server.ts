@@ -11,7 +11,7 @@ import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../db/client";
-import { sessions, users } from "../../db/schema";
+import { sessions, users, type User } from "../../db/schema";
 import type { PublicUser } from "./user.server";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -51,20 +51,20 @@ export async function createSession(db: Database, userId: string, now: number): 
   return { token, expiresAt };
 }
 
-/** The user a token belongs to, or null when it is unknown, expired or revoked. */
-export async function getSessionUser(db: Database, token: string, now: number): Promise<PublicUser | null> {
-  const id = hashSessionToken(token);
+/** The whole user row a token belongs to, or null when it is unknown, expired or revoked. */
+export async function getSessionUserRow(db: Database, token: string, now: number): Promise<User | null> {
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-    })
+    .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
+  return row?.user ?? null;
+}
+
+/** The user a token belongs to, or null when it is unknown, expired or revoked. */
+export async function getSessionUser(db: Database, token: string, now: number): Promise<PublicUser | null> {
+  const row = await getSessionUserRow(db, token, now);
   if (!row) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

@@ -3,11 +3,10 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { requireUser } from "~/auth.server";
+import { requireUserRow } from "~/auth.server";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
 import { RATING_NAMES, type Rating } from "~/learning/scheduler";
-import { getLearner } from "~/models/learner.server";
 import { scheduleOptimisation } from "~/models/personal-parameters.server";
 import {
   answerShowing,
@@ -22,11 +21,8 @@ import {
 export const meta: MetaFunction = () => [{ title: "Review · Cairn" }];
 
 async function learnerFor(request: Request) {
-  const user = await requireUser(request);
-  const db = await getDb();
-  const learner = await getLearner(db, user.id);
-  if (!learner) throw new Response("Your account no longer exists.", { status: 404 });
-  return { db, learner };
+  const learner = await requireUserRow(request);
+  return { db: await getDb(), learner };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
