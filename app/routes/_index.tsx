@@ -1,35 +1,174 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth.server";
+import { percent, plural } from "~/components/charts/format";
 import { getDb } from "~/db.server";
 import { listCourses } from "~/models/course.server";
+import { getLearner } from "~/models/learner.server";
+import { getDashboard, type EnrolledModule } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
-export async function loader() {
+// The home page is public: signed out it shows the catalogue and a pitch, so
+// it asks who is there (getUser) instead of requiring someone.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
   const db = await getDb();
-  const courses = await listCourses(db);
-  return { courses: courses.map((c) => ({ slug: c.slug, title: c.title, description: c.description })) };
+  const courses = (await listCourses(db)).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
+  const learner = user ? await getLearner(db, user.id) : null;
+  if (!learner) return { courses, dashboard: null, name: null };
+  return { courses, dashboard: await getDashboard(db, learner, Date.now()), name: learner.name };
 }
 
+type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];
+
 export default function Index() {
-  const { courses } = useLoaderData<typeof loader>();
+  const { courses, dashboard, name } = useLoaderData<typeof loader>();
+  if (!dashboard) return <Welcome courses={courses} />;
+  const { dueNow, dueBreakdown, estimatedMinutes, reviewedToday, dueTomorrow, streak, modules } = dashboard;
+  const breakdown = [
+    dueBreakdown.review ? `${dueBreakdown.review} to review` : null,
+    dueBreakdown.learning ? `${dueBreakdown.learning} in learning` : null,
+    dueBreakdown.new ? `${dueBreakdown.new} new` : null,
+  ].filter(Boolean);
   return (
-    <section>
-      <h1>Courses</h1>
-      {courses.length === 0 ? (
-        <p className="muted">No course has been imported yet.</p>
-      ) : (
-        <ul className="list-plain">
-          {courses.map((c) => (
-            <li key={c.slug} className="card">
-              <h2>
-                <Link to={`/courses/${c.slug}`}>{c.title}</Link>
-              </h2>
-              <p className="muted">{c.description}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <div className="dashboard">
+      <section className="card today-panel" aria-labelledby="today-heading">
+        <h1 id="today-heading">Today{name ? <span className="muted">, {name}</span> : null}</h1>
+        {dueNow > 0 ? (
+          <p className="today-due">
+            <strong>{plural(dueNow, "card")}</strong> due ({breakdown.join(", ")}), about{" "}
+            <strong>{plural(estimatedMinutes, "minute")}</strong>.
+          </p>
+        ) : (
+          <p className="today-due">
+            {reviewedToday > 0 ? "All done for today. " : "Nothing is due right now. "}
+            {dueTomorrow > 0 ? `${plural(dueTomorrow, "card")} will be due tomorrow.` : null}
+          </p>
+        )}
+        <Link className={`button start-review${dueNow === 0 ? " secondary" : ""}`} to="/review">
+          Start review ({dueNow} due)
+        </Link>
+        <dl className="today-facts">
+          <div>
+            <dt>Streak</dt>
+            <dd>{plural(streak, "day")}</dd>
+          </div>
+          <div>
+            <dt>Reviewed today</dt>
+            <dd>{reviewedToday}</dd>
+          </div>
+        </dl>
+        <p className="today-links">
+          <Link to="/stats">Statistics</Link>
+          <Link to="/settings">Settings</Link>
+        </p>
+      </section>
+
+      <section className="modules-panel" aria-labelledby="modules-heading">
+        <h2 id="modules-heading">Your modules</h2>
+        {modules.length === 0 ? (
+          <p className="card">
+            You have not started a module yet. Open a course below, read a lesson, and its questions join your daily
+            review.
+          </p>
+        ) : (
+          <ul className="list-plain module-progress-list">
+            {modules.map((m) => (
+              <ModuleCard key={m.moduleId} module={m} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="courses-panel" aria-labelledby="courses-heading">
+        <h2 id="courses-heading">Courses</h2>
+        <p className="muted">Enrol in more modules or read ahead.</p>
+        <CourseList courses={courses} />
+      </section>
+    </div>
+  );
+}
+
+function ModuleCard({ module: m }: { module: EnrolledModule }) {
+  return (
+    <li className="card module-progress">
+      <h3>
+        <Link to={m.url}>{m.title}</Link>
+      </h3>
+      <p className="muted module-course">
+        {m.courseTitle}
+        {m.dueToday > 0 ? ` · ${m.dueToday} due today` : ""}
+      </p>
+      <dl className="progress-rows">
+        <ProgressRow label="Lessons read" value={m.lessonsRead} total={m.lessonsTotal} />
+        <ProgressRow label="Cards learned" value={m.cardsLearned} total={m.cardsTotal} />
+        <ProgressRow label="Cards mature" value={m.cardsMature} total={m.cardsTotal} hint="stability 21 days or more" />
+        <div className="progress-row">
+          <dt>Predicted retention now</dt>
+          <dd>{m.predictedRetention === null ? "not yet reviewed" : percent(m.predictedRetention)}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+function ProgressRow({ label, value, total, hint }: { label: string; value: number; total: number; hint?: string }) {
+  const share = total > 0 ? value / total : 0;
+  return (
+    <div className="progress-row">
+      <dt>
+        {label}
+        {hint ? <span className="visually-hidden"> ({hint})</span> : null}
+      </dt>
+      <dd>
+        {value} of {total}
+      </dd>
+      <span className="progress-track" aria-hidden="true">
+        <span className="progress-fill" style={{ width: `${Math.round(share * 100)}%` }} />
+      </span>
+    </div>
+  );
+}
+
+function CourseList({ courses }: { courses: Courses }) {
+  if (courses.length === 0) return <p className="muted">No course has been imported yet.</p>;
+  return (
+    <ul className="list-plain course-list">
+      {courses.map((c) => (
+        <li key={c.slug} className="card">
+          <h3>
+            <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+          </h3>
+          {c.description ? <p className="muted">{c.description}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Welcome({ courses }: { courses: Courses }) {
+  return (
+    <div className="welcome">
+      <section className="pitch" aria-labelledby="pitch-heading">
+        <h1 id="pitch-heading">Learn it once, keep it for good</h1>
+        <p className="prose">
+          Cairn turns short lessons into questions and asks each one again just before you would forget it, using the
+          FSRS spaced-repetition scheduler. A few minutes a day keeps what you read.
+        </p>
+        <p className="pitch-actions">
+          <Link className="button" to="/signup">
+            Sign up
+          </Link>
+          <Link className="button secondary" to="/signin">
+            Sign in
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="courses-heading">
+        <h2 id="courses-heading">Courses</h2>
+        <CourseList courses={courses} />
+      </section>
+    </div>
   );
 }
