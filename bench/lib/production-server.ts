@@ -1,0 +1,137 @@
+/**
+ * The production server as `npm start` runs it, on a fresh database: build,
+ * migrate and import content/ (scripts/setup.ts with NODE_ENV=production, so
+ * no demo accounts), then `node server.js` bound to 127.0.0.1. Node is spawned
+ * directly (not through npx or npm) so that its PID is the server's.
+ *
+ * The app is built in a private copy of the project: the shared build/ and
+ * public/build/ may be rebuilt by someone else in the middle of a run (which
+ * would delete the fingerprinted files the server is handing out), and the
+ * benchmark should not replace the build their tests are using either.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import net from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project (this file is bench/lib/production-server.ts). */
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "node_modules/.bin");
+/** What `remix build` and server.js read. */
+const APP_FILES = ["app", "db", "remix.config.js", "tsconfig.json", "package.json", "remix.env.d.ts", "server.js"];
+
+function runOrThrow(command: string, args: string[], env: NodeJS.ProcessEnv, what: string, cwd = ROOT) {
+  const result = spawnSync(command, args, { env, cwd, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** Copies the app into `dir` and builds it there; returns `dir`, the server's working directory. */
+export function buildAppCopy(dir: string): string {
+  mkdirSync(join(dir, "public"), { recursive: true });
+  for (const name of APP_FILES) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  for (const name of readdirSync(join(ROOT, "public"))) {
+    if (name !== "build") cpSync(join(ROOT, "public", name), join(dir, "public", name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  runOrThrow(join(BIN, "remix"), ["build"], { ...process.env, NODE_ENV: "production" }, "remix build", dir);
+  return dir;
+}
+
+/** Migrates `databaseUrl` and imports content/ into it; returns setup's own summary line. */
+export function setUpDatabase(databaseUrl: string): string {
+  const out = runOrThrow(
+    join(BIN, "tsx"),
+    ["scripts/setup.ts"],
+    { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+    "scripts/setup.ts",
+  );
+  return out.trim().split("\n").filter((line) => line.startsWith("Imported") || line.startsWith("Content")).join(" ");
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+export interface RunningServer {
+  port: number;
+  pid: number;
+  /** CPU time (user + system) the server process has used so far, in ms; NaN where /proc is missing. */
+  cpuMs(): number;
+  /** SIGTERM, then waits for the exit (which is when a CPU profile is written). */
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: {
+  /** The built app's directory (see buildAppCopy). */
+  cwd: string;
+  databaseUrl: string;
+  port: number;
+  /** Directory for a V8 CPU profile of the server, written when it stops. */
+  cpuProfileDir?: string;
+}): Promise<RunningServer> {
+  const args = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "server.js"] : ["server.js"];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.REMIX_DEV_ORIGIN; // set, it would switch server.js to development error messages
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, "exit");
+
+  const deadline = Date.now() + 20_000;
+  while (!output.includes("is serving on")) {
+    if (child.exitCode !== null) throw new Error(`server.js exited (${child.exitCode}) before listening:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server.js did not start within 20 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const pid = child.pid!;
+  return {
+    port: options.port,
+    pid,
+    cpuMs: () => processCpuMs(pid),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(pid, "SIGTERM");
+      const timer = setTimeout(() => child.exitCode === null && process.kill(pid, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
