@@ -41,6 +41,7 @@ const { values: flags } = parseArgs({
     "saturation-seconds": { type: "string", default: "20" },
     "cohort-seconds": { type: "string", default: "60" },
     "interval-seconds": { type: "string", default: "3" },
+    "drain-seconds": { type: "string", default: "10" },
     "cards-per-learner": { type: "string", default: "150" },
     seed: { type: "string", default: "review-load" },
     profile: { type: "boolean", default: false },
@@ -180,7 +181,7 @@ async function main() {
     console.log(`(b) cohort: ${learnerCount} learners, one answer about every ${interval} s, ${flags["cohort-seconds"]} s …`);
     const cohortStats = await cohort(
       { client: openLoop, serverCpuMs: server.cpuMs, states, key, behaviour, ledger },
-      { seconds: positiveNumber("cohort-seconds"), intervalSeconds: interval },
+      { seconds: positiveNumber("cohort-seconds"), intervalSeconds: interval, drainSeconds: positiveNumber("drain-seconds") },
     );
     openLoop.close();
     const afterCohort = await withDatabase(databaseUrl, (db) => checkIntegrity(db, ledger, learnerIds));
@@ -259,9 +260,13 @@ async function main() {
         cpuLine(cohortStats),
         ...failureLines(cohortStats),
         `    integrity: ${integrityLine(afterCohort)}`,
-        `    learners whose queue ran dry: ${cohortStats.learnersDone}; unexpected replays: ${ledger.unexpectedReplays}; repeats applied twice: ${ledger.badRepeats}`,
+        ...(cohortStats.unsent
+          ? [`    ${cohortStats.unsent} answers due were never sent by the deadline (${flags["drain-seconds"]} s after the end): counted at their wait so far, a lower bound`]
+          : []),
+        `    learners whose queue ran dry: ${cohortStats.learnersDone}; answers shown again after acknowledgement: ${ledger.unexpectedReplays}; ` +
+          `first acknowledgements that were replays of an unanswered request: ${ledger.replayedAfterFailure}; repeats applied twice: ${ledger.badRepeats}`,
         "",
-        `reviews: lost + doubled over both runs = ${lostOrDoubled} (target 0: ${check(lostOrDoubled === 0 && ledger.badRepeats === 0)})`,
+        `reviews: lost + doubled over both runs = ${lostOrDoubled} (target 0: ${check(lostOrDoubled === 0 && ledger.badRepeats === 0 && ledger.unexpectedReplays === 0)})`,
         "",
         `JavaScript for /review (gzip -9): ${kb(clientJs.totalGzipBytes)} in ${clientJs.files.length} files ` +
           `(target ≤ ${TARGETS.clientJsKb} KB: ${check(clientJs.totalGzipBytes / 1024 <= TARGETS.clientJsKb)}); inline scripts in the HTML ${kb(clientJs.inlineScriptGzipBytes)}`,

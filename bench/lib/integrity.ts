@@ -48,7 +48,7 @@ export async function checkIntegrity(db: Database, ledger: Ledger, learnerIds: S
   for (const [showingId, ack] of ledger.acknowledged) {
     const log = logs.get(showingId);
     if (!log || !answeredIds.has(showingId)) lost++;
-    else if (log.rating !== ack.rating) wrongRating++;
+    else if (log.rating !== ack.rating && !ack.ratingUncertain) wrongRating++;
   }
   return { acknowledged: ledger.acknowledged.size, lost, doubled, wrongRating, unacknowledged };
 }

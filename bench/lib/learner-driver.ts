@@ -23,13 +23,17 @@ export interface Behaviour {
 export interface Acknowledged {
   learnerId: string;
   rating: number;
+  /** A re-rating got no reply (timeout, reset): either rating may be in force. */
+  ratingUncertain?: boolean;
 }
 
 export class Ledger {
   /** showingId -> acknowledgement, over all runs. */
   readonly acknowledged = new Map<string, Acknowledged>();
-  /** First answers acknowledged as replays although this showing was never answered before. */
+  /** Answers to a showing already acknowledged: the server showed an answered card again. */
   unexpectedReplays = 0;
+  /** First acknowledgements that came as replays: an earlier answer to the showing got no reply but was applied. */
+  replayedAfterFailure = 0;
   /** Repeats of an answered showing that were applied again or changed the rating. */
   badRepeats = 0;
   right = 0;
@@ -122,8 +126,11 @@ export async function answerTurn(
     return;
   }
   const { result } = data;
-  if (result.replayed || ledger.acknowledged.has(result.showingId)) ledger.unexpectedReplays++;
-  else ledger.acknowledged.set(result.showingId, { learnerId: state.learner.id, rating: result.rating });
+  if (ledger.acknowledged.has(result.showingId)) ledger.unexpectedReplays++;
+  else {
+    ledger.acknowledged.set(result.showingId, { learnerId: state.learner.id, rating: result.rating });
+    if (result.replayed) ledger.replayedAfterFailure++;
+  }
   if (result.correct) ledger.right++;
   else ledger.wrong++;
 
@@ -137,8 +144,9 @@ export async function answerTurn(
     const others = [1, 2, 3, 4].filter((r) => r !== result.rating);
     const rating = others[Math.floor(behaviour.random() * others.length)];
     const rated = await timed("rate", performance.now(), record, () => client.rate(cookie, card.showingId, rating));
+    const ack = ledger.acknowledged.get(card.showingId);
+    if (ack && !rated) ack.ratingUncertain = true;
     if (rated?.status === 200 && rated.body?.kind === "answered") {
-      const ack = ledger.acknowledged.get(card.showingId);
       if (ack) ack.rating = rated.body.result.rating;
       // The page shows the next card the latest result carries.
       next = rated.body.next;

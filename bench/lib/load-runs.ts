@@ -11,7 +11,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { answerTurn, type Behaviour, type Ledger, type LearnerState, type RequestKind, type Sample } from "./learner-driver";
-import type { ReviewClient } from "./review-client";
+import { NOT_SENT, type ReviewClient } from "./review-client";
 
 export interface RunStats {
   seconds: number;
@@ -21,6 +21,8 @@ export interface RunStats {
   byKind: Record<RequestKind, number[]>;
   /** "HTTP 409", "ECONNRESET …" -> count. */
   failures: Map<string, number>;
+  /** Cohort: answers due before the end that were never sent by the deadline. */
+  unsent: number;
   /** Learners whose queue ran dry during the run. */
   learnersDone: number;
   /** CPU time the server used inside the measured window (ms). */
@@ -30,12 +32,12 @@ export interface RunStats {
 }
 
 function newStats(): RunStats {
-  return { seconds: 0, answers: 0, requests: 0, byKind: { answer: [], rate: [], repeat: [], next: [] }, failures: new Map(), learnersDone: 0, serverCpuMs: 0, clientCpuMs: 0 };
+  return { seconds: 0, answers: 0, requests: 0, byKind: { answer: [], rate: [], repeat: [], next: [] }, failures: new Map(), unsent: 0, learnersDone: 0, serverCpuMs: 0, clientCpuMs: 0 };
 }
 
 function recorderFor(stats: RunStats, from: number, to: number) {
   return (sample: Sample) => {
-    if (sample.start < from || sample.end > to) return;
+    if (sample.start < from || sample.end > to || sample.error === NOT_SENT) return;
     stats.requests++;
     stats.byKind[sample.kind].push(sample.end - sample.start);
     if (sample.status === 200) {
@@ -107,10 +109,18 @@ export async function saturation(context: RunContext, options: { connections: nu
   return stats;
 }
 
-export async function cohort(context: RunContext, options: { seconds: number; intervalSeconds: number }) {
+/**
+ * An overloaded server falls behind the schedule; the run still ends
+ * `drainSeconds` after its last scheduled answer: requests in flight are
+ * aborted (failures), answers never sent count in the latency with their wait
+ * so far (a lower bound), so the percentiles never flatter an overload.
+ */
+export async function cohort(context: RunContext, options: { seconds: number; intervalSeconds: number; drainSeconds: number }) {
   const stats = newStats();
   const begin = performance.now();
   const end = begin + options.seconds * 1000;
+  const deadline = end + options.drainSeconds * 1000;
+  const stop = setTimeout(() => context.client.close(), deadline - begin);
   // Everything sent before the end counts, however late it completes.
   const record = recorderFor(stats, begin, Number.POSITIVE_INFINITY);
   const { random } = context.behaviour;
@@ -120,13 +130,18 @@ export async function cohort(context: RunContext, options: { seconds: number; in
   const learners = context.states.map(async (state) => {
     // Spread the first answers over one interval, then every 0.5–1.5 intervals (mean: one interval).
     let due = begin + random() * interval;
-    while (due < end && !state.done) {
+    while (due < end && !state.done && performance.now() < deadline) {
       await sleep(due - performance.now());
       await answerTurn(context.client, state, context.key, context.behaviour, context.ledger, record, due);
       due += interval * (0.5 + random());
     }
+    for (; due < end && !state.done; due += interval * (0.5 + random())) {
+      stats.unsent++;
+      stats.byKind.answer.push(deadline - due);
+    }
   });
   await Promise.all(learners);
+  clearTimeout(stop);
   stats.serverCpuMs = context.serverCpuMs() - server0;
   stats.clientCpuMs = clientCpuMs() - client0;
   stats.seconds = options.seconds;

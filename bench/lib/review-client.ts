@@ -30,6 +30,9 @@ export type ActionData =
   | { kind: "undone"; message: string }
   | { kind: "error"; message: string };
 
+/** The error of a request refused because the client was closed (the run ended). */
+export const NOT_SENT = "not sent: the run had ended";
+
 export interface Reply<T> {
   status: number;
   body: T | null;
@@ -48,7 +51,10 @@ export class ReviewClient {
     this.origin = `http://${host}:${port}`;
   }
 
+  private stopped = false;
+
   private request(method: "GET" | "POST", path: string, cookie: string, form?: Record<string, string>) {
+    if (this.stopped) return Promise.reject(new Error(NOT_SENT));
     const body = form ? new URLSearchParams(form).toString() : undefined;
     const headers: http.OutgoingHttpHeaders = { Cookie: cookie, "Accept-Encoding": "gzip" };
     if (body !== undefined) {
@@ -112,7 +118,9 @@ export class ReviewClient {
     return { status, body: decoded.data ?? null };
   }
 
+  /** Aborts requests in flight and refuses new ones. */
   close() {
+    this.stopped = true;
     this.agent.destroy();
   }
 }
