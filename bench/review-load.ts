@@ -217,8 +217,8 @@ async function main() {
       );
       profileLines.push(
         `SQL behind one answer request, in-process (${queries.answers} answers on the benchmarked database): ` +
-          `${queries.msPerAnswer.toFixed(2)} ms per answer, ${queries.statementsPerAnswer.toFixed(1)} statements, ` +
-          `${queries.sqlMsPerAnswer.toFixed(2)} ms in SQL`,
+          `${queries.msPerAnswer.toFixed(2)} ms per answer (CPU ${queries.cpuMsPerAnswer.toFixed(2)} ms), ` +
+          `${queries.statementsPerAnswer.toFixed(1)} statements, ${queries.sqlMsPerAnswer.toFixed(2)} ms of it waiting on execute()`,
         ...queries.statements.slice(0, 25).map(
           (s) =>
             `  ${(s.ms / queries.answers).toFixed(3).padStart(7)} ms  ×${(s.count / queries.answers).toFixed(2).padStart(5)}  ${s.sql.slice(0, 150)}`,

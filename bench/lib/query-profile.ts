@@ -22,6 +22,8 @@ export interface QueryProfile {
   answers: number;
   /** Wall time of the action's model calls per answer. */
   msPerAnswer: number;
+  /** CPU time of this process per answer (robust to other load on the machine). */
+  cpuMsPerAnswer: number;
   statementsPerAnswer: number;
   sqlMsPerAnswer: number;
   statements: StatementCost[];
@@ -87,6 +89,7 @@ export async function profileAnswerQueries(
   instrument(db.$client, costs, counting);
   let answers = 0;
   let elapsed = 0;
+  let cpuMicros = 0;
   for (const { token } of learners) {
     const now0 = Date.now();
     const user = await getSessionUser(db, token, now0);
@@ -96,6 +99,7 @@ export async function profileAnswerQueries(
     for (let i = 0; i < answersPerLearner && card; i++) {
       counting.on = true;
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const now = Date.now();
       const asking = await getSessionUser(db, token, now);
       const row = asking && (await getLearner(db, asking.id));
@@ -104,6 +108,8 @@ export async function profileAnswerQueries(
       await answerShowing(db, row, { showingId: card.showingId, response, clientResponseMs: 5000 }, now);
       card = (await studyNext(db, row, now)).card;
       elapsed += performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      cpuMicros += cpu.user + cpu.system;
       counting.on = false;
       answers++;
     }
@@ -115,6 +121,7 @@ export async function profileAnswerQueries(
   return {
     answers,
     msPerAnswer: elapsed / Math.max(1, answers),
+    cpuMsPerAnswer: cpuMicros / 1000 / Math.max(1, answers),
     statementsPerAnswer: count / Math.max(1, answers),
     sqlMsPerAnswer: sqlMs / Math.max(1, answers),
     statements,
