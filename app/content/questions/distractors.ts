@@ -39,13 +39,22 @@ function entryFamilies(c: Pick<Candidate, "kind" | "unitKey" | "text">): string[
 }
 
 class Shelf {
+  /**
+   * One entry per answer over the whole course (its first occurrence): the
+   * course tier only looks past the answer's own module, whose entries the
+   * earlier tiers have already offered, so repeats there would only be skipped.
+   */
   readonly all: PoolEntry[] = [];
+  private readonly inAll = new Set<string>();
   readonly byModule = new Map<number, PoolEntry[]>();
   readonly byLesson = new Map<string, PoolEntry[]>();
   private sorted = false;
 
   add(e: PoolEntry): void {
-    this.all.push(e);
+    if (!this.inAll.has(e.folded)) {
+      this.inAll.add(e.folded);
+      this.all.push(e);
+    }
     push(this.byModule, e.module, e);
     push(this.byLesson, `${e.module}:${e.lesson}`, e);
     this.sorted = false;

@@ -46,7 +46,8 @@ function withContext(fact: Fact, statement: string): string {
 }
 
 function tidy(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most sentences are tidy already: test before copying.
+  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 /** The source sentence with the answer span replaced by the blank. */

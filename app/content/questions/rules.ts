@@ -48,13 +48,14 @@ export function blankSplitsWord(sentence: string, start: number, end: number): s
 
 /** A cloze-like prompt must hold exactly one blank. */
 export function blankCount(prompt: string, expected: number): string | null {
-  const count = prompt.split(BLANK).length - 1;
+  let count = 0;
+  for (let at = prompt.indexOf(BLANK); at >= 0; at = prompt.indexOf(BLANK, at + BLANK.length)) count++;
   return count === expected ? null : `the prompt has ${count} blanks, expected ${expected}`;
 }
 
 /** The statement opens with a word that points back ("This", "It", "They", "Such"...). */
 export function leansOnContext(prompt: string): string | null {
-  const first = statementOf(prompt).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^a-z']/g, "") ?? "";
+  const first = (/^\s*(\S*)/.exec(statementOf(prompt))?.[1] ?? "").toLowerCase().replace(/[^a-z']/g, "");
   return CONTEXT_OPENERS.has(first) ? `the prompt opens with "${first}" and nothing resolves it` : null;
 }
 
@@ -98,13 +99,21 @@ type Asked = Pick<Question, "type" | "prompt" | "answer">;
 export class AskedQuestions {
   private readonly prompts = new Set<string>();
   private readonly byAnswer = new Map<string, Array<Set<string>>>();
+  /** The word set of the prompt last checked: `add` usually follows `duplicate` on the same question. */
+  private last: { prompt: string; words: Set<string> } | null = null;
+
+  private promptWords(prompt: string): Set<string> {
+    if (this.last?.prompt !== prompt) this.last = { prompt, words: new Set(words(prompt)) };
+    return this.last.words;
+  }
 
   /** Why `q` duplicates or nearly duplicates a kept question, or null. */
   duplicate(q: Asked): string | null {
     if (this.prompts.has(`${q.type}|${q.prompt}`)) return "the same prompt is already asked";
-    const promptWords = new Set(words(q.prompt));
-    for (const other of this.byAnswer.get(`${q.type}|${normaliseAnswer(q.answer)}`) ?? [])
-      if (jaccard(promptWords, other) >= 0.8) return "a nearly identical question is already asked";
+    const others = this.byAnswer.get(`${q.type}|${normaliseAnswer(q.answer)}`);
+    if (!others) return null;
+    const promptWords = this.promptWords(q.prompt);
+    for (const other of others) if (jaccard(promptWords, other) >= 0.8) return "a nearly identical question is already asked";
     return null;
   }
 
@@ -112,7 +121,8 @@ export class AskedQuestions {
     this.prompts.add(`${q.type}|${q.prompt}`);
     const key = `${q.type}|${normaliseAnswer(q.answer)}`;
     const list = this.byAnswer.get(key);
-    const entry = new Set(words(q.prompt));
+    // Kept sets are never changed, so a set shared with `last` is safe.
+    const entry = this.promptWords(q.prompt);
     if (list) list.push(entry);
     else this.byAnswer.set(key, [entry]);
   }

@@ -26,22 +26,59 @@ const ARTICLES = new Set(["a", "an", "the"]);
 export function normaliseAnswer(text: string): string {
   let out = folded.get(text);
   if (out !== undefined) return out;
-  const lower = text.toLowerCase().replace(/[’']s\b/g, "");
-  // eslint-disable-next-line no-control-regex
-  const bare = /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]+/g, " ") : lower.replace(/[^\p{L}\p{N}]+/gu, " ");
-  out = bare
-    .split(" ")
-    .filter((w) => w !== "" && !ARTICLES.has(w))
-    .join(" ");
+  let lower = text.toLowerCase();
+  if (lower.includes("'") || lower.includes("’")) lower = lower.replace(/[’']s\b/g, "");
+  out = foldAscii(lower) ?? foldUnicode(lower);
   // A bounded memo: the same answers and sentences are folded many times over.
-  if (folded.size > 100_000) folded.clear();
+  if (folded.size > 20_000) folded.clear();
   folded.set(text, out);
   return out;
 }
 
-export function words(text: string): string[] {
+/** The folding of an ASCII text by one pass over its characters; null when it is not ASCII. */
+function foldAscii(lower: string): string | null {
+  let out = "";
+  let from = -1;
+  const flush = (to: number) => {
+    const word = lower.slice(from, to);
+    if (!ARTICLES.has(word)) out = out === "" ? word : `${out} ${word}`;
+    from = -1;
+  };
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code > 127) return null;
+    const alnum = (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
+    if (alnum && from < 0) from = i;
+    else if (!alnum && from >= 0) flush(i);
+  }
+  if (from >= 0) flush(lower.length);
+  return out;
+}
+
+function foldUnicode(lower: string): string {
+  return lower
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter((w) => w !== "" && !ARTICLES.has(w))
+    .join(" ");
+}
+
+const wordLists = new Map<string, readonly string[]>();
+const formLists = new Map<string, readonly string[]>();
+
+/** A bounded memo: prompts, answers and sentences are split many times over. */
+function remember(memo: Map<string, readonly string[]>, text: string, value: readonly string[]): readonly string[] {
+  if (memo.size > 20_000) memo.clear();
+  memo.set(text, value);
+  return value;
+}
+
+/** The folded words of a text. Shared between callers: never mutate it. */
+export function words(text: string): readonly string[] {
+  const known = wordLists.get(text);
+  if (known !== undefined) return known;
   const folded = normaliseAnswer(text);
-  return folded ? folded.split(" ") : [];
+  return remember(wordLists, text, folded ? folded.split(" ") : []);
 }
 
 /** A word's plural/possessive-free form, so "forces" and "force" count as one form. */
@@ -53,7 +90,7 @@ export function wordForm(word: string): string {
 }
 
 /** Whether the word sequence `needle` occurs in `haystack` (both already folded to forms). */
-export function containsSequence(haystack: string[], needle: string[]): boolean {
+export function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
@@ -62,17 +99,28 @@ export function containsSequence(haystack: string[], needle: string[]): boolean 
   return false;
 }
 
-export function forms(text: string): string[] {
-  return words(text).map(wordForm);
+/** The word forms of a text. Shared between callers: never mutate it. */
+export function forms(text: string): readonly string[] {
+  const known = formLists.get(text);
+  if (known !== undefined) return known;
+  return remember(formLists, text, words(text).map(wordForm));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const isWordChar = (code: number): boolean => {
+  // ASCII fast path; anything else asks the Unicode classes.
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+};
 
 /** Offsets of whole-word occurrences of `phrase` in `text` (case-sensitive). */
 export function findWholeWord(text: string, phrase: string): number[] {
   const out: number[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, "gu");
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  if (phrase === "") return out;
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : -1;
+    const after = at + phrase.length < text.length ? text.charCodeAt(at + phrase.length) : -1;
+    if ((before < 0 || !isWordChar(before)) && (after < 0 || !isWordChar(after))) out.push(at);
+  }
   return out;
 }
 
