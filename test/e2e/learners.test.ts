@@ -48,7 +48,7 @@ function accountMenu(page: Page) {
 }
 
 describe("a new learner signs up, reads a lesson, reviews by keyboard, sees statistics and signs out", () => {
-  it("works from the keyboard alone once the account exists", async () => {
+  it("answers, re-rates and moves through review cards with the keyboard alone", async () => {
     await inBrowser(DESKTOP, {}, async (browser) => {
       const { page } = browser;
       const email = `new-learner-${Date.now()}@example.test`;

@@ -124,11 +124,18 @@ export async function inBrowser(
   } catch (error) {
     // Errors the pages logged before the flow failed are often its cause.
     if (error instanceof Error && browser.errors.length > 0) {
-      error.message += `\n\nThe pages also logged:\n${browser.errors.join("\n")}`;
+      error.message += `\n\nThe pages also logged:\n${summarise(browser.errors)}`;
     }
     throw error;
   } finally {
     await browser.close();
   }
-  if (browser.errors.length > 0) throw new Error(`The pages logged errors:\n${browser.errors.join("\n")}`);
+  if (browser.errors.length > 0) throw new Error(`The pages logged errors:\n${summarise(browser.errors)}`);
+}
+
+/** One line per distinct error, with how often it came. */
+function summarise(errors: string[]): string {
+  const counts = new Map<string, number>();
+  for (const e of errors) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return [...counts].map(([e, n]) => (n > 1 ? `${e} (${n} times)` : e)).join("\n");
 }
