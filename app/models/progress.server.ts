@@ -3,7 +3,7 @@
  * loads that learner's rows (always scoped by their id; undone reviews left
  * out) and hands them to the pure figures in learning/stats.ts.
  */
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import {
   cards,
@@ -60,15 +60,63 @@ async function loadCards(db: Database, userId: string): Promise<(StatsCard & { i
   return rows.map((r) => ({ ...r, state: r.state as CardState["state"] }));
 }
 
-/** The learner's reviews that stand (not undone), oldest first. */
-async function loadLogs(db: Database, userId: string): Promise<StatsLog[]> {
+const standingReview = (userId: string) => and(eq(reviewLogs.userId, userId), isNull(reviewUndos.reviewLogId));
+
+/**
+ * The learner's reviews that stand (not undone) since `since`, oldest first.
+ * Each figure asks only for the window it shows: a study day costs an Intl
+ * call per review in learning/stats.ts, and a long history holds many.
+ */
+async function loadLogs(db: Database, userId: string, since = 0): Promise<StatsLog[]> {
   const rows = await db
     .select({ reviewedAt: reviewLogs.reviewedAt, rating: reviewLogs.rating, state: reviewLogs.state })
     .from(reviewLogs)
     .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
-    .where(and(eq(reviewLogs.userId, userId), isNull(reviewUndos.reviewLogId)))
+    .where(and(standingReview(userId), gte(reviewLogs.reviewedAt, since)))
     .orderBy(asc(reviewLogs.reviewedAt));
   return rows.map((r) => ({ reviewedAt: r.reviewedAt, rating: r.rating as Rating, state: r.state as CardState["state"] }));
+}
+
+async function countReviews(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviewLogs)
+    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+    .where(standingReview(userId));
+  return row?.n ?? 0;
+}
+
+/** When study day `daysBack` days before today began: the start of a window of whole days. */
+function windowStart(now: number, timeZone: string, daysBack: number): number {
+  return startOfDay(addDays(studyDay(now, timeZone), -daysBack), timeZone);
+}
+
+/** Days of history read for the streak before falling back to all of it. */
+const STREAK_WINDOW_DAYS = 60;
+/**
+ * Every zone's offset is a whole number of quarter hours and changes on a
+ * quarter hour, so a study day (4 am local) never starts inside a quarter
+ * hour: one review per quarter hour tells which days had reviews.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/** One standing review time per quarter hour with any review, since `since`. */
+async function loadReviewQuarterHours(db: Database, userId: string, since: number): Promise<{ reviewedAt: number }[]> {
+  const quarter = sql<number>`(${reviewLogs.reviewedAt} / ${QUARTER_HOUR_MS}) * ${QUARTER_HOUR_MS}`;
+  return db
+    .selectDistinct({ reviewedAt: quarter })
+    .from(reviewLogs)
+    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
+    .where(and(standingReview(userId), gte(reviewLogs.reviewedAt, since)));
+}
+
+async function loadStreak(db: Database, learner: User, now: number): Promise<number> {
+  const tz = learner.timeZone;
+  const recent = await loadReviewQuarterHours(db, learner.id, windowStart(now, tz, STREAK_WINDOW_DAYS));
+  const streak = studyStreak(recent, now, tz);
+  // A streak that reaches the window's first day may go back further.
+  if (streak < STREAK_WINDOW_DAYS) return streak;
+  return studyStreak(await loadReviewQuarterHours(db, learner.id, 0), now, tz);
 }
 
 async function recentMedianResponseMs(db: Database, userId: string): Promise<number | null> {
@@ -76,7 +124,7 @@ async function recentMedianResponseMs(db: Database, userId: string): Promise<num
     .select({ correct: reviewLogs.correct, responseMs: reviewLogs.responseMs })
     .from(reviewLogs)
     .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
-    .where(and(eq(reviewLogs.userId, userId), isNull(reviewUndos.reviewLogId)))
+    .where(standingReview(userId))
     .orderBy(desc(reviewLogs.id))
     .limit(RECENT_ANSWERS);
   return medianResponseMs(rows);
@@ -138,9 +186,9 @@ export interface Dashboard {
 }
 
 export async function getDashboard(db: Database, learner: User, now: number): Promise<Dashboard> {
-  const [deck, logs, enrolled, { queue, counts }, medianMs] = await Promise.all([
+  const [deck, streak, enrolled, { queue, counts }, medianMs] = await Promise.all([
     loadCards(db, learner.id),
-    loadLogs(db, learner.id),
+    loadStreak(db, learner, now),
     loadEnrolledModules(db, learner.id),
     reviewQueue(db, learner, now),
     recentMedianResponseMs(db, learner.id),
@@ -156,7 +204,9 @@ export async function getDashboard(db: Database, learner: User, now: number): Pr
   }
   const weights = schedulerSettingsFor(learner).weights;
   const progress = moduleProgress(enrolled, deck, now, learner.timeZone, weights);
-  const forecast = dueForecast(deck, now, learner.timeZone, 2);
+  // Only cards due by the end of tomorrow can count for tomorrow (and each costs a day lookup).
+  const dueSoon = deck.filter((c) => c.due < windowStart(now, learner.timeZone, -2));
+  const forecast = dueForecast(dueSoon, now, learner.timeZone, 2);
   return {
     dueNow: queue.length,
     dueBreakdown,
@@ -169,7 +219,7 @@ export async function getDashboard(db: Database, learner: User, now: number): Pr
     }),
     reviewedToday: counts.reviewedToday,
     dueTomorrow: forecast[1]?.count ?? 0,
-    streak: studyStreak(logs, now, learner.timeZone),
+    streak,
     modules: progress.map((p, i) => {
       const m = enrolled[i]!;
       return { ...p, title: m.title, courseTitle: m.courseTitle, url: `/courses/${m.courseSlug}/${m.slug}` };
@@ -184,23 +234,29 @@ export interface DailyRetention extends RetentionFigure {
 /**
  * True retention of each of the last `days` study days (learning/stats.ts
  * gives only the total over a window, so each day is asked for on its own).
+ * Reviews are put in days by the days' start instants: one Intl call per day,
+ * not per review.
  */
 export function dailyRetention(logs: readonly StatsLog[], now: number, timeZone: string, days: number): DailyRetention[] {
-  const today = studyDay(now, timeZone);
-  const first = addDays(today, -(days - 1));
-  const since = startOfDay(first, timeZone);
-  const recent = logs.filter((l) => l.reviewedAt >= since && l.reviewedAt <= now);
-  const byDay = new Map<string, StatsLog[]>();
-  for (const log of recent) {
-    const day = studyDay(log.reviewedAt, timeZone);
-    const list = byDay.get(day);
-    if (list) list.push(log);
-    else byDay.set(day, [log]);
+  const first = addDays(studyDay(now, timeZone), -(days - 1));
+  const dayList = Array.from({ length: days }, (_, i) => addDays(first, i));
+  const starts = [...dayList, addDays(first, days)].map((d) => startOfDay(d, timeZone));
+  const byDay: StatsLog[][] = dayList.map(() => []);
+  for (const log of logs) {
+    if (log.reviewedAt < starts[0]! || log.reviewedAt > now) continue;
+    // The last day start at or before the review (binary search).
+    let lo = 0;
+    let hi = days - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= log.reviewedAt) lo = mid;
+      else hi = mid - 1;
+    }
+    byDay[lo]!.push(log);
   }
-  return Array.from({ length: days }, (_, i) => {
-    const day = addDays(first, i);
-    const dayEnd = Math.min(now, startOfDay(addDays(day, 1), timeZone) - 1);
-    return { day, ...trueRetention(byDay.get(day) ?? [], dayEnd, timeZone, 1) };
+  return dayList.map((day, i) => {
+    const dayEnd = Math.min(now, starts[i + 1]! - 1);
+    return { day, ...trueRetention(byDay[i]!, dayEnd, timeZone, 1) };
   });
 }
 
@@ -227,15 +283,23 @@ export interface Statistics {
 }
 
 export async function getStatistics(db: Database, learner: User, now: number): Promise<Statistics> {
-  const [deck, logs] = await Promise.all([loadCards(db, learner.id), loadLogs(db, learner.id)]);
   const tz = learner.timeZone;
+  // The heatmap's whole weeks reach back at most HEATMAP_WEEKS weeks and 6 days; the other windows are shorter.
+  const since = windowStart(now, tz, HEATMAP_WEEKS * 7 + 7);
+  const [deck, logs, totalReviews] = await Promise.all([
+    loadCards(db, learner.id),
+    loadLogs(db, learner.id, since),
+    countReviews(db, learner.id),
+  ]);
+  const retentionSince = windowStart(now, tz, RETENTION_DAYS - 1);
   return {
     today: studyDay(now, tz),
     timeZone: tz,
     desiredRetention: learner.desiredRetention,
-    totalReviews: logs.length,
+    totalReviews,
     heatmap: reviewHeatmap(logs, now, tz, HEATMAP_WEEKS),
-    retention: trueRetention(logs, now, tz, RETENTION_DAYS),
+    // Older reviews cannot count; leaving them out saves a day lookup each.
+    retention: trueRetention(logs.filter((l) => l.reviewedAt >= retentionSince), now, tz, RETENTION_DAYS),
     retentionByDay: dailyRetention(logs, now, tz, RETENTION_DAYS),
     forecast: dueForecast(deck, now, tz, FORECAST_DAYS),
     cardsByState: cardsByState(deck),

@@ -58,9 +58,11 @@ export default function StatsPage() {
         <h2 id="params-heading">Scheduler</h2>
         <p>{parameters}</p>
         <p className="muted">
-          Desired retention {percent(stats.desiredRetention)}, time zone {stats.timeZone}.{" "}
-          <Link to="/settings">Change settings</Link>
+          Desired retention {percent(stats.desiredRetention)}, time zone {stats.timeZone}.
         </p>
+        <Link className="button secondary" to="/settings">
+          Change settings
+        </Link>
       </section>
     </div>
   );

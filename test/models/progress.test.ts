@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cards, lessons, modules, questions } from "../../db/schema";
+import { cards, lessons, modules, questions, reviewLogs } from "../../db/schema";
 import { CardStates } from "../../app/learning/scheduler";
 import { estimateStudyMinutes } from "../../app/learning/stats";
 import { startLesson } from "../../app/models/deck.server";
@@ -183,6 +183,30 @@ describe("learner progress from the database", () => {
     expect(stats.forecast.every((d) => d.count === 0)).toBe(true);
     const dashboard = await getDashboard(handle.db, ben, T0 + DAY);
     expect(dashboard).toMatchObject({ dueNow: 0, streak: 0, reviewedToday: 0, modules: [] });
+  });
+
+  it("a streak longer than the two months read first is counted in full", async () => {
+    const learner = await learnerReading();
+    const [card] = await handle.db.select().from(cards).where(eq(cards.userId, learner.id)).limit(1);
+    // 75 study days in a row of one review each, ending today; a gap before them.
+    const days = [...Array.from({ length: 75 }, (_, i) => i), 77, 78];
+    await handle.db.insert(reviewLogs).values(
+      days.map((back, i) => ({
+        cardId: card!.id,
+        userId: learner.id,
+        showingId: `streak-${i}`,
+        reviewedAt: T0 - back * DAY,
+        rating: 3,
+        correct: true,
+        responseMs: 4000,
+        state: CardStates.review,
+        elapsedDays: 1,
+        scheduledDays: 1,
+        cardBeforeJson: "{}",
+        cardVersionAfter: i + 1,
+      })),
+    );
+    expect((await getDashboard(handle.db, learner, T0 + MINUTE)).streak).toBe(75);
   });
 
   it("a review counts on the learner's own study day, in their time zone", async () => {
