@@ -454,9 +454,9 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
   }
   nounPhraseCandidates(sentence, out, used);
   // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
-  const bySpan = new Map<string, Candidate>();
+  const bySpan = new Map<number, Candidate>();
   for (const c of out) {
-    const key = `${c.start}:${c.end}`;
+    const key = c.start * 100_003 + c.end;
     const kept = bySpan.get(key);
     if (!kept) bySpan.set(key, c);
     else if (c.cue && !kept.cue) kept.cue = c.cue;

@@ -79,14 +79,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export class DistractorPool {
   private readonly shelves = new Map<string, Shelf>();
-  private readonly seen = new Set<string>();
+  /** What the lesson being added has already given, by family and answer (lessons are added one after another). */
+  private seen = new Set<string>();
+  private seenLesson = "";
 
   add(c: Candidate, module: number, lesson: number): void {
     const folded = normaliseAnswer(c.text);
     const wordCount = words(c.text).length;
     if (!folded || wordCount > 6) return;
+    const lessonKey = `${module}:${lesson}`;
+    if (lessonKey !== this.seenLesson) {
+      this.seen = new Set();
+      this.seenLesson = lessonKey;
+    }
     for (const family of entryFamilies(c)) {
-      const id = `${family}|${module}:${lesson}|${folded}`;
+      const id = `${family}|${folded}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
       let shelf = this.shelves.get(family);

@@ -6,7 +6,7 @@
  */
 import type { NumericAnswer, QuestionType } from "../types";
 import type { Candidate, CandidateKind } from "./candidates";
-import { orderKey } from "./ids";
+import { orderKeysAfter } from "./ids";
 import { BLANK } from "./rules";
 
 export interface Fact {
@@ -52,9 +52,15 @@ function tidy(text: string): string {
 
 /** The source sentence with the answer span replaced by the blank. */
 export function blanked(fact: Fact): string {
+  // Cloze, multiple choice and short answer all show it: built once per fact.
+  const known = blankedStatements.get(fact);
+  if (known !== undefined) return known;
   const { sentence, start, end } = fact.candidate;
-  return tidy(withContext(fact, `${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`));
+  const statement = tidy(withContext(fact, `${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`));
+  blankedStatements.set(fact, statement);
+  return statement;
 }
+const blankedStatements = new WeakMap<Fact, string>();
 
 export function clozeOrNumeric(fact: Fact): QuestionDraft {
   const c = fact.candidate;
@@ -64,8 +70,9 @@ export function clozeOrNumeric(fact: Fact): QuestionDraft {
 
 export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft | null {
   if (distractors.length < 3) return null;
+  const keyOf = orderKeysAfter([fact.answer, fact.candidate.sentence.text]);
   const options = [fact.answer, ...distractors.slice(0, 3)]
-    .map((o) => ({ o, k: orderKey(fact.answer, fact.candidate.sentence.text, o) }))
+    .map((o) => ({ o, k: keyOf(o) }))
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map(({ o }) => o);
   return {

@@ -24,14 +24,26 @@ export function siblingKey(moduleKey: string, answer: string, sourceSentence: st
  * distractors without randomness). FNV-1a: cheap, and order is all it decides.
  */
 export function orderKey(...parts: string[]): string {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      h ^= part.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0;
+  return keyOf(parts.reduce(mixPart, FNV_START));
+}
+
+const FNV_START = 0x811c9dc5;
+
+/** The FNV state after one more part (parts are separated, so "ab"+"c" differs from "a"+"bc"). */
+export function mixPart(h: number, part: string): number {
+  for (let i = 0; i < part.length; i++) {
+    h ^= part.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return Math.imul(h, 0x01000193);
+}
+
+/** orderKey(...prefix, last) for many `last`s, the prefix hashed once. */
+export function orderKeysAfter(prefix: string[]): (last: string) => string {
+  const h = prefix.reduce(mixPart, FNV_START);
+  return (last) => keyOf(mixPart(h, last));
+}
+
+function keyOf(h: number): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }

@@ -96,7 +96,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       const facts = lesson.facts;
       for (const fact of facts) {
         // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
-        const shown = forms(`${fact.context} ${fact.candidate.sentence.text}`);
+        const sentenceForms = forms(fact.candidate.sentence.text);
+        const shown = fact.context ? [...forms(fact.context), ...sentenceForms] : sentenceForms;
         fact.accepted = acceptedVariants(fact.candidate, expansions, acronymsOf).filter(
           (v, i) => i === 0 || !containsSequence(shown, forms(v)),
         );
