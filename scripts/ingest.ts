@@ -9,13 +9,13 @@
  * nothing on stdout.
  */
 import { readFileSync, statSync } from "node:fs";
-import { buildModules, type SourceFile } from "../app/content/pipeline";
+import type { SourceFile } from "../app/content/pipeline";
 import { assertReadableSize } from "../app/content/read";
 import { IngestError, type Module, type Question } from "../app/content/types";
 
 const USAGE = "usage: npm run -s ingest -- [--json] FILE...";
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${USAGE}\n`);
@@ -30,7 +30,10 @@ function main(argv: string[]): number {
   const restore = redirectConsoleToStderr();
   let output: string;
   try {
-    const modules = buildModules(names.map(readInput));
+    const files = names.map(readInput);
+    // Loaded here, not at the top, so even a failure to load reports on one line.
+    const { buildModules } = await import("../app/content/pipeline");
+    const modules = buildModules(files);
     output = json ? `${JSON.stringify({ modules: modules.map(publicModule) })}\n` : summary(modules);
   } catch (error) {
     restore();
@@ -132,4 +135,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

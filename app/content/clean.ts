@@ -63,7 +63,7 @@ export function cleanBlocks(input: Block[]): Block[] {
 /** The text a short block shows on one line, or null for blocks that are never furniture. */
 function shortLineText(block: Block): string | null {
   if (block.kind === "heading") return block.text;
-  if (block.kind === "paragraph" && wordCount(block.text) <= SHORT_LINE_WORDS) return block.text;
+  if (block.kind === "paragraph" && wordCount(block.text, SHORT_LINE_WORDS) <= SHORT_LINE_WORDS) return block.text;
   return null;
 }
 
@@ -103,27 +103,36 @@ function isStrayLine(block: Block): boolean {
   const text = block.text;
   if (/^(https?:\/\/|www\.)\S+$/i.test(text)) return true;
   if (!/\p{L}/u.test(text)) return true; // numbers or symbols alone: page numbers, separators
-  return wordCount(text) <= SHORT_LINE_WORDS && !endsLikeSentence(text) && !endsWithQuestionMark(text) && !startsCapitalised(text);
+  return wordCount(text, SHORT_LINE_WORDS) <= SHORT_LINE_WORDS && !endsLikeSentence(text) && !endsWithQuestionMark(text) && !startsCapitalised(text);
 }
 
 export function isAiDisclaimer(block: Block): boolean {
-  if (block.kind !== "paragraph" || wordCount(block.text) > 60) return false;
+  if (block.kind !== "paragraph" || wordCount(block.text, 60) > 60) return false;
   return SELF_REFERENCE.test(block.text) && NAMES_AI.test(block.text) && ASKS_TO_VERIFY.test(block.text);
 }
 
-/** A short line repeated three times or more (a site name between sections) is furniture wherever it appears. */
+/**
+ * A short line repeated three times or more is a site name between sections,
+ * and furniture wherever it appears - unless every occurrence introduces prose,
+ * which makes it a repeated section (merged later, in segment.ts).
+ */
 function dropRepeatedShortLines(blocks: Block[]): Block[] {
-  const counts = new Map<string, number>();
-  for (const block of blocks) {
+  const seen = new Map<string, { count: number; alwaysIntroducesProse: boolean }>();
+  const keys = blocks.map((block, index) => {
     const text = shortLineText(block);
-    if (text !== null && wordCount(text) <= 4) {
-      const key = normaliseForComparison(text);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return blocks.filter((block) => {
-    const text = shortLineText(block);
-    return text === null || wordCount(text) > 4 || (counts.get(normaliseForComparison(text)) ?? 0) < 3;
+    if (text === null || wordCount(text, 4) > 4) return null;
+    const key = normaliseForComparison(text);
+    const next = blocks[index + 1];
+    const introducesProse = next !== undefined && next.kind !== "heading" && shortLineText(next) === null;
+    const entry = seen.get(key) ?? { count: 0, alwaysIntroducesProse: true };
+    entry.count++;
+    entry.alwaysIntroducesProse &&= introducesProse;
+    seen.set(key, entry);
+    return key;
+  });
+  return blocks.filter((_, index) => {
+    const entry = keys[index] === null ? undefined : seen.get(keys[index]!);
+    return !entry || entry.count < 3 || entry.alwaysIntroducesProse;
   });
 }
 

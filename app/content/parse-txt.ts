@@ -78,7 +78,7 @@ export function parseText(text: string): ParsedDocument {
 export function isHeadingShaped(text: string): boolean {
   return (
     text.length <= MAX_HEADING_CHARS &&
-    wordCount(text) <= MAX_HEADING_WORDS &&
+    wordCount(text, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS &&
     !endsLikeSentence(text) &&
     startsCapitalised(text) &&
     /\p{L}/u.test(text)
@@ -127,18 +127,19 @@ function toUnits(text: string): Unit[] {
 
 /**
  * The width a hard-wrapped text was wrapped at, or 0 when lines are whole
- * paragraphs. Wrapped text has no line much longer than ~100 characters and
- * many lines close to the longest.
+ * paragraphs. Wrapped text has no line much longer than ~100 characters, and
+ * lines close to the longest run on into the next.
  */
 function hardWrapWidth(lines: string[]): number {
   let longest = 0;
   for (const line of lines) longest = Math.max(longest, line.trimEnd().length);
-  if (longest === 0 || longest > 120) return 0;
-  let nearFull = 0;
+  if (longest < 40 || longest > 120) return 0;
+  // A wrapped sentence goes on in lower case on the next line; a list of titles never does.
+  let continued = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].trimEnd().length >= longest * 0.75 && lines[i + 1].trim() !== "") nearFull++;
+    if (lines[i].trimEnd().length >= longest * 0.75 && /^\s*\p{Ll}/u.test(lines[i + 1])) continued++;
   }
-  return nearFull >= 3 ? longest : 0;
+  return continued >= 2 ? longest : 0;
 }
 
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$/i;
@@ -173,7 +174,7 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
   const head = units[start];
   // Column names: two words ("Characteristics Values", "Feature Value"). A longer
   // line above a table is its title and stays a heading of its own.
-  if (head.kind === "line" && wordCount(head.text) === 2 && !/\d/.test(head.text) && !endsLikeSentence(head.text)) {
+  if (head.kind === "line" && wordCount(head.text, 2) === 2 && !/\d/.test(head.text) && !endsLikeSentence(head.text)) {
     header = head.text.split(" ");
     first = start + 1;
   }
@@ -182,7 +183,7 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
   while (i < units.length) {
     const unit = units[i];
     const adjacent = i === first ? !header || !unit.afterBlank : !unit.afterBlank;
-    if (unit.kind !== "line" || !adjacent || wordCount(unit.text) > MAX_HEADING_WORDS || endsLikeSentence(unit.text)) break;
+    if (unit.kind !== "line" || !adjacent || wordCount(unit.text, MAX_HEADING_WORDS) > MAX_HEADING_WORDS || endsLikeSentence(unit.text)) break;
     const cells = splitFactRow(unit.text);
     if (!cells) break;
     rows.push(cells);

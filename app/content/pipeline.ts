@@ -1,19 +1,15 @@
 /**
  * The ingestion pipeline: files -> modules of lessons with key terms and
- * questions. read -> parse (by format) -> clean -> segment -> generate
+ * questions. read -> parse (by format) -> clean -> segment (draft.ts), then
  * questions for all modules together (distractors come from the whole course).
  */
 import { generateQuestions } from "./questions";
 import { readSource } from "./read";
-import { parseHtml } from "./parse-html";
-import { parseMarkdown } from "./parse-markdown";
-import { parseText, type ParsedDocument } from "./parse-txt";
-import { cleanBlocks } from "./clean";
-import { OVERVIEW_TITLE, segmentLessons } from "./segment";
-import { collapseWhitespace } from "./text";
-import { IngestError, type LessonDraft, type Module, type SourceDocument } from "./types";
+import { draftModule, moduleKey } from "./draft";
+import type { Module } from "./types";
 
 export { readSource } from "./read";
+export { draftModule, moduleKey, parseSource, titleFromFileName, type ModuleDraft } from "./draft";
 
 export interface SourceFile {
   /** The file's name as given; becomes the module's `source`. */
@@ -21,43 +17,6 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Stable key for question ids; defaults to the file's base name without extension. */
   key?: string;
-}
-
-export interface ModuleDraft {
-  key: string;
-  title: string;
-  source: string;
-  lessons: LessonDraft[];
-}
-
-export function parseSource(doc: SourceDocument): ParsedDocument {
-  switch (doc.format) {
-    case "md":
-      return parseMarkdown(doc.text);
-    case "html":
-      return parseHtml(doc.text);
-    default:
-      return parseText(doc.text);
-  }
-}
-
-/** One document -> its module without questions. Throws IngestError when nothing teachable is left. */
-export function draftModule(doc: SourceDocument, key: string = moduleKey(doc.name)): ModuleDraft {
-  const parsed = parseSource(doc);
-  const blocks = cleanBlocks(parsed.blocks);
-  const lessons = segmentLessons(blocks, { inferSubsections: parsed.headingLevels === "inferred", title: parsed.title });
-  if (lessons.length === 0) {
-    const onlyHeadings = parsed.blocks.length > 0 && parsed.blocks.every((b) => b.kind === "heading");
-    throw new IngestError(
-      doc.name,
-      onlyHeadings || (parsed.title !== null && parsed.blocks.length === 0)
-        ? "no article text: the file has only headings"
-        : "no article text left after removing page furniture",
-    );
-  }
-  const firstSection = lessons.find((lesson) => lesson.title !== OVERVIEW_TITLE)?.title ?? null;
-  const title = parsed.title ?? titleFromFileName(doc.name) ?? firstSection ?? OVERVIEW_TITLE;
-  return { key, title, source: doc.name, lessons };
 }
 
 export function buildModules(files: SourceFile[]): Module[] {
@@ -72,24 +31,4 @@ export function buildModules(files: SourceFile[]): Module[] {
       questions: banks[m]?.[l]?.questions ?? [],
     })),
   }));
-}
-
-/** "content/000_intro.txt" -> "000_intro". */
-export function moduleKey(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return base.replace(/\.[^.]+$/, "") || base;
-}
-
-/**
- * A title from a file name when the document has none: "counter-terrorism_basics.md"
- * -> "Counter terrorism basics". Numbers and hash-like parts say nothing, so a
- * name made only of them ("000_d731a5bd8541e82c.txt") gives no title.
- */
-export function titleFromFileName(name: string): string | null {
-  const words = moduleKey(name)
-    .split(/[\s_.\-]+/)
-    .filter((w) => w !== "" && !/^\d+$/.test(w) && !(/^[0-9a-f]{6,}$/i.test(w) && /\d/.test(w)));
-  if (words.length === 0 || !words.some((w) => /\p{L}{2,}/u.test(w))) return null;
-  const text = collapseWhitespace(words.join(" "));
-  return text[0].toUpperCase() + text.slice(1);
 }

@@ -80,15 +80,9 @@ function hasBody(section: Section): boolean {
   return section.blocks.some((block) => block.kind !== "heading");
 }
 
+/** Identity of a block's content for spotting repeats (case and spacing aside). */
 function blockKey(block: Block): string {
-  switch (block.kind) {
-    case "list":
-      return `l:${normaliseForComparison(block.items.join(" "))}`;
-    case "table":
-      return `t:${normaliseForComparison(block.rows.map((row) => row.join(" ")).join(" "))}`;
-    default:
-      return `${block.kind[0]}:${normaliseForComparison(block.text)}`;
-  }
+  return `${block.kind}:${collapseWhitespace(blockWords(block)).toLowerCase()}`;
 }
 
 /**
@@ -187,6 +181,13 @@ function stemsOf(text: string): Set<string> {
   return new Set(contentWords(text).map(stem));
 }
 
+/** Stems of each block's words in order, computed once per block (the inference reads them twice). */
+function stemSequences(blocks: Block[]): Map<Block, string[]> {
+  const sequences = new Map<Block, string[]>();
+  for (const block of blocks) if (block.kind !== "heading") sequences.set(block, contentWords(blockWords(block)).map(stem));
+  return sequences;
+}
+
 /**
  * Plain text marks every heading alike, so sub-sections are recognised by how
  * articles write them:
@@ -208,7 +209,8 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
   // An article opens with a main section, so the first heading's style is the main style.
   const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
-  const common = commonStems(blocks, headings, title);
+  const stems = stemSequences(blocks);
+  const common = commonStems(blocks, headings, title, stems);
 
   const result = [...blocks];
   let parent: HeadingInfo | null = null;
@@ -219,7 +221,7 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
       continue;
     }
     parent = heading;
-    const sequence = contentWords(heading.body.map(blockWords).join(" ")).map(stem);
+    const sequence = heading.body.flatMap((block) => stems.get(block) ?? []);
     parentIntro = { stems: new Set(sequence), sequence };
   }
   return result;
@@ -238,13 +240,13 @@ function collectHeadings(blocks: Block[]): HeadingInfo[] {
 }
 
 /** Stems found in at least half the sections (and at least three), plus the title's: the article's subject, not a section's. */
-function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null): Set<string> {
+function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null, stems: Map<Block, string[]>): Set<string> {
   const sectionCount = new Map<string, number>();
   const firstHeading = headings[0]?.index ?? blocks.length;
   const sections = [blocks.slice(0, firstHeading), ...headings.map((h) => h.body)];
   for (const section of sections) {
     const seen = new Set<string>();
-    for (const block of section) for (const s of stemsOf(blockWords(block))) seen.add(s);
+    for (const block of section) for (const s of stems.get(block) ?? []) seen.add(s);
     for (const s of seen) sectionCount.set(s, (sectionCount.get(s) ?? 0) + 1);
   }
   const threshold = Math.max(3, sections.length * 0.5);

@@ -8,9 +8,23 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
 
-export function wordCount(text: string): number {
-  const words = text.match(/\S+/g);
-  return words ? words.length : 0;
+/**
+ * Whitespace-separated words; a plain loop, because it runs on every paragraph
+ * several times. With `limit`, counting stops past it (enough for "is it short?").
+ */
+export function wordCount(text: string, limit = Infinity): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++count > limit) return count;
+    }
+  }
+  return count;
 }
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
@@ -36,9 +50,9 @@ export function startsCapitalised(text: string): boolean {
 
 /** Lower-case, accent-free, punctuation-free form used to compare titles and bodies. */
 export function normaliseForComparison(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Decomposing accents is costly; ASCII text has none to strip.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
+  return folded
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
@@ -73,14 +87,52 @@ export function readingMinutes(text: string): number {
 const HTML_TAG_NAMES =
   "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|canvas|caption|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee|math|menu|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|s|samp|script|section|select|small|source|span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track|u|ul|var|video|wbr";
 
-const SCRIPT_OR_STYLE_ELEMENT = /<(script|style|noscript|template|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const MARKUP_TAG = new RegExp(`</?(?:${HTML_TAG_NAMES})(?:\\s[^<>]*)?/?>`, "gi");
-const MARKUP_COMMENT = /<!--[\s\S]*?-->/g;
+const HIDDEN_ELEMENT_START = /<(script|style|noscript|template|iframe)\b/iy;
 
 /** Removes script/style elements, HTML comments and anything shaped like an HTML tag. */
 export function stripMarkup(text: string): string {
   if (!text.includes("<")) return text;
-  return text.replace(SCRIPT_OR_STYLE_ELEMENT, " ").replace(MARKUP_COMMENT, " ").replace(MARKUP_TAG, " ");
+  return removeHiddenElements(text).replace(MARKUP_TAG, " ");
+}
+
+/**
+ * Drops <script>…</script> (and style, noscript, template, iframe) and <!-- … -->
+ * with their content. Written as a forward scan, not a lazy regex: an opening
+ * tag that is never closed must cost one search, not one per occurrence.
+ * An unclosed element or comment runs to the end of the text, as in a browser.
+ */
+function removeHiddenElements(text: string): string {
+  const lower = text.toLowerCase();
+  const parts: string[] = [];
+  let kept = 0;
+  let at = 0;
+  while (at < text.length) {
+    const lt = lower.indexOf("<", at);
+    if (lt < 0) break;
+    let closer: string | null = null;
+    if (lower.startsWith("<!--", lt)) closer = "-->";
+    else {
+      HIDDEN_ELEMENT_START.lastIndex = lt;
+      const open = HIDDEN_ELEMENT_START.exec(lower);
+      if (open) closer = `</${open[1]}`;
+    }
+    if (closer === null) {
+      at = lt + 1;
+      continue;
+    }
+    parts.push(text.slice(kept, lt), " ");
+    const end = lower.indexOf(closer, lt + 4);
+    if (end < 0) {
+      kept = text.length;
+      break;
+    }
+    const close = closer === "-->" ? end + 3 : lower.indexOf(">", end);
+    kept = at = close < 0 ? text.length : close + (closer === "-->" ? 0 : 1);
+  }
+  if (kept === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join("");
 }
 
 /** Small function words that stay lower-case in Title Case headings. */
@@ -92,8 +144,7 @@ export const MINOR_WORDS = new Set(
 
 /** Lower-case words worth comparing between headings and text (no function words, no numbers). */
 export function contentWords(text: string): string[] {
-  return normaliseForComparison(text)
-    .split(" ")
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
     .filter((w) => w.length > 2 && !MINOR_WORDS.has(w) && !COMMON_WORDS.has(w) && !/^\d+$/.test(w));
 }
 

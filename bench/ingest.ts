@@ -1,0 +1,141 @@
+/**
+ * Ingestion throughput: content/ replicated to at least 5 MB, through the
+ * pipeline. Prints MB/s (median of several runs) and peak RSS per scenario;
+ * each scenario runs in its own process so its peak memory is its own.
+ *
+ *   npx tsx bench/ingest.ts            all scenarios
+ *   npx tsx bench/ingest.ts --runs 5   more runs per scenario
+ *
+ * Scenarios:
+ *   full        buildModules on N copies of every content/ file as separate documents
+ *               (read, parse, clean, segment, and question generation over the whole course)
+ *   structure   the same documents through read + parse + clean + segment only
+ *   one-large   all copies concatenated into one plain-text document of >= 5 MB,
+ *               structure stages only (stresses per-document work: repeated-section merging)
+ * Target: >= 1 MB/s on one core, <= 400 MB peak RSS. MB/s is wall time; MB/cpu-s
+ * divides by this process's CPU time, the steadier figure on a shared machine
+ * (the pipeline is single-threaded, apart from the garbage collector).
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+// Structure stages only: the full scenario loads the question generator (and its models) itself.
+import { draftModule } from "../app/content/draft";
+import { readSource } from "../app/content/read";
+import type { SourceFile } from "../app/content/pipeline";
+
+const TARGET_BYTES = 5 * 1024 * 1024;
+const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
+const SCENARIOS = ["full", "structure", "one-large"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+function contentFiles(): SourceFile[] {
+  const dir = join(ROOT, "content");
+  return readdirSync(dir)
+    .filter((name) => /\.(txt|md|html?)$/.test(name))
+    .sort()
+    .map((name) => ({ name: `content/${name}`, bytes: readFileSync(join(dir, name)) }));
+}
+
+/** Copies of every file, as separate documents, until the total reaches the target. */
+function replicated(): SourceFile[] {
+  const originals = contentFiles();
+  const files: SourceFile[] = [];
+  let total = 0;
+  for (let copy = 1; total < TARGET_BYTES; copy++) {
+    for (const file of originals) {
+      files.push({ name: `copy-${copy}/${file.name}`, bytes: file.bytes, key: `copy-${copy}-${file.name}` });
+      total += file.bytes.length;
+    }
+  }
+  return files;
+}
+
+function oneLarge(): SourceFile {
+  const parts = replicated().map((file) => Buffer.from(file.bytes).toString("utf8"));
+  return { name: "one-large.txt", bytes: new TextEncoder().encode(parts.join("\n\n")) };
+}
+
+async function runScenario(scenario: Scenario, runs: number): Promise<void> {
+  const buildModules = scenario === "full" ? (await import("../app/content/pipeline")).buildModules : null;
+  const files = scenario === "one-large" ? [oneLarge()] : replicated();
+  const bytes = files.reduce((n, file) => n + file.bytes.length, 0);
+  const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
+  let lessons = 0;
+  let questions = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    if (buildModules) {
+      const modules = buildModules(files);
+      lessons = modules.reduce((n, m) => n + m.lessons.length, 0);
+      questions = modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.questions.length, 0), 0);
+    } else {
+      lessons = 0;
+      for (const file of files) lessons += draftModule(readSource(file.name, file.bytes)).lessons.length;
+    }
+    seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuSeconds.push((cpu.user + cpu.system) / 1e6);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const megabytes = bytes / (1024 * 1024);
+  process.stdout.write(
+    `${JSON.stringify({
+      scenario,
+      documents: files.length,
+      megabytes,
+      medianSeconds: median(seconds),
+      mbPerSecond: megabytes / median(seconds),
+      // CPU time of this process: the "one core" figure, steady when other work shares the machine.
+      mbPerCpuSecond: megabytes / median(cpuSeconds),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      lessons,
+      questions,
+    })}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf("--runs");
+  const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
+  const scenarioAt = args.indexOf("--scenario");
+  if (scenarioAt >= 0) {
+    await runScenario(args[scenarioAt + 1] as Scenario, runs);
+    return;
+  }
+  console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per scenario`);
+  console.log("scenario     docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  lessons  questions");
+  for (const scenario of SCENARIOS) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", String(runs)], {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const line = child.stdout.trim().split("\n").pop() ?? "";
+    if (child.status !== 0 || !line.startsWith("{")) {
+      console.log(`${scenario.padEnd(10)} failed: ${child.stderr.trim().split("\n")[0] ?? "no output"}`);
+      continue;
+    }
+    const r = JSON.parse(line);
+    console.log(
+      [
+        r.scenario.padEnd(10),
+        String(r.documents).padStart(6),
+        r.megabytes.toFixed(2).padStart(6),
+        r.medianSeconds.toFixed(2).padStart(10),
+        r.mbPerSecond.toFixed(2).padStart(7),
+        r.mbPerCpuSecond.toFixed(2).padStart(9),
+        r.peakRssMb.toFixed(0).padStart(13),
+        String(r.lessons).padStart(8),
+        String(r.questions).padStart(10),
+      ].join(" "),
+    );
+  }
+  console.log("target: >= 1 MB/s on one core, <= 400 MB peak RSS");
+}
+
+void main();
