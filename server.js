@@ -41,6 +41,9 @@ app.use(
       },
     },
     strictTransportSecurity: env.NODE_ENV === "production",
+    // Not "no-referrer": with it, Chromium sends "Origin: null" on form posts,
+    // which the same-origin check below would refuse.
+    referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   }),
 );

@@ -15,7 +15,7 @@ import type { z } from "zod";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
 import { createSessionCookie, createSession, getSessionUser, getSessionUserRow, revokeSession } from "./models/session.server";
-import type { User } from "../db/schema";
+import type { SessionUser } from "./models/session.server";
 import { hasRole, type PublicUser } from "./models/user.server";
 
 let cookie: ReturnType<typeof createSessionCookie> | undefined;
@@ -50,7 +50,12 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 /** The sign-in page, remembering where the user was headed. */
 export function signInUrl(request: Request, reason?: "expired"): string {
   const url = new URL(request.url);
-  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  // A client-side navigation or form post asks for "<page>.data?_routes=…": send the learner back to the page.
+  const pathname = url.pathname === "/_root.data" ? "/" : url.pathname.replace(/\.data$/, "");
+  url.searchParams.delete("_routes");
+  url.searchParams.delete("index");
+  const search = url.searchParams.size > 0 ? `?${url.searchParams}` : "";
+  const params = new URLSearchParams({ redirectTo: `${pathname}${search}` });
   if (reason) params.set("reason", reason);
   return `/signin?${params}`;
 }
@@ -64,14 +69,16 @@ export async function requireUser(request: Request): Promise<PublicUser> {
  * The signed-in user's whole row (study settings, FSRS parameters), in one
  * query with the session check; otherwise a redirect to the sign-in page.
  */
-export async function requireUserRow(request: Request): Promise<User> {
+export async function requireUserRow(request: Request): Promise<SessionUser> {
   const token = await readToken(request);
   const user = token ? await getSessionUserRow(await getDb(), token, Date.now()) : null;
   if (user) return user;
-  // A cookie that no longer opens a session means it expired or was revoked:
-  // say so on the sign-in page, and drop the dead cookie.
+  // A cookie that no longer opens a session means it expired or was revoked,
+  // and a form posted without one means the browser dropped it at its expiry
+  // (its max-age is the session's): say so on the sign-in page.
+  const ended = token !== null || request.method !== "GET";
   const headers = token ? { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } : undefined;
-  throw redirect(signInUrl(request, token ? "expired" : undefined), { headers });
+  throw redirect(signInUrl(request, ended ? "expired" : undefined), { headers });
 }
 
 export async function requireRole(request: Request, role: "instructor" | "admin"): Promise<PublicUser> {

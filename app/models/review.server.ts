@@ -31,7 +31,11 @@ import {
 import { toQuestionView, type QuestionView } from "./course.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type UserRow = typeof users.$inferSelect;
+/** What review needs to know of a learner: who, and their study settings. */
+type UserRow = Pick<
+  typeof users.$inferSelect,
+  "id" | "timeZone" | "newPerDay" | "maxReviewsPerDay" | "desiredRetention" | "fsrsParamsJson"
+>;
 
 export class ReviewError extends Error {
   constructor(
@@ -92,20 +96,30 @@ export interface DayCounts {
 /** Reviews and first-time reviews (new cards) the learner did this study day. */
 async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
   const start = startOfStudyDay(now, user.timeZone);
-  const rows = await db
-    .select({ state: reviewLogs.state, siblingKey: cards.siblingKey })
-    .from(reviewLogs)
-    .innerJoin(cards, eq(cards.id, reviewLogs.cardId))
-    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
-    .where(and(eq(reviewLogs.userId, user.id), gte(reviewLogs.reviewedAt, start), isNull(reviewUndos.reviewLogId)));
+  // One aggregate row rather than a row per review: this runs on every request.
+  const [row] = await db.all<{ reviewed: number; fresh: number | null; keys: string | null }>(sql`
+    SELECT count(*) AS reviewed, sum(l.state = 0) AS fresh,
+           (SELECT group_concat(k, char(31)) FROM (
+              SELECT DISTINCT c.sibling_key AS k FROM review_logs l2
+              JOIN cards c ON c.id = l2.card_id
+              LEFT JOIN review_undos u2 ON u2.review_log_id = l2.id
+              WHERE l2.user_id = ${user.id} AND l2.reviewed_at >= ${start} AND u2.review_log_id IS NULL)) AS keys
+    FROM review_logs l LEFT JOIN review_undos u ON u.review_log_id = l.id
+    WHERE l.user_id = ${user.id} AND l.reviewed_at >= ${start} AND u.review_log_id IS NULL`);
   return {
-    reviewedToday: rows.length,
-    newToday: rows.filter((r) => r.state === 0).length,
-    siblingKeysToday: new Set(rows.map((r) => r.siblingKey)),
+    reviewedToday: Number(row?.reviewed ?? 0),
+    newToday: Number(row?.fresh ?? 0),
+    siblingKeysToday: new Set(row?.keys ? row.keys.split("\u001f") : []),
   };
 }
 
-const DUE_CANDIDATES = 200;
+/**
+ * How many candidates the queue looks at: only the first card of the queue is
+ * shown per request, so the earliest due cards and the first few new cards
+ * of each module are enough (the new ones leave room for buried siblings).
+ */
+const DUE_CANDIDATES = 60;
+const NEW_CANDIDATES_PER_MODULE = 8;
 
 /** The learner's queue for now, best first (card ids), with the candidate rows. */
 export async function reviewQueue(db: Database | Tx, user: UserRow, now: number) {
@@ -140,7 +154,7 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
                    ROW_NUMBER() OVER (PARTITION BY c.module_id ORDER BY c.id) AS n
             FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
             WHERE c.user_id = ${user.id} AND c.state = 0
-          ) WHERE n <= ${newLeft * 3}
+          ) WHERE n <= ${Math.min(newLeft, NEW_CANDIDATES_PER_MODULE)}
           ORDER BY id`)
       : [];
   const candidates: QueueCard[] = [...due, ...fresh].map((c) => ({
@@ -164,7 +178,38 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
     siblingKeysReviewedToday: counts.siblingKeysToday,
     weights: settings.weights ?? null,
   });
-  return { queue, counts };
+  // When a candidate list was cut short, the queue is only its head.
+  const newPerModule = new Map<string, number>();
+  for (const c of fresh) newPerModule.set(c.moduleId, (newPerModule.get(c.moduleId) ?? 0) + 1);
+  const truncated =
+    due.length === DUE_CANDIDATES ||
+    [...newPerModule.values()].some((n) => n >= Math.min(newLeft, NEW_CANDIDATES_PER_MODULE) && n < newLeft);
+  return { queue, counts, end, newLeft, truncated };
+}
+
+/**
+ * Cards left today, counted in SQL rather than from the (bounded) candidate
+ * list: learning cards due today, review cards due within what is left of the
+ * daily review limit, and new cards within the new limit. Siblings are not
+ * discounted, so it is an upper bound ("about").
+ */
+async function cardsLeftToday(
+  db: Database | Tx,
+  user: UserRow,
+  counts: { reviewedToday: number },
+  end: number,
+  newLeft: number,
+) {
+  const [row] = await db.all<{ learning: number | null; review: number | null; fresh: number | null }>(sql`
+    SELECT sum(c.state IN (1, 3) AND c.due <= ${end}) AS learning,
+           sum(c.state = 2 AND c.due <= ${end}) AS review,
+           sum(c.state = 0) AS fresh
+    FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
+    WHERE c.user_id = ${user.id}`);
+  const reviewsLeft = Math.max(0, user.maxReviewsPerDay - counts.reviewedToday);
+  const reviews = Math.min(Number(row?.review ?? 0), reviewsLeft);
+  const fresh = Math.min(Number(row?.fresh ?? 0), newLeft, reviewsLeft - reviews);
+  return Number(row?.learning ?? 0) + reviews + fresh;
 }
 
 /**
@@ -184,27 +229,42 @@ export interface StudyNext {
 
 /** The next showing with the counts the review page shows, from one queue computation. */
 export async function studyNext(db: Database, user: UserRow, now: number): Promise<StudyNext> {
-  const { queue, counts } = await reviewQueue(db, user, now);
-  const summary = { remaining: queue.length, reviewedToday: counts.reviewedToday };
+  const { queue, counts, end, newLeft, truncated } = await reviewQueue(db, user, now);
+  const remaining = truncated ? Math.max(queue.length, await cardsLeftToday(db, user, counts, end, newLeft)) : queue.length;
+  const summary = { remaining, reviewedToday: counts.reviewedToday };
   const cardId = queue[0];
   if (cardId === undefined) return { card: null, ...summary };
   return { card: await showCard(db, user, cardId, now), ...summary };
 }
 
 async function showCard(db: Database, user: UserRow, cardId: number, now: number): Promise<ShownCard | null> {
+  // Only the columns a showing needs: this runs on every review request.
   const [row] = await db
-    .select({ card: cards, question: questions })
+    .select({
+      version: cards.version,
+      state: cards.state,
+      questionId: questions.id,
+      type: questions.type,
+      prompt: questions.prompt,
+      optionsJson: questions.optionsJson,
+      numericJson: questions.numericJson,
+    })
     .from(cards)
     .innerJoin(questions, eq(questions.id, cards.questionId))
     .where(and(eq(cards.id, cardId), eq(cards.userId, user.id)))
     .limit(1);
   if (!row) return null;
-  const question = toQuestionView(row.question);
-
+  const question = {
+    id: row.questionId,
+    type: row.type,
+    prompt: row.prompt,
+    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
+    numeric: row.numericJson ? (JSON.parse(row.numericJson) as { unit: string | null }) : null,
+  };
   const [open] = await db
-    .select()
+    .select({ id: showings.id, optionsJson: showings.optionsJson })
     .from(showings)
-    .where(and(eq(showings.userId, user.id), eq(showings.cardId, cardId), eq(showings.cardVersion, row.card.version), isNull(showings.answeredAt)))
+    .where(and(eq(showings.userId, user.id), eq(showings.cardId, cardId), eq(showings.cardVersion, row.version), isNull(showings.answeredAt)))
     .orderBy(desc(showings.shownAt))
     .limit(1);
   let showingId: string;
@@ -223,7 +283,7 @@ async function showCard(db: Database, user: UserRow, cardId: number, now: number
       id: showingId,
       userId: user.id,
       cardId,
-      cardVersion: row.card.version,
+      cardVersion: row.version,
       optionsJson: options ? JSON.stringify(options) : null,
       shownAt: now,
     });
@@ -231,7 +291,7 @@ async function showCard(db: Database, user: UserRow, cardId: number, now: number
   return {
     showingId,
     cardId,
-    isNew: row.card.state === 0,
+    isNew: row.state === 0,
     question: {
       id: question.id,
       type: question.type,
@@ -282,7 +342,7 @@ async function recentMedianMs(db: Database | Tx, userId: string): Promise<number
     .from(reviewLogs)
     .where(eq(reviewLogs.userId, userId))
     .orderBy(desc(reviewLogs.id))
-    .limit(100);
+    .limit(40);
   return medianResponseMs(rows);
 }
 

@@ -8,7 +8,7 @@
  * revokes it server-side, so a copied cookie stops working too.
  */
 import { createCookie, type Cookie } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../db/client";
 import { sessions, users, type User } from "../../db/schema";
@@ -51,10 +51,15 @@ export async function createSession(db: Database, userId: string, now: number): 
   return { token, expiresAt };
 }
 
-/** The whole user row a token belongs to, or null when it is unknown, expired or revoked. */
-export async function getSessionUserRow(db: Database, token: string, now: number): Promise<User | null> {
+/** What a signed-in request knows of its user: who they are and their study settings (never the password hash). */
+export type SessionUser = Omit<User, "passwordHash">;
+
+const { passwordHash: _passwordHash, ...sessionUserColumns } = getTableColumns(users);
+
+/** The user (with study settings) a token belongs to, or null when it is unknown, expired or revoked. */
+export async function getSessionUserRow(db: Database, token: string, now: number): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ user: users })
+    .select({ user: sessionUserColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))

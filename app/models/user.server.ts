@@ -24,9 +24,8 @@ export type PublicUser = Pick<User, "id" | "email" | "name" | "role">;
 // change of the library's default cannot silently weaken new hashes.
 const ARGON2ID = 2;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-export const NAME_MAX = 100;
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./account-rules";
+export { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 export const emailSchema = z
   .string({ required_error: "Enter your email address." })

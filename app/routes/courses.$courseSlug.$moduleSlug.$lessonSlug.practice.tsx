@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
+import { parsePracticeForm } from "~/forms/practice-form.server";
 import { gradeResponse, shuffleOptions } from "~/learning/grade";
 import { getLesson, getLessonQuestions } from "~/models/course.server";
 
@@ -47,14 +47,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-const answerSchema = z.object({
-  questionId: z.string().min(1).max(100),
-  response: z.string().max(500),
-});
-
 export async function action({ params, request }: ActionFunctionArgs) {
   const { questions } = await loadLesson(params);
-  const parsed = answerSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = parsePracticeForm(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return Response.json({ error: "That answer could not be read. Please try again." }, { status: 400 });
   }

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { requireUserRow } from "~/auth.server";
+import { parseReviewForm } from "~/forms/review-form.server";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
 import { RATING_NAMES, type Rating } from "~/learning/scheduler";
@@ -30,20 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return studyNext(db, learner, Date.now());
 }
 
-const answerSchema = z.object({
-  intent: z.literal("answer"),
-  showingId: z.string().min(1).max(64),
-  response: z.string().max(500).default(""),
-  clientMs: z.coerce.number().int().min(0).max(86_400_000).optional().catch(undefined),
-});
-const rateSchema = z.object({
-  intent: z.literal("rate"),
-  showingId: z.string().min(1).max(64),
-  rating: z.coerce.number().int().min(1).max(4),
-});
-const undoSchema = z.object({ intent: z.literal("undo") });
-const actionSchema = z.discriminatedUnion("intent", [answerSchema, rateSchema, undoSchema]);
-
 export type ReviewActionData =
   | { kind: "answered"; result: AnswerResult; next: ShownCard | null; remaining: number }
   | { kind: "undone"; message: string }
@@ -52,7 +38,7 @@ export type ReviewActionData =
 export async function action({ request }: ActionFunctionArgs) {
   const { db, learner } = await learnerFor(request);
   const form = Object.fromEntries(await request.formData());
-  const parsed = actionSchema.safeParse(form);
+  const parsed = parseReviewForm(form);
   if (!parsed.success) {
     const message =
       form.intent === "rate"
@@ -124,7 +110,8 @@ export default function ReviewPage() {
       const typing = target?.tagName === "INPUT" && (target as HTMLInputElement).type === "text";
       if (showFeedback && answered) {
         if (event.key === " " || event.key === "Enter") {
-          if (target?.tagName === "BUTTON" || target?.tagName === "A") return; // let the focused control act
+          // A focused button acts on both keys, a focused link on Enter (Continue's click handler).
+          if (target?.tagName === "BUTTON" || (event.key === "Enter" && target?.tagName === "A")) return;
           event.preventDefault();
           setContinuedFrom(answered.result.showingId);
         } else if (["1", "2", "3", "4"].includes(event.key)) {

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getUser, parseForm, safeRedirect, signInResponse } from "~/auth.server";
 import { Field, FormError, FORM_ERROR_ID } from "~/components/auth-form";
 import { getDb } from "~/db.server";
-import { createUser, DuplicateEmailError, emailSchema, nameSchema, passwordSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/models/user.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/models/account-rules";
+import { createUser, DuplicateEmailError, emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Cairn" }];
 

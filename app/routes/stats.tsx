@@ -32,11 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!learner) throw new Response("Your account no longer exists.", { status: 404 });
   const stats = await getStatistics(db, learner, Date.now());
   // Dates are formatted here, in the learner's zone, so server and browser agree.
-  return { stats, parameters: describeParameters(stats) };
+  // Sent with the data: a .server module's constants are not in the client bundle.
+  return { stats, parameters: describeParameters(stats), heatmapWeeks: HEATMAP_WEEKS };
 }
 
 export default function StatsPage() {
-  const { stats, parameters } = useLoaderData<typeof loader>();
+  const { stats, parameters, heatmapWeeks } = useLoaderData<typeof loader>();
   return (
     <div className="stats">
       <h1>Statistics</h1>
@@ -44,7 +45,7 @@ export default function StatsPage() {
         <h2 id="heatmap-heading">Reviews</h2>
         <p className="muted">{plural(stats.totalReviews, "review")} in all. Each square is a study day (days start at 4 am).</p>
         <CalendarHeatmap days={stats.heatmap} weeks={NARROW_HEATMAP_WEEKS} className="only-narrow" />
-        <CalendarHeatmap days={stats.heatmap} weeks={HEATMAP_WEEKS} className="only-wide" />
+        <CalendarHeatmap days={stats.heatmap} weeks={heatmapWeeks} className="only-wide" />
         <HeatmapLegend />
       </section>
       <RetentionCard stats={stats} />
