@@ -28,6 +28,7 @@ import {
   type Rating,
   type SchedulerSettings,
 } from "../learning/scheduler";
+import type { NumericAnswer } from "../content/types";
 import { toQuestionView, type QuestionView } from "./course.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -445,10 +446,28 @@ export async function answerShowing(
   return db.transaction(async (tx) => {
     const showing = await loadShowing(tx, user.id, input.showingId);
     if (showing.answeredAt !== null) return resultOf(tx, showing, true);
+    // The card, what grading needs of its question, and the lesson's address, in one query.
     const [row] = await tx
-      .select({ card: cards, question: questions })
+      .select({
+        card: cards,
+        question: {
+          type: questions.type,
+          answer: questions.answer,
+          acceptedJson: questions.acceptedJson,
+          optionsJson: questions.optionsJson,
+          numericJson: questions.numericJson,
+          sourceSentence: questions.sourceSentence,
+          status: questions.status,
+        },
+        lessonSlug: lessons.slug,
+        moduleSlug: modules.slug,
+        courseSlug: courses.slug,
+      })
       .from(cards)
       .innerJoin(questions, eq(questions.id, cards.questionId))
+      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+      .innerJoin(modules, eq(modules.id, lessons.moduleId))
+      .innerJoin(courses, eq(courses.id, modules.courseId))
       .where(and(eq(cards.id, showing.cardId), eq(cards.userId, user.id)))
       .limit(1);
     if (!row) throw new ReviewError("not_found", "That card no longer exists.");
@@ -458,7 +477,13 @@ export async function answerShowing(
     if (row.question.status !== "active") {
       throw new ReviewError("retired", "This question was retired from the course, so it is no longer reviewed.");
     }
-    const question = toQuestionView(row.question);
+    const question = {
+      type: row.question.type,
+      answer: row.question.answer,
+      accepted: JSON.parse(row.question.acceptedJson) as string[],
+      options: row.question.optionsJson ? (JSON.parse(row.question.optionsJson) as string[]) : null,
+      numeric: row.question.numericJson ? (JSON.parse(row.question.numericJson) as NumericAnswer) : null,
+    };
     const graded = gradeResponse(question, input.response);
     // The server's clock bounds what the client says it took.
     const serverMs = Math.max(0, now - showing.shownAt);
@@ -501,7 +526,7 @@ export async function answerShowing(
       response: input.response,
       expected: graded.expected,
       sourceSentence: row.question.sourceSentence,
-      lessonUrl: await lessonUrlFor(tx, row.question.lessonId),
+      lessonUrl: `/courses/${row.courseSlug}/${row.moduleSlug}/${row.lessonSlug}`,
       proposedRating,
       rating: proposedRating,
       intervalDays: Math.max(0, (applied.due - now) / 86_400_000),
