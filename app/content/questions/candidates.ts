@@ -52,6 +52,8 @@ export interface Candidate {
   unitKey?: string;
   /** How the candidate was found (a defined-term pattern, bold, an expansion). */
   cue?: "definition" | "emphasis" | "expansion";
+  /** In a table row's label: asked only when the lesson states it nowhere else. */
+  inLabel?: boolean;
 }
 
 const MULTIPLIERS: Record<string, number> = {
@@ -426,6 +428,28 @@ function nounPhraseCandidates(sentence: Sentence, out: Candidate[], used: Set<nu
   }
 }
 
+/** The kinds a row's label may still be asked for: stated years, numbers and acronyms are facts too. */
+const LABEL_KINDS = new Set<CandidateKind>(["year", "date", "quantity", "acronym"]);
+
+/**
+ * A table row asks for its value, prompted by its label: the candidates in the
+ * value cells (the whole value as a term when nothing in it was found:
+ * "Colour of the flag: blue"), and from the label only years, numbers and
+ * acronyms, marked so that the lesson's other statements of them come first.
+ */
+function rowValueCandidates(sentence: Sentence, answerFrom: number, found: Candidate[]): Candidate[] {
+  const inValue = found.filter((c) => c.start >= answerFrom);
+  const inLabel = found.filter((c) => c.end <= answerFrom && LABEL_KINDS.has(c.kind)).map((c) => ({ ...c, inLabel: true }));
+  if (inValue.length > 0) return [...inValue, ...inLabel];
+  const tokens = sentence.tokens;
+  let from = tokens.findIndex((t) => t.start >= answerFrom);
+  let to = tokens.length;
+  while (to > from && from >= 0 && !isWord(tokens[to - 1])) to--;
+  while (from >= 0 && from < to && !isWord(tokens[from])) from++;
+  if (from < 0 || to <= from || to - from > 6) return inLabel;
+  return [makeCandidate(sentence, "term", from, to), ...inLabel];
+}
+
 /** Every candidate answer of a sentence; one per span, most specific kind first. */
 export function sentenceCandidates(sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
@@ -455,7 +479,7 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
   nounPhraseCandidates(sentence, out, used);
   // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
   const bySpan = new Map<number, Candidate>();
-  for (const c of out) {
+  for (const c of sentence.answerFrom === undefined ? out : rowValueCandidates(sentence, sentence.answerFrom, out)) {
     const key = c.start * 100_003 + c.end;
     const kept = bySpan.get(key);
     if (!kept) bySpan.set(key, c);

@@ -175,6 +175,10 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
       best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: resolved });
     }
   });
+  // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
+  const statedElsewhere = new Set<string>();
+  for (const list of candidates) for (const c of list) if (!c.inLabel) statedElsewhere.add(normaliseAnswer(c.text));
+  for (const [key, fact] of best) if (fact.candidate.inLabel && statedElsewhere.has(normaliseAnswer(fact.candidate.text))) best.delete(key);
   const facts = [...best.values()].sort(
     (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
   );

@@ -43,6 +43,11 @@ export interface Sentence {
   emphasis: string[];
   /** The sentences before it in the same block (for resolving "It", "This"...). */
   previous: string[];
+  /**
+   * Table rows only: answers start at this offset (the value cells). The
+   * row's label is what the question asks about, never what it hides.
+   */
+  answerFrom?: number;
 }
 
 /** Lower-cased word -> count in SUBTLEX (case variants summed). */
@@ -136,7 +141,15 @@ export function withFullStop(text: string): string {
   return TERMINAL.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-function blockPieces(block: Block): Array<{ text: string; line: number; origin: Sentence["origin"] }> {
+interface Piece {
+  text: string;
+  line: number;
+  origin: Sentence["origin"];
+  /** A table row's label (its first cell), which `text` opens with. */
+  label?: string;
+}
+
+function blockPieces(block: Block): Piece[] {
   switch (block.kind) {
     case "heading":
       return [];
@@ -156,6 +169,7 @@ function blockPieces(block: Block): Array<{ text: string; line: number; origin: 
           text: withFullStop(`${row[0].trim()}: ${row.slice(1).map((c) => c.trim()).filter(Boolean).join("; ")}`),
           line,
           origin: "row" as const,
+          label: row[0].trim(),
         }));
     }
   }
@@ -168,8 +182,9 @@ export function lessonSentences(lesson: LessonDraft): Sentence[] {
     const emphasis = block.kind === "paragraph" ? (block.emphasis ?? []) : [];
     for (const piece of blockPieces(block)) {
       const previous: string[] = [];
+      let labelSeen = false;
       for (const analysed of analyseText(piece.text)) {
-        sentences.push({
+        const sentence: Sentence = {
           ...analysed,
           text: analysed.text,
           line: piece.line,
@@ -177,7 +192,14 @@ export function lessonSentences(lesson: LessonDraft): Sentence[] {
           origin: piece.origin,
           emphasis,
           previous: [...previous],
-        });
+        };
+        if (piece.label !== undefined) {
+          // After the label's sentence a row is all value; a label split over sentences asks nothing before its end.
+          const labelEnd = analysed.text.startsWith(`${piece.label}:`) ? piece.label.length + 1 : -1;
+          sentence.answerFrom = labelSeen ? 0 : labelEnd >= 0 ? labelEnd : analysed.text.length;
+          labelSeen ||= labelEnd >= 0;
+        }
+        sentences.push(sentence);
         previous.push(analysed.text);
       }
     }

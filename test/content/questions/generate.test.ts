@@ -123,6 +123,28 @@ describe("generateQuestions", () => {
     expect(q?.prompt).toContain("Length of the Kiel Canal in kilometres: _____.");
   });
 
+  it("asks a table row for its value, prompted by its label, never for words of the label", () => {
+    const table: Block = {
+      kind: "table",
+      header: ["Characteristic", "Value"],
+      rows: [
+        ["Year the Harbour Safety Code was adopted in Rotterdam", "1965"],
+        ["Colour of the pilot flag", "red and white"],
+      ],
+      line: 30,
+    };
+    const [[bank]] = generateQuestions([{ key: "flags", lessons: [lesson("Flags", ["Pilots board ships near the coast."], [table])] }]);
+    const fromRows = bank.questions.filter((q) => q.source.line >= 31);
+    expect(fromRows.map((q) => q.answer)).toEqual(expect.arrayContaining(["1965", "red and white"]));
+    for (const q of fromRows.filter((x) => x.type !== "true_false")) {
+      expect(["1965", "red and white"]).toContain(q.answer);
+      expect(q.prompt).toMatch(/^(Which [a-z ]+ fills the blank\? )?(Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): _____\.$/);
+    }
+    // A falsified twin changes the value, never the label.
+    for (const q of fromRows.filter((x) => x.type === "true_false"))
+      expect(q.prompt).toMatch(/^True or false: (Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): /);
+  });
+
   it("takes emphasised terms as answers", () => {
     const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in these waters.", line: 3, emphasis: ["williwaw"] };
     const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
