@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { cards, modules, questions, users } from "../../db/schema";
 import type { CourseManifest } from "../../app/content/manifest";
-import type { Lesson, Module, Question } from "../../app/content/types";
+import type { Module, Question } from "../../app/content/types";
 import { saveCourse, sha256 } from "../../app/models/content.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { clozeQuestion, lessonOf } from "../support/fixtures";
 
 let handle: TestDatabase | undefined;
 afterEach(() => handle?.close());
@@ -16,41 +17,13 @@ const manifest: CourseManifest = {
   modules: [{ file: "rivers.md", slug: "rivers", title: "Rivers of the world", description: "" }],
 };
 
-function question(id: string, answer: string, sentence: string): Question {
-  return {
-    id,
-    type: "cloze",
-    prompt: sentence.replace(answer, "_____"),
-    answer,
-    accepted: [answer],
-    source: { sentence, line: 3 },
-    explanation: sentence,
-    siblingKey: `k-${answer}`,
-    quality: 0.8,
-  };
-}
-
-function lesson(questions: Question[]): Lesson {
-  return {
-    title: "Overview",
-    slug: "overview",
-    position: 0,
-    line: 1,
-    blocks: [{ kind: "paragraph", text: questions.map((q) => q.source.sentence).join(" "), line: 3 }],
-    text: questions.map((q) => q.source.sentence).join(" "),
-    readingMinutes: 1,
-    keyTerms: questions.map((q) => q.answer),
-    questions,
-  };
-}
-
 function built(qs: Question[]): Module[] {
-  return [{ title: "Rivers", source: "rivers.md", lessons: [lesson(qs)] }];
+  return [{ title: "Rivers", source: "rivers.md", lessons: [lessonOf("Overview", "overview", 0, qs)] }];
 }
 
-const nile = question("q-nile", "Nile", "The Nile flows north into the Mediterranean Sea.");
-const amazon = question("q-amazon", "Amazon", "The Amazon carries more water than any other river.");
-const danube = question("q-danube", "Danube", "The Danube passes through ten countries.");
+const nile = clozeQuestion("q-nile", "Nile", "The Nile flows north into the Mediterranean Sea.");
+const amazon = clozeQuestion("q-amazon", "Amazon", "The Amazon carries more water than any other river.");
+const danube = clozeQuestion("q-danube", "Danube", "The Danube passes through ten countries.");
 
 describe("importing a course into libSQL", () => {
   it("stores modules, lessons and questions, and does nothing when the content hash is unchanged", async () => {
