@@ -450,6 +450,27 @@ function rowValueCandidates(sentence: Sentence, answerFrom: number, found: Candi
   return [makeCandidate(sentence, "term", from, to), ...inLabel];
 }
 
+const isHyphen = (t: Token | undefined) => t !== undefined && (t.text === "-" || t.text === "‐");
+
+/**
+ * A candidate grown over the hyphens that glue it to its neighbours
+ * ("Knowles" in "Knowles-Carter", "sex halls" in "single-sex halls"): a
+ * blank never cuts a hyphenated word, so the whole word is the answer.
+ */
+function wholeHyphenated(sentence: Sentence, c: Candidate): Candidate {
+  const tokens = sentence.tokens;
+  const glued = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
+  let from = c.tokenStart;
+  let to = c.tokenEnd;
+  while (isHyphen(tokens[to]) && glued(tokens[to - 1], tokens[to]) && glued(tokens[to], tokens[to + 1]) && isWord(tokens[to + 1])) to += 2;
+  while (isHyphen(tokens[from - 1]) && glued(tokens[from - 1], tokens[from]) && glued(tokens[from - 2], tokens[from - 1]) && isWord(tokens[from - 2]))
+    from -= 2;
+  if (from === c.tokenStart && to === c.tokenEnd) return c;
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  return { ...c, tokenStart: from, tokenEnd: to, start, end, text: sentence.text.slice(start, end) };
+}
+
 /** Every candidate answer of a sentence; one per span, most specific kind first. */
 export function sentenceCandidates(sentence: Sentence): Candidate[] {
   const out: Candidate[] = [];
@@ -479,7 +500,10 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
   nounPhraseCandidates(sentence, out, used);
   // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
   const bySpan = new Map<number, Candidate>();
-  for (const c of sentence.answerFrom === undefined ? out : rowValueCandidates(sentence, sentence.answerFrom, out)) {
+  const found = (sentence.answerFrom === undefined ? out : rowValueCandidates(sentence, sentence.answerFrom, out)).map((c) =>
+    wholeHyphenated(sentence, c),
+  );
+  for (const c of found) {
     const key = c.start * 100_003 + c.end;
     const kept = bySpan.get(key);
     if (!kept) bySpan.set(key, c);

@@ -7,6 +7,7 @@
 import type { NumericAnswer, QuestionType } from "../types";
 import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
+import { withFullStop } from "./nlp";
 import { BLANK } from "./rules";
 
 export interface Fact {
@@ -45,9 +46,11 @@ function withContext(fact: Fact, statement: string): string {
   return fact.context ? `${fact.context} ${statement}` : statement;
 }
 
+/** Single spaces, and a full stop when the sentence had none (a paragraph's last line, a closing quote). */
 function tidy(text: string): string {
   // Most sentences are tidy already: test before copying.
-  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  const spaced = /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  return withFullStop(spaced);
 }
 
 /** The source sentence with the answer span replaced by the blank. */

@@ -44,6 +44,14 @@ export const FEATURE_NAMES: string[] = [
   "phrase:plural-head",
   "after:number",
   "sentence:candidates",
+  "after:verb",
+  "before:punctuation",
+  "after:comma",
+  "rarity:max",
+  "rarity:head",
+  "sentence:opens",
+  "in-quotes",
+  ...CANDIDATE_KINDS.map((k) => `position-x-kind:${k}`),
 ];
 
 export interface LessonContext {
@@ -115,6 +123,15 @@ export function candidateFeatures(c: Candidate, sameSentence: Candidate[], lesso
   f[i++] = c.kind === "phrase" && /s$/.test(tokens[c.tokenEnd - 1]?.lower ?? "") ? 1 : 0;
   f[i++] = before?.pos === "NUM" ? 1 : 0;
   f[i++] = Math.log(1 + sameSentence.length) / 3;
+  f[i++] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
+  f[i++] = after?.pos === "PUNCT" ? 1 : 0;
+  f[i++] = before?.text === "," ? 1 : 0;
+  f[i++] = freqs.length ? Math.max(...freqs) : 0;
+  f[i++] = n > 0 ? logFrequency(ws[n - 1]) / 7 : 0;
+  f[i++] = c.tokenStart === 0 || (c.tokenStart === 1 && before?.pos === "DET") ? 1 : 0;
+  f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
+  const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
+  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? position : 0;
   return f;
 }
 

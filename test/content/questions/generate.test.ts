@@ -145,6 +145,22 @@ describe("generateQuestions", () => {
       expect(q.prompt).toMatch(/^True or false: (Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): /);
   });
 
+  it("takes a hyphenated name whole, never a blank glued to a hyphen", () => {
+    const [[bank]] = generateQuestions([
+      { key: "bridges", lessons: [lesson("Bridges", ["The Harbour Bridge was designed by Anna Stinson-Remick in Rotterdam in 1902."])] },
+    ]);
+    expect(answersOf(bank.questions)).toContain("Anna Stinson-Remick");
+    for (const q of bank.questions) expect(q.prompt).not.toMatch(/_____[-‐]|[-‐]_____/);
+  });
+
+  it("ends a prompt with a full stop when its sentence ends without one", () => {
+    const [[bank]] = generateQuestions([
+      { key: "canals", lessons: [lesson("Canals", ["The Kiel Canal was opened to shipping in 1895"])] },
+    ]);
+    const q = bank.questions.find((x) => x.type === "numeric" && x.answer === "1895");
+    expect(q?.prompt).toBe("The Kiel Canal was opened to shipping in _____.");
+  });
+
   it("takes emphasised terms as answers", () => {
     const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in these waters.", line: 3, emphasis: ["williwaw"] };
     const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
