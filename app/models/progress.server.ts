@@ -19,7 +19,7 @@ import {
 } from "../../db/schema";
 import { addDays, startOfDay, studyDay } from "../learning/day";
 import { medianResponseMs } from "../learning/grade";
-import { CardStates, type CardState, type Rating } from "../learning/scheduler";
+import type { CardState, Rating } from "../learning/scheduler";
 import {
   cardsByState,
   dueForecast,
@@ -186,29 +186,21 @@ export interface Dashboard {
 }
 
 export async function getDashboard(db: Database, learner: User, now: number): Promise<Dashboard> {
-  const [deck, streak, enrolled, { queue, counts }, medianMs] = await Promise.all([
+  const [deck, streak, enrolled, { counts, left, remaining }, medianMs] = await Promise.all([
     loadCards(db, learner.id),
     loadStreak(db, learner, now),
     loadEnrolledModules(db, learner.id),
     reviewQueue(db, learner, now),
     recentMedianResponseMs(db, learner.id),
   ]);
-  // The queue gives card ids only; their states say which kind each one is.
-  const stateOf = new Map(deck.map((c) => [c.id, c.state]));
-  const dueBreakdown = { learning: 0, review: 0, new: 0 };
-  for (const id of queue) {
-    const state = stateOf.get(id);
-    if (state === CardStates.new) dueBreakdown.new++;
-    else if (state === CardStates.review) dueBreakdown.review++;
-    else dueBreakdown.learning++;
-  }
+  const dueBreakdown = left;
   const weights = schedulerSettingsFor(learner).weights;
   const progress = moduleProgress(enrolled, deck, now, learner.timeZone, weights);
   // Only cards due by the end of tomorrow can count for tomorrow (and each costs a day lookup).
   const dueSoon = deck.filter((c) => c.due < windowStart(now, learner.timeZone, -2));
   const forecast = dueForecast(dueSoon, now, learner.timeZone, 2);
   return {
-    dueNow: queue.length,
+    dueNow: remaining,
     dueBreakdown,
     estimatedMinutes: estimateStudyMinutes({
       reviewCount: dueBreakdown.review,

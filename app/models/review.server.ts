@@ -13,7 +13,7 @@
  * review_undos) and applies the chosen one.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { cards, lessons, modules, courses, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
 import { endOfStudyDay, startOfStudyDay } from "../learning/day";
@@ -21,7 +21,6 @@ import { gradeResponse, medianResponseMs, proposeRating, shuffleOptions } from "
 import { buildReviewQueue, type QueueCard } from "../learning/queue";
 import {
   parseCardState,
-  retrievability,
   scheduleReview,
   serializeCardState,
   type CardState,
@@ -29,7 +28,7 @@ import {
   type SchedulerSettings,
 } from "../learning/scheduler";
 import type { NumericAnswer } from "../content/types";
-import { toQuestionView, type QuestionView } from "./course.server";
+import type { QuestionView } from "./course.server";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** What review needs to know of a learner: who, and their study settings. */
@@ -122,7 +121,11 @@ async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
 const DUE_CANDIDATES = 60;
 const NEW_CANDIDATES_PER_MODULE = 8;
 
-/** The learner's queue for now, best first (card ids), with the candidate rows. */
+/**
+ * The head of the learner's queue for now, best first (card ids), today's
+ * counts, and how many cards are left today (`remaining`, which may exceed
+ * the head's length when the candidate lists were cut short).
+ */
 export async function reviewQueue(db: Database | Tx, user: UserRow, now: number) {
   const end = endOfStudyDay(now, user.timeZone);
   const counts = await dayCounts(db, user, now);
@@ -185,7 +188,19 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
   const truncated =
     due.length === DUE_CANDIDATES ||
     [...newPerModule.values()].some((n) => n >= Math.min(newLeft, NEW_CANDIDATES_PER_MODULE) && n < newLeft);
-  return { queue, counts, end, newLeft, truncated };
+  let left: CardsLeft = { learning: 0, review: 0, new: 0 };
+  const stateOf = new Map(candidates.map((c) => [c.id, c.state]));
+  for (const id of queue) {
+    const state = stateOf.get(id);
+    if (state === 0) left.new++;
+    else if (state === 2) left.review++;
+    else left.learning++;
+  }
+  if (truncated) {
+    const counted = await cardsLeftToday(db, user, counts, end, newLeft);
+    if (counted.learning + counted.review + counted.new > queue.length) left = counted;
+  }
+  return { queue, counts, left, remaining: left.learning + left.review + left.new };
 }
 
 /**
@@ -208,9 +223,18 @@ async function cardsLeftToday(
     FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
     WHERE c.user_id = ${user.id}`);
   const reviewsLeft = Math.max(0, user.maxReviewsPerDay - counts.reviewedToday);
-  const reviews = Math.min(Number(row?.review ?? 0), reviewsLeft);
-  const fresh = Math.min(Number(row?.fresh ?? 0), newLeft, reviewsLeft - reviews);
-  return Number(row?.learning ?? 0) + reviews + fresh;
+  const review = Math.min(Number(row?.review ?? 0), reviewsLeft);
+  return {
+    learning: Number(row?.learning ?? 0),
+    review,
+    new: Math.min(Number(row?.fresh ?? 0), newLeft, reviewsLeft - review),
+  };
+}
+
+export interface CardsLeft {
+  learning: number;
+  review: number;
+  new: number;
 }
 
 /**
@@ -230,8 +254,7 @@ export interface StudyNext {
 
 /** The next showing with the counts the review page shows, from one queue computation. */
 export async function studyNext(db: Database, user: UserRow, now: number): Promise<StudyNext> {
-  const { queue, counts, end, newLeft, truncated } = await reviewQueue(db, user, now);
-  const remaining = truncated ? Math.max(queue.length, await cardsLeftToday(db, user, counts, end, newLeft)) : queue.length;
+  const { queue, counts, remaining } = await reviewQueue(db, user, now);
   const summary = { remaining, reviewedToday: counts.reviewedToday };
   const cardId = queue[0];
   if (cardId === undefined) return { card: null, ...summary };
