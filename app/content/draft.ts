@@ -3,7 +3,7 @@
  * segment -> a module draft (title, lessons without questions). Kept apart
  * from question generation so structure alone loads no language models.
  */
-import { parseHtml } from "./parse-html";
+import { HtmlStructureError, parseHtml } from "./parse-html";
 import { parseMarkdown } from "./parse-markdown";
 import { parseText, type ParsedDocument } from "./parse-txt";
 import { cleanBlocks } from "./clean";
@@ -29,9 +29,20 @@ export function parseSource(doc: SourceDocument): ParsedDocument {
   }
 }
 
+/** Parses, turning a structure too deep to read into an IngestError against the file. */
+function parseOrExplain(doc: SourceDocument): ParsedDocument {
+  try {
+    return parseSource(doc);
+  } catch (error) {
+    if (error instanceof HtmlStructureError) throw new IngestError(doc.name, error.message);
+    if (error instanceof RangeError) throw new IngestError(doc.name, "document is nested too deeply to read");
+    throw error;
+  }
+}
+
 /** One document -> its module without questions. Throws IngestError when nothing teachable is left. */
 export function draftModule(doc: SourceDocument, key: string = moduleKey(doc.name)): ModuleDraft {
-  const parsed = parseSource(doc);
+  const parsed = parseOrExplain(doc);
   const blocks = cleanBlocks(parsed.blocks);
   const lessons = segmentLessons(blocks, { inferSubsections: parsed.headingLevels === "inferred", title: parsed.title });
   if (lessons.length === 0) {

@@ -9,7 +9,7 @@ import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import type { Block } from "./types";
 import type { ParsedDocument } from "./parse-txt";
-import { collapseWhitespace, normaliseForComparison, stripMarkup } from "./text";
+import { collapseWhitespace, normaliseForComparison, removeHiddenElements, stripMarkup } from "./text";
 
 /** Elements that never hold article text. */
 const NEVER_TEXT =
@@ -27,10 +27,57 @@ const BLOCK_TAGS = new Set([
   "SECTION", "SUMMARY", "TABLE", "TBODY", "TD", "TFOOT", "TH", "THEAD", "TR", "UL",
 ]);
 
+/** Pages nest a few dozen elements deep; thousands of levels are a malformed or hostile page. */
+export const MAX_HTML_DEPTH = 400;
+
+/** A page whose structure cannot be read; the pipeline reports it against the file. */
+export class HtmlStructureError extends Error {}
+
+/** Elements with no end tag, or whose end tag browsers infer: they do not deepen the tree. */
+const NON_NESTING = new Set(
+  "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp !doctype".split(" "),
+);
+
+/** Open minus closed tags, ignoring the ones above: a linear, conservative guess at the tree's depth. */
+function estimatedDepth(source: string): number {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tag.exec(source); match; match = tag.exec(source)) {
+    if (match[3] === "/" || NON_NESTING.has(match[2].toLowerCase())) continue;
+    depth = match[1] === "/" ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
+function maxDepth(root: Element | null): number {
+  if (!root) return 0;
+  let deepest = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_HTML_DEPTH) break;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function parseHtml(source: string): ParsedDocument {
   // linkedom builds no <body> for a bare fragment; give it one.
   const page = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><head></head><body>${source}</body></html>`;
+  const estimate = estimatedDepth(removeHiddenElements(source));
+  if (estimate > MAX_HTML_DEPTH) {
+    // Checked before parsing: building a tree thousands of levels deep is itself slow.
+    throw new HtmlStructureError(`HTML is nested too deeply (about ${estimate} levels; the limit is ${MAX_HTML_DEPTH})`);
+  }
   const { document } = parseHTML(page);
+  const depth = maxDepth(document.documentElement);
+  if (depth > MAX_HTML_DEPTH) {
+    // Article extraction walks the tree recursively; real pages stay far below this.
+    throw new HtmlStructureError(`HTML is nested too deeply (${depth} levels; the limit is ${MAX_HTML_DEPTH})`);
+  }
   const pageTitle = collapseWhitespace(document.querySelector("title")?.textContent ?? "");
   const firstH1 = collapseWhitespace(document.querySelector("h1")?.textContent ?? "");
   removeFurniture(document);

@@ -4,13 +4,74 @@
  * `#` and `##` open lessons; `###` and deeper are sub-headings. Raw HTML in
  * the Markdown is reduced to its text.
  */
-import { lexer, type Token, type Tokens } from "marked";
+import { Lexer, type Token, type Tokens } from "marked";
 import type { Block } from "./types";
 import type { ParsedDocument } from "./parse-txt";
 import { collapseWhitespace, stripMarkup } from "./text";
 
+/**
+ * marked's inline lexer slows down quadratically on runs of emphasis markers
+ * ("*a *a *a ..."). Prose has a handful per paragraph; a paragraph with more
+ * than this many gets the plain reading below instead of marked's.
+ */
+const MAX_INLINE_MARKERS = 64;
+
+interface InlineJob {
+  src: string;
+  tokens: Token[];
+}
+
+/** marked.lexer, with the inline pass guarded against pathological paragraphs. */
+function lex(source: string): Token[] {
+  const lexer = new Lexer({ gfm: true });
+  const tokens = lexer.blockTokens(limitNesting(source), []);
+  // The block pass queues each paragraph's inline text; lex() would run them all unguarded.
+  const queue = (lexer as unknown as { inlineQueue: InlineJob[] }).inlineQueue;
+  for (const job of queue) {
+    const markers = job.src.match(/[*_`[~]/g)?.length ?? 0;
+    if (markers <= MAX_INLINE_MARKERS) lexer.inlineTokens(job.src, job.tokens);
+    else job.tokens.push(...plainInline(job.src));
+  }
+  queue.length = 0;
+  return tokens;
+}
+
+/** Deeper than this, nested lists and quotes read as siblings: marked recurses (and allocates) per level. */
+const MAX_INDENT = 24;
+const MAX_QUOTE_DEPTH = 8;
+
+/** Clamps each line's indentation and blockquote depth; the text itself is untouched. */
+function limitNesting(source: string): string {
+  return source.replace(/^((?:[ \t]*>){9,})|^([ \t]{25,})/gm, (_whole, quotes: string | undefined, indent: string | undefined) =>
+    quotes !== undefined ? "> ".repeat(MAX_QUOTE_DEPTH) : " ".repeat(MAX_INDENT),
+  );
+}
+
+/** A linear reading of Markdown inline syntax: link text kept, images and markers dropped, bold kept as emphasis. */
+function plainInline(src: string): Token[] {
+  const tokens: Token[] = [];
+  const bold = /\*\*([^*\n]{1,120})\*\*|__([^_\n]{1,120})__/g;
+  let last = 0;
+  for (let match = bold.exec(src); match; match = bold.exec(src)) {
+    if (match.index > last) tokens.push(plainText(src.slice(last, match.index)));
+    const term = match[1] ?? match[2];
+    tokens.push({ type: "strong", raw: match[0], text: term, tokens: [plainText(term)] });
+    last = match.index + match[0].length;
+  }
+  if (last < src.length) tokens.push(plainText(src.slice(last)));
+  return tokens;
+}
+
+function plainText(src: string): Tokens.Text {
+  const text = src
+    .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)/g, " ")
+    .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)/g, "$1")
+    .replace(/[*_`~]+/g, "");
+  return { type: "text", raw: src, text };
+}
+
 export function parseMarkdown(source: string): ParsedDocument {
-  const tokens = lexer(source, { gfm: true });
+  const tokens = lex(source);
   const locate = lineLocator(source);
   const topHeadings = tokens.filter((t): t is Tokens.Heading => t.type === "heading");
   const firstHeading = topHeadings[0];

@@ -102,7 +102,7 @@ export function stripMarkup(text: string): string {
  * tag that is never closed must cost one search, not one per occurrence.
  * An unclosed element or comment runs to the end of the text, as in a browser.
  */
-function removeHiddenElements(text: string): string {
+export function removeHiddenElements(text: string): string {
   const lower = text.toLowerCase();
   const parts: string[] = [];
   let kept = 0;

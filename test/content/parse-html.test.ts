@@ -76,3 +76,23 @@ describe("parseHtml", () => {
     expect(parseHtml("<html><body><script>x()</script></body></html>").blocks).toEqual([]);
   });
 });
+
+describe("parseHtml on hostile structure", () => {
+  it("refuses a page nested thousands of levels deep quickly, with a clear message", () => {
+    const deep = `<html><body>${"<div>".repeat(5000)}<p>Deep.</p>${"</div>".repeat(5000)}</body></html>`;
+    expect(() => parseHtml(deep)).toThrow(/nested too deeply/);
+    expect(() => parseHtml(`<p>${"<b>".repeat(5000)}never closed`)).toThrow(/nested too deeply/);
+  });
+
+  it("reads sloppy but ordinary HTML with many unclosed paragraphs and list items", () => {
+    const sloppy = `<html><body>${"<p>A paragraph left open.".repeat(2000)}<ul>${"<li>item".repeat(500)}</ul></body></html>`;
+    const blocks = parseHtml(sloppy).blocks;
+    expect(blocks.filter((b) => b.kind === "paragraph").length).toBe(2000);
+    expect(blocks.find((b) => b.kind === "list")).toMatchObject({ items: expect.arrayContaining(["item"]) });
+  });
+
+  it("ignores tag-like text inside scripts when judging depth", () => {
+    const page = `<html><body><script>${'s += "<div>";'.repeat(1000)}</script><p>Fine text.</p></body></html>`;
+    expect(parseHtml(page).blocks).toEqual([expect.objectContaining({ kind: "paragraph", text: "Fine text." })]);
+  });
+});

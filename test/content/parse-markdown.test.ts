@@ -51,3 +51,21 @@ describe("parseMarkdown", () => {
     expect(text).toBe("Intro & more. | Boxed text");
   });
 });
+
+describe("parseMarkdown on hostile input", () => {
+  it("reads a paragraph made of thousands of emphasis markers as plain text", () => {
+    const doc = parseMarkdown(`Intro **key term** then ${"*a ".repeat(5000)}end.`);
+    expect(doc.blocks).toHaveLength(1);
+    expect(doc.blocks[0]).toMatchObject({ kind: "paragraph", emphasis: ["key term"] });
+    expect((doc.blocks[0] as { text: string }).text).toMatch(/^Intro key term then a a a .* end\.$/);
+  });
+
+  it("flattens lists and quotes nested hundreds of levels deep instead of failing", () => {
+    const lists = Array.from({ length: 500 }, (_, i) => `${" ".repeat(i * 2)}- level ${i}`).join("\n");
+    const quotes = `${"> ".repeat(500)}deep quote.`;
+    const listItems = parseMarkdown(lists).blocks.flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(listItems).toContain("level 0");
+    expect(listItems.some((item) => item.includes("level 499"))).toBe(true);
+    expect(JSON.stringify(parseMarkdown(quotes).blocks)).toContain("deep quote.");
+  });
+});

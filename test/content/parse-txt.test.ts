@@ -109,3 +109,12 @@ describe("isHeadingShaped", () => {
     expect(isHeadingShaped("1984")).toBe(false);
   });
 });
+
+describe("parseText on hostile input", () => {
+  it("strips an unclosed script or comment to the end without rescanning for every opening", () => {
+    const text = `Kept words here.\n${"<script> x ".repeat(200_000)}`;
+    expect(parseText(text).blocks).toEqual([{ kind: "paragraph", text: "Kept words here.", line: 1 }]);
+    const comment = `Kept too.\n${"<!-- x ".repeat(200_000)}`;
+    expect(parseText(comment).blocks).toEqual([{ kind: "paragraph", text: "Kept too.", line: 1 }]);
+  });
+});
