@@ -14,7 +14,7 @@ import { DistractorPool } from "./distractors";
 import { clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
-import { candidateFeatures, candidateScore, lessonContext } from "./rank";
+import { FEATURE_NAMES, candidateFeatures, candidateScore, lessonContext } from "./rank";
 import { AskedQuestions, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forms, normaliseAnswer, words } from "./text";
 
@@ -161,6 +161,7 @@ function round(x: number): number {
 function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][]): Fact[] {
   const context = lessonContext(title, candidates.flat());
   const best = new Map<string, Fact>();
+  const features = new Float64Array(FEATURE_NAMES.length);
   candidates.forEach((list, i) => {
     const sentence = sentences[i];
     const resolved = resolveContext(sentence);
@@ -168,7 +169,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     for (const c of list) {
       const ws = words(c.text);
       if (ws.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
-      const score = candidateScore(candidateFeatures(c, list, context));
+      const score = candidateScore(candidateFeatures(c, list, context, features));
       const key = `${normaliseAnswer(c.text)}|${sentence.index}`;
       const existing = best.get(key);
       if (existing && existing.score >= score) continue;

@@ -79,8 +79,13 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
   };
 }
 
-export function candidateFeatures(c: Candidate, sameSentence: Candidate[], lesson: LessonContext): number[] {
-  const f = new Array<number>(FEATURE_NAMES.length).fill(0);
+/** The feature vector of a candidate; written into `f` when given (the scorer reuses one buffer). */
+export function candidateFeatures<F extends number[] | Float64Array = number[]>(
+  c: Candidate,
+  sameSentence: Candidate[],
+  lesson: LessonContext,
+  f: F = new Array<number>(FEATURE_NAMES.length).fill(0) as F,
+): F {
   let i = 0;
   f[i++] = 1;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? 1 : 0;
@@ -138,7 +143,7 @@ export function candidateFeatures(c: Candidate, sameSentence: Candidate[], lesso
 const weights: number[] = FEATURE_NAMES.map((name) => (fitted as { weights: Record<string, number> }).weights[name] ?? 0);
 
 /** Probability-like quality in (0, 1) from the fitted linear score. */
-export function candidateScore(features: number[], w: number[] = weights): number {
+export function candidateScore(features: ArrayLike<number>, w: number[] = weights): number {
   let z = 0;
   for (let i = 0; i < features.length; i++) z += features[i] * w[i];
   return 1 / (1 + Math.exp(-z));
