@@ -15,8 +15,14 @@ installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
 const build = await import(pathToFileURL(BUILD_PATH).href);
-// Validates the environment before the first request (throws with a clear message).
-const env = build.entry.module.startup();
+// Validates the environment before the first request.
+let env;
+try {
+  env = build.entry.module.startup();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 const app = express();
 app.disable("x-powered-by");

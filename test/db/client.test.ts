@@ -45,3 +45,11 @@ describe("one queued connection per file database", () => {
     expect(Number(rows[0][0])).toBe(100);
   });
 });
+
+describe("environment", () => {
+  it("is validated with a message naming each bad setting", async () => {
+    const { parseEnv } = await import("../../app/env.server");
+    expect(() => parseEnv({ PORT: "abc", DATABASE_URL: "postgres://db" })).toThrow(/PORT[\s\S]*DATABASE_URL: must start with file:/);
+    expect(parseEnv({}).DATABASE_URL).toBe("file:data/cairn.db");
+  });
+});
