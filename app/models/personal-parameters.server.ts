@@ -14,7 +14,7 @@ import { getLearner, savePersonalParameters } from "./learner.server";
 
 /** Refit when the log has grown by this share since the last fit. */
 const REFIT_GROWTH = 0.2;
-/** Look at the log size on the first answer and then one in this many (a cheap gate on the hot path). */
+/** Look at the log size on one answer in this many per learner and process (a cheap gate on the hot path). */
 export const CHECK_EVERY = 20;
 
 /** The learner's non-undone reviews, oldest first. */
@@ -63,7 +63,7 @@ const answersSinceCheck = new Map<string, number>();
 export function scheduleOptimisation(db: Database, userId: string) {
   const seen = (answersSinceCheck.get(userId) ?? 0) + 1;
   answersSinceCheck.set(userId, seen % CHECK_EVERY);
-  if (seen % CHECK_EVERY !== 1 || running.has(userId)) return;
+  if (seen < CHECK_EVERY || running.has(userId)) return;
   running.add(userId);
   setImmediate(async () => {
     try {
