@@ -7,6 +7,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -24,77 +25,106 @@ try {
   process.exit(1);
 }
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
-
-app.use((req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-});
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "connect-src": env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "upgrade-insecure-requests": env.NODE_ENV === "production" ? [] : null,
-      },
-    },
-    strictTransportSecurity: env.NODE_ENV === "production",
-    // Not "no-referrer": with it, Chromium sends "Origin: null" on form posts,
-    // which the same-origin check below would refuse.
-    referrerPolicy: { policy: "same-origin" },
-    crossOriginEmbedderPolicy: false,
-  }),
-);
-
-// CSRF: a state-changing request must come from a page of this site. Browsers
-// send Origin on every cross-site POST; SameSite=Lax cookies are the second line.
-app.use((req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.get("origin") ?? req.get("referer");
-  if (!origin) return next();
-  let originHost;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (originHost !== req.get("host")) {
-    res.status(403).type("text/plain").send("Forbidden: this form was not sent from Cairn.");
-    return;
-  }
-  next();
-});
-
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    // "production" mode: errors reach users as a plain message, never a stack trace.
-    mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }),
-  }),
-);
-
-const host = env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
-const server = app.listen(env.PORT, host, () => {
-  console.log(`Cairn is serving on http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT}`);
-});
-
-function shutDown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
+// Several worker processes share the port (node:cluster); each keeps no state
+// of its own, and an embedded database is shared through SQLite's file locks.
+// One process unless WEB_CONCURRENCY says otherwise.
+const workers = env.WEB_CONCURRENCY ?? 1;
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`Worker ${worker.process.pid} exited (${code}); starting another.`);
+    cluster.fork();
+  });
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 2500).unref();
+  };
+  process.on("SIGTERM", stopAll);
+  process.on("SIGINT", stopAll);
+} else {
+  serve();
 }
-process.on("SIGTERM", shutDown);
-process.on("SIGINT", shutDown);
+
+function serve() {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "upgrade-insecure-requests": env.NODE_ENV === "production" ? [] : null,
+        },
+      },
+      strictTransportSecurity: env.NODE_ENV === "production",
+      // Not "no-referrer": with it, Chromium sends "Origin: null" on form posts,
+      // which the same-origin check below would refuse.
+      referrerPolicy: { policy: "same-origin" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  // CSRF: a state-changing request must come from a page of this site. Browsers
+  // send Origin on every cross-site POST; SameSite=Lax cookies are the second line.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin") ?? req.get("referer");
+    if (!origin) return next();
+    let originHost;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== req.get("host")) {
+      res.status(403).type("text/plain").send("Forbidden: this form was not sent from Cairn.");
+      return;
+    }
+    next();
+  });
+
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      // "production" mode: errors reach users as a plain message, never a stack trace.
+      mode: process.env.REMIX_DEV_ORIGIN ? "development" : "production",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }),
+    }),
+  );
+
+  const host = env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
+  const server = app.listen(env.PORT, host, () => {
+    // One line per server, not per worker.
+    if (cluster.isPrimary || cluster.worker?.id === 1) {
+      const label = workers > 1 ? ` (${workers} workers)` : "";
+      console.log(`Cairn is serving on http://${host === "0.0.0.0" ? "localhost" : host}:${env.PORT}${label}`);
+    }
+  });
+
+  function shutDown() {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  }
+  process.on("SIGTERM", shutDown);
+  process.on("SIGINT", shutDown);
+}
