@@ -118,7 +118,7 @@ async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
  * shown per request, so the earliest due cards and the first few new cards
  * of each module are enough (the new ones leave room for buried siblings).
  */
-const DUE_CANDIDATES = 60;
+const DUE_CANDIDATES = 30;
 const NEW_CANDIDATES_PER_MODULE = 8;
 
 /**
@@ -149,18 +149,7 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
   const newLeft = Math.max(0, user.newPerDay - counts.newToday);
   // New cards: the first few of every module (in introduction order), so the
   // queue can interleave modules even when one module holds thousands of cards.
-  const fresh =
-    newLeft > 0
-      ? await db.all<typeof due[number]>(sql`
-          SELECT id, moduleId, siblingKey, state, due, stability, lastReview FROM (
-            SELECT c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
-                   c.due AS due, c.stability AS stability, c.last_review AS lastReview,
-                   ROW_NUMBER() OVER (PARTITION BY c.module_id ORDER BY c.id) AS n
-            FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
-            WHERE c.user_id = ${user.id} AND c.state = 0
-          ) WHERE n <= ${Math.min(newLeft, NEW_CANDIDATES_PER_MODULE)}
-          ORDER BY id`)
-      : [];
+  const fresh = newLeft > 0 ? await newCandidates(db, user.id, Math.min(newLeft, NEW_CANDIDATES_PER_MODULE)) : [];
   const candidates: QueueCard[] = [...due, ...fresh].map((c) => ({
     id: c.id,
     moduleId: c.moduleId,
@@ -201,6 +190,38 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
     if (counted.learning + counted.review + counted.new > queue.length) left = counted;
   }
   return { queue, counts, left, remaining: left.learning + left.review + left.new };
+}
+
+interface CandidateRow {
+  id: number;
+  moduleId: string;
+  siblingKey: string;
+  state: number;
+  due: number;
+  stability: number;
+  lastReview: number | null;
+}
+
+/**
+ * New cards: the first `perModule` of every module (in introduction order),
+ * so the queue can interleave modules even when one holds thousands of cards.
+ * One indexed LIMIT per module, rather than numbering every new card.
+ */
+async function newCandidates(db: Database | Tx, userId: string, perModule: number): Promise<CandidateRow[]> {
+  const moduleIds = await db
+    .selectDistinct({ moduleId: cards.moduleId })
+    .from(cards)
+    .where(and(eq(cards.userId, userId), eq(cards.state, 0)));
+  if (moduleIds.length === 0) return [];
+  const perModuleQueries = moduleIds.map(
+    ({ moduleId }) => sql`SELECT * FROM (
+      SELECT c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
+             c.due AS due, c.stability AS stability, c.last_review AS lastReview
+      FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
+      WHERE c.user_id = ${userId} AND c.state = 0 AND c.module_id = ${moduleId}
+      ORDER BY c.id LIMIT ${perModule})`,
+  );
+  return db.all<CandidateRow>(sql`${sql.join(perModuleQueries, sql` UNION ALL `)} ORDER BY id`);
 }
 
 /**
@@ -365,7 +386,7 @@ async function recentMedianMs(db: Database | Tx, userId: string): Promise<number
     .select({ correct: reviewLogs.correct, responseMs: reviewLogs.responseMs })
     .from(reviewLogs)
     .where(eq(reviewLogs.userId, userId))
-    .orderBy(desc(reviewLogs.id))
+    .orderBy(desc(reviewLogs.reviewedAt))
     .limit(40);
   return medianResponseMs(rows);
 }
