@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/ingest.ts            all scenarios
  *   npx tsx bench/ingest.ts --runs 5   more runs per scenario
+ *   npx tsx bench/ingest.ts --scenario full --runs 1   one scenario, in this process, as JSON
  *
  * Scenarios:
  *   full        buildModules on N copies of every content/ file as separate documents
@@ -12,6 +13,8 @@
  *   structure   the same documents through read + parse + clean + segment only
  *   one-large   all copies concatenated into one plain-text document of >= 5 MB,
  *               structure stages only (stresses per-document work: repeated-section merging)
+ * Start RSS is the process before the pipeline loads (node + tsx): peak minus
+ * start is what the pipeline itself costs.
  * Target: >= 1 MB/s on one core, <= 400 MB peak RSS. MB/s is wall time; MB/cpu-s
  * divides by this process's CPU time, the steadier figure on a shared machine
  * (the pipeline is single-threaded, apart from the garbage collector).
@@ -58,6 +61,8 @@ function oneLarge(): SourceFile {
 }
 
 async function runScenario(scenario: Scenario, runs: number): Promise<void> {
+  // Resident memory before the pipeline's modules load: node plus tsx's own compiler (~80 MB of the peak under tsx).
+  const startRssMb = process.memoryUsage().rss / (1024 * 1024);
   const buildModules = scenario === "full" ? (await import("../app/content/pipeline")).buildModules : null;
   const files = scenario === "one-large" ? [oneLarge()] : replicated();
   const bytes = files.reduce((n, file) => n + file.bytes.length, 0);
@@ -92,6 +97,7 @@ async function runScenario(scenario: Scenario, runs: number): Promise<void> {
       // CPU time of this process: the "one core" figure, steady when other work shares the machine.
       mbPerCpuSecond: megabytes / median(cpuSeconds),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      startRssMb,
       lessons,
       questions,
     })}\n`,
@@ -108,7 +114,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per scenario`);
-  console.log("scenario     docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  lessons  questions");
+  console.log("scenario     docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  start RSS MB  lessons  questions");
   for (const scenario of SCENARIOS) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", String(runs)], {
       cwd: ROOT,
@@ -130,6 +136,7 @@ async function main(): Promise<void> {
         r.mbPerSecond.toFixed(2).padStart(7),
         r.mbPerCpuSecond.toFixed(2).padStart(9),
         r.peakRssMb.toFixed(0).padStart(13),
+        r.startRssMb.toFixed(0).padStart(13),
         String(r.lessons).padStart(8),
         String(r.questions).padStart(10),
       ].join(" "),

@@ -117,6 +117,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
           drafts.push(...trueFalsePair(fact, distractors, appearsInMaterial));
         }
         const source = c.sentence.text.trim();
+        // One source object for all the forms of a fact: 135k questions share a third as many.
+        const sourceRef = { sentence: source, line: c.sentence.line };
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
         let sibling: string | undefined;
         for (const draft of drafts) {
@@ -128,7 +130,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
             accepted: draft.accepted,
             ...(draft.options ? { options: draft.options } : {}),
             ...(draft.numeric ? { numeric: draft.numeric } : {}),
-            source: { sentence: source, line: c.sentence.line },
+            source: sourceRef,
             explanation: source,
             siblingKey: "",
             quality: round(fact.score * draft.weight),
@@ -148,7 +150,10 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
           a.order - b.order ||
           (a.question.id < b.question.id ? -1 : a.question.id > b.question.id ? 1 : 0),
       );
-      return { keyTerms: keyTerms(facts), questions: kept.map((k) => k.question) };
+      const terms = keyTerms(facts);
+      // The lesson's facts (candidates, sentences) are done with: memory holds only the questions from here on.
+      lesson.facts = [];
+      return { keyTerms: terms, questions: kept.map((k) => k.question) };
     }),
   );
 }
