@@ -4,11 +4,12 @@
  * history); the sibling key hashes the module, the fact's answer and its
  * source sentence, shared by every form that asks that fact.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { normaliseAnswer } from "./text";
 
 function digest(parts: string[]): string {
-  return createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  // The one-shot form: the same digest as createHash(...).update(...).digest(), without a Hash object per question.
+  return hash("sha256", parts.join("\u0000"), "hex");
 }
 
 export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
