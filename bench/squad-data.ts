@@ -9,6 +9,8 @@ import { normaliseAnswer, tokenF1 } from "../app/content/questions/text";
 
 export interface SquadParagraph {
   title: string;
+  /** Index of its article in the file: splits keep an article's paragraphs together. */
+  article: number;
   context: string;
   /** One entry per question: its accepted answers. */
   questions: string[][];
@@ -18,13 +20,22 @@ export function loadSquad(path: string): SquadParagraph[] {
   const raw = JSON.parse(readFileSync(path, "utf8")) as {
     data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ answers: Array<{ text: string }> }> }> }>;
   };
-  return raw.data.flatMap((article) =>
+  return raw.data.flatMap((article, index) =>
     article.paragraphs.map((p) => ({
       title: article.title.replace(/_/g, " "),
+      article: index,
       context: p.context,
       questions: p.qas.map((qa) => qa.answers.map((a) => a.text)),
     })),
   );
+}
+
+/**
+ * The validation split of the training file: every fifth article. Settings are
+ * chosen by fitting without it (`--holdout`) and measuring on it, never on dev.
+ */
+export function inHoldout(p: SquadParagraph): boolean {
+  return p.article % 5 === 0;
 }
 
 export function paragraphLesson(p: SquadParagraph): LessonDraft {

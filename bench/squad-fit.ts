@@ -1,112 +1,259 @@
 /**
- * Fits the ranker's weights (app/content/questions/weights.json) on SQuAD's
- * held-out training articles — never on the half the benchmark measures.
- * Every candidate of every paragraph is a sample; its target is its best
- * token F1 against the crowd's answers. The weights are fitted listwise
- * (softmax cross-entropy over each paragraph's candidates, full-batch Adam),
- * then the bias alone pointwise, so the score is still a probability-like value.
+ * Fits the ranker (app/content/questions/ranker.json) on SQuAD's held-out
+ * training articles — never on the half the benchmark measures. Every
+ * candidate of every paragraph is a sample; its target is its best token F1
+ * against the crowd's answers. The model is gradient-boosted regression trees
+ * (complete, small depth, histogram splits, Newton leaves), fitted on the
+ * listwise gradient (softmax cross-entropy over each paragraph's candidates,
+ * since R-precision counts what comes first within a paragraph); then a bias
+ * and scale, pointwise, so the score still reads as a chance of a good answer.
+ * Deterministic: no sampling, ties broken by order.
  *   npx tsx bench/squad-fit.ts ../shared/benchmarks/squad/train-du2017.json
+ * `--holdout` leaves out the validation articles (measure them with
+ * `npx tsx bench/squad.ts <train> --holdout`) to choose the settings.
  */
 import { writeFileSync } from "node:fs";
 import { sentenceCandidates } from "../app/content/questions/candidates";
 import { lessonSentences } from "../app/content/questions/nlp";
-import { FEATURE_NAMES, candidateFeatures, lessonContext } from "../app/content/questions/rank";
+import { FEATURE_NAMES, type RankModel, candidateFeatures, lessonContext } from "../app/content/questions/rank";
 import { STOPWORDS, words } from "../app/content/questions/text";
-import { bestF1, loadSquad, paragraphLesson } from "./squad-data";
+import { bestF1, inHoldout, loadSquad, paragraphLesson } from "./squad-data";
 
-const path = process.argv[2];
-const out = process.argv[3] ?? new URL("../app/content/questions/weights.json", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const path = args[0];
+const holdout = args.includes("--holdout");
+const out = new URL("../app/content/questions/ranker.json", import.meta.url).pathname;
 if (!path || !/train/.test(path)) {
-  console.error("usage: npx tsx bench/squad-fit.ts <train-du2017.json> [weights.json]  (fit on the training split only)");
+  console.error(
+    "usage: npx tsx bench/squad-fit.ts <train-du2017.json> [--holdout] [--trees N] [--depth D] [--rate R] [--bins B] [--loss listwise|pointwise] [--target soft|match|f1]  (fit on the training split only)",
+  );
   process.exit(1);
 }
+const TREES = option("trees", 200);
+const DEPTH = option("depth", 3);
+const RATE = option("rate", 0.1);
+const BINS = option("bins", 32);
+/** L2 on leaf values and the least hessian a child may hold: keep leaves off tiny groups. */
+const LAMBDA = option("lambda", 1);
+const MIN_HESSIAN = option("min-hessian", 0.5);
+const LISTWISE = !args.includes("pointwise");
+/** How a candidate's best F1 becomes its target: "soft" (exact 1, half-right 0.6, else F1 x 0.3), "match" (F1 >= 0.5), "f1". */
+const TARGET = args.includes("match") ? "match" : args.includes("f1") ? "f1" : "soft";
+const target = (f1: number) =>
+  TARGET === "match" ? (f1 >= 0.5 ? 1 : 0) : TARGET === "f1" ? f1 : f1 >= 0.999 ? 1 : f1 >= 0.5 ? 0.6 : f1 * 0.3;
 
-/** Per paragraph: its candidates' features and targets (a list to rank). */
-const lists: Array<{ xs: number[][]; ys: number[] }> = [];
+// ---- samples -------------------------------------------------------------
+const d = FEATURE_NAMES.length;
+const columns: number[][] = FEATURE_NAMES.map(() => []);
+const targets: number[] = [];
+/** Paragraph boundaries: samples [listStart[k], listStart[k + 1]). */
+const listStart: number[] = [0];
+const buffer = new Float64Array(d);
 for (const p of loadSquad(path)) {
+  if (holdout && inHoldout(p)) continue;
   const lesson = paragraphLesson(p);
   const sentences = lessonSentences(lesson);
   const candidates = sentences.map(sentenceCandidates);
   const context = lessonContext(lesson.title, candidates.flat());
   const golds = p.questions.flat();
-  const list = { xs: [] as number[][], ys: [] as number[] };
   for (const same of candidates) {
     for (const c of same) {
       const ws = words(c.text);
       if (ws.length === 0 || ws.length > 6 || ws.every((w) => STOPWORDS.has(w))) continue;
-      list.xs.push(candidateFeatures(c, same, context));
-      const f1 = bestF1(c.text, golds);
+      candidateFeatures(c, same, context, buffer);
+      for (let j = 0; j < d; j++) columns[j].push(buffer[j]);
       // Exact answers count fully, half-right ones partly: R-precision is reported both ways.
-      list.ys.push(f1 >= 0.999 ? 1 : f1 >= 0.5 ? 0.6 : f1 * 0.3);
+      targets.push(target(bestF1(c.text, golds)));
     }
   }
-  if (list.xs.length > 0) lists.push(list);
+  if (targets.length > listStart[listStart.length - 1]) listStart.push(targets.length);
 }
-const count = lists.reduce((n, l) => n + l.xs.length, 0);
-console.log(`${lists.length} paragraphs, ${count} candidates`);
+const n = targets.length;
+const lists = listStart.length - 1;
+console.log(`${lists} paragraphs, ${n} candidates, ${d} features${holdout ? " (validation articles left out)" : ""}`);
 
-const d = FEATURE_NAMES.length;
-const dot = (x: number[], w: number[]) => {
-  let z = 0;
-  for (let j = 0; j < d; j++) z += x[j] * w[j];
-  return z;
+// ---- bins: each feature cut at up to BINS - 1 midpoints between its values --
+const cuts: number[][] = [];
+const bins: Uint8Array[] = [];
+for (let j = 0; j < d; j++) {
+  const sorted = Float64Array.from(columns[j]).sort();
+  const distinct: number[] = [];
+  for (const v of sorted) if (distinct.length === 0 || distinct[distinct.length - 1] !== v) distinct.push(v);
+  const thresholds: number[] = [];
+  if (distinct.length <= BINS) {
+    for (let k = 0; k + 1 < distinct.length; k++) thresholds.push((distinct[k] + distinct[k + 1]) / 2);
+  } else {
+    for (let q = 1; q < BINS; q++) {
+      const v = sorted[Math.floor((q * n) / BINS)];
+      const next = distinct.find((x) => x > v);
+      if (next === undefined) continue;
+      const t = (v + next) / 2;
+      if (thresholds.length === 0 || thresholds[thresholds.length - 1] < t) thresholds.push(t);
+    }
+  }
+  cuts.push(thresholds);
+  const b = new Uint8Array(n);
+  const col = columns[j];
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    while (k < thresholds.length && col[i] > thresholds[k]) k++;
+    b[i] = k;
+  }
+  bins.push(b);
+  columns[j] = [];
+}
+
+// ---- boosting ------------------------------------------------------------
+const score = new Float64Array(n);
+const grad = new Float64Array(n);
+const hess = new Float64Array(n);
+const node = new Int32Array(n);
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function gradients(): number {
+  let loss = 0;
+  if (!LISTWISE) {
+    for (let i = 0; i < n; i++) {
+      const p = sigmoid(score[i]);
+      const y = targets[i];
+      loss -= y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12);
+      grad[i] = p - y;
+      hess[i] = Math.max(p * (1 - p), 1e-6);
+    }
+    return loss / n;
+  }
+  for (let k = 0; k < lists; k++) {
+    const from = listStart[k];
+    const to = listStart[k + 1];
+    let total = 0;
+    let max = -Infinity;
+    for (let i = from; i < to; i++) {
+      total += targets[i];
+      max = Math.max(max, score[i]);
+    }
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += Math.exp(score[i] - max);
+    for (let i = from; i < to; i++) {
+      const p = Math.exp(score[i] - max) / sum;
+      const t = total > 0 ? targets[i] / total : 0;
+      if (t > 0) loss -= t * Math.log(p + 1e-12);
+      // A paragraph with no good candidate teaches nothing about order.
+      grad[i] = total > 0 ? p - t : 0;
+      hess[i] = total > 0 ? Math.max(p * (1 - p), 1e-6) : 0;
+    }
+  }
+  return loss / lists;
+}
+
+const model: RankModel = {
+  fittedOn: `SQuAD v1.1 train-du2017${holdout ? " without its validation articles" : ""}; ${TREES} trees of depth ${DEPTH}, rate ${RATE}, ${LISTWISE ? "listwise" : "pointwise"}, ${TARGET} targets (bench/squad-fit.ts)`,
+  features: FEATURE_NAMES,
+  depth: DEPTH,
+  base: 0,
+  trees: [],
 };
-
-/** Full-batch Adam on `loss`, which adds its gradient into `grad` and returns the loss. */
-function adam(w: number[], steps: number, rate: number, l2: number, loss: (grad: number[]) => number, free: (j: number) => boolean): void {
-  const m = new Array<number>(d).fill(0);
-  const v = new Array<number>(d).fill(0);
-  for (let step = 1; step <= steps; step++) {
-    const grad = new Array<number>(d).fill(0);
-    const value = loss(grad);
+const internal = (1 << DEPTH) - 1;
+const leaves = 1 << DEPTH;
+for (let t = 0; t < TREES; t++) {
+  const loss = gradients();
+  if (t % 25 === 0) console.log(`tree ${t}: loss ${loss.toFixed(4)}`);
+  node.fill(0);
+  const split: number[] = new Array(internal).fill(0);
+  const threshold: number[] = new Array(internal).fill(1e9);
+  for (let level = 0; level < DEPTH; level++) {
+    const first = (1 << level) - 1;
+    const width = 1 << level;
+    const stride = BINS + 1;
+    const G = new Float64Array(width * d * stride);
+    const H = new Float64Array(width * d * stride);
     for (let j = 0; j < d; j++) {
-      if (!free(j)) continue;
-      const g = grad[j] + (j === 0 ? 0 : l2 * w[j]);
-      m[j] = 0.9 * m[j] + 0.1 * g;
-      v[j] = 0.999 * v[j] + 0.001 * g * g;
-      const mh = m[j] / (1 - 0.9 ** step);
-      const vh = v[j] / (1 - 0.999 ** step);
-      w[j] -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+      const b = bins[j];
+      for (let i = 0; i < n; i++) {
+        const at = ((node[i] - first) * d + j) * stride + b[i];
+        G[at] += grad[i];
+        H[at] += hess[i];
+      }
     }
-    if (step % 100 === 0) console.log(`step ${step}: loss ${value.toFixed(4)}`);
+    const bestBin = new Int32Array(width).fill(-1);
+    for (let w = 0; w < width; w++) {
+      let gTotal = 0;
+      let hTotal = 0;
+      for (let k = 0; k < stride; k++) {
+        gTotal += G[w * d * stride + k];
+        hTotal += H[w * d * stride + k];
+      }
+      const parent = (gTotal * gTotal) / (hTotal + LAMBDA);
+      let bestGain = 1e-9;
+      for (let j = 0; j < d; j++) {
+        let gl = 0;
+        let hl = 0;
+        for (let k = 0; k < cuts[j].length; k++) {
+          gl += G[(w * d + j) * stride + k];
+          hl += H[(w * d + j) * stride + k];
+          const hr = hTotal - hl;
+          if (hl < MIN_HESSIAN || hr < MIN_HESSIAN) continue;
+          const gr = gTotal - gl;
+          const gain = (gl * gl) / (hl + LAMBDA) + (gr * gr) / (hr + LAMBDA) - parent;
+          if (gain > bestGain) {
+            bestGain = gain;
+            split[first + w] = j;
+            threshold[first + w] = cuts[j][k];
+            bestBin[w] = k;
+          }
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const w = node[i] - first;
+      const right = bestBin[w] >= 0 && bins[split[first + w]][i] > bestBin[w];
+      node[i] = 2 * node[i] + (right ? 2 : 1);
+    }
   }
+  const gLeaf = new Float64Array(leaves);
+  const hLeaf = new Float64Array(leaves);
+  for (let i = 0; i < n; i++) {
+    gLeaf[node[i] - internal] += grad[i];
+    hLeaf[node[i] - internal] += hess[i];
+  }
+  const leaf = Array.from(gLeaf, (g, k) => round((-RATE * g) / (hLeaf[k] + LAMBDA)));
+  for (let i = 0; i < n; i++) score[i] += leaf[node[i] - internal];
+  model.trees.push({ split, threshold: threshold.map(round), leaf });
 }
 
-// Listwise (softmax cross-entropy per paragraph): what matters is which
-// candidates come first within a paragraph, as R-precision counts.
-const w = new Array<number>(d).fill(0);
-adam(w, 400, 0.05, 1e-4, (grad) => {
-  let loss = 0;
-  for (const { xs, ys } of lists) {
-    const total = ys.reduce((a, b) => a + b, 0);
-    if (total <= 0) continue;
-    const zs = xs.map((x) => dot(x, w));
-    const max = Math.max(...zs);
-    const es = zs.map((z) => Math.exp(z - max));
-    const sum = es.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < xs.length; i++) {
-      const target = ys[i] / total;
-      const p = es[i] / sum;
-      loss -= target * Math.log(p + 1e-12);
-      const e = (p - target) / lists.length;
-      for (let j = 0; j < d; j++) grad[j] += e * xs[i][j];
-    }
+// ---- calibration: score = sigmoid(a + b * trees), pointwise, by Newton steps --
+let a = 0;
+let b = 1;
+for (let step = 0; step < 30; step++) {
+  let ga = 0;
+  let gb = 0;
+  let haa = 0;
+  let hab = 0;
+  let hbb = 0;
+  for (let i = 0; i < n; i++) {
+    const p = sigmoid(a + b * score[i]);
+    const g = p - targets[i];
+    const h = Math.max(p * (1 - p), 1e-9);
+    ga += g;
+    gb += g * score[i];
+    haa += h;
+    hab += h * score[i];
+    hbb += h * score[i] * score[i];
   }
-  return loss / lists.length;
-}, (j) => j !== 0);
-// The bias alone, pointwise, so that scores read as the chance of a good answer.
-adam(w, 200, 0.05, 0, (grad) => {
-  let loss = 0;
-  for (const { xs, ys } of lists) {
-    for (let i = 0; i < xs.length; i++) {
-      const p = 1 / (1 + Math.exp(-dot(xs[i], w)));
-      loss -= ys[i] * Math.log(p + 1e-12) + (1 - ys[i]) * Math.log(1 - p + 1e-12);
-      grad[0] += (p - ys[i]) / count;
-    }
-  }
-  return loss / count;
-}, (j) => j === 0);
-const weights: Record<string, number> = {};
-FEATURE_NAMES.forEach((name, j) => (weights[name] = Math.round(w[j] * 1e4) / 1e4));
-writeFileSync(out, `${JSON.stringify({ fittedOn: "SQuAD v1.1 train-du2017, listwise (bench/squad-fit.ts)", weights }, null, 2)}\n`);
+  const det = haa * hbb - hab * hab;
+  a -= (hbb * ga - hab * gb) / det;
+  b -= (haa * gb - hab * ga) / det;
+}
+console.log(`calibration: bias ${a.toFixed(4)}, scale ${b.toFixed(4)}`);
+model.base = round(a);
+for (const tree of model.trees) tree.leaf = tree.leaf.map((v) => round(v * b));
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+writeFileSync(out, `${JSON.stringify(model)}\n`);
 console.log(`wrote ${out}`);

@@ -3,16 +3,19 @@
  * paragraph is a one-lesson document; the generator's answers, best first,
  * are compared with the crowd's answers.
  *   npx tsx bench/squad.ts ../shared/benchmarks/squad/dev-half-a.json
+ * With `--holdout` (on the training file) it measures the validation articles
+ * only, for choosing the ranker's settings after `squad-fit.ts --holdout`.
  */
 import { generateQuestions } from "../app/content/questions/index";
-import { distinctAnswers, loadSquad, meanScores, paragraphLesson, scoreParagraph } from "./squad-data";
+import { distinctAnswers, inHoldout, loadSquad, meanScores, paragraphLesson, scoreParagraph } from "./squad-data";
 
 const path = process.argv[2];
+const holdout = process.argv.includes("--holdout");
 if (!path) {
-  console.error("usage: npx tsx bench/squad.ts <squad.json>");
+  console.error("usage: npx tsx bench/squad.ts <squad.json> [--holdout]");
   process.exit(1);
 }
-const paragraphs = loadSquad(path);
+const paragraphs = loadSquad(path).filter((p) => !holdout || inHoldout(p));
 const started = performance.now();
 let bytes = 0;
 const scores = paragraphs.map((p, i) => {

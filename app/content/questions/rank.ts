@@ -1,14 +1,18 @@
 /**
- * How good an answer a candidate makes: a logistic score over simple features
- * (kind, rarity of its words in spoken English, length, position, repetition
- * in the lesson, cues such as "known as" or bold). The weights are fitted on
- * SQuAD's held-out training articles by bench/squad-fit.ts and committed as
- * weights.json, so ranking is the same on every machine.
+ * How good an answer a candidate makes: simple features (kind, rarity of its
+ * words in spoken English, length, position, repetition in the lesson, cues
+ * such as "known as" or bold) scored by boosted regression trees. The trees
+ * are fitted on SQuAD's held-out training articles by bench/squad-fit.ts and
+ * committed as ranker.json, so ranking is the same on every machine.
  */
 import { CANDIDATE_KINDS, type Candidate } from "./candidates";
 import { logFrequency } from "./nlp";
 import { STOPWORDS, normaliseAnswer, words } from "./text";
-import fitted from "./weights.json" with { type: "json" };
+import fitted from "./ranker.json" with { type: "json" };
+
+/** The words around a candidate that say most about the question it answers ("by" whom, "in" when, "called" what). */
+const BEFORE_WORDS = ["by", "in", "of", "as", "from", "to", "for", "with", "on", "at", "the", "a", "called", "and", "than", "into", "is", "was"];
+const AFTER_WORDS = ["of", ",", ".", "and", "(", "is", "was", "in", "to", "'s", "which", "that"];
 
 export const FEATURE_NAMES: string[] = [
   "bias",
@@ -52,6 +56,23 @@ export const FEATURE_NAMES: string[] = [
   "sentence:opens",
   "in-quotes",
   ...CANDIDATE_KINDS.map((k) => `position-x-kind:${k}`),
+  // Raw counts and neighbour words: the trees find their own thresholds and crosses.
+  "count:words",
+  "count:characters",
+  "count:sentence-index",
+  "count:sentences",
+  "count:tokens-before",
+  "count:tokens-after",
+  "count:commas-before",
+  "count:overlapping",
+  "count:same-kind-in-sentence",
+  "lesson:word-repeats-mean",
+  "lesson:word-repeats-max",
+  "share:capitalised-words",
+  "head:proper-noun",
+  "first:number",
+  ...BEFORE_WORDS.map((w) => `before:word:${w}`),
+  ...AFTER_WORDS.map((w) => `after:word:${w}`),
 ];
 
 export interface LessonContext {
@@ -59,6 +80,8 @@ export interface LessonContext {
   answerSentenceCounts: Map<string, number>;
   titleWords: Set<string>;
   sentenceCount: number;
+  /** Lower-cased word -> how often the lesson uses it. */
+  wordCounts: Map<string, number>;
 }
 
 export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
@@ -72,10 +95,18 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
   const answerSentenceCounts = new Map<string, number>();
   for (const [key, set] of perAnswer) answerSentenceCounts.set(key, set.size);
   const sentenceCount = candidates.reduce((n, c) => Math.max(n, c.sentence.index + 1), 0);
+  const wordCounts = new Map<string, number>();
+  const counted = new Set<Candidate["sentence"]>();
+  for (const c of candidates) {
+    if (counted.has(c.sentence)) continue;
+    counted.add(c.sentence);
+    for (const t of c.sentence.tokens) wordCounts.set(t.lower, (wordCounts.get(t.lower) ?? 0) + 1);
+  }
   return {
     answerSentenceCounts,
     titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
     sentenceCount,
+    wordCounts,
   };
 }
 
@@ -137,14 +168,97 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
   const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? position : 0;
+  f[i++] = n;
+  f[i++] = c.text.length;
+  f[i++] = Math.min(c.sentence.index, 30);
+  f[i++] = lesson.sentenceCount;
+  f[i++] = c.tokenStart;
+  f[i++] = tokens.length - c.tokenEnd;
+  let commas = 0;
+  for (let k = 0; k < c.tokenStart; k++) if (tokens[k].text === ",") commas++;
+  f[i++] = commas;
+  let overlapping = 0;
+  let sameKind = 0;
+  for (const o of sameSentence) {
+    if (o === c) continue;
+    if (o.start < c.end && o.end > c.start) overlapping++;
+    if (o.kind === c.kind) sameKind++;
+  }
+  f[i++] = overlapping;
+  f[i++] = sameKind;
+  let repeats = 0;
+  let most = 0;
+  for (const w of content) {
+    const r = Math.log(lesson.wordCounts.get(w) ?? 1);
+    repeats += r;
+    most = Math.max(most, r);
+  }
+  f[i++] = content.length ? repeats / content.length : 0;
+  f[i++] = most;
+  let capitalised = 0;
+  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (/^\p{Lu}/u.test(tokens[k].text)) capitalised++;
+  f[i++] = c.tokenEnd > c.tokenStart ? capitalised / (c.tokenEnd - c.tokenStart) : 0;
+  f[i++] = tokens[c.tokenEnd - 1]?.pos === "PROPN" ? 1 : 0;
+  f[i++] = tokens[c.tokenStart]?.pos === "NUM" ? 1 : 0;
+  const beforeWord = before?.lower ?? "";
+  for (const w of BEFORE_WORDS) f[i++] = beforeWord === w ? 1 : 0;
+  const afterWord = after?.lower ?? "";
+  for (const w of AFTER_WORDS) f[i++] = afterWord === w ? 1 : 0;
   return f;
 }
 
-const weights: number[] = FEATURE_NAMES.map((name) => (fitted as { weights: Record<string, number> }).weights[name] ?? 0);
+/**
+ * Boosted trees of one depth, complete and flattened: per tree the split
+ * features (as indexes into `features`) and thresholds of its internal nodes in
+ * breadth-first order, then its leaf values. A value at most the threshold goes left.
+ */
+export interface RankModel {
+  fittedOn: string;
+  features: string[];
+  depth: number;
+  base: number;
+  trees: Array<{ split: number[]; threshold: number[]; leaf: number[] }>;
+}
 
-/** Probability-like quality in (0, 1) from the fitted linear score. */
-export function candidateScore(features: ArrayLike<number>, w: number[] = weights): number {
-  let z = 0;
-  for (let i = 0; i < features.length; i++) z += features[i] * w[i];
-  return 1 / (1 + Math.exp(-z));
+/** The model with its feature names resolved to positions in the feature vector (-1: not computed, reads 0). */
+interface ResolvedModel {
+  depth: number;
+  base: number;
+  trees: Array<{ split: Int32Array; threshold: Float64Array; leaf: Float64Array }>;
+}
+
+export function resolveModel(model: RankModel): ResolvedModel {
+  const position = model.features.map((name) => FEATURE_NAMES.indexOf(name));
+  return {
+    depth: model.depth,
+    base: model.base,
+    trees: model.trees.map((t) => ({
+      split: Int32Array.from(t.split, (j) => position[j] ?? -1),
+      threshold: Float64Array.from(t.threshold),
+      leaf: Float64Array.from(t.leaf),
+    })),
+  };
+}
+
+const fittedModel = resolveModel(fitted as RankModel);
+
+/** The trees' raw score (log-odds) of a feature vector. */
+export function rawScore(features: ArrayLike<number>, model: ResolvedModel = fittedModel): number {
+  const internal = (1 << model.depth) - 1;
+  let z = model.base;
+  for (const tree of model.trees) {
+    let node = 0;
+    for (let level = 0; level < model.depth; level++) {
+      const j = tree.split[node];
+      const x = j >= 0 ? features[j] : 0;
+      node = 2 * node + (x <= tree.threshold[node] ? 1 : 2);
+    }
+    z += tree.leaf[node - internal];
+  }
+  return z;
+}
+
+/** Probability-like quality in (0, 1): the chance the candidate is an answer a person would ask for. */
+export function candidateScore(features: ArrayLike<number>, model: ResolvedModel = fittedModel): number {
+  return 1 / (1 + Math.exp(-rawScore(features, model)));
 }

@@ -1,0 +1,80 @@
+import { sentenceCandidates } from "~/content/questions/candidates";
+import { lessonSentences } from "~/content/questions/nlp";
+import fitted from "~/content/questions/ranker.json" with { type: "json" };
+import {
+  FEATURE_NAMES,
+  type RankModel,
+  candidateFeatures,
+  candidateScore,
+  lessonContext,
+  rawScore,
+  resolveModel,
+} from "~/content/questions/rank";
+import type { LessonDraft } from "~/content/types";
+
+function draft(title: string, text: string): LessonDraft {
+  return { title, slug: "l", position: 0, line: 1, blocks: [{ kind: "paragraph", text, line: 1 }], text, readingMinutes: 1 };
+}
+
+function scoredCandidates(title: string, text: string): Array<{ text: string; features: number[]; score: number }> {
+  const candidates = lessonSentences(draft(title, text)).map(sentenceCandidates);
+  const context = lessonContext(title, candidates.flat());
+  return candidates.flatMap((same) =>
+    same.map((c) => {
+      const features = candidateFeatures(c, same, context);
+      return { text: c.text, features, score: candidateScore(features) };
+    }),
+  );
+}
+
+/** A one-feature model: one tree of depth 1 splitting `feature` at `threshold`. */
+function stump(feature: string, threshold: number, left: number, right: number): RankModel {
+  return { fittedOn: "test", features: [feature], depth: 1, base: 0.5, trees: [{ split: [0], threshold: [threshold], leaf: [left, right] }] };
+}
+
+describe("the answer ranker", () => {
+  it("computes every feature the committed model splits on", () => {
+    const model = fitted as RankModel;
+    const used = new Set(model.trees.flatMap((t) => t.split.map((j) => model.features[j])));
+    for (const name of used) expect(FEATURE_NAMES).toContain(name);
+    expect(model.trees.length).toBeGreaterThan(0);
+  });
+
+  it("fills the whole feature vector, the same way every time", () => {
+    const text = "The Danube Commission, based in Budapest, was set up in 1921. Barges may travel for 14 hours a day.";
+    const first = scoredCandidates("River commissions", text);
+    const again = scoredCandidates("River commissions", text);
+    expect(first.length).toBeGreaterThan(3);
+    for (const [i, c] of first.entries()) {
+      expect(c.features).toHaveLength(FEATURE_NAMES.length);
+      expect(c.features.every(Number.isFinite)).toBe(true);
+      expect(c.score).toBeGreaterThan(0);
+      expect(c.score).toBeLessThan(1);
+      expect(c.score).toBe(again[i].score);
+    }
+  });
+
+  it("sends a value at most the threshold left and a larger one right", () => {
+    const model = resolveModel(stump("count:words", 2, -1, 3));
+    const vector = (words: number) => FEATURE_NAMES.map((name) => (name === "count:words" ? words : 0));
+    expect(rawScore(vector(2), model)).toBeCloseTo(-0.5);
+    expect(rawScore(vector(3), model)).toBeCloseTo(3.5);
+    expect(candidateScore(vector(3), model)).toBeGreaterThan(candidateScore(vector(1), model));
+  });
+
+  it("reads a feature it does not compute as zero", () => {
+    const model = resolveModel(stump("no-such-feature", 0.5, 2, -2));
+    expect(rawScore(FEATURE_NAMES.map(() => 1), model)).toBeCloseTo(2.5);
+  });
+
+  it("ranks a year or a named body above a common word of the same sentence", () => {
+    const scored = scoredCandidates("River commissions", "The Danube Commission was set up in 1921 by several states.");
+    const score = (text: string) => {
+      const found = scored.find((c) => c.text === text);
+      expect(found, text).toBeDefined();
+      return found?.score ?? Number.NaN;
+    };
+    expect(score("1921")).toBeGreaterThan(score("several states"));
+    expect(score("Danube Commission")).toBeGreaterThan(score("several states"));
+  });
+});
