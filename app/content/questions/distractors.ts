@@ -7,13 +7,14 @@
  * it, a value its own sentence names, or anything sharing a word with it.
  */
 import type { Candidate } from "./candidates";
-import { orderKey } from "./ids";
+import { orderNumber } from "./ids";
 import { STOPWORDS, forms, normaliseAnswer, words } from "./text";
 
 interface PoolEntry {
   text: string;
   folded: string;
-  key: string;
+  /** Position in the fixed hash order (orderNumber of the folded text). */
+  key: number;
   wordCount: number;
   value?: number;
   module: number;
@@ -63,7 +64,7 @@ class Shelf {
   sort(): void {
     if (this.sorted) return;
     const byKey = (a: PoolEntry, b: PoolEntry) =>
-      (a.value ?? 0) - (b.value ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      (a.value ?? 0) - (b.value ?? 0) || a.key - b.key;
     this.all.sort(byKey);
     for (const list of this.byModule.values()) list.sort(byKey);
     for (const list of this.byLesson.values()) list.sort(byKey);
@@ -98,7 +99,7 @@ export class DistractorPool {
       this.seen.add(id);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      shelf.add({ text: c.text, folded, key: orderKey(folded), wordCount, value: c.numeric?.value, module, lesson });
+      shelf.add({ text: c.text, folded, key: orderNumber(folded), wordCount, value: c.numeric?.value, module, lesson });
     }
   }
 
@@ -125,7 +126,7 @@ export class DistractorPool {
       chosenFolded.add(e.folded);
       return chosen.length >= count;
     };
-    const seed = orderKey(normaliseAnswer(c.text));
+    const seed = orderNumber(normaliseAnswer(c.text));
     for (const family of families(c)) {
       const shelf = this.shelves.get(family);
       if (!shelf) continue;
@@ -147,7 +148,7 @@ export class DistractorPool {
 }
 
 /** Numbers nearest the target first; otherwise the hash order, starting where the seed falls. */
-function* ordered(list: PoolEntry[], target: number | undefined, seed: string): Generator<PoolEntry> {
+function* ordered(list: PoolEntry[], target: number | undefined, seed: number): Generator<PoolEntry> {
   if (target !== undefined) {
     // `list` is sorted by value for numeric shelves: walk outwards from the target.
     let hi = lowerBound(list, (e) => (e.value ?? Infinity) < target);

@@ -25,7 +25,12 @@ export function siblingKey(moduleKey: string, answer: string, sourceSentence: st
  * distractors without randomness). FNV-1a: cheap, and order is all it decides.
  */
 export function orderKey(...parts: string[]): string {
-  return keyOf(parts.reduce(mixPart, FNV_START));
+  return keyOf(orderNumber(...parts));
+}
+
+/** orderKey as an unsigned 32-bit number: the same order, without a string per key (the distractor pool holds ~150k). */
+export function orderNumber(...parts: string[]): number {
+  return parts.reduce(mixPart, FNV_START) >>> 0;
 }
 
 const FNV_START = 0x811c9dc5;
@@ -39,10 +44,10 @@ export function mixPart(h: number, part: string): number {
   return Math.imul(h, 0x01000193);
 }
 
-/** orderKey(...prefix, last) for many `last`s, the prefix hashed once. */
-export function orderKeysAfter(prefix: string[]): (last: string) => string {
+/** orderNumber(...prefix, last) for many `last`s, the prefix hashed once. */
+export function orderKeysAfter(prefix: string[]): (last: string) => number {
   const h = prefix.reduce(mixPart, FNV_START);
-  return (last) => keyOf(mixPart(h, last));
+  return (last) => mixPart(h, last) >>> 0;
 }
 
 function keyOf(h: number): string {

@@ -119,9 +119,20 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
       });
     }
     const trimmed = sentenceText.trim();
-    if (trimmed.length > 0) out.push({ text: sentenceText, tokens });
+    if (trimmed.length > 0) out.push({ text: latin1Copy(sentenceText), tokens });
   }
   return out;
+}
+
+/**
+ * The text as a one-byte string when all its characters fit in Latin-1. One
+ * curly quote in a document makes V8 store the whole document, and every slice
+ * of it, two bytes per character; the sentences, and the prompts, answers and
+ * sources cut from them, are kept for the whole course, so this halves them.
+ */
+function latin1Copy(text: string): string {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return text;
+  return Buffer.from(text, "latin1").toString("latin1");
 }
 
 const TERMINAL = /[.!?]["'”’)]*$/;
