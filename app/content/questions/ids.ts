@@ -7,17 +7,22 @@
 import { hash } from "node:crypto";
 import { normaliseAnswer } from "./text";
 
-function digest(parts: string[]): string {
-  // The one-shot form: the same digest as createHash(...).update(...).digest(), without a Hash object per question.
-  return hash("sha256", parts.join("\u0000"), "hex");
+/**
+ * `prefix` and the first 20 hex digits of the SHA-256 of the parts, as one flat
+ * string: a slice of the digest, prefixed, would keep a rope and the whole
+ * 64-digit digest alive for each of the course's ~135k questions.
+ */
+function prefixedDigest(prefix: string, parts: string[]): string {
+  const hex = hash("sha256", parts.join("\u0000"), "buffer").toString("hex", 0, 10);
+  return Buffer.from(prefix + hex, "latin1").toString("latin1");
 }
 
 export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
-  return `q_${digest([moduleKey, type, prompt, answer]).slice(0, 20)}`;
+  return prefixedDigest("q_", [moduleKey, type, prompt, answer]);
 }
 
 export function siblingKey(moduleKey: string, answer: string, sourceSentence: string): string {
-  return `s_${digest([moduleKey, normaliseAnswer(answer), sourceSentence.trim()]).slice(0, 20)}`;
+  return prefixedDigest("s_", [moduleKey, normaliseAnswer(answer), sourceSentence.trim()]);
 }
 
 /**

@@ -231,12 +231,15 @@ function diversify(facts: Fact[]): void {
   facts.splice(0, head.length, ...picked);
 }
 
+/** The first run of non-space characters (what splitting the trimmed text on spaces gives first). */
+const FIRST_WORD = /^\s*(\S+)/;
+
 /**
  * The earlier sentences of the same block that a sentence opening with "It",
  * "This", "They"... leans on, or null if nothing before it can resolve it.
  */
 function resolveContext(sentence: Sentence): string | null {
-  const opens = (text: string) => CONTEXT_OPENERS.has(text.trim().split(/\s+/)[0]?.toLowerCase() ?? "");
+  const opens = (text: string) => CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "");
   if (!opens(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
