@@ -187,8 +187,8 @@ export function lessonSentences(lesson: LessonDraft): Sentence[] {
       let labelSeen = false;
       for (const analysed of analyseText(piece.text)) {
         const sentence: Sentence = {
-          ...analysed,
           text: analysed.text,
+          tokens: analysed.tokens,
           line: piece.line,
           index: sentences.length,
           origin: piece.origin,
