@@ -1,7 +1,7 @@
 /**
  * Ingestion throughput: content/ replicated to at least 5 MB, through the
  * pipeline. Prints MB/s (median of several runs) and peak RSS per scenario;
- * each scenario runs in its own process so its peak memory is its own.
+ * each run is its own process so its peak memory is its own.
  *
  *   npx tsx bench/ingest.ts            all scenarios
  *   npx tsx bench/ingest.ts --runs 5   more runs per scenario
@@ -60,6 +60,8 @@ function oneLarge(): SourceFile {
   return { name: "one-large.txt", bytes: new TextEncoder().encode(parts.join("\n\n")) };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function runScenario(scenario: Scenario, runs: number): Promise<void> {
   // Resident memory before the pipeline's modules load: node plus tsx's own compiler (~80 MB of the peak under tsx).
   const startRssMb = process.memoryUsage().rss / (1024 * 1024);
@@ -85,7 +87,6 @@ async function runScenario(scenario: Scenario, runs: number): Promise<void> {
     const cpu = process.cpuUsage(cpuStart);
     cpuSeconds.push((cpu.user + cpu.system) / 1e6);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const megabytes = bytes / (1024 * 1024);
   process.stdout.write(
     `${JSON.stringify({
@@ -113,30 +114,38 @@ async function main(): Promise<void> {
     await runScenario(args[scenarioAt + 1] as Scenario, runs);
     return;
   }
-  console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per scenario`);
+  console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per run (peak RSS: the largest run's)`);
   console.log("scenario     docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  start RSS MB  lessons  questions");
   for (const scenario of SCENARIOS) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", String(runs)], {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const line = child.stdout.trim().split("\n").pop() ?? "";
-    if (child.status !== 0 || !line.startsWith("{")) {
-      console.log(`${scenario.padEnd(10)} failed: ${child.stderr.trim().split("\n")[0] ?? "no output"}`);
-      continue;
+    // One process per run: a run's peak RSS is then its own, not grown by the output of the run before it.
+    const results = [];
+    for (let run = 0; run < runs; run++) {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", "1"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const line = child.stdout.trim().split("\n").pop() ?? "";
+      if (child.status !== 0 || !line.startsWith("{")) {
+        console.log(`${scenario.padEnd(10)} failed: ${child.stderr.trim().split("\n")[0] ?? "no output"}`);
+        break;
+      }
+      results.push(JSON.parse(line));
     }
-    const r = JSON.parse(line);
+    if (results.length < runs) continue;
+    const r = results[0];
+    const seconds = median(results.map((x) => x.medianSeconds));
+    const cpuSeconds = median(results.map((x) => x.megabytes / x.mbPerCpuSecond));
     console.log(
       [
         r.scenario.padEnd(10),
         String(r.documents).padStart(6),
         r.megabytes.toFixed(2).padStart(6),
-        r.medianSeconds.toFixed(2).padStart(10),
-        r.mbPerSecond.toFixed(2).padStart(7),
-        r.mbPerCpuSecond.toFixed(2).padStart(9),
-        r.peakRssMb.toFixed(0).padStart(13),
-        r.startRssMb.toFixed(0).padStart(13),
+        seconds.toFixed(2).padStart(10),
+        (r.megabytes / seconds).toFixed(2).padStart(7),
+        (r.megabytes / cpuSeconds).toFixed(2).padStart(9),
+        Math.max(...results.map((x) => x.peakRssMb)).toFixed(0).padStart(13),
+        Math.max(...results.map((x) => x.startRssMb)).toFixed(0).padStart(13),
         String(r.lessons).padStart(8),
         String(r.questions).padStart(10),
       ].join(" "),
