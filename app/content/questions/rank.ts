@@ -71,6 +71,13 @@ export const FEATURE_NAMES: string[] = [
   "share:capitalised-words",
   "head:proper-noun",
   "first:number",
+  // Against the rest of the lesson and sentence: a rare word is worth asking only if it stands out.
+  "lesson:rarity-percentile",
+  "lesson:kind-share",
+  "sentence:rarer-candidates",
+  "sentence:rarity-gap",
+  "sentence:ordinal",
+  "sentence:named-candidates",
   ...BEFORE_WORDS.map((w) => `before:word:${w}`),
   ...AFTER_WORDS.map((w) => `after:word:${w}`),
 ];
@@ -82,6 +89,37 @@ export interface LessonContext {
   sentenceCount: number;
   /** Lower-cased word -> how often the lesson uses it. */
   wordCounts: Map<string, number>;
+  /** Each candidate's rarity (see candidateRarity). */
+  rarity: Map<Candidate, number>;
+  /** Every candidate's rarity, ascending. */
+  raritiesSorted: number[];
+  kindCounts: Map<string, number>;
+  candidateCount: number;
+}
+
+/** Scaled log frequencies of a candidate's content words (numbers and stopwords left out). */
+function contentFrequencies(text: string): number[] {
+  const out: number[] = [];
+  for (const w of words(text)) if (!STOPWORDS.has(w) && !/^\d/.test(w)) out.push(logFrequency(w) / 7);
+  return out;
+}
+
+/** The log frequency of a candidate's rarest content word, scaled: low is rare; 0 without content words. */
+function candidateRarity(text: string): number {
+  const freqs = contentFrequencies(text);
+  return freqs.length ? Math.min(...freqs) : 0;
+}
+
+/** How many of the ascending `sorted` are below `x`. */
+function countBelow(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
@@ -102,11 +140,21 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
     counted.add(c.sentence);
     for (const t of c.sentence.tokens) wordCounts.set(t.lower, (wordCounts.get(t.lower) ?? 0) + 1);
   }
+  const rarity = new Map<Candidate, number>();
+  const kindCounts = new Map<string, number>();
+  for (const c of candidates) {
+    rarity.set(c, candidateRarity(c.text));
+    kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
+  }
   return {
     answerSentenceCounts,
     titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
     sentenceCount,
     wordCounts,
+    rarity,
+    raritiesSorted: [...rarity.values()].sort((a, b) => a - b),
+    kindCounts,
+    candidateCount: candidates.length,
   };
 }
 
@@ -127,7 +175,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = n === 3 ? 1 : 0;
   f[i++] = n >= 4 ? 1 : 0;
   const content = ws.filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w));
-  const freqs = content.map((w) => logFrequency(w) / 7);
+  const freqs = contentFrequencies(c.text);
   f[i++] = freqs.length ? Math.min(...freqs) : 0;
   f[i++] = freqs.length ? freqs.reduce((a, b) => a + b, 0) / freqs.length : 0;
   f[i++] = /^\p{Lu}/u.test(c.text) ? 1 : 0;
@@ -200,6 +248,25 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.tokenEnd > c.tokenStart ? capitalised / (c.tokenEnd - c.tokenStart) : 0;
   f[i++] = tokens[c.tokenEnd - 1]?.pos === "PROPN" ? 1 : 0;
   f[i++] = tokens[c.tokenStart]?.pos === "NUM" ? 1 : 0;
+  const own = lesson.rarity.get(c) ?? rarity;
+  f[i++] = lesson.raritiesSorted.length ? countBelow(lesson.raritiesSorted, own) / lesson.raritiesSorted.length : 0;
+  f[i++] = lesson.candidateCount ? (lesson.kindCounts.get(c.kind) ?? 0) / lesson.candidateCount : 0;
+  let rarer = 0;
+  let rarest = own;
+  let ordinal = 0;
+  let named = 0;
+  for (const o of sameSentence) {
+    if (o === c) continue;
+    const r = lesson.rarity.get(o) ?? own;
+    if (r < own) rarer++;
+    rarest = Math.min(rarest, r);
+    if (o.start < c.start) ordinal++;
+    if (o.kind !== "phrase") named++;
+  }
+  f[i++] = rarer;
+  f[i++] = own - rarest;
+  f[i++] = ordinal;
+  f[i++] = named;
   const beforeWord = before?.lower ?? "";
   for (const w of BEFORE_WORDS) f[i++] = beforeWord === w ? 1 : 0;
   const afterWord = after?.lower ?? "";
