@@ -4,7 +4,7 @@
  * falsified twin) and short answer. Builders return drafts; ids, quality and
  * the rules are applied by the orchestrator.
  */
-import type { NumericAnswer, QuestionType } from "../types";
+import type { Question } from "../types";
 import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
 import { withFullStop } from "./nlp";
@@ -20,13 +20,8 @@ export interface Fact {
   context: string;
 }
 
-export interface QuestionDraft {
-  type: QuestionType;
-  prompt: string;
-  answer: string;
-  accepted: string[];
-  options?: string[];
-  numeric?: NumericAnswer;
+/** A question before ids, source and scoring: the fields of Question that a form decides. */
+export interface QuestionDraft extends Pick<Question, "type" | "prompt" | "answer" | "accepted" | "options" | "numeric"> {
   /** Multiplies the fact's score: the forms of one fact are listed in this order. */
   weight: number;
 }
