@@ -3,9 +3,9 @@
  * reading (or pressing "Start") brings in. Every function is scoped by the
  * asking learner's id.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { cards, enrolments, lessonReads, lessons, modules, questions } from "../../db/schema";
+import { cards, enrolments, lessonReads, lessons, questions } from "../../db/schema";
 import { newCardState } from "../learning/scheduler";
 
 export async function isEnrolled(db: Database, userId: string, moduleId: string) {
@@ -13,19 +13,6 @@ export async function isEnrolled(db: Database, userId: string, moduleId: string)
     where: and(eq(enrolments.userId, userId), eq(enrolments.moduleId, moduleId)),
   });
   return Boolean(row);
-}
-
-/** Open enrolment: any learner may enrol in any active module. Idempotent. */
-export async function enrol(db: Database, userId: string, moduleId: string, now: number) {
-  const mod = await db.query.modules.findFirst({ where: and(eq(modules.id, moduleId), eq(modules.status, "active")) });
-  if (!mod) return false;
-  await db.insert(enrolments).values({ userId, moduleId, enrolledAt: now }).onConflictDoNothing();
-  return true;
-}
-
-export async function enrolledModuleIds(db: Database, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: enrolments.moduleId }).from(enrolments).where(eq(enrolments.userId, userId));
-  return rows.map((r) => r.id);
 }
 
 /** A lesson brings at most this many cards into a deck... */
@@ -82,11 +69,6 @@ export async function readLessonIds(db: Database, userId: string, lessonIds: str
     .from(lessonReads)
     .where(and(eq(lessonReads.userId, userId), inArray(lessonReads.lessonId, lessonIds)));
   return new Set(rows.map((r) => r.id));
-}
-
-export async function countCards(db: Database, userId: string) {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(cards).where(eq(cards.userId, userId));
-  return Number(row?.n ?? 0);
 }
 
 /** The best-ranked questions, at most FORMS_PER_FACT per fact and CARDS_PER_LESSON in all. */
