@@ -60,21 +60,34 @@ function checkedWeights(weights: readonly number[]): number[] {
 }
 
 export interface FitOptions {
-  /** Stop after this many ms (fsrs-rs returns its best so far). */
-  timeoutMs?: number;
+  /** Give up after this many ms: the fit is interrupted and throws, so the caller keeps what it had. */
+  deadlineMs?: number;
   progress?: (current: number, total: number) => void;
 }
+
+/**
+ * How often, in ms, fsrs-rs calls back with progress. The binding's option
+ * for it is named `timeout`, but it is a polling interval, not a deadline:
+ * the promise settles only at the next tick after training ends, so a long
+ * interval delays every fit by up to that long (500 ms by default).
+ */
+const PROGRESS_INTERVAL_MS = 25;
 
 /** Fits FSRS-6 weights to long-term reviews. Throws if the optimiser fails. */
 export async function fitWeights(
   reviews: readonly EvaluableReview[],
   options: FitOptions = {},
 ): Promise<number[]> {
+  const started = Date.now();
   const weights = await computeParameters(trainingItems(reviews), {
     enableShortTerm: true,
     numRelearningSteps: 1,
-    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
+    timeout: PROGRESS_INTERVAL_MS,
+    // Returning false interrupts training (the promise rejects with "Interrupted").
+    progress: (current, total) => {
+      options.progress?.(current, total);
+      return options.deadlineMs === undefined || Date.now() - started < options.deadlineMs;
+    },
   });
   return checkedWeights(weights);
 }

@@ -33,7 +33,7 @@ export async function optimizeLearnerParameters(db: Database, userId: string, no
   const learner = await getLearner(db, userId);
   if (!learner) return null;
   const log = await loggedReviews(db, userId);
-  const result = await optimizeParameters(log, { timeZone: learner.timeZone, nextDayHour: DAY_ROLLOVER_HOUR }, { timeoutMs: 60_000 });
+  const result = await optimizeParameters(log, { timeZone: learner.timeZone, nextDayHour: DAY_ROLLOVER_HOUR }, { deadlineMs: 60_000 });
   if (result.source === "personal") await savePersonalParameters(db, userId, result.weights, result.reviewCount, now);
   return result;
 }

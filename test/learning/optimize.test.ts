@@ -33,4 +33,21 @@ describe("personal parameters", () => {
     expect(result.weights).not.toEqual([...DEFAULT_WEIGHTS]);
     expect(result.reviewCount).toBe(log.length);
   }, 60_000);
+
+  it("settle as soon as the fit ends, and a fit past its deadline keeps the defaults", async () => {
+    const log = simulateReviewLog({ seed: "fit", days: 30, newPerDay: 10, desiredRetention: 0.9 });
+    // fsrs-rs's progress ticks once its interval passes; a fit of this size ends in well under a second.
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const result = await optimizeParameters(log, undefined, { deadlineMs: 20_000 });
+      expect(result.source).toBe("personal");
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    // A log big enough that training outlasts the first progress tick.
+    const long = simulateReviewLog({ seed: "long", days: 90, newPerDay: 20, desiredRetention: 0.9 });
+    const late = await optimizeParameters(long, undefined, { deadlineMs: 0 });
+    expect(late.source).toBe("defaults");
+    expect(late.weights).toEqual([...DEFAULT_WEIGHTS]);
+    if (late.source === "defaults") expect(late.reason).toMatch(/Interrupted/);
+  }, 60_000);
 });
