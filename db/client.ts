@@ -13,6 +13,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema";
+import { installStatementCache } from "./statement-cache";
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -33,6 +34,7 @@ function isFileUrl(url: string): boolean {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const file = isFileUrl(config.url);
   if (file) {
+    installStatementCache();
     const path = config.url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }

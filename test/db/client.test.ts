@@ -46,6 +46,31 @@ describe("one queued connection per file database", () => {
   });
 });
 
+describe("kept prepared statements", () => {
+  it("give each call its own arguments' rows, follow schema changes and still report constraint errors", async () => {
+    handle = await createTestDatabase();
+    const { $client } = handle.db;
+    await $client.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE)");
+    const insert = "INSERT INTO notes (body) VALUES (?) RETURNING id";
+    const ids = [];
+    for (const body of ["a", "b", "c"]) ids.push(Number((await $client.execute({ sql: insert, args: [body] })).rows[0].id));
+    expect(ids).toEqual([1, 2, 3]);
+    const select = "SELECT * FROM notes WHERE id >= ? ORDER BY id";
+    expect((await $client.execute({ sql: select, args: [2] })).rows.map((r) => r.body)).toEqual(["b", "c"]);
+    expect((await $client.execute({ sql: select, args: [3] })).rows.map((r) => r.body)).toEqual(["c"]);
+    // A statement that returns no rows, run again: still runs, still counts.
+    const update = "UPDATE notes SET body = body || '!' WHERE id = ?";
+    expect((await $client.execute({ sql: update, args: [1] })).rowsAffected).toBe(1);
+    expect((await $client.execute({ sql: update, args: [9] })).rowsAffected).toBe(0);
+    await expect($client.execute({ sql: insert, args: ["b"] })).rejects.toThrow(/UNIQUE/i);
+    // The same SQL text after the table grows a column sees the new column.
+    await $client.execute("ALTER TABLE notes ADD COLUMN tag TEXT");
+    const after = await $client.execute({ sql: select, args: [1] });
+    expect(after.columns).toEqual(["id", "body", "tag"]);
+    expect(after.rows.map((r) => r.body)).toEqual(["a!", "b", "c"]);
+  });
+});
+
 describe("environment", () => {
   it("is validated with a message naming each bad setting", async () => {
     const { parseEnv } = await import("../../app/env.server");
