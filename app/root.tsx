@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -30,6 +31,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return { user: user ? { name: user.name, role: user.role } : null };
 }
+
+/** Form posts that can change who is signed in, or their name. */
+const ACCOUNT_ACTIONS = /^\/(signin|signup|signout|settings)(\/|\?|$)/;
+
+/**
+ * The root's data is only the signed-in user, so a form post elsewhere (an
+ * answer in review, a practice question) need not fetch it again: without
+ * this, every answer would cost the phone a second request.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET" && formAction && !ACCOUNT_ACTIONS.test(formAction)) return false;
+  return defaultShouldRevalidate;
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

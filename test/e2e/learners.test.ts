@@ -130,6 +130,12 @@ describe("a learner reviews by touch on a phone", () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).tap();
       await page.waitForURL((url) => url.pathname === "/review");
       await waitForHydration(page);
+      // What the phone asks of the server while it reviews.
+      const dataRequests: string[] = [];
+      page.on("request", (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.endsWith(".data")) dataRequests.push(`${request.method()} ${url.pathname}${url.search}`);
+      });
 
       for (let i = 0; i < 3; i++) {
         const { form, showingId } = await currentCard(page);
@@ -155,6 +161,9 @@ describe("a learner reviews by touch on a phone", () => {
         await continueLink.tap();
         expect(await waitForNextCard(page, showingId, "tapping Continue")).toBe("card");
       }
+      // One request per answer and one per change of rating: the next card
+      // comes with the answer's result, and nothing is fetched again after it.
+      expect(dataRequests).toEqual(Array(4).fill("POST /review.data"));
     });
   });
 });
