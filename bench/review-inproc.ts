@@ -24,6 +24,11 @@ const execute = db.$client.execute.bind(db.$client);
   statements++;
   return execute(...args);
 };
+const batch = db.$client.batch.bind(db.$client);
+(db.$client as { batch: unknown }).batch = (...args: Parameters<typeof batch>) => {
+  statements += args[0].length;
+  return batch(...args);
+};
 const learners = await db.select().from(users).where(eq(users.role, "learner"));
 if (learners.length === 0) throw new Error(`${source} has no learners: run npm start (or scripts/setup.ts) first.`);
 await db.update(users).set({ newPerDay: 9999, maxReviewsPerDay: 9999 });

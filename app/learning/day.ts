@@ -131,12 +131,38 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((parseDay(to) - parseDay(from)) / MS_PER_DAY);
 }
 
+export interface StudyDayBounds {
+  day: string;
+  /** Epoch ms at which the day begins (inclusive)... */
+  start: number;
+  /** ...and ends (exclusive): the next day's start. */
+  end: number;
+}
+
+/**
+ * The last study day computed per zone. Every review request asks for today's
+ * bounds several times, and each costs a dozen Intl calls; an instant inside
+ * the remembered [start, end) is in that day by construction.
+ */
+const lastDayByZone = new Map<string, StudyDayBounds>();
+
+/** The study day containing `now`, with its bounds. */
+export function studyDayBounds(now: Date | number, timeZone: string): StudyDayBounds {
+  const ms = +now;
+  const last = lastDayByZone.get(timeZone);
+  if (last && last.start <= ms && ms < last.end) return last;
+  const day = studyDay(ms, timeZone);
+  const bounds = { day, start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) };
+  lastDayByZone.set(timeZone, bounds);
+  return bounds;
+}
+
 /** Epoch ms at which the study day containing `now` began. */
 export function startOfStudyDay(now: Date | number, timeZone: string): number {
-  return startOfDay(studyDay(now, timeZone), timeZone);
+  return studyDayBounds(now, timeZone).start;
 }
 
 /** Epoch ms at which the study day containing `now` ends (= next one begins). */
 export function endOfStudyDay(now: Date | number, timeZone: string): number {
-  return startOfDay(addDays(studyDay(now, timeZone), 1), timeZone);
+  return studyDayBounds(now, timeZone).end;
 }

@@ -16,7 +16,7 @@
  * them: a card whose sibling was reviewed today, or is earlier in today's
  * queue, waits for another day. Pure: the clock and counts are arguments.
  */
-import { endOfStudyDay, startOfStudyDay, studyDay } from "./day";
+import { studyDayBounds, studyDay } from "./day";
 import { CardStates, retrievability, type CardState } from "./scheduler";
 
 /** Learning cards due this soon are shown early once nothing else is left. */
@@ -79,8 +79,7 @@ export function interleaveBy<T>(items: readonly T[], groupOf: (item: T) => strin
 
 export function planReviewQueue(input: QueueInput): ReviewQueuePlan {
   const { now, timeZone } = input;
-  const dayStart = startOfStudyDay(now, timeZone);
-  const dayEnd = endOfStudyDay(now, timeZone);
+  const { day: today, start: dayStart, end: dayEnd } = studyDayBounds(now, timeZone);
   const takenKeys = new Set<string>();
 
   // A card reviewed today carries the key it buries; only its siblings wait.
@@ -101,7 +100,7 @@ export function planReviewQueue(input: QueueInput): ReviewQueuePlan {
   const dueDay = new Map<number, string>();
   const dayOf = (c: QueueCard) => {
     let d = dueDay.get(c.id);
-    if (d === undefined) dueDay.set(c.id, (d = studyDay(c.due, timeZone)));
+    if (d === undefined) dueDay.set(c.id, (d = c.due >= dayStart ? today : studyDay(c.due, timeZone)));
     return d;
   };
   const reviews = input.cards

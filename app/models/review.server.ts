@@ -1,7 +1,9 @@
 /**
  * Daily review: showing a learner their next card, answering it, re-rating
- * and undoing — each in one transaction that loads the card, calls the pure
- * scheduler, and saves the card beside an append-only review log.
+ * and undoing. Each loads the card, calls the pure scheduler, and saves the
+ * card beside an append-only review log atomically: an answer (the hot path)
+ * as one read and one guarded write batch, a re-rating or undo in a
+ * transaction.
  *
  * Idempotency: every card put in front of a learner gets a showing id. The
  * first answer to a showing is applied; a repeat (double tap, retried request,
@@ -13,10 +15,11 @@
  * review_undos) and applies the chosen one.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { ResultSet } from "@libsql/client";
 import type { Database } from "../../db/client";
 import { cards, lessons, modules, courses, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
-import { endOfStudyDay, startOfStudyDay } from "../learning/day";
+import { studyDayBounds } from "../learning/day";
 import { gradeResponse, medianResponseMs, proposeRating, shuffleOptions } from "../learning/grade";
 import { buildReviewQueue, type QueueCard } from "../learning/queue";
 import {
@@ -60,7 +63,7 @@ export function schedulerSettingsFor(user: Pick<UserRow, "desiredRetention" | "f
   return { desiredRetention: user.desiredRetention, weights, enableFuzz: true };
 }
 
-function cardStateOf(row: typeof cards.$inferSelect): CardState {
+function cardStateOf(row: Omit<CardState, "state"> & { state: number }): CardState {
   return {
     state: row.state as CardState["state"],
     due: row.due,
@@ -93,26 +96,6 @@ export interface DayCounts {
   newToday: number;
 }
 
-/** Reviews and first-time reviews (new cards) the learner did this study day. */
-async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
-  const start = startOfStudyDay(now, user.timeZone);
-  // One aggregate row rather than a row per review: this runs on every request.
-  const [row] = await db.all<{ reviewed: number; fresh: number | null; keys: string | null }>(sql`
-    SELECT count(*) AS reviewed, sum(l.state = 0) AS fresh,
-           (SELECT group_concat(k, char(31)) FROM (
-              SELECT DISTINCT c.sibling_key AS k FROM review_logs l2
-              JOIN cards c ON c.id = l2.card_id
-              LEFT JOIN review_undos u2 ON u2.review_log_id = l2.id
-              WHERE l2.user_id = ${user.id} AND l2.reviewed_at >= ${start} AND u2.review_log_id IS NULL)) AS keys
-    FROM review_logs l LEFT JOIN review_undos u ON u.review_log_id = l.id
-    WHERE l.user_id = ${user.id} AND l.reviewed_at >= ${start} AND u.review_log_id IS NULL`);
-  return {
-    reviewedToday: Number(row?.reviewed ?? 0),
-    newToday: Number(row?.fresh ?? 0),
-    siblingKeysToday: new Set(row?.keys ? row.keys.split("\u001f") : []),
-  };
-}
-
 /**
  * How many candidates the queue looks at: only the first card of the queue is
  * shown per request, so the earliest due cards and the first few new cards
@@ -121,35 +104,109 @@ async function dayCounts(db: Database | Tx, user: UserRow, now: number) {
 const DUE_CANDIDATES = 30;
 const NEW_CANDIDATES_PER_MODULE = 8;
 
+/*
+ * The review path runs on every answer, so its queries are plain SQL with
+ * fixed text (compiled once per connection, see db/statement-cache.ts) sent
+ * in batches: one round trip to a libSQL server per step, and a write lock
+ * held only while a batch runs.
+ */
+
+/** Reviews and first-time reviews (new cards) this study day, and the fact keys they touched. */
+const DAY_COUNTS_SQL = `
+  SELECT count(*) AS reviewed, sum(l.state = 0) AS fresh,
+         (SELECT group_concat(k, char(31)) FROM (
+            SELECT DISTINCT c.sibling_key AS k FROM review_logs l2
+            JOIN cards c ON c.id = l2.card_id
+            LEFT JOIN review_undos u2 ON u2.review_log_id = l2.id
+            WHERE l2.user_id = ?1 AND l2.reviewed_at >= ?2 AND u2.review_log_id IS NULL)) AS keys
+  FROM review_logs l LEFT JOIN review_undos u ON u.review_log_id = l.id
+  WHERE l.user_id = ?1 AND l.reviewed_at >= ?2 AND u.review_log_id IS NULL`;
+
+const CANDIDATE_COLUMNS = `c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
+  c.due AS due, c.stability AS stability, c.last_review AS lastReview`;
+
+/** Started cards due by the end of the study day, earliest first. */
+const DUE_CANDIDATES_SQL = `
+  SELECT ${CANDIDATE_COLUMNS}
+  FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
+  WHERE c.user_id = ?1 AND c.state <> 0 AND c.due <= ?2
+  ORDER BY c.due LIMIT ${DUE_CANDIDATES}`;
+
+/**
+ * New cards: the first few of every module (in introduction order), so the
+ * queue can interleave modules even when one holds thousands of cards. The
+ * recursive part walks the learner's modules with new cards through the
+ * index (a skip scan), and each module takes one indexed LIMIT.
+ */
+const NEW_CANDIDATES_SQL = `
+  WITH RECURSIVE m(id) AS (
+    SELECT (SELECT min(module_id) FROM cards WHERE user_id = ?1 AND state = 0)
+    UNION ALL
+    SELECT (SELECT min(module_id) FROM cards WHERE user_id = ?1 AND state = 0 AND module_id > m.id)
+    FROM m WHERE m.id IS NOT NULL)
+  SELECT ${CANDIDATE_COLUMNS}
+  FROM m JOIN cards c ON c.id IN (
+    SELECT c2.id FROM cards c2 JOIN questions q ON q.id = c2.question_id AND q.status = 'active'
+    WHERE c2.user_id = ?1 AND c2.state = 0 AND c2.module_id = m.id
+    ORDER BY c2.id LIMIT ${NEW_CANDIDATES_PER_MODULE})
+  ORDER BY c.id`;
+
+/**
+ * Cards left today, counted in SQL rather than from the (bounded) candidate
+ * lists: learning cards due today, review cards due today and new cards.
+ */
+const CARDS_LEFT_SQL = `
+  SELECT sum(c.state IN (1, 3) AND c.due <= ?2) AS learning,
+         sum(c.state = 2 AND c.due <= ?2) AS review,
+         sum(c.state = 0) AS fresh
+  FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
+  WHERE c.user_id = ?1`;
+
+interface CandidateRow {
+  id: number;
+  moduleId: string;
+  siblingKey: string;
+  state: number;
+  due: number;
+  stability: number;
+  lastReview: number | null;
+}
+
+function rowsOf<T>(result: ResultSet): T[] {
+  return result.rows as unknown as T[];
+}
+
 /**
  * The head of the learner's queue for now, best first (card ids), today's
  * counts, and how many cards are left today (`remaining`, which may exceed
  * the head's length when the candidate lists were cut short).
  */
-export async function reviewQueue(db: Database | Tx, user: UserRow, now: number) {
-  const end = endOfStudyDay(now, user.timeZone);
-  const counts = await dayCounts(db, user, now);
-  const activeQuestion = and(eq(questions.id, cards.questionId), eq(questions.status, "active"));
-  const columns = {
-    id: cards.id,
-    moduleId: cards.moduleId,
-    siblingKey: cards.siblingKey,
-    state: cards.state,
-    due: cards.due,
-    stability: cards.stability,
-    lastReview: cards.lastReview,
+export async function reviewQueue(db: Database, user: UserRow, now: number) {
+  const { start, end } = studyDayBounds(now, user.timeZone);
+  const [countsResult, dueResult, newResult, leftResult] = await db.$client.batch(
+    [
+      { sql: DAY_COUNTS_SQL, args: [user.id, start] },
+      { sql: DUE_CANDIDATES_SQL, args: [user.id, end] },
+      { sql: NEW_CANDIDATES_SQL, args: [user.id] },
+      { sql: CARDS_LEFT_SQL, args: [user.id, end] },
+    ],
+    "read",
+  );
+  const [countsRow] = rowsOf<{ reviewed: number; fresh: number | null; keys: string | null }>(countsResult);
+  const counts = {
+    reviewedToday: Number(countsRow?.reviewed ?? 0),
+    newToday: Number(countsRow?.fresh ?? 0),
+    siblingKeysToday: new Set(countsRow?.keys ? countsRow.keys.split("\u001f") : []),
   };
-  const due = await db
-    .select(columns)
-    .from(cards)
-    .innerJoin(questions, activeQuestion)
-    .where(and(eq(cards.userId, user.id), sql`${cards.state} <> 0`, lte(cards.due, end)))
-    .orderBy(cards.due)
-    .limit(DUE_CANDIDATES);
+  const due = rowsOf<CandidateRow>(dueResult);
   const newLeft = Math.max(0, user.newPerDay - counts.newToday);
-  // New cards: the first few of every module (in introduction order), so the
-  // queue can interleave modules even when one module holds thousands of cards.
-  const fresh = newLeft > 0 ? await newCandidates(db, user.id, Math.min(newLeft, NEW_CANDIDATES_PER_MODULE)) : [];
+  const perModule = Math.min(newLeft, NEW_CANDIDATES_PER_MODULE);
+  const newPerModule = new Map<string, number>();
+  const fresh = rowsOf<CandidateRow>(newResult).filter((c) => {
+    const n = (newPerModule.get(c.moduleId) ?? 0) + 1;
+    newPerModule.set(c.moduleId, n);
+    return n <= perModule;
+  });
   const candidates: QueueCard[] = [...due, ...fresh].map((c) => ({
     id: c.id,
     moduleId: c.moduleId,
@@ -171,12 +228,9 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
     siblingKeysReviewedToday: counts.siblingKeysToday,
     weights: settings.weights ?? null,
   });
-  // When a candidate list was cut short, the queue is only its head.
-  const newPerModule = new Map<string, number>();
-  for (const c of fresh) newPerModule.set(c.moduleId, (newPerModule.get(c.moduleId) ?? 0) + 1);
+  // When a candidate list was cut short, the queue is only its head: count what is left in SQL.
   const truncated =
-    due.length === DUE_CANDIDATES ||
-    [...newPerModule.values()].some((n) => n >= Math.min(newLeft, NEW_CANDIDATES_PER_MODULE) && n < newLeft);
+    due.length === DUE_CANDIDATES || (perModule < newLeft && [...newPerModule.values()].some((n) => n >= perModule));
   let left: CardsLeft = { learning: 0, review: 0, new: 0 };
   const stateOf = new Map(candidates.map((c) => [c.id, c.state]));
   for (const id of queue) {
@@ -186,70 +240,18 @@ export async function reviewQueue(db: Database | Tx, user: UserRow, now: number)
     else left.learning++;
   }
   if (truncated) {
-    const counted = await cardsLeftToday(db, user, counts, end, newLeft);
+    const [row] = rowsOf<{ learning: number | null; review: number | null; fresh: number | null }>(leftResult);
+    // Siblings are not discounted, so this is an upper bound ("about").
+    const reviewsLeft = Math.max(0, user.maxReviewsPerDay - counts.reviewedToday);
+    const review = Math.min(Number(row?.review ?? 0), reviewsLeft);
+    const counted = {
+      learning: Number(row?.learning ?? 0),
+      review,
+      new: Math.min(Number(row?.fresh ?? 0), newLeft, reviewsLeft - review),
+    };
     if (counted.learning + counted.review + counted.new > queue.length) left = counted;
   }
   return { queue, counts, left, remaining: left.learning + left.review + left.new };
-}
-
-interface CandidateRow {
-  id: number;
-  moduleId: string;
-  siblingKey: string;
-  state: number;
-  due: number;
-  stability: number;
-  lastReview: number | null;
-}
-
-/**
- * New cards: the first `perModule` of every module (in introduction order),
- * so the queue can interleave modules even when one holds thousands of cards.
- * One indexed LIMIT per module, rather than numbering every new card.
- */
-async function newCandidates(db: Database | Tx, userId: string, perModule: number): Promise<CandidateRow[]> {
-  const moduleIds = await db
-    .selectDistinct({ moduleId: cards.moduleId })
-    .from(cards)
-    .where(and(eq(cards.userId, userId), eq(cards.state, 0)));
-  if (moduleIds.length === 0) return [];
-  const perModuleQueries = moduleIds.map(
-    ({ moduleId }) => sql`SELECT * FROM (
-      SELECT c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
-             c.due AS due, c.stability AS stability, c.last_review AS lastReview
-      FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
-      WHERE c.user_id = ${userId} AND c.state = 0 AND c.module_id = ${moduleId}
-      ORDER BY c.id LIMIT ${perModule})`,
-  );
-  return db.all<CandidateRow>(sql`${sql.join(perModuleQueries, sql` UNION ALL `)} ORDER BY id`);
-}
-
-/**
- * Cards left today, counted in SQL rather than from the (bounded) candidate
- * list: learning cards due today, review cards due within what is left of the
- * daily review limit, and new cards within the new limit. Siblings are not
- * discounted, so it is an upper bound ("about").
- */
-async function cardsLeftToday(
-  db: Database | Tx,
-  user: UserRow,
-  counts: { reviewedToday: number },
-  end: number,
-  newLeft: number,
-) {
-  const [row] = await db.all<{ learning: number | null; review: number | null; fresh: number | null }>(sql`
-    SELECT sum(c.state IN (1, 3) AND c.due <= ${end}) AS learning,
-           sum(c.state = 2 AND c.due <= ${end}) AS review,
-           sum(c.state = 0) AS fresh
-    FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
-    WHERE c.user_id = ${user.id}`);
-  const reviewsLeft = Math.max(0, user.maxReviewsPerDay - counts.reviewedToday);
-  const review = Math.min(Number(row?.review ?? 0), reviewsLeft);
-  return {
-    learning: Number(row?.learning ?? 0),
-    review,
-    new: Math.min(Number(row?.fresh ?? 0), newLeft, reviewsLeft - review),
-  };
 }
 
 export interface CardsLeft {
@@ -282,68 +284,54 @@ export async function studyNext(db: Database, user: UserRow, now: number): Promi
   return { card: await showCard(db, user, cardId, now), ...summary };
 }
 
+/** The card and its question, with the card's open (unanswered, current) showing if it has one. */
+const SHOW_CARD_SQL = `
+  SELECT c.version AS version, c.state AS state, q.id AS questionId, q.type AS type, q.prompt AS prompt,
+         q.options_json AS optionsJson, q.numeric_json AS numericJson,
+         s.id AS openId, s.options_json AS openOptionsJson
+  FROM cards c JOIN questions q ON q.id = c.question_id
+  LEFT JOIN showings s ON s.user_id = c.user_id AND s.card_id = c.id AND s.card_version = c.version AND s.answered_at IS NULL
+  WHERE c.id = ?1 AND c.user_id = ?2
+  ORDER BY s.shown_at DESC LIMIT 1`;
+
+const INSERT_SHOWING_SQL = `
+  INSERT INTO showings (id, user_id, card_id, card_version, options_json, shown_at) VALUES (?, ?, ?, ?, ?, ?)`;
+
 async function showCard(db: Database, user: UserRow, cardId: number, now: number): Promise<ShownCard | null> {
-  // Only the columns a showing needs: this runs on every review request.
-  const [row] = await db
-    .select({
-      version: cards.version,
-      state: cards.state,
-      questionId: questions.id,
-      type: questions.type,
-      prompt: questions.prompt,
-      optionsJson: questions.optionsJson,
-      numericJson: questions.numericJson,
-    })
-    .from(cards)
-    .innerJoin(questions, eq(questions.id, cards.questionId))
-    .where(and(eq(cards.id, cardId), eq(cards.userId, user.id)))
-    .limit(1);
+  const [row] = rowsOf<{
+    version: number;
+    state: number;
+    questionId: string;
+    type: QuestionView["type"];
+    prompt: string;
+    optionsJson: string | null;
+    numericJson: string | null;
+    openId: string | null;
+    openOptionsJson: string | null;
+  }>(await db.$client.execute({ sql: SHOW_CARD_SQL, args: [cardId, user.id] }));
   if (!row) return null;
-  const question = {
-    id: row.questionId,
-    type: row.type,
-    prompt: row.prompt,
-    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
-    numeric: row.numericJson ? (JSON.parse(row.numericJson) as { unit: string | null }) : null,
-  };
-  const [open] = await db
-    .select({ id: showings.id, optionsJson: showings.optionsJson })
-    .from(showings)
-    .where(and(eq(showings.userId, user.id), eq(showings.cardId, cardId), eq(showings.cardVersion, row.version), isNull(showings.answeredAt)))
-    .orderBy(desc(showings.shownAt))
-    .limit(1);
   let showingId: string;
   let options: string[] | null;
-  if (open) {
-    showingId = open.id;
-    options = open.optionsJson ? (JSON.parse(open.optionsJson) as string[]) : null;
+  if (row.openId) {
+    showingId = row.openId;
+    options = row.openOptionsJson ? (JSON.parse(row.openOptionsJson) as string[]) : null;
   } else {
     showingId = randomBytes(12).toString("base64url");
+    const questionOptions = row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null;
     // Multiple choice options are shuffled per showing; true/false keeps True first.
     options =
-      question.options && question.type === "multiple_choice"
-        ? shuffleOptions(question.options, showingId)
-        : question.options;
-    await db.insert(showings).values({
-      id: showingId,
-      userId: user.id,
-      cardId,
-      cardVersion: row.version,
-      optionsJson: options ? JSON.stringify(options) : null,
-      shownAt: now,
+      questionOptions && row.type === "multiple_choice" ? shuffleOptions(questionOptions, showingId) : questionOptions;
+    await db.$client.execute({
+      sql: INSERT_SHOWING_SQL,
+      args: [showingId, user.id, cardId, row.version, options ? JSON.stringify(options) : null, now],
     });
   }
+  const numeric = row.numericJson ? (JSON.parse(row.numericJson) as { unit: string | null }) : null;
   return {
     showingId,
     cardId,
     isNew: row.state === 0,
-    question: {
-      id: question.id,
-      type: question.type,
-      prompt: question.prompt,
-      options,
-      unit: question.numeric?.unit ?? null,
-    },
+    question: { id: row.questionId, type: row.type, prompt: row.prompt, options, unit: numeric?.unit ?? null },
   };
 }
 
@@ -379,16 +367,6 @@ async function lessonUrlFor(db: Database | Tx, lessonId: string): Promise<string
     .where(eq(lessons.id, lessonId))
     .limit(1);
   return row ? `/courses/${row.course}/${row.module}/${row.lesson}` : null;
-}
-
-async function recentMedianMs(db: Database | Tx, userId: string): Promise<number | null> {
-  const rows = await db
-    .select({ correct: reviewLogs.correct, responseMs: reviewLogs.responseMs })
-    .from(reviewLogs)
-    .where(eq(reviewLogs.userId, userId))
-    .orderBy(desc(reviewLogs.reviewedAt))
-    .limit(40);
-  return medianResponseMs(rows);
 }
 
 async function resultOf(
@@ -478,6 +456,80 @@ async function applyReview(
 const MAX_RESPONSE_MS = 10 * 60_000;
 
 /**
+ * Everything answering needs, in one query: the showing (only the learner's
+ * own), its card and question, the lesson's address, and the learner's last
+ * 40 response times (for the proposed rating).
+ */
+const ANSWER_CONTEXT_SQL = `
+  SELECT s.answered_at AS answeredAt, s.shown_at AS shownAt, s.card_version AS showingVersion, s.card_id AS cardId,
+         c.version AS version, c.state AS state, c.due AS due, c.stability AS stability, c.difficulty AS difficulty,
+         c.elapsed_days AS elapsedDays, c.scheduled_days AS scheduledDays, c.learning_steps AS learningSteps,
+         c.reps AS reps, c.lapses AS lapses, c.last_review AS lastReview,
+         q.type AS type, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
+         q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.status AS status,
+         '/courses/' || co.slug || '/' || m.slug || '/' || l.slug AS lessonUrl,
+         (SELECT json_group_array(json_array(r.correct, r.response_ms)) FROM (
+            SELECT correct, response_ms FROM review_logs WHERE user_id = ?1 ORDER BY reviewed_at DESC LIMIT 40) r) AS recentJson
+  FROM showings s
+  LEFT JOIN cards c ON c.id = s.card_id AND c.user_id = ?1
+  LEFT JOIN questions q ON q.id = c.question_id
+  LEFT JOIN lessons l ON l.id = q.lesson_id
+  LEFT JOIN modules m ON m.id = l.module_id
+  LEFT JOIN courses co ON co.id = m.course_id
+  WHERE s.id = ?2 AND s.user_id = ?1`;
+
+interface AnswerContext {
+  answeredAt: number | null;
+  shownAt: number;
+  showingVersion: number;
+  cardId: number;
+  version: number | null;
+  state: number;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+  type: QuestionView["type"];
+  answer: string;
+  acceptedJson: string;
+  optionsJson: string | null;
+  numericJson: string | null;
+  sourceSentence: string;
+  status: "active" | "retired";
+  lessonUrl: string | null;
+  recentJson: string;
+}
+
+/*
+ * Applying an answer, as one atomic batch. The card moves on only from the
+ * version the showing was made for; the log and the showing's answer follow
+ * only if it did (changes() = 1). A showing whose card is still at its
+ * version has never been answered (answering bumps the version, which never
+ * goes back), so when the card's update applies, all three do.
+ */
+const APPLY_ANSWER_SQL = [
+  `UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?,
+     learning_steps = ?, reps = ?, lapses = ?, last_review = ?, version = ?
+   WHERE id = ? AND user_id = ? AND version = ?`,
+  `INSERT INTO review_logs (card_id, user_id, showing_id, reviewed_at, rating, correct, response_ms, state,
+     elapsed_days, scheduled_days, card_before_json, card_version_after)
+   SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+  `UPDATE showings SET answered_at = ?, response_json = ?, review_log_id = last_insert_rowid()
+   WHERE id = ? AND answered_at IS NULL AND changes() = 1`,
+];
+
+async function loadAnsweredShowing(db: Database, userId: string, showingId: string) {
+  const showing = await loadShowing(db, userId, showingId);
+  if (showing.answeredAt === null) throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
+  return showing;
+}
+
+/**
  * Grades the learner's answer to a showing, applies the proposed rating and
  * returns the result. A repeat of an answered showing returns the stored result.
  */
@@ -487,96 +539,95 @@ export async function answerShowing(
   input: { showingId: string; response: string; clientResponseMs?: number | null },
   now: number,
 ): Promise<AnswerResult> {
-  return db.transaction(async (tx) => {
-    const showing = await loadShowing(tx, user.id, input.showingId);
-    if (showing.answeredAt !== null) return resultOf(tx, showing, true);
-    // The card, what grading needs of its question, and the lesson's address, in one query.
-    const [row] = await tx
-      .select({
-        card: cards,
-        question: {
-          type: questions.type,
-          answer: questions.answer,
-          acceptedJson: questions.acceptedJson,
-          optionsJson: questions.optionsJson,
-          numericJson: questions.numericJson,
-          sourceSentence: questions.sourceSentence,
-          status: questions.status,
-        },
-        lessonSlug: lessons.slug,
-        moduleSlug: modules.slug,
-        courseSlug: courses.slug,
-      })
-      .from(cards)
-      .innerJoin(questions, eq(questions.id, cards.questionId))
-      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
-      .innerJoin(modules, eq(modules.id, lessons.moduleId))
-      .innerJoin(courses, eq(courses.id, modules.courseId))
-      .where(and(eq(cards.id, showing.cardId), eq(cards.userId, user.id)))
-      .limit(1);
-    if (!row) throw new ReviewError("not_found", "That card no longer exists.");
-    if (row.card.version !== showing.cardVersion) {
-      throw new ReviewError("stale", "This card was already answered elsewhere. Here is your next card.");
-    }
-    if (row.question.status !== "active") {
-      throw new ReviewError("retired", "This question was retired from the course, so it is no longer reviewed.");
-    }
-    const question = {
-      type: row.question.type,
-      answer: row.question.answer,
-      accepted: JSON.parse(row.question.acceptedJson) as string[],
-      options: row.question.optionsJson ? (JSON.parse(row.question.optionsJson) as string[]) : null,
-      numeric: row.question.numericJson ? (JSON.parse(row.question.numericJson) as NumericAnswer) : null,
-    };
-    const graded = gradeResponse(question, input.response);
-    // The server's clock bounds what the client says it took.
-    const serverMs = Math.max(0, now - showing.shownAt);
-    const clientMs = input.clientResponseMs ?? null;
-    const responseMs = Math.min(
-      MAX_RESPONSE_MS,
-      clientMs !== null && clientMs >= 0 && clientMs <= serverMs + 1000 ? clientMs : serverMs,
-    );
-    const proposedRating = proposeRating({
-      correct: graded.correct,
-      responseMs,
-      learnerMedianMs: await recentMedianMs(tx, user.id),
-      type: question.type,
-    });
-    const { logId, card: applied } = await applyReview(
-      tx,
-      user,
-      row.card,
-      cardStateOf(row.card),
-      proposedRating,
-      now,
-      showing.id,
-      graded.correct,
-      responseMs,
-    );
-    const stored: StoredResponse = {
-      response: input.response,
-      correct: graded.correct,
-      expected: graded.expected,
-      proposedRating,
-      responseMs,
-    };
-    await tx
-      .update(showings)
-      .set({ answeredAt: now, responseJson: JSON.stringify(stored), reviewLogId: logId })
-      .where(eq(showings.id, showing.id));
-    return {
-      showingId: showing.id,
-      correct: graded.correct,
-      response: input.response,
-      expected: graded.expected,
-      sourceSentence: row.question.sourceSentence,
-      lessonUrl: `/courses/${row.courseSlug}/${row.moduleSlug}/${row.lessonSlug}`,
-      proposedRating,
-      rating: proposedRating,
-      intervalDays: Math.max(0, (applied.due - now) / 86_400_000),
-      replayed: false,
-    };
+  const [row] = rowsOf<AnswerContext>(
+    await db.$client.execute({ sql: ANSWER_CONTEXT_SQL, args: [user.id, input.showingId] }),
+  );
+  if (!row) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
+  if (row.answeredAt !== null) return resultOf(db, await loadShowing(db, user.id, input.showingId), true);
+  if (row.version === null) throw new ReviewError("not_found", "That card no longer exists.");
+  if (row.version !== row.showingVersion) {
+    throw new ReviewError("stale", "This card was already answered elsewhere. Here is your next card.");
+  }
+  if (row.status !== "active") {
+    throw new ReviewError("retired", "This question was retired from the course, so it is no longer reviewed.");
+  }
+  const question = {
+    type: row.type,
+    answer: row.answer,
+    accepted: JSON.parse(row.acceptedJson) as string[],
+    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
+    numeric: row.numericJson ? (JSON.parse(row.numericJson) as NumericAnswer) : null,
+  };
+  const graded = gradeResponse(question, input.response);
+  // The server's clock bounds what the client says it took.
+  const serverMs = Math.max(0, now - row.shownAt);
+  const clientMs = input.clientResponseMs ?? null;
+  const responseMs = Math.min(
+    MAX_RESPONSE_MS,
+    clientMs !== null && clientMs >= 0 && clientMs <= serverMs + 1000 ? clientMs : serverMs,
+  );
+  const recent = (JSON.parse(row.recentJson) as [number, number][]).map(([correct, ms]) => ({
+    correct: correct === 1,
+    responseMs: ms,
+  }));
+  const proposedRating = proposeRating({
+    correct: graded.correct,
+    responseMs,
+    learnerMedianMs: medianResponseMs(recent),
+    type: question.type,
   });
+  const before = cardStateOf(row);
+  const outcome = scheduleReview(before, proposedRating, now, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
+  const after = outcome.card;
+  const version = row.version + 1;
+  const stored: StoredResponse = {
+    response: input.response,
+    correct: graded.correct,
+    expected: graded.expected,
+    proposedRating,
+    responseMs,
+  };
+  const [cardUpdate, logInsert, showingUpdate] = await db.$client.batch(
+    [
+      {
+        sql: APPLY_ANSWER_SQL[0],
+        args: [
+          after.state, after.due, after.stability, after.difficulty, after.elapsedDays, after.scheduledDays,
+          after.learningSteps, after.reps, after.lapses, after.lastReview, version,
+          row.cardId, user.id, row.version,
+        ],
+      },
+      {
+        sql: APPLY_ANSWER_SQL[1],
+        args: [
+          row.cardId, user.id, input.showingId, now, proposedRating, graded.correct ? 1 : 0, responseMs,
+          outcome.log.state, outcome.log.elapsedDays, outcome.log.scheduledDays, serializeCardState(before), version,
+        ],
+      },
+      { sql: APPLY_ANSWER_SQL[2], args: [now, JSON.stringify(stored), input.showingId] },
+    ],
+    "write",
+  );
+  if (cardUpdate.rowsAffected !== 1) {
+    // Another request got there first: the same answer (a double tap) is
+    // replayed; anything else moved the card on and this showing is stale.
+    return resultOf(db, await loadAnsweredShowing(db, user.id, input.showingId), true);
+  }
+  if (logInsert.rowsAffected !== 1 || showingUpdate.rowsAffected !== 1) {
+    throw new Error(`Answering showing ${input.showingId} applied partly; the batch should have been all or nothing.`);
+  }
+  return {
+    showingId: input.showingId,
+    correct: graded.correct,
+    response: input.response,
+    expected: graded.expected,
+    sourceSentence: row.sourceSentence,
+    lessonUrl: row.lessonUrl,
+    proposedRating,
+    rating: proposedRating,
+    intervalDays: Math.max(0, (after.due - now) / 86_400_000),
+    replayed: false,
+  };
 }
 
 /**

@@ -34,13 +34,13 @@ function sqlOf(statement: InStatement): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** Wraps execute (also inside transactions) to time every statement. */
+/** Wraps execute (also inside transactions) and batch to time every statement. */
 function instrument(client: Client, costs: Map<string, StatementCost>, counting: { on: boolean }) {
-  const note = (statement: InStatement, ms: number) => {
+  const note = (statement: InStatement, ms: number, statements = 1) => {
     if (!counting.on) return;
     const sql = sqlOf(statement);
     const cost = costs.get(sql) ?? { sql, count: 0, ms: 0 };
-    cost.count++;
+    cost.count += statements;
     cost.ms += ms;
     costs.set(sql, cost);
   };
@@ -57,6 +57,16 @@ function instrument(client: Client, costs: Map<string, StatementCost>, counting:
     return target;
   };
   wrap(client);
+  // A batch is timed as a whole, under its statements joined; each counts.
+  const batch = client.batch.bind(client);
+  (client as { batch: unknown }).batch = async (statements: InStatement[], mode?: "write" | "read" | "deferred") => {
+    const start = performance.now();
+    try {
+      return await batch(statements, mode);
+    } finally {
+      note(`BATCH(${mode ?? "deferred"}): ${statements.map(sqlOf).join(" ; ")}`, performance.now() - start, statements.length);
+    }
+  };
   const transaction = client.transaction.bind(client);
   (client as { transaction: unknown }).transaction = async (mode?: "write" | "read" | "deferred") => {
     const start = performance.now();

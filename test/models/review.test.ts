@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cards, lessons, questions, reviewLogs, reviewUndos } from "../../db/schema";
+import { cards, lessons, questions, reviewLogs, reviewUndos, showings } from "../../db/schema";
 import { startLesson } from "../../app/models/deck.server";
 import { getLearner } from "../../app/models/learner.server";
 import {
@@ -91,6 +91,28 @@ describe("daily review against libSQL", () => {
     expect(a.correct).toBe(false);
     expect(a.rating).toBe(1);
     expect(await handle.db.select().from(reviewLogs)).toHaveLength(1);
+  });
+
+  it("two showings of one card answered at once: one review applies, the other is refused as stale", async () => {
+    const learner = await learnerWithDeck();
+    const first = (await nextShowing(handle.db, learner, T0))!;
+    // A second showing of the same card at the same version, as a second device might hold.
+    const secondId = "second-device-showing";
+    await handle.db.insert(showings).values({ id: secondId, userId: learner.id, cardId: first.cardId, cardVersion: 0, shownAt: T0 });
+    const outcomes = await Promise.allSettled([
+      answerShowing(handle.db, learner, { showingId: first.showingId, response: "x" }, T0 + 1000),
+      answerShowing(handle.db, learner, { showingId: secondId, response: "y" }, T0 + 1001),
+    ]);
+    const applied = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(applied).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].reason).toBeInstanceOf(ReviewError);
+    expect((refused[0].reason as ReviewError).code).toBe("stale");
+    expect(await handle.db.select().from(reviewLogs)).toHaveLength(1);
+    const answered = await handle.db.select().from(showings).where(eq(showings.cardId, first.cardId));
+    expect(answered.filter((s) => s.answeredAt !== null)).toHaveLength(1);
+    expect((await getOwnCard(handle.db, learner.id, first.cardId))!.version).toBe(1);
   });
 
   it("a showing made before the card changed is refused as stale", async () => {
