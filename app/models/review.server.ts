@@ -478,22 +478,14 @@ const ANSWER_CONTEXT_SQL = `
   LEFT JOIN courses co ON co.id = m.course_id
   WHERE s.id = ?2 AND s.user_id = ?1`;
 
-interface AnswerContext {
+/** The showing, and its card's scheduling columns (null `version`: the card is gone). */
+interface AnswerContext extends Omit<CardState, "state"> {
   answeredAt: number | null;
   shownAt: number;
   showingVersion: number;
   cardId: number;
   version: number | null;
   state: number;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: number | null;
   type: QuestionView["type"];
   answer: string;
   acceptedJson: string;
