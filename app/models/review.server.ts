@@ -125,16 +125,29 @@ const DAY_COUNTS_SQL = `
 const CANDIDATE_COLUMNS = `c.id AS id, c.module_id AS moduleId, c.sibling_key AS siblingKey, c.state AS state,
   c.due AS due, c.stability AS stability, c.last_review AS lastReview`;
 
-/** Started cards due by the end of the study day, earliest first. */
+/**
+ * The facts (sibling keys) the learner reviewed this study day (?1 learner,
+ * ?3 start of the day). Their other cards are buried until tomorrow, so the
+ * candidate lists leave them out: a list cut short must not fill up with
+ * cards the queue cannot show, or the day would end with cards still to do.
+ */
+const KEYS_REVIEWED_TODAY = `
+  SELECT kc.sibling_key FROM review_logs kl
+  JOIN cards kc ON kc.id = kl.card_id
+  LEFT JOIN review_undos ku ON ku.review_log_id = kl.id
+  WHERE kl.user_id = ?1 AND kl.reviewed_at >= ?3 AND ku.review_log_id IS NULL`;
+
+/** Started cards due by the end of the study day (?2), earliest first; learning cards are never buried. */
 const DUE_CANDIDATES_SQL = `
   SELECT ${CANDIDATE_COLUMNS}
   FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
   WHERE c.user_id = ?1 AND c.state <> 0 AND c.due <= ?2
+    AND (c.state IN (1, 3) OR c.last_review >= ?3 OR c.sibling_key NOT IN (${KEYS_REVIEWED_TODAY}))
   ORDER BY c.due LIMIT ${DUE_CANDIDATES}`;
 
 /**
- * New cards: the first few of every module (in introduction order), so the
- * queue can interleave modules even when one holds thousands of cards. The
+ * New cards not buried today: the first few of every module (in introduction
+ * order), so the queue can interleave modules even when one holds thousands. The
  * recursive part walks the learner's modules with new cards through the
  * index (a skip scan), and each module takes one indexed LIMIT.
  */
@@ -148,6 +161,7 @@ const NEW_CANDIDATES_SQL = `
   FROM m JOIN cards c ON c.id IN (
     SELECT c2.id FROM cards c2 JOIN questions q ON q.id = c2.question_id AND q.status = 'active'
     WHERE c2.user_id = ?1 AND c2.state = 0 AND c2.module_id = m.id
+      AND c2.sibling_key NOT IN (${KEYS_REVIEWED_TODAY})
     ORDER BY c2.id LIMIT ${NEW_CANDIDATES_PER_MODULE})
   ORDER BY c.id`;
 
@@ -186,8 +200,8 @@ export async function reviewQueue(db: Database, user: UserRow, now: number) {
   const [countsResult, dueResult, newResult, leftResult] = await db.$client.batch(
     [
       { sql: DAY_COUNTS_SQL, args: [user.id, start] },
-      { sql: DUE_CANDIDATES_SQL, args: [user.id, end] },
-      { sql: NEW_CANDIDATES_SQL, args: [user.id] },
+      { sql: DUE_CANDIDATES_SQL, args: [user.id, end, start] },
+      { sql: NEW_CANDIDATES_SQL, args: [user.id, null, start] },
       { sql: CARDS_LEFT_SQL, args: [user.id, end] },
     ],
     "read",

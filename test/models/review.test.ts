@@ -12,7 +12,8 @@ import {
   undoLastReview,
 } from "../../app/models/review.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { makeLearner, seedGeography } from "../support/fixtures";
+import { clozeQuestion, lessonOf, makeLearner, seedGeography } from "../support/fixtures";
+import { saveCourse } from "../../app/models/content.server";
 
 let handle: TestDatabase;
 beforeEach(async () => {
@@ -222,6 +223,48 @@ describe("daily review against libSQL", () => {
     expect(new Set(keys).size).toBe(keys.length);
     // The Nile fact has two forms; only one of them was shown today.
     expect(shownIds.length).toBe(3);
+  });
+});
+
+describe("a long session in one module whose facts have two forms each", () => {
+  it("introduces one form of every fact, however far down the module the unburied cards are", async () => {
+    const { db } = handle;
+    const facts = 12;
+    // Ranked so each fact's two forms sit next to each other, as the generator's siblings often do.
+    const forms = Array.from({ length: facts }, (_, f) => {
+      const sentence = `Lake number ${f + 1} is called Lake${f + 1}.`;
+      const cloze = clozeQuestion(`q-lake-${f}`, `Lake${f + 1}`, sentence, `lake-${f}`);
+      const trueFalse = { ...cloze, id: `q-lake-${f}-tf`, type: "true_false" as const, prompt: `True or false: ${sentence}`, answer: "True", accepted: ["True"], options: ["True", "False"] };
+      return [cloze, trueFalse];
+    }).flat();
+    await saveCourse(
+      db,
+      {
+        manifest: { slug: "lakes", title: "Lakes", description: "", modules: [{ file: "lakes.md", slug: "lakes", title: "Lakes", description: "" }] },
+        modules: [{ title: "Lakes", source: "lakes.md", lessons: [lessonOf("Lakes", "lakes", 0, forms)] }],
+        moduleHashes: ["lakes-1"],
+        contentHash: "lakes-1",
+      },
+      T0,
+    );
+    const user = await makeLearner(db);
+    const [lesson] = await db.select().from(lessons).where(eq(lessons.slug, "lakes"));
+    expect(await startLesson(db, user.id, lesson.id, T0)).toBe(facts * 2);
+    const learner = (await getLearner(db, user.id))!;
+    const factsIntroduced = new Set<string>();
+    let t = T0;
+    for (let i = 0; i < 100; i++) {
+      const next = await nextShowing(db, learner, t);
+      if (!next) break;
+      const [card] = await db.select().from(cards).where(eq(cards.id, next.cardId));
+      if (next.isNew) {
+        expect(factsIntroduced.has(card.siblingKey), `a second form of ${card.siblingKey} the same day`).toBe(false);
+        factsIntroduced.add(card.siblingKey);
+      }
+      await answerShowing(db, learner, { showingId: next.showingId, response: await answerFor(next.cardId) }, t + 4000);
+      t += 5000;
+    }
+    expect(factsIntroduced.size).toBe(facts);
   });
 });
 
