@@ -56,11 +56,38 @@ export function setUpDatabase(databaseUrl: string): string {
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
 /** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name). */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** The process's children, from the parent pid in every process's stat. */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(statFields(Number(entry))[1]) === pid) children.push(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return children;
+}
+
+/**
+ * CPU time (user + system) in ms used so far by the process and its live
+ * descendants (the cluster's workers when WEB_CONCURRENCY > 1); NaN without /proc.
+ */
 export function processCpuMs(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    const fields = statFields(pid);
+    let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    for (const child of childPids(pid)) {
+      const childMs = processCpuMs(child);
+      if (Number.isFinite(childMs)) ms += childMs;
+    }
+    return ms;
   } catch {
     return Number.NaN;
   }
@@ -79,7 +106,7 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   port: number;
   pid: number;
-  /** CPU time (user + system) the server process has used so far, in ms; NaN where /proc is missing. */
+  /** CPU time (user + system) the server and its workers have used so far, in ms; NaN where /proc is missing. */
   cpuMs(): number;
   /** SIGTERM, then waits for the exit (which is when a CPU profile is written). */
   stop(): Promise<void>;
