@@ -6,6 +6,7 @@
  * re-import of unchanged material maps onto the same rows (and a learner's
  * history stays attached); stored enum values are never renamed.
  */
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -115,6 +116,8 @@ export const questions = sqliteTable(
   (t) => [
     index("questions_lesson_rank").on(t.lessonId, t.rank),
     index("questions_module").on(t.moduleId),
+    // The few retired questions, so counting a learner's cards can subtract theirs without joining every card.
+    index("questions_retired").on(t.id).where(sql`${t.status} = 'retired'`),
   ],
 );
 
@@ -232,7 +235,8 @@ export const cards = sqliteTable(
   },
   (t) => [
     uniqueIndex("cards_user_question").on(t.userId, t.questionId),
-    index("cards_user_due").on(t.userId, t.due),
+    // Started cards by due date, for the review queue and what is left today (new cards wait elsewhere).
+    index("cards_user_started_due").on(t.userId, t.due).where(sql`${t.state} <> 0`),
     // New cards per module in introduction order, for the review queue.
     index("cards_user_state_module").on(t.userId, t.state, t.moduleId, t.id),
   ],

@@ -167,14 +167,18 @@ const NEW_CANDIDATES_SQL = `
 
 /**
  * Cards left today, counted in SQL rather than from the (bounded) candidate
- * lists: learning cards due today, review cards due today and new cards.
+ * lists: learning and review cards due by the end of the day (?2), from the
+ * index of started cards, and new cards, less those of retired questions
+ * (found from the few retired questions, not by joining every card).
  */
 const CARDS_LEFT_SQL = `
-  SELECT sum(c.state IN (1, 3) AND c.due <= ?2) AS learning,
-         sum(c.state = 2 AND c.due <= ?2) AS review,
-         sum(c.state = 0) AS fresh
+  SELECT sum(c.state IN (1, 3)) AS learning, sum(c.state = 2) AS review,
+         (SELECT count(*) FROM cards n WHERE n.user_id = ?1 AND n.state = 0)
+         - (SELECT count(*) FROM questions rq CROSS JOIN cards rc
+            ON rc.user_id = ?1 AND rc.question_id = rq.id AND rc.state = 0
+            WHERE rq.status = 'retired') AS fresh
   FROM cards c JOIN questions q ON q.id = c.question_id AND q.status = 'active'
-  WHERE c.user_id = ?1`;
+  WHERE c.user_id = ?1 AND c.state <> 0 AND c.due <= ?2`;
 
 interface CandidateRow {
   id: number;

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cards, lessons, questions, reviewLogs, reviewUndos, showings } from "../../db/schema";
+import { cards, lessons, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
 import { startLesson } from "../../app/models/deck.server";
 import { getLearner } from "../../app/models/learner.server";
 import {
@@ -8,6 +8,7 @@ import {
   getOwnCard,
   nextShowing,
   rateShowing,
+  studyNext,
   ReviewError,
   undoLastReview,
 } from "../../app/models/review.server";
@@ -227,10 +228,11 @@ describe("daily review against libSQL", () => {
 });
 
 describe("a long session in one module whose facts have two forms each", () => {
-  it("introduces one form of every fact, however far down the module the unburied cards are", async () => {
+  const facts = 12;
+
+  /** A module of 12 facts with two forms each, ranked so each fact's forms sit together; a learner with all 24 cards. */
+  async function learnerOfLakes() {
     const { db } = handle;
-    const facts = 12;
-    // Ranked so each fact's two forms sit next to each other, as the generator's siblings often do.
     const forms = Array.from({ length: facts }, (_, f) => {
       const sentence = `Lake number ${f + 1} is called Lake${f + 1}.`;
       const cloze = clozeQuestion(`q-lake-${f}`, `Lake${f + 1}`, sentence, `lake-${f}`);
@@ -250,6 +252,12 @@ describe("a long session in one module whose facts have two forms each", () => {
     const user = await makeLearner(db);
     const [lesson] = await db.select().from(lessons).where(eq(lessons.slug, "lakes"));
     expect(await startLesson(db, user.id, lesson.id, T0)).toBe(facts * 2);
+    return user;
+  }
+
+  it("introduces one form of every fact, however far down the module the unburied cards are", async () => {
+    const { db } = handle;
+    const user = await learnerOfLakes();
     const learner = (await getLearner(db, user.id))!;
     const factsIntroduced = new Set<string>();
     let t = T0;
@@ -265,6 +273,16 @@ describe("a long session in one module whose facts have two forms each", () => {
       t += 5000;
     }
     expect(factsIntroduced.size).toBe(facts);
+  });
+
+  it("counts the cards left today without those of retired questions", async () => {
+    const { db } = handle;
+    const user = await learnerOfLakes();
+    await db.update(users).set({ newPerDay: 100 }).where(eq(users.id, user.id));
+    const learner = (await getLearner(db, user.id))!;
+    expect((await studyNext(db, learner, T0)).remaining).toBe(facts * 2);
+    await db.update(questions).set({ status: "retired" }).where(inArray(questions.id, ["q-lake-3", "q-lake-4-tf", "q-lake-9"]));
+    expect((await studyNext(db, learner, T0 + 1000)).remaining).toBe(facts * 2 - 3);
   });
 });
 
