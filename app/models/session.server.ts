@@ -8,7 +8,7 @@
  * revokes it server-side, so a copied cookie stops working too.
  */
 import { createCookie, type Cookie } from "@remix-run/node";
-import { and, eq, getTableColumns, gt, isNull } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, isNull, sql } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../db/client";
 import { sessions, users, type User } from "../../db/schema";
@@ -56,14 +56,26 @@ export type SessionUser = Omit<User, "passwordHash">;
 
 const { passwordHash: _passwordHash, ...sessionUserColumns } = getTableColumns(users);
 
-/** The user (with study settings) a token belongs to, or null when it is unknown, expired or revoked. */
-export async function getSessionUserRow(db: Database, token: string, now: number): Promise<SessionUser | null> {
-  const [row] = await db
+/**
+ * Every request looks its session up, so the query is built once per
+ * database and kept (drizzle's query building cost more than running it).
+ */
+function prepareSessionLookup(db: Database) {
+  return db
     .select({ user: sessionUserColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashSessionToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder("id")), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare();
+}
+const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+/** The user (with study settings) a token belongs to, or null when it is unknown, expired or revoked. */
+export async function getSessionUserRow(db: Database, token: string, now: number): Promise<SessionUser | null> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const row = await lookup.get({ id: hashSessionToken(token), now });
   return row?.user ?? null;
 }
 
