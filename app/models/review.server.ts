@@ -1,8 +1,8 @@
 /**
  * Daily review: showing a learner their next card, answering it, re-rating
  * and undoing. Each loads the card, calls the pure scheduler, and saves the
- * card beside an append-only review log atomically: an answer (the hot path)
- * as one read and one guarded write batch, a re-rating or undo in a
+ * card beside an append-only review log atomically: an answer or a re-rating
+ * (the hot path) as one read and one guarded write batch, an undo in a
  * transaction.
  *
  * Idempotency: every card put in front of a learner gets a showing id. The
@@ -16,7 +16,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { ResultSet } from "@libsql/client";
+import type { InStatement, ResultSet } from "@libsql/client";
 import type { Database } from "../../db/client";
 import { cards, lessons, modules, courses, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
 import { studyDayBounds } from "../learning/day";
@@ -431,47 +431,16 @@ async function loadShowing(db: Database | Tx, userId: string, showingId: string)
   return showing;
 }
 
-/** Applies `rating` to the card in `tx` and appends the log. Returns the log id and the card after. */
-async function applyReview(
-  tx: Tx,
-  user: UserRow,
-  card: typeof cards.$inferSelect,
-  before: CardState,
-  rating: Rating,
-  at: number,
-  showingId: string,
-  correct: boolean,
-  responseMs: number,
-) {
-  const outcome = scheduleReview(before, rating, at, { ...schedulerSettingsFor(user), seed: String(card.id) });
-  const nextVersion = card.version + 1;
-  const updated = await tx
-    .update(cards)
-    .set({ ...outcome.card, version: nextVersion })
-    .where(and(eq(cards.id, card.id), eq(cards.version, card.version)))
-    .returning({ id: cards.id });
-  if (updated.length !== 1) throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
-  const [log] = await tx
-    .insert(reviewLogs)
-    .values({
-      cardId: card.id,
-      userId: user.id,
-      showingId,
-      reviewedAt: at,
-      rating,
-      correct,
-      responseMs,
-      state: outcome.log.state,
-      elapsedDays: outcome.log.elapsedDays,
-      scheduledDays: outcome.log.scheduledDays,
-      cardBeforeJson: serializeCardState(before),
-      cardVersionAfter: nextVersion,
-    })
-    .returning({ id: reviewLogs.id });
-  return { logId: log.id, card: outcome.card };
-}
-
 const MAX_RESPONSE_MS = 10 * 60_000;
+
+/** A showing (s) with its card (c, only if the learner's: ?1), question (q), lesson (le), module (m) and course (co). */
+const SHOWING_JOINS = `FROM showings s
+  LEFT JOIN cards c ON c.id = s.card_id AND c.user_id = ?1
+  LEFT JOIN questions q ON q.id = c.question_id
+  LEFT JOIN lessons le ON le.id = q.lesson_id
+  LEFT JOIN modules m ON m.id = le.module_id
+  LEFT JOIN courses co ON co.id = m.course_id`;
+const LESSON_URL = `'/courses/' || co.slug || '/' || m.slug || '/' || le.slug`;
 
 /**
  * Everything answering needs, in one query: the showing (only the learner's
@@ -485,15 +454,10 @@ const ANSWER_CONTEXT_SQL = `
          c.reps AS reps, c.lapses AS lapses, c.last_review AS lastReview,
          q.type AS type, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
          q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.status AS status,
-         '/courses/' || co.slug || '/' || m.slug || '/' || l.slug AS lessonUrl,
+         ${LESSON_URL} AS lessonUrl,
          (SELECT json_group_array(json_array(r.correct, r.response_ms)) FROM (
             SELECT correct, response_ms FROM review_logs WHERE user_id = ?1 ORDER BY reviewed_at DESC LIMIT 40) r) AS recentJson
-  FROM showings s
-  LEFT JOIN cards c ON c.id = s.card_id AND c.user_id = ?1
-  LEFT JOIN questions q ON q.id = c.question_id
-  LEFT JOIN lessons l ON l.id = q.lesson_id
-  LEFT JOIN modules m ON m.id = l.module_id
-  LEFT JOIN courses co ON co.id = m.course_id
+  ${SHOWING_JOINS}
   WHERE s.id = ?2 AND s.user_id = ?1`;
 
 /** The showing, and its card's scheduling columns (null `version`: the card is gone). */
@@ -516,22 +480,52 @@ interface AnswerContext extends Omit<CardState, "state"> {
 }
 
 /*
- * Applying an answer, as one atomic batch. The card moves on only from the
- * version the showing was made for; the log and the showing's answer follow
- * only if it did (changes() = 1). A showing whose card is still at its
- * version has never been answered (answering bumps the version, which never
- * goes back), so when the card's update applies, all three do.
+ * Reviews are written as one atomic batch whose first statement moves the
+ * card on from the version the review was computed from; every later
+ * statement applies only if the one before it changed a row (changes() = 1),
+ * so a card that moved on meanwhile makes the whole batch a no-op.
  */
-const APPLY_ANSWER_SQL = [
-  `UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?,
-     learning_steps = ?, reps = ?, lapses = ?, last_review = ?, version = ?
-   WHERE id = ? AND user_id = ? AND version = ?`,
-  `INSERT INTO review_logs (card_id, user_id, showing_id, reviewed_at, rating, correct, response_ms, state,
-     elapsed_days, scheduled_days, card_before_json, card_version_after)
-   SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
-  `UPDATE showings SET answered_at = ?, response_json = ?, review_log_id = last_insert_rowid()
-   WHERE id = ? AND answered_at IS NULL AND changes() = 1`,
-];
+
+/** Moves the card from `fromVersion` to `after` at `fromVersion + 1`. */
+function cardUpdate(cardId: number, userId: string, fromVersion: number, after: CardState): InStatement {
+  return {
+    sql: `UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?,
+            learning_steps = ?, reps = ?, lapses = ?, last_review = ?, version = ?
+          WHERE id = ? AND user_id = ? AND version = ?`,
+    args: [
+      after.state, after.due, after.stability, after.difficulty, after.elapsedDays, after.scheduledDays,
+      after.learningSteps, after.reps, after.lapses, after.lastReview, fromVersion + 1,
+      cardId, userId, fromVersion,
+    ],
+  };
+}
+
+interface LoggedReview {
+  cardId: number;
+  userId: string;
+  showingId: string;
+  reviewedAt: number;
+  rating: Rating;
+  correct: boolean;
+  responseMs: number;
+  before: CardState;
+  log: { state: number; elapsedDays: number; scheduledDays: number };
+  versionAfter: number;
+}
+
+/** Appends the review to the log, if the statement before it applied. */
+function logInsert(review: LoggedReview): InStatement {
+  return {
+    sql: `INSERT INTO review_logs (card_id, user_id, showing_id, reviewed_at, rating, correct, response_ms, state,
+            elapsed_days, scheduled_days, card_before_json, card_version_after)
+          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+    args: [
+      review.cardId, review.userId, review.showingId, review.reviewedAt, review.rating, review.correct ? 1 : 0,
+      review.responseMs, review.log.state, review.log.elapsedDays, review.log.scheduledDays,
+      serializeCardState(review.before), review.versionAfter,
+    ],
+  };
+}
 
 async function loadAnsweredShowing(db: Database, userId: string, showingId: string) {
   const showing = await loadShowing(db, userId, showingId);
@@ -589,7 +583,6 @@ export async function answerShowing(
   const before = cardStateOf(row);
   const outcome = scheduleReview(before, proposedRating, now, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
   const after = outcome.card;
-  const version = row.version + 1;
   const stored: StoredResponse = {
     response: input.response,
     correct: graded.correct,
@@ -597,33 +590,37 @@ export async function answerShowing(
     proposedRating,
     responseMs,
   };
-  const [cardUpdate, logInsert, showingUpdate] = await db.$client.batch(
+  // A showing whose card is still at its version was never answered (answering
+  // bumps the version, which never goes back): when the card moves, all three apply.
+  const [cardMoved, logged, showingAnswered] = await db.$client.batch(
     [
+      cardUpdate(row.cardId, user.id, row.version, after),
+      logInsert({
+        cardId: row.cardId,
+        userId: user.id,
+        showingId: input.showingId,
+        reviewedAt: now,
+        rating: proposedRating,
+        correct: graded.correct,
+        responseMs,
+        before,
+        log: outcome.log,
+        versionAfter: row.version + 1,
+      }),
       {
-        sql: APPLY_ANSWER_SQL[0],
-        args: [
-          after.state, after.due, after.stability, after.difficulty, after.elapsedDays, after.scheduledDays,
-          after.learningSteps, after.reps, after.lapses, after.lastReview, version,
-          row.cardId, user.id, row.version,
-        ],
+        sql: `UPDATE showings SET answered_at = ?, response_json = ?, review_log_id = last_insert_rowid()
+              WHERE id = ? AND answered_at IS NULL AND changes() = 1`,
+        args: [now, JSON.stringify(stored), input.showingId],
       },
-      {
-        sql: APPLY_ANSWER_SQL[1],
-        args: [
-          row.cardId, user.id, input.showingId, now, proposedRating, graded.correct ? 1 : 0, responseMs,
-          outcome.log.state, outcome.log.elapsedDays, outcome.log.scheduledDays, serializeCardState(before), version,
-        ],
-      },
-      { sql: APPLY_ANSWER_SQL[2], args: [now, JSON.stringify(stored), input.showingId] },
     ],
     "write",
   );
-  if (cardUpdate.rowsAffected !== 1) {
+  if (cardMoved.rowsAffected !== 1) {
     // Another request got there first: the same answer (a double tap) is
     // replayed; anything else moved the card on and this showing is stale.
     return resultOf(db, await loadAnsweredShowing(db, user.id, input.showingId), true);
   }
-  if (logInsert.rowsAffected !== 1 || showingUpdate.rowsAffected !== 1) {
+  if (logged.rowsAffected !== 1 || showingAnswered.rowsAffected !== 1) {
     throw new Error(`Answering showing ${input.showingId} applied partly; the batch should have been all or nothing.`);
   }
   return {
@@ -641,6 +638,41 @@ export async function answerShowing(
 }
 
 /**
+ * What re-rating needs, in one query: the showing (only the learner's own),
+ * the review in force for it (its latest log not undone), the card, and what
+ * the result shows.
+ */
+const RATE_CONTEXT_SQL = `
+  SELECT s.answered_at AS answeredAt, s.response_json AS responseJson, s.card_id AS cardId,
+         c.version AS version, c.due AS due,
+         l.id AS logId, l.rating AS rating, l.reviewed_at AS reviewedAt, l.correct AS correct,
+         l.response_ms AS responseMs, l.card_before_json AS cardBeforeJson, l.card_version_after AS versionAfter,
+         q.source_sentence AS sourceSentence,
+         ${LESSON_URL} AS lessonUrl
+  ${SHOWING_JOINS}
+  LEFT JOIN review_logs l ON l.id = (
+    SELECT l2.id FROM review_logs l2 LEFT JOIN review_undos u ON u.review_log_id = l2.id
+    WHERE l2.showing_id = s.id AND u.review_log_id IS NULL ORDER BY l2.id DESC LIMIT 1)
+  WHERE s.id = ?2 AND s.user_id = ?1`;
+
+interface RateContext {
+  answeredAt: number | null;
+  responseJson: string | null;
+  cardId: number;
+  version: number | null;
+  due: number | null;
+  logId: number | null;
+  rating: number;
+  reviewedAt: number;
+  correct: number;
+  responseMs: number;
+  cardBeforeJson: string;
+  versionAfter: number;
+  sourceSentence: string | null;
+  lessonUrl: string | null;
+}
+
+/**
  * Replaces the rating applied to an answered showing: undoes its review and
  * applies `rating` at the original review time. The same rating again is a no-op.
  */
@@ -649,39 +681,66 @@ export async function rateShowing(
   user: UserRow,
   input: { showingId: string; rating: Rating },
   now: number,
+  attempt = 1,
 ): Promise<AnswerResult> {
-  return db.transaction(async (tx) => {
-    const showing = await loadShowing(tx, user.id, input.showingId);
-    if (showing.answeredAt === null) throw new ReviewError("not_answered", "Answer the card before rating it.");
-    const [log] = await tx
-      .select()
-      .from(reviewLogs)
-      .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
-      .where(and(eq(reviewLogs.showingId, showing.id), isNull(reviewUndos.reviewLogId)))
-      .orderBy(desc(reviewLogs.id))
-      .limit(1);
-    if (!log) throw new ReviewError("stale", "That review was undone.");
-    if (log.review_logs.rating === input.rating) return resultOf(tx, showing, true);
-    const [card] = await tx.select().from(cards).where(and(eq(cards.id, showing.cardId), eq(cards.userId, user.id)));
-    if (!card || card.version !== log.review_logs.cardVersionAfter) {
-      throw new ReviewError("stale", "This card has been reviewed again since, so its rating can no longer change.");
-    }
-    await tx.insert(reviewUndos).values({ reviewLogId: log.review_logs.id, undoneAt: now });
-    const before = parseCardState(log.review_logs.cardBeforeJson);
-    const { logId } = await applyReview(
-      tx,
-      user,
-      card,
-      before,
-      input.rating,
-      log.review_logs.reviewedAt,
-      showing.id,
-      log.review_logs.correct,
-      log.review_logs.responseMs,
-    );
-    await tx.update(showings).set({ reviewLogId: logId }).where(eq(showings.id, showing.id));
-    return resultOf(tx, showing, false);
+  const [row] = rowsOf<RateContext>(
+    await db.$client.execute({ sql: RATE_CONTEXT_SQL, args: [user.id, input.showingId] }),
+  );
+  if (!row) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
+  if (row.answeredAt === null) throw new ReviewError("not_answered", "Answer the card before rating it.");
+  if (row.logId === null) throw new ReviewError("stale", "That review was undone.");
+  const stored = JSON.parse(row.responseJson ?? "{}") as StoredResponse;
+  const result = (rating: Rating, due: number, replayed: boolean): AnswerResult => ({
+    showingId: input.showingId,
+    correct: stored.correct,
+    response: stored.response,
+    expected: stored.expected,
+    sourceSentence: row.sourceSentence ?? "",
+    lessonUrl: row.lessonUrl,
+    proposedRating: stored.proposedRating,
+    rating,
+    intervalDays: Math.max(0, (due - row.reviewedAt) / 86_400_000),
+    replayed,
   });
+  if (row.rating === input.rating) return result(input.rating, row.due ?? row.reviewedAt, true);
+  if (row.version === null || row.version !== row.versionAfter) {
+    throw new ReviewError("stale", "This card has been reviewed again since, so its rating can no longer change.");
+  }
+  const before = parseCardState(row.cardBeforeJson);
+  const outcome = scheduleReview(before, input.rating, row.reviewedAt, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
+  const [cardMoved, undone, logged, showingMoved] = await db.$client.batch(
+    [
+      cardUpdate(row.cardId, user.id, row.version, outcome.card),
+      { sql: "INSERT INTO review_undos (review_log_id, undone_at) SELECT ?, ? WHERE changes() = 1", args: [row.logId, now] },
+      logInsert({
+        cardId: row.cardId,
+        userId: user.id,
+        showingId: input.showingId,
+        reviewedAt: row.reviewedAt,
+        rating: input.rating,
+        correct: row.correct === 1,
+        responseMs: row.responseMs,
+        before,
+        log: outcome.log,
+        versionAfter: row.version + 1,
+      }),
+      {
+        sql: "UPDATE showings SET review_log_id = last_insert_rowid() WHERE id = ? AND changes() = 1",
+        args: [input.showingId],
+      },
+    ],
+    "write",
+  );
+  if (cardMoved.rowsAffected !== 1) {
+    // The card moved on meanwhile: a second tap of the same rating finds it
+    // applied and replays it; anything else makes this rating stale.
+    if (attempt === 1) return rateShowing(db, user, input, now, 2);
+    throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
+  }
+  if (undone.rowsAffected !== 1 || logged.rowsAffected !== 1 || showingMoved.rowsAffected !== 1) {
+    throw new Error(`Re-rating showing ${input.showingId} applied partly; the batch should have been all or nothing.`);
+  }
+  return result(input.rating, outcome.card.due, false);
 }
 
 /** Undoes the learner's last review: the card returns exactly to its state before it. */

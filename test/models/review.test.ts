@@ -167,6 +167,35 @@ describe("daily review against libSQL", () => {
     expect(await handle.db.select().from(reviewLogs)).toHaveLength(2);
   });
 
+  it("two taps of one rating at once apply it once; two different ratings at once leave the later one in force", async () => {
+    const learner = await learnerWithDeck();
+    const shown = (await nextShowing(handle.db, learner, T0))!;
+    const answered = await answerShowing(handle.db, learner, { showingId: shown.showingId, response: await answerFor(shown.cardId) }, T0 + 4000);
+    const other = answered.rating === 4 ? 2 : 4;
+    const taps = await Promise.all([
+      rateShowing(handle.db, learner, { showingId: shown.showingId, rating: other }, T0 + 6000),
+      rateShowing(handle.db, learner, { showingId: shown.showingId, rating: other }, T0 + 6001),
+    ]);
+    expect(taps.map((t) => t.replayed).sort()).toEqual([false, true]);
+    expect(await handle.db.select().from(reviewLogs)).toHaveLength(2);
+    expect(await handle.db.select().from(reviewUndos)).toHaveLength(1);
+
+    const [hard, easy] = await Promise.all([
+      rateShowing(handle.db, learner, { showingId: shown.showingId, rating: 2 === other ? 3 : 2 }, T0 + 7000),
+      rateShowing(handle.db, learner, { showingId: shown.showingId, rating: 1 }, T0 + 7001),
+    ]);
+    expect([hard.replayed, easy.replayed]).toEqual([false, false]);
+    const logs = await handle.db.select().from(reviewLogs).orderBy(reviewLogs.id);
+    const undone = new Set((await handle.db.select().from(reviewUndos)).map((u) => u.reviewLogId));
+    const standing = logs.filter((l) => !undone.has(l.id));
+    expect(standing).toHaveLength(1);
+    expect(standing[0].rating).toBe(1);
+    // Every re-rating starts from the state before the answer, never from another rating's.
+    expect(new Set(logs.map((l) => l.cardBeforeJson)).size).toBe(1);
+    const [showing] = await handle.db.select().from(showings).where(eq(showings.id, shown.showingId));
+    expect(showing.reviewLogId).toBe(standing[0].id);
+  });
+
   it("undo restores the card exactly", async () => {
     const learner = await learnerWithDeck();
     const shown = (await nextShowing(handle.db, learner, T0))!;
