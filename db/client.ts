@@ -30,7 +30,7 @@ function isFileUrl(url: string): boolean {
   return url.startsWith("file:");
 }
 
-/** Opens a database. File databases get WAL, foreign keys and a busy timeout. */
+/** Opens a database. File databases get WAL, foreign keys, kept statements and a JavaScript-side busy wait. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const file = isFileUrl(config.url);
   if (file) {
@@ -41,7 +41,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const client = createClient({
     url: config.url,
     authToken: config.authToken,
-    timeout: BUSY_TIMEOUT_MS,
+    // A file database waits for another process's lock in JavaScript (see withBusyRetry).
+    timeout: file ? 0 : BUSY_TIMEOUT_MS,
     concurrency: file ? 1 : undefined,
   });
   if (file) {
@@ -52,7 +53,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     await client.execute("PRAGMA synchronous = NORMAL");
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute("PRAGMA foreign_keys = ON");
-    await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await client.execute("PRAGMA busy_timeout = 0");
   }
   return drizzle(client, { schema }) as Database;
 }
@@ -72,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 function serializeOnOneConnection(client: Client) {
   let tail: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = tail.then(work);
+    const result = tail.then(() => withBusyRetry(work));
     tail = result.catch(() => undefined);
     return result;
   };
@@ -90,7 +91,7 @@ function serializeOnOneConnection(client: Client) {
         const held = tail.then(async () => {
           let tx: Awaited<ReturnType<typeof transaction>>;
           try {
-            tx = await transaction(mode);
+            tx = await withBusyRetry(() => transaction(mode));
           } catch (error) {
             rejectTx(error);
             return;
@@ -118,6 +119,35 @@ function serializeOnOneConnection(client: Client) {
         tail = held.catch(() => undefined);
       }),
   });
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_BUSY";
+}
+
+/**
+ * Runs `work`, retrying while another process holds the database's write
+ * lock (several app servers on one file, or a script beside the server).
+ *
+ * Why not SQLite's busy timeout: its handler sleeps inside the native call,
+ * blocking this process's event loop for a millisecond or more at every
+ * collision, while the other process holds the lock for a fraction of that.
+ * Here the wait is a timer, and the process serves other requests meanwhile.
+ * Retrying is safe: a statement, batch or BEGIN refused as busy applied nothing.
+ */
+async function withBusyRetry<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      // Next turn of the event loop first, then 1, 2, 4, 8, 8… ms.
+      await new Promise((resolve) =>
+        attempt === 0 ? setImmediate(resolve) : setTimeout(resolve, Math.min(8, 2 ** (attempt - 1))),
+      );
+    }
+  }
 }
 
 export const MIGRATIONS_FOLDER = resolve(

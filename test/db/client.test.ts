@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -43,6 +45,43 @@ describe("one queued connection per file database", () => {
     await Promise.all(work);
     const { rows } = await db.$client.execute("SELECT n FROM counter");
     expect(Number(rows[0][0])).toBe(100);
+  });
+});
+
+describe("another process holding the write lock", () => {
+  it("makes a write wait without blocking the event loop, then apply", async () => {
+    handle = await createTestDatabase();
+    const { db, url } = handle;
+    await db.$client.execute("CREATE TABLE counter (n INTEGER NOT NULL)");
+    await db.$client.execute("INSERT INTO counter VALUES (0)");
+    // A second process takes the write lock and keeps it for 400 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const Database = require("libsql");
+         const db = new Database(process.argv[1]);
+         db.exec("BEGIN IMMEDIATE");
+         db.exec("UPDATE counter SET n = n + 1");
+         process.stdout.write("locked\\n");
+         setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+        url.slice("file:".length),
+      ],
+      { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    await db.$client.execute("UPDATE counter SET n = n + 10");
+    const waited = performance.now() - started;
+    clearInterval(ticker);
+    await once(holder, "exit");
+    expect(waited).toBeGreaterThan(200);
+    // The event loop kept turning while the write waited (a sleeping busy handler would freeze it).
+    expect(ticks).toBeGreaterThan(waited / 10 / 3);
+    const { rows } = await db.$client.execute("SELECT n FROM counter");
+    expect(Number(rows[0][0])).toBe(11);
   });
 });
 
