@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import cluster from "node:cluster";
+import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -27,8 +28,10 @@ try {
 
 // Several worker processes share the port (node:cluster); each keeps no state
 // of its own, and an embedded database is shared through SQLite's file locks.
-// One process unless WEB_CONCURRENCY says otherwise.
-const workers = env.WEB_CONCURRENCY ?? 1;
+// WEB_CONCURRENCY sets how many; in production the default is one per core
+// (up to 8), elsewhere one.
+const workers =
+  env.WEB_CONCURRENCY ?? (process.env.NODE_ENV === "production" ? Math.min(8, os.availableParallelism()) : 1);
 if (cluster.isPrimary && workers > 1) {
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;

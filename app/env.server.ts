@@ -14,7 +14,7 @@ const envSchema = z.object({
     .regex(/^(file:|libsql:|https?:|wss?:)/, "must start with file:, libsql:, http(s): or ws(s):")
     .default("file:data/cairn.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  /** HTTP worker processes sharing the port (node:cluster); default 1. */
+  /** HTTP worker processes sharing the port (node:cluster); default one per core (≤ 8) in production, else 1. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 

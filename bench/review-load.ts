@@ -142,6 +142,7 @@ async function main() {
     const profileDir = flags.profile ? join(dir, "profile") : undefined;
     server = await startServer({ cwd: appDir, databaseUrl, port: await freePort(), cpuProfileDir: profileDir });
     console.log(`server.js pid ${server.pid} on http://127.0.0.1:${server.port}`);
+    const serverWorkers = server.workers();
 
     // ------------------------------------------------------- client JavaScript
     const pageClient = new ReviewClient("127.0.0.1", server.port, 1);
@@ -240,6 +241,7 @@ async function main() {
         `load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}` +
           (loadAtStart > 0.5 ? "  (other work on the machine: throughput and latency are pessimistic)" : ""),
         `machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`,
+        `server: production build, ${serverWorkers} HTTP process${serverWorkers === 1 ? "" : "es"} (WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? "unset: the production default, one per core"})`,
         `learners: ${learners.length}, cards each ${Math.min(...cards)}–${Math.max(...cards)}; habits: right ${HABITS.rightRate * 100}%, ` +
           `re-rate ${HABITS.rerateRate * 100}%, repeat ${HABITS.repeatRate * 100}%; achieved right ${((100 * ledger.right) / Math.max(1, ledger.right + ledger.wrong)).toFixed(0)}%`,
         `page data loads before (a): n=${pageLoads.length}, p50 ${fmt(percentile(pageLoads, 50))}, p99 ${fmt(percentile(pageLoads, 99))}`,

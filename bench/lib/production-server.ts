@@ -108,6 +108,8 @@ export interface RunningServer {
   pid: number;
   /** CPU time (user + system) the server and its workers have used so far, in ms; NaN where /proc is missing. */
   cpuMs(): number;
+  /** HTTP processes serving: the cluster's workers, or 1 for a single process. */
+  workers(): number;
   /** SIGTERM, then waits for the exit (which is when a CPU profile is written). */
   stop(): Promise<void>;
 }
@@ -123,6 +125,8 @@ export async function startServer(options: {
   const args = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "server.js"] : ["server.js"];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.REMIX_DEV_ORIGIN; // set, it would switch server.js to development error messages
+  // A profile is of one process: profile a single server, not a cluster of them.
+  if (options.cpuProfileDir) env.WEB_CONCURRENCY = "1";
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: {
@@ -153,6 +157,7 @@ export async function startServer(options: {
     port: options.port,
     pid,
     cpuMs: () => processCpuMs(pid),
+    workers: () => childPids(pid).length || 1,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       process.kill(pid, "SIGTERM");
