@@ -97,10 +97,21 @@ export interface LessonContext {
   candidateCount: number;
 }
 
+/** A word that says what a candidate is about: not a stopword, not a number (does not start with a digit 0-9). */
+function isContentWord(w: string): boolean {
+  const first = w.charCodeAt(0);
+  return !(first >= 48 && first <= 57) && !STOPWORDS.has(w);
+}
+
+/** Scaled log frequency of a word in spoken English: low is rare. */
+function scaledFrequency(w: string): number {
+  return logFrequency(w) / 7;
+}
+
 /** Scaled log frequencies of a candidate's content words (numbers and stopwords left out). */
 function contentFrequencies(text: string): number[] {
   const out: number[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w) && !/^\d/.test(w)) out.push(logFrequency(w) / 7);
+  for (const w of words(text)) if (isContentWord(w)) out.push(scaledFrequency(w));
   return out;
 }
 
@@ -174,10 +185,21 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = n === 2 ? 1 : 0;
   f[i++] = n === 3 ? 1 : 0;
   f[i++] = n >= 4 ? 1 : 0;
-  const content = ws.filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w));
-  const freqs = contentFrequencies(c.text);
-  f[i++] = freqs.length ? Math.min(...freqs) : 0;
-  f[i++] = freqs.length ? freqs.reduce((a, b) => a + b, 0) / freqs.length : 0;
+  // The content words and their frequencies, once: several features below read them.
+  const content: string[] = [];
+  let rarity = 0;
+  let commonest = 0;
+  let frequencySum = 0;
+  for (const w of ws) {
+    if (!isContentWord(w)) continue;
+    const freq = scaledFrequency(w);
+    rarity = content.length === 0 ? freq : Math.min(rarity, freq);
+    commonest = content.length === 0 ? freq : Math.max(commonest, freq);
+    frequencySum += freq;
+    content.push(w);
+  }
+  f[i++] = rarity;
+  f[i++] = content.length ? frequencySum / content.length : 0;
   f[i++] = /^\p{Lu}/u.test(c.text) ? 1 : 0;
   f[i++] = /\d/.test(c.text) ? 1 : 0;
   f[i++] = lesson.sentenceCount > 1 ? c.sentence.index / (lesson.sentenceCount - 1) : 0;
@@ -200,7 +222,6 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = sameSentence.some((o) => o !== c && o.start >= c.start && o.end <= c.end) ? 1 : 0;
   f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
   f[i++] = c.sentence.origin === "prose" ? 0 : 1;
-  const rarity = freqs.length ? Math.min(...freqs) : 0;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? rarity : 0;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind && n >= 2 ? 1 : 0;
   f[i++] = c.kind === "phrase" && tokens[c.tokenStart]?.pos === "ADJ" ? 1 : 0;
@@ -210,8 +231,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
   f[i++] = after?.pos === "PUNCT" ? 1 : 0;
   f[i++] = before?.text === "," ? 1 : 0;
-  f[i++] = freqs.length ? Math.max(...freqs) : 0;
-  f[i++] = n > 0 ? logFrequency(ws[n - 1]) / 7 : 0;
+  f[i++] = commonest;
+  f[i++] = n > 0 ? scaledFrequency(ws[n - 1]) : 0;
   f[i++] = c.tokenStart === 0 || (c.tokenStart === 1 && before?.pos === "DET") ? 1 : 0;
   f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
   const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
