@@ -106,10 +106,22 @@ const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "
 const NUMBERED_NAMES = new Set(["resolution", "article", "chapter", "section", "protocol", "act", "no", "number", "amendment"]);
 const ROMAN = /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 
-const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.text);
+/** Whether the token has a letter or digit: scans ASCII itself, asks the Unicode classes only past it (most tokens are ASCII). */
+const isWord = (t: Token) => {
+  const text = t.text;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return /[\p{L}\p{N}]/u.test(text);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  }
+  return false;
+};
 const isTitle = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
 
 export function isAcronym(text: string): boolean {
+  // Every acronym opens with a capital: settle the common lower-case, digit or punctuation token without a regex.
+  const first = text.charCodeAt(0);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
   if (/^(?:\p{Lu}\.){2,}$/u.test(text)) return true;
   const bare = text.replace(/s$/, "");
   if (!/^\p{Lu}[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d]*$/u.test(bare)) return false;
@@ -312,11 +324,15 @@ function properNameCandidates(sentence: Sentence, out: Candidate[], used: Set<nu
 
 function acronymCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
   const tokens = sentence.tokens;
-  const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
-  // A shouted all-capitals sentence has no acronyms to ask about.
-  if (letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text))) return;
+  // A shouted all-capitals sentence has no acronyms to ask about (checked only once a token reads as one: most sentences have none).
+  let shouted: boolean | undefined;
+  const isShouted = () => {
+    const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
+    return letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text));
+  };
   tokens.forEach((t, i) => {
     if (used.has(i) || !isAcronym(t.text)) return;
+    if ((shouted ??= isShouted())) return;
     // "COE-DAT": parts glued by hyphens make one acronym.
     let to = i + 1;
     while (
