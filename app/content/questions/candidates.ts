@@ -123,7 +123,8 @@ export function isAcronym(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first < 128 && !(first >= 65 && first <= 90)) return false;
   if (/^(?:\p{Lu}\.){2,}$/u.test(text)) return true;
-  const bare = text.replace(/s$/, "");
+  // A plural "s" dropped; endsWith, since /s$/ tries every position of the text.
+  const bare = text.endsWith("s") ? text.slice(0, -1) : text;
   if (!/^\p{Lu}[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d]*$/u.test(bare)) return false;
   if ((bare.match(/\p{Lu}/gu) ?? []).length < 2) return false;
   if (ROMAN.test(bare) && bare.length <= 4) return false;

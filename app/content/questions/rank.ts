@@ -225,7 +225,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? rarity : 0;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind && n >= 2 ? 1 : 0;
   f[i++] = c.kind === "phrase" && tokens[c.tokenStart]?.pos === "ADJ" ? 1 : 0;
-  f[i++] = c.kind === "phrase" && /s$/.test(tokens[c.tokenEnd - 1]?.lower ?? "") ? 1 : 0;
+  f[i++] = c.kind === "phrase" && (tokens[c.tokenEnd - 1]?.lower ?? "").endsWith("s") ? 1 : 0;
   f[i++] = before?.pos === "NUM" ? 1 : 0;
   f[i++] = Math.log(1 + sameSentence.length) / 3;
   f[i++] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
