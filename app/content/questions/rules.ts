@@ -98,7 +98,12 @@ type Asked = Pick<Question, "type" | "prompt" | "answer">;
  */
 export class AskedQuestions {
   private readonly prompts = new Set<string>();
-  private readonly byAnswer = new Map<string, Array<Set<string>>>();
+  /**
+   * Kept prompts by type and answer. A prompt's word set is built only when a
+   * later question of the same type and answer is compared with it: most
+   * answers are asked once per type, so most sets would never be read.
+   */
+  private readonly byAnswer = new Map<string, Array<{ prompt: string; words?: Set<string> }>>();
   /** The word set of the prompt last checked: `add` usually follows `duplicate` on the same question. */
   private last: { prompt: string; words: Set<string> } | null = null;
 
@@ -113,7 +118,10 @@ export class AskedQuestions {
     const others = this.byAnswer.get(`${q.type}|${normaliseAnswer(q.answer)}`);
     if (!others) return null;
     const promptWords = this.promptWords(q.prompt);
-    for (const other of others) if (jaccard(promptWords, other) >= 0.8) return "a nearly identical question is already asked";
+    for (const other of others) {
+      other.words ??= new Set(words(other.prompt));
+      if (jaccard(promptWords, other.words) >= 0.8) return "a nearly identical question is already asked";
+    }
     return null;
   }
 
@@ -122,7 +130,7 @@ export class AskedQuestions {
     const key = `${q.type}|${normaliseAnswer(q.answer)}`;
     const list = this.byAnswer.get(key);
     // Kept sets are never changed, so a set shared with `last` is safe.
-    const entry = this.promptWords(q.prompt);
+    const entry = { prompt: q.prompt, words: this.last?.prompt === q.prompt ? this.last.words : undefined };
     if (list) list.push(entry);
     else this.byAnswer.set(key, [entry]);
   }
