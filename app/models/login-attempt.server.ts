@@ -33,6 +33,7 @@ export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
+/** Attempts recorded under `key` after `since`. */
 async function countFailures(db: Database, key: string, since: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
@@ -98,3 +99,34 @@ export async function attemptSignIn(
   await clearAccountFailures(db, input.email);
   return { ok: true, user };
 }
+
+/**
+ * Sign-ups per client address: each costs an argon2id hash (tens of ms of
+ * CPU) and a row, so one address may create only so many accounts an hour.
+ * Every attempt past validation counts, successful or not.
+ */
+export const SIGN_UP_LIMITS = { windowMs: 60 * 60 * 1000, maxPerAddress: 10 };
+
+function signUpKey(address: string): string {
+  return `signup:${address}`;
+}
+
+/**
+ * Counts a sign-up attempt from `address`; false when the address has used up
+ * its sign-ups for the window (the attempt is then not counted).
+ */
+export async function admitSignUp(
+  db: Database,
+  address: string,
+  now: number,
+  limits = SIGN_UP_LIMITS,
+): Promise<boolean> {
+  const key = signUpKey(address);
+  if ((await countFailures(db, key, now - limits.windowMs)) >= limits.maxPerAddress) return false;
+  await db.batch([
+    db.insert(loginAttempts).values({ key, attemptedAt: now }),
+    db.delete(loginAttempts).where(and(eq(loginAttempts.key, key), lte(loginAttempts.attemptedAt, now - limits.windowMs))),
+  ]);
+  return true;
+}
+

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { getUser, parseForm, safeRedirect, signInResponse } from "~/auth.server";
+import { clientAddress, getUser, parseForm, safeRedirect, signInResponse } from "~/auth.server";
 import { Field, FormError, FORM_ERROR_ID } from "~/components/auth-form";
 import { getDb } from "~/db.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/models/account-rules";
+import { admitSignUp } from "~/models/login-attempt.server";
 import { createUser, DuplicateEmailError, emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Cairn" }];
@@ -25,15 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   // Echoed back so a page re-rendered without JavaScript keeps what was typed (never the password).
   const values = { name: String(formData.get("name") ?? "").slice(0, 200), email: String(formData.get("email") ?? "").slice(0, 254) };
   const form = parseForm(signUpSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values }, { status: 400 });
   const { name, email, password, redirectTo } = form.data;
+  const db = await getDb();
+  if (!(await admitSignUp(db, clientAddress(request, context), Date.now()))) {
+    return data(
+      { fieldErrors: { form: "Too many accounts were created from your network recently. Please try again in an hour." } as Record<string, string>, values },
+      { status: 429 },
+    );
+  }
   try {
-    const user = await createUser(await getDb(), { name, email, password, role: "learner" }, Date.now());
+    const user = await createUser(db, { name, email, password, role: "learner" }, Date.now());
     return signInResponse(user.id, safeRedirect(redirectTo));
   } catch (error) {
     if (error instanceof DuplicateEmailError) {
@@ -53,7 +61,7 @@ export default function SignUp() {
     <section className="card auth-card">
       <h1>Create an account</h1>
       <Form method="post" noValidate aria-describedby={hasErrors ? FORM_ERROR_ID : undefined}>
-        <FormError message={hasErrors ? "Please correct the fields marked below." : undefined} />
+        <FormError message={errors.form ?? (hasErrors ? "Please correct the fields marked below." : undefined)} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="name" label="Name" autoComplete="name" maxLength={100} error={errors.name} defaultValue={actionData?.values.name} />
         <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={actionData?.values.email} />

@@ -101,6 +101,18 @@ describe("sign-up", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: "First", role: "instructor" });
   });
+
+  it("lets one address create only so many accounts an hour, and says so; other addresses are not affected", async () => {
+    const { SIGN_UP_LIMITS } = await import("../../app/models/login-attempt.server");
+    const from = (address: string, i: number) =>
+      signup.action(args(post("/signup", { name: `Bot ${i}`, email: `bot${i}@example.org`, password: PASSWORD }), { clientAddress: address }));
+    for (let i = 0; i < SIGN_UP_LIMITS.maxPerAddress; i++) expect(outcome(await from("198.51.100.7", i)).status).toBe(302);
+    const refused = outcome(await from("198.51.100.7", 99));
+    expect(refused.status).toBe(429);
+    expect(refused.data?.fieldErrors?.form).toMatch(/try again/i);
+    expect(await t.db.select().from(users).where(eq(users.email, "bot99@example.org"))).toHaveLength(0);
+    expect(outcome(await from("203.0.113.5", 100)).status).toBe(302);
+  });
 });
 
 describe("sign-in", () => {
