@@ -7,7 +7,7 @@
  */
 import type { NumericAnswer } from "../types";
 import { lexiconTag, logFrequency, type Sentence, type Token } from "./nlp";
-import { STOPWORDS, findWholeWord } from "./text";
+import { STOPWORDS, findWholeWord, normaliseAnswer, words as foldedWords } from "./text";
 
 export type CandidateKind =
   | "year"
@@ -36,7 +36,8 @@ export const CANDIDATE_KINDS: CandidateKind[] = [
   "phrase",
 ];
 
-export interface Candidate {
+/** A candidate as the finders build it: a span of the sentence and what it is. */
+interface CandidateSpan {
   kind: CandidateKind;
   sentence: Sentence;
   /** Character span in sentence.text. */
@@ -54,6 +55,40 @@ export interface Candidate {
   cue?: "definition" | "emphasis" | "expansion";
   /** In a table row's label: asked only when the lesson states it nowhere else. */
   inLabel?: boolean;
+}
+
+/**
+ * A candidate answer. Its folded text and words are computed once here: the
+ * generator keys answers by them about a dozen times per candidate, and each
+ * lookup in the shared memos of text.ts costs more than reading a field.
+ */
+export interface Candidate extends CandidateSpan {
+  /** normaliseAnswer(text). */
+  folded: string;
+  /** words(text); shared with the memo, never mutated. */
+  words: readonly string[];
+}
+
+/**
+ * The finished candidate: every field present, in one order, so that all
+ * candidates share one object shape (the scorer reads ~30 fields of each).
+ */
+function finished(c: CandidateSpan): Candidate {
+  return {
+    kind: c.kind,
+    sentence: c.sentence,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    tokenStart: c.tokenStart,
+    tokenEnd: c.tokenEnd,
+    numeric: c.numeric,
+    unitKey: c.unitKey,
+    cue: c.cue,
+    inLabel: c.inLabel,
+    folded: normaliseAnswer(c.text),
+    words: foldedWords(c.text),
+  };
 }
 
 const MULTIPLIERS: Record<string, number> = {
@@ -159,14 +194,14 @@ function makeCandidate(
   kind: CandidateKind,
   tokenStart: number,
   tokenEnd: number,
-  extra: Partial<Candidate> = {},
-): Candidate {
+  extra: Partial<CandidateSpan> = {},
+): CandidateSpan {
   const start = sentence.tokens[tokenStart].start;
   const end = sentence.tokens[tokenEnd - 1].end;
   return { kind, sentence, start, end, text: sentence.text.slice(start, end), tokenStart, tokenEnd, ...extra };
 }
 
-function numberCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
@@ -236,7 +271,7 @@ function numberCandidates(sentence: Sentence, out: Candidate[], used: Set<number
   }
 }
 
-function dateCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   // Dates without a year ("11 September"): the year-bearing ones are asked through the year.
   const tokens = sentence.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -273,7 +308,7 @@ function classifyName(words: string[]): CandidateKind {
   return "name";
 }
 
-function properNameCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   const isProper = (t: Token, i: number): boolean => {
     if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
@@ -323,7 +358,7 @@ function properNameCandidates(sentence: Sentence, out: Candidate[], used: Set<nu
   }
 }
 
-function acronymCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   // A shouted all-capitals sentence has no acronyms to ask about (checked only once a token reads as one: most sentences have none).
   let shouted: boolean | undefined;
@@ -401,7 +436,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
 /** Cheap pre-test: only sentences with one of these cues can hold a definition. */
 const DEFINITION_CUE = /called|termed|named|dubbed|known|referred|defined|refers?\b|means|denotes|term|concept|notion|practice|principle|["“]/;
 
-function definedTermCandidates(sentence: Sentence, out: Candidate[]): void {
+function definedTermCandidates(sentence: Sentence, out: CandidateSpan[]): void {
   const text = sentence.text;
   const spans: Array<[number, number, "definition" | "emphasis"]> = [];
   for (const pattern of DEFINITION_CUE.test(text) ? DEFINITION_PATTERNS : []) {
@@ -426,7 +461,7 @@ function definedTermCandidates(sentence: Sentence, out: Candidate[]): void {
 }
 
 /** Plain noun phrases (adjectives and nouns ending in a noun), the fallback answers. */
-function nounPhraseCandidates(sentence: Sentence, out: Candidate[], used: Set<number>): void {
+function nounPhraseCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   let i = 0;
   while (i < tokens.length) {
@@ -457,7 +492,7 @@ const LABEL_KINDS = new Set<CandidateKind>(["year", "date", "quantity", "acronym
  * "Colour of the flag: blue"), and from the label only years, numbers and
  * acronyms, marked so that the lesson's other statements of them come first.
  */
-function rowValueCandidates(sentence: Sentence, answerFrom: number, found: Candidate[]): Candidate[] {
+function rowValueCandidates(sentence: Sentence, answerFrom: number, found: CandidateSpan[]): CandidateSpan[] {
   const inValue = found.filter((c) => c.start >= answerFrom);
   const inLabel = found.filter((c) => c.end <= answerFrom && LABEL_KINDS.has(c.kind)).map((c) => ({ ...c, inLabel: true }));
   if (inValue.length > 0) return [...inValue, ...inLabel];
@@ -477,7 +512,7 @@ const isHyphen = (t: Token | undefined) => t !== undefined && (t.text === "-" ||
  * ("Knowles" in "Knowles-Carter", "sex halls" in "single-sex halls"): a
  * blank never cuts a hyphenated word, so the whole word is the answer.
  */
-function wholeHyphenated(sentence: Sentence, c: Candidate): Candidate {
+function wholeHyphenated(sentence: Sentence, c: CandidateSpan): CandidateSpan {
   const tokens = sentence.tokens;
   const glued = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
   let from = c.tokenStart;
@@ -493,7 +528,7 @@ function wholeHyphenated(sentence: Sentence, c: Candidate): Candidate {
 
 /** Every candidate answer of a sentence; one per span, most specific kind first. */
 export function sentenceCandidates(sentence: Sentence): Candidate[] {
-  const out: Candidate[] = [];
+  const out: CandidateSpan[] = [];
   const used = new Set<number>();
   numberCandidates(sentence, out, used);
   dateCandidates(sentence, out, used);
@@ -519,7 +554,7 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
   }
   nounPhraseCandidates(sentence, out, used);
   // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
-  const bySpan = new Map<number, Candidate>();
+  const bySpan = new Map<number, CandidateSpan>();
   const found = (sentence.answerFrom === undefined ? out : rowValueCandidates(sentence, sentence.answerFrom, out)).map((c) =>
     wholeHyphenated(sentence, c),
   );
@@ -529,5 +564,5 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
     if (!kept) bySpan.set(key, c);
     else if (c.cue && !kept.cue) kept.cue = c.cue;
   }
-  return [...bySpan.values()];
+  return Array.from(bySpan.values(), finished);
 }

@@ -8,7 +8,7 @@
  */
 import type { Candidate } from "./candidates";
 import { orderNumber } from "./ids";
-import { STOPWORDS, forms, normaliseAnswer, words } from "./text";
+import { STOPWORDS, forms, normaliseAnswer } from "./text";
 
 interface PoolEntry {
   text: string;
@@ -85,8 +85,8 @@ export class DistractorPool {
   private seenLesson = "";
 
   add(c: Candidate, module: number, lesson: number): void {
-    const folded = normaliseAnswer(c.text);
-    const wordCount = words(c.text).length;
+    const folded = c.folded;
+    const wordCount = c.words.length;
     if (!folded || wordCount > 6) return;
     const lessonKey = `${module}:${lesson}`;
     if (lessonKey !== this.seenLesson) {
@@ -108,7 +108,7 @@ export class DistractorPool {
     const answerForms = new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w)));
     const acceptedFolded = new Set(accepted.map(normaliseAnswer));
     const sentenceFolded = ` ${normaliseAnswer(c.sentence.text)} `;
-    const answerWords = words(c.text).length;
+    const answerWords = c.words.length;
     const chosen: string[] = [];
     const chosenFolded = new Set<string>();
     const consider = (e: PoolEntry): boolean => {
@@ -126,7 +126,7 @@ export class DistractorPool {
       chosenFolded.add(e.folded);
       return chosen.length >= count;
     };
-    const seed = orderNumber(normaliseAnswer(c.text));
+    const seed = orderNumber(c.folded);
     for (const family of families(c)) {
       const shelf = this.shelves.get(family);
       if (!shelf) continue;

@@ -72,7 +72,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         const folded = normaliseAnswer(sentences[i].text);
         for (const c of list) {
           pool.add(c, module, lesson);
-          const key = normaliseAnswer(c.text);
+          const key = c.folded;
           const where = sentencesWith.get(key);
           if (!where) sentencesWith.set(key, new Set([folded]));
           else where.add(folded);
@@ -172,10 +172,9 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const resolved = resolveContext(sentence);
     if (resolved === null) return;
     for (const c of list) {
-      const ws = words(c.text);
-      if (ws.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
+      if (c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
       const score = candidateScore(candidateFeatures(c, list, context, features));
-      const key = `${normaliseAnswer(c.text)}|${sentence.index}`;
+      const key = `${c.folded}|${sentence.index}`;
       const existing = best.get(key);
       if (existing && existing.score >= score) continue;
       best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: resolved });
@@ -183,8 +182,8 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   });
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
   const statedElsewhere = new Set<string>();
-  for (const list of candidates) for (const c of list) if (!c.inLabel) statedElsewhere.add(normaliseAnswer(c.text));
-  for (const [key, fact] of best) if (fact.candidate.inLabel && statedElsewhere.has(normaliseAnswer(fact.candidate.text))) best.delete(key);
+  for (const list of candidates) for (const c of list) if (!c.inLabel) statedElsewhere.add(c.folded);
+  for (const [key, fact] of best) if (fact.candidate.inLabel && statedElsewhere.has(fact.candidate.folded)) best.delete(key);
   const facts = [...best.values()].sort(
     (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
   );

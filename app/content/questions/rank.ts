@@ -7,7 +7,7 @@
  */
 import { CANDIDATE_KINDS, type Candidate } from "./candidates";
 import { logFrequency } from "./nlp";
-import { STOPWORDS, normaliseAnswer, words } from "./text";
+import { STOPWORDS, words } from "./text";
 import fitted from "./ranker.json" with { type: "json" };
 
 /** The words around a candidate that say most about the question it answers ("by" whom, "in" when, "called" what). */
@@ -109,15 +109,15 @@ function scaledFrequency(w: string): number {
 }
 
 /** Scaled log frequencies of a candidate's content words (numbers and stopwords left out). */
-function contentFrequencies(text: string): number[] {
+function contentFrequencies(ws: readonly string[]): number[] {
   const out: number[] = [];
-  for (const w of words(text)) if (isContentWord(w)) out.push(scaledFrequency(w));
+  for (const w of ws) if (isContentWord(w)) out.push(scaledFrequency(w));
   return out;
 }
 
 /** The log frequency of a candidate's rarest content word, scaled: low is rare; 0 without content words. */
-function candidateRarity(text: string): number {
-  const freqs = contentFrequencies(text);
+function candidateRarity(c: Candidate): number {
+  const freqs = contentFrequencies(c.words);
   return freqs.length ? Math.min(...freqs) : 0;
 }
 
@@ -136,7 +136,7 @@ function countBelow(sorted: number[], x: number): number {
 export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
   const perAnswer = new Map<string, Set<number>>();
   for (const c of candidates) {
-    const key = normaliseAnswer(c.text);
+    const key = c.folded;
     let set = perAnswer.get(key);
     if (!set) perAnswer.set(key, (set = new Set()));
     set.add(c.sentence.index);
@@ -154,7 +154,7 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
   const rarity = new Map<Candidate, number>();
   const kindCounts = new Map<string, number>();
   for (const c of candidates) {
-    rarity.set(c, candidateRarity(c.text));
+    rarity.set(c, candidateRarity(c));
     kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
   }
   return {
@@ -179,7 +179,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let i = 0;
   f[i++] = 1;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? 1 : 0;
-  const ws = words(c.text);
+  const ws = c.words;
   const n = ws.length;
   f[i++] = n === 1 ? 1 : 0;
   f[i++] = n === 2 ? 1 : 0;
@@ -207,7 +207,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   const tokens = c.sentence.tokens;
   f[i++] = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
   f[i++] = Math.min(tokens.length, 80) / 40;
-  f[i++] = Math.log(lesson.answerSentenceCounts.get(normaliseAnswer(c.text)) ?? 1);
+  f[i++] = Math.log(lesson.answerSentenceCounts.get(c.folded) ?? 1);
   f[i++] = content.length ? content.filter((w) => lesson.titleWords.has(w)).length / content.length : 0;
   const before = tokens[c.tokenStart - 1];
   const after = tokens[c.tokenEnd];
