@@ -84,26 +84,42 @@ export function trueFalseShape(q: Pick<Question, "options" | "answer">): string 
   return q.answer === "True" || q.answer === "False" ? null : "a true/false answer is True or False";
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/**
+ * Whether two word sets have a Jaccard similarity of at least 0.8. In integers:
+ * |a ∩ b| / |a ∪ b| >= 4/5 exactly when 9 |a ∩ b| >= 4 (|a| + |b|), so the count
+ * can stop as soon as the words of `a` still unseen could no longer reach that.
+ * (A ratio of such small counts is never near enough 0.8 for the division to round
+ * across it, so this decides as `common / union >= 0.8` did.)
+ */
+function nearlySameWords(a: Set<string>, b: Set<string>): boolean {
+  const total = a.size + b.size;
+  if (total === 0) return false;
   let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return common / (a.size + b.size - common || 1);
+  let unseen = a.size;
+  for (const w of a) {
+    unseen--;
+    if (b.has(w)) common++;
+    else if (9 * (common + unseen) < 4 * total) return false;
+  }
+  return 9 * common >= 4 * total;
 }
 
 type Asked = Pick<Question, "type" | "prompt" | "answer">;
 
 /**
  * The questions already kept in a lesson, indexed so that "same type and
- * answer, and (nearly) the same prompt" is cheap to check.
+ * answer, and (nearly) the same prompt" is cheap to check. Indexed by type
+ * first: a key joining type and prompt would be a new string, hashed in full,
+ * for every question; the prompt's own hash is computed once and kept.
  */
 export class AskedQuestions {
-  private readonly prompts = new Set<string>();
+  private readonly promptsByType = new Map<string, Set<string>>();
   /**
-   * Kept prompts by type and answer. A prompt's word set is built only when a
+   * Kept prompts by type, then folded answer. A prompt's word set is built only when a
    * later question of the same type and answer is compared with it: most
    * answers are asked once per type, so most sets would never be read.
    */
-  private readonly byAnswer = new Map<string, Array<{ prompt: string; words?: Set<string> }>>();
+  private readonly byTypeAndAnswer = new Map<string, Map<string, Array<{ prompt: string; words?: Set<string> }>>>();
   /** The word set of the prompt last checked: `add` usually follows `duplicate` on the same question. */
   private last: { prompt: string; words: Set<string> } | null = null;
 
@@ -114,25 +130,29 @@ export class AskedQuestions {
 
   /** Why `q` duplicates or nearly duplicates a kept question, or null. */
   duplicate(q: Asked): string | null {
-    if (this.prompts.has(`${q.type}|${q.prompt}`)) return "the same prompt is already asked";
-    const others = this.byAnswer.get(`${q.type}|${normaliseAnswer(q.answer)}`);
+    if (this.promptsByType.get(q.type)?.has(q.prompt)) return "the same prompt is already asked";
+    const others = this.byTypeAndAnswer.get(q.type)?.get(normaliseAnswer(q.answer));
     if (!others) return null;
     const promptWords = this.promptWords(q.prompt);
     for (const other of others) {
       other.words ??= new Set(words(other.prompt));
-      if (jaccard(promptWords, other.words) >= 0.8) return "a nearly identical question is already asked";
+      if (nearlySameWords(promptWords, other.words)) return "a nearly identical question is already asked";
     }
     return null;
   }
 
   add(q: Asked): void {
-    this.prompts.add(`${q.type}|${q.prompt}`);
-    const key = `${q.type}|${normaliseAnswer(q.answer)}`;
-    const list = this.byAnswer.get(key);
+    let prompts = this.promptsByType.get(q.type);
+    if (!prompts) this.promptsByType.set(q.type, (prompts = new Set()));
+    prompts.add(q.prompt);
+    let byAnswer = this.byTypeAndAnswer.get(q.type);
+    if (!byAnswer) this.byTypeAndAnswer.set(q.type, (byAnswer = new Map()));
+    const key = normaliseAnswer(q.answer);
+    const list = byAnswer.get(key);
     // Kept sets are never changed, so a set shared with `last` is safe.
     const entry = { prompt: q.prompt, words: this.last?.prompt === q.prompt ? this.last.words : undefined };
     if (list) list.push(entry);
-    else this.byAnswer.set(key, [entry]);
+    else byAnswer.set(key, [entry]);
   }
 }
 
