@@ -142,9 +142,15 @@ export const MINOR_WORDS = new Set(
   ),
 );
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case words worth comparing between headings and text (no function words, no numbers). */
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+  const lower = text.toLowerCase();
+  // In lower-case ASCII the letters and digits are exactly a-z and 0-9, and the plain
+  // class matches about twice as fast as the Unicode properties (it runs on every block).
+  const found = NON_ASCII.test(lower) ? lower.match(/[\p{L}\p{N}]+/gu) : lower.match(/[a-z0-9]+/g);
+  return (found ?? [])
     .filter((w) => w.length > 2 && !MINOR_WORDS.has(w) && !COMMON_WORDS.has(w) && !/^\d+$/.test(w));
 }
 
