@@ -7,14 +7,23 @@
 import { hash } from "node:crypto";
 import { normaliseAnswer } from "./text";
 
+/** Character codes of the hex digits 0-f. */
+const HEX_CODES = Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
+/** Scratch for the character codes of one id: "q_"/"s_" and 20 hex digits. */
+const idCodes: number[] = [];
+
 /**
  * `prefix` and the first 20 hex digits of the SHA-256 of the parts, as one flat
  * string: a slice of the digest, prefixed, would keep a rope and the whole
- * 64-digit digest alive for each of the course's ~135k questions.
+ * 64-digit digest alive for each of the course's ~135k questions. The string is
+ * made from its character codes in one step, with no hex string or buffer between.
  */
 function prefixedDigest(prefix: string, parts: string[]): string {
-  const hex = hash("sha256", parts.join("\u0000"), "buffer").toString("hex", 0, 10);
-  return Buffer.from(prefix + hex, "latin1").toString("latin1");
+  const digest = hash("sha256", parts.join("\u0000"), "buffer");
+  idCodes.length = 0;
+  for (let i = 0; i < prefix.length; i++) idCodes.push(prefix.charCodeAt(i));
+  for (let i = 0; i < 10; i++) idCodes.push(HEX_CODES[digest[i] >> 4], HEX_CODES[digest[i] & 15]);
+  return String.fromCharCode(...idCodes);
 }
 
 export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
