@@ -107,7 +107,7 @@ export class DistractorPool {
   pick(c: Candidate, accepted: string[], module: number, lesson: number, count: number): string[] {
     const answerForms = new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w)));
     const acceptedFolded = new Set(accepted.map(normaliseAnswer));
-    const sentenceFolded = ` ${normaliseAnswer(c.sentence.text)} `;
+    const sentenceFolded = normaliseAnswer(c.sentence.text);
     const answerWords = c.words.length;
     const chosen: string[] = [];
     const chosenFolded = new Set<string>();
@@ -121,7 +121,7 @@ export class DistractorPool {
         if (forms(e.text).some((w) => answerForms.has(w))) return false;
       }
       // A value the sentence itself names could make the option true as well.
-      if (sentenceFolded.includes(` ${e.folded} `)) return false;
+      if (containsWords(sentenceFolded, e.folded)) return false;
       chosen.push(e.text);
       chosenFolded.add(e.folded);
       return chosen.length >= count;
@@ -137,18 +137,19 @@ export class DistractorPool {
         [shelf.all, (e) => e.module !== module],
       ];
       for (const [list, inTier] of tiers) {
-        if (!list) continue;
-        for (const e of ordered(list, c.numeric?.value, seed)) {
-          if (inTier(e) && consider(e)) return chosen;
-        }
+        if (list && offerInOrder(list, c.numeric?.value, seed, (e) => inTier(e) && consider(e))) return chosen;
       }
     }
     return chosen;
   }
 }
 
-/** Numbers nearest the target first; otherwise the hash order, starting where the seed falls. */
-function* ordered(list: PoolEntry[], target: number | undefined, seed: number): Generator<PoolEntry> {
+/**
+ * Offers the entries of `list` to `take` until it returns true (then true): numbers
+ * nearest the target first; otherwise the hash order, starting where the seed falls.
+ * A loop with a callback, not a generator: it runs for every fact.
+ */
+function offerInOrder(list: PoolEntry[], target: number | undefined, seed: number, take: (e: PoolEntry) => boolean): boolean {
   if (target !== undefined) {
     // `list` is sorted by value for numeric shelves: walk outwards from the target.
     let hi = lowerBound(list, (e) => (e.value ?? Infinity) < target);
@@ -156,13 +157,28 @@ function* ordered(list: PoolEntry[], target: number | undefined, seed: number): 
     while (lo >= 0 || hi < list.length) {
       const below = lo >= 0 ? target - (list[lo].value ?? -Infinity) : Infinity;
       const above = hi < list.length ? (list[hi].value ?? Infinity) - target : Infinity;
-      if (above <= below) yield list[hi++];
-      else yield list[lo--];
+      if (take(above <= below ? list[hi++] : list[lo--])) return true;
     }
-    return;
+    return false;
   }
   const from = lowerBound(list, (e) => e.key < seed);
-  for (let i = 0; i < list.length; i++) yield list[(from + i) % list.length];
+  for (let i = 0; i < list.length; i++) if (take(list[(from + i) % list.length])) return true;
+  return false;
+}
+
+/**
+ * Whether the folded `needle` stands as whole words in the folded `haystack` (words
+ * joined by single spaces): what testing the space-padded needle against the
+ * space-padded haystack tells, without building either padded string.
+ */
+function containsWords(haystack: string, needle: string): boolean {
+  if (needle === "") return ` ${haystack} `.includes("  ");
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const startsWord = at === 0 || haystack.charCodeAt(at - 1) === 32;
+    const end = at + needle.length;
+    if (startsWord && (end === haystack.length || haystack.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }
 
 /** First index whose entry is not `before` (the list is partitioned by it). */
