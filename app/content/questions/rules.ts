@@ -8,6 +8,9 @@ import { CONTEXT_OPENERS, STOPWORDS, containsSequence, forms, normaliseAnswer, w
 export const BLANK = "_____";
 export const MAX_ANSWER_WORDS = 6;
 
+// The rules run on every question: their regular expressions are module constants
+// (a literal inside a function is a new object on every call).
+
 /** Fixed lead-ins of the question forms, removed before reading the statement itself. */
 const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? )/;
 
@@ -26,21 +29,26 @@ export function answerInPrompt(prompt: string, accepted: string[]): string | nul
   return null;
 }
 
+const ACRONYM_ANSWER = /^\p{Lu}{2,}s?$/u;
+
 /** The blank hides only stopwords ("the", "of"). */
 export function blankIsStopword(answer: string): string | null {
   // "US", "IT": capitals make an acronym, not the stopword it spells.
-  if (/^\p{Lu}{2,}s?$/u.test(answer.trim())) return null;
+  if (ACRONYM_ANSWER.test(answer.trim())) return null;
   const ws = words(answer);
   return ws.length === 0 || ws.every((w) => STOPWORDS.has(w)) ? `the blank "${answer}" is a stopword` : null;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const HYPHEN = /[-‐]/;
+
 /** The blank cuts a word: the span does not sit on word boundaries of its sentence. */
 export function blankSplitsWord(sentence: string, start: number, end: number): string | null {
-  const inWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  const inWord = (ch: string | undefined) => ch !== undefined && WORD_CHARACTER.test(ch);
   if (start >= end) return "the blank is empty";
   // "COE-DAT", "al-Qa'ida": a hyphen glues the parts into one word.
-  if (/[-‐]/.test(sentence[start - 1] ?? "") && inWord(sentence[start - 2])) return "the blank starts inside a hyphenated word";
-  if (/[-‐]/.test(sentence[end] ?? "") && inWord(sentence[end + 1])) return "the blank ends inside a hyphenated word";
+  if (HYPHEN.test(sentence[start - 1] ?? "") && inWord(sentence[start - 2])) return "the blank starts inside a hyphenated word";
+  if (HYPHEN.test(sentence[end] ?? "") && inWord(sentence[end + 1])) return "the blank ends inside a hyphenated word";
   if (inWord(sentence[start - 1]) && inWord(sentence[start])) return "the blank starts inside a word";
   if (inWord(sentence[end - 1]) && inWord(sentence[end])) return "the blank ends inside a word";
   return null;
@@ -53,20 +61,27 @@ export function blankCount(prompt: string, expected: number): string | null {
   return count === expected ? null : `the prompt has ${count} blanks, expected ${expected}`;
 }
 
+const FIRST_WORD = /^\s*(\S*)/;
+const NOT_WORD_LETTERS = /[^a-z']/g;
+
 /** The statement opens with a word that points back ("This", "It", "They", "Such"...). */
 export function leansOnContext(prompt: string): string | null {
-  const first = (/^\s*(\S*)/.exec(statementOf(prompt))?.[1] ?? "").toLowerCase().replace(/[^a-z']/g, "");
+  const first = (FIRST_WORD.exec(statementOf(prompt))?.[1] ?? "").toLowerCase().replace(NOT_WORD_LETTERS, "");
   return CONTEXT_OPENERS.has(first) ? `the prompt opens with "${first}" and nothing resolves it` : null;
 }
 
+const WHITESPACE_RUN = /\s+/;
+
 export function answerTooLong(answer: string): string | null {
-  const n = answer.trim().split(/\s+/).length;
+  const n = answer.trim().split(WHITESPACE_RUN).length;
   return n > MAX_ANSWER_WORDS ? `the answer has ${n} words (at most ${MAX_ANSWER_WORDS})` : null;
 }
 
+const FINAL_PUNCTUATION = /[.?!]["'”’)]*$/;
+
 /** Readable prompt: not empty, ends with punctuation. */
 export function promptUnfinished(prompt: string): string | null {
-  return /[.?!]["'”’)]*$/.test(prompt.trim()) ? null : "the prompt does not end with punctuation";
+  return FINAL_PUNCTUATION.test(prompt.trim()) ? null : "the prompt does not end with punctuation";
 }
 
 /** Exactly four options, all distinct, exactly one of them the answer (or a variant of it). */
@@ -163,13 +178,20 @@ export function duplicatesAnother(q: Asked, kept: Asked[]): string | null {
   return asked.duplicate(q);
 }
 
-/** Every per-question rule, in order; null when the question keeps them all. */
+/**
+ * Every per-question rule, in order; null when the question keeps them all.
+ * Checked one after another, stopping at the first that fails (the rules are
+ * pure, so the reason is the same as evaluating them all).
+ */
 export function breaksRule(q: Question, span?: { sentence: string; start: number; end: number }): string | null {
-  const checks: Array<string | null> = [answerTooLong(q.answer), promptUnfinished(q.prompt), leansOnContext(q.prompt)];
-  if (q.type !== "true_false") {
-    checks.push(answerInPrompt(q.prompt, q.accepted), blankIsStopword(q.answer), blankCount(q.prompt, 1));
-    if (span) checks.push(blankSplitsWord(span.sentence, span.start, span.end));
-  } else checks.push(trueFalseShape(q), blankCount(q.prompt, 0));
-  if (q.type === "multiple_choice") checks.push(multipleChoiceShape(q.options, q.accepted));
-  return checks.find((c) => c !== null) ?? null;
+  const any = answerTooLong(q.answer) ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
+  if (any !== null) return any;
+  if (q.type === "true_false") return trueFalseShape(q) ?? blankCount(q.prompt, 0);
+  const blank =
+    answerInPrompt(q.prompt, q.accepted) ??
+    blankIsStopword(q.answer) ??
+    blankCount(q.prompt, 1) ??
+    (span ? blankSplitsWord(span.sentence, span.start, span.end) : null);
+  if (blank !== null) return blank;
+  return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
 }
