@@ -40,8 +40,19 @@ const ACCOUNT_ACTIONS = /^\/(signin|signup|signout|settings)(\/|\?|$)/;
  * answer in review, a practice question) need not fetch it again: without
  * this, every answer would cost the phone a second request.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, formAction, defaultShouldRevalidate }) => {
-  if (formMethod && formMethod.toUpperCase() !== "GET" && formAction && !ACCOUNT_ACTIONS.test(formAction)) return false;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  currentUrl,
+  nextUrl,
+  actionStatus,
+  defaultShouldRevalidate,
+}) => {
+  const postedElsewhere = formMethod && formMethod.toUpperCase() !== "GET" && formAction && !ACCOUNT_ACTIONS.test(formAction);
+  // A post that redirected (an ended session sends the learner to sign in) or
+  // failed may have changed who is signed in: fetch the user again then.
+  const stayedAndSucceeded = nextUrl.pathname === currentUrl.pathname && (actionStatus ?? 200) < 300;
+  if (postedElsewhere && stayedAndSucceeded) return false;
   return defaultShouldRevalidate;
 };
 

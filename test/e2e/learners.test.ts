@@ -200,6 +200,9 @@ describe("an expired session mid-review sends the learner to sign in and loses n
       const url = new URL(page.url());
       expect(url.searchParams.get("redirectTo")).toBe("/review");
       await expectSessionEndedNotice(page);
+      // The header no longer claims the learner is signed in.
+      await accountMenu(page).getByRole("link", { name: "Sign in" }).waitFor({ timeout: 5000 });
+      expect(await accountMenu(page).getByRole("button", { name: "Sign out" }).count()).toBe(0);
 
       expect(await answeredAt(acknowledged)).not.toBeNull();
       expect(await answeredAt(unsent.showingId)).toBeNull();
