@@ -19,6 +19,7 @@ export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export const DEFAULT_DATABASE_URL = "file:data/cairn.db";
 
+/** How long a file database's busy work is retried, and a libSQL server client's timeout. */
 const BUSY_TIMEOUT_MS = 5000;
 
 export interface DatabaseConfig {
@@ -63,28 +64,31 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
  * queues here: a statement waits while a transaction is open, and the next
  * transaction begins when the last one commits or rolls back.
  *
- * Why: SQLite admits one writer at a time, and the native driver waits for a
- * busy lock synchronously, blocking the very event loop the lock holder needs
- * to finish its transaction. With several connections, a write issued while
- * another request's transaction is open would stall the process for the busy
- * timeout. One queued connection has no such state; statements take
- * microseconds, so the queue costs little.
+ * Why: SQLite admits one writer at a time. With several connections in one
+ * process, a write issued while another request's transaction is open would
+ * wait on a lock that only this same process can release. One queued
+ * connection has no such state; statements take microseconds, so the queue
+ * costs little. Another process's lock is waited for in withBusyRetry.
  */
 function serializeOnOneConnection(client: Client) {
   let tail: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = tail.then(() => withBusyRetry(work));
+  const enqueue = <T>(work: () => Promise<T>, retryWhenBusy = true): Promise<T> => {
+    const result = tail.then(() => (retryWhenBusy ? withBusyRetry(work) : work()));
     tail = result.catch(() => undefined);
     return result;
   };
   const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const batch = client.batch.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const migrate = client.migrate.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const executeMultiple = client.executeMultiple.bind(client);
   const transaction = client.transaction.bind(client);
   Object.assign(client, {
     execute: (...args: unknown[]) => enqueue(() => execute(...args)),
     batch: (...args: unknown[]) => enqueue(() => batch(...args)),
-    executeMultiple: (sql: string) => enqueue(() => executeMultiple(sql)),
+    // A migration is one transaction, rolled back when refused: safe to retry.
+    migrate: (...args: unknown[]) => enqueue(() => migrate(...args)),
+    // Its statements commit one by one, so a retry could apply some twice: never retried.
+    executeMultiple: (sql: string) => enqueue(() => executeMultiple(sql), false),
     // The queue moves on only when the transaction settles, not when it begins.
     transaction: (mode?: "write" | "read" | "deferred") =>
       new Promise((resolveTx, rejectTx) => {
@@ -132,8 +136,10 @@ function isBusy(error: unknown): boolean {
  * Why not SQLite's busy timeout: its handler sleeps inside the native call,
  * blocking this process's event loop for a millisecond or more at every
  * collision, while the other process holds the lock for a fraction of that.
- * Here the wait is a timer, and the process serves other requests meanwhile.
- * Retrying is safe: a statement, batch or BEGIN refused as busy applied nothing.
+ * Here the wait is a timer, and the process meanwhile serves whatever does not
+ * need the database (this connection's queue waits behind the busy work).
+ * Retrying is safe: a statement, batch, migration or BEGIN refused as busy
+ * applied nothing (executeMultiple is not retried).
  */
 async function withBusyRetry<T>(work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + BUSY_TIMEOUT_MS;

@@ -621,7 +621,8 @@ export async function answerShowing(
     return resultOf(db, await loadAnsweredShowing(db, user.id, input.showingId), true);
   }
   if (logged.rowsAffected !== 1 || showingAnswered.rowsAffected !== 1) {
-    throw new Error(`Answering showing ${input.showingId} applied partly; the batch should have been all or nothing.`);
+    // Impossible while card versions only go up: the chain applies whole once the card moves.
+    throw new Error(`Answering showing ${input.showingId} applied only in part, which the version guard should rule out.`);
   }
   return {
     showingId: input.showingId,
@@ -681,7 +682,16 @@ export async function rateShowing(
   user: UserRow,
   input: { showingId: string; rating: Rating },
   now: number,
-  attempt = 1,
+): Promise<AnswerResult> {
+  return rateShowingAttempt(db, user, input, now, 1);
+}
+
+async function rateShowingAttempt(
+  db: Database,
+  user: UserRow,
+  input: { showingId: string; rating: Rating },
+  now: number,
+  attempt: number,
 ): Promise<AnswerResult> {
   const [row] = rowsOf<RateContext>(
     await db.$client.execute({ sql: RATE_CONTEXT_SQL, args: [user.id, input.showingId] }),
@@ -734,11 +744,12 @@ export async function rateShowing(
   if (cardMoved.rowsAffected !== 1) {
     // The card moved on meanwhile: a second tap of the same rating finds it
     // applied and replays it; anything else makes this rating stale.
-    if (attempt === 1) return rateShowing(db, user, input, now, 2);
+    if (attempt === 1) return rateShowingAttempt(db, user, input, now, 2);
     throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
   }
   if (undone.rowsAffected !== 1 || logged.rowsAffected !== 1 || showingMoved.rowsAffected !== 1) {
-    throw new Error(`Re-rating showing ${input.showingId} applied partly; the batch should have been all or nothing.`);
+    // Impossible while card versions only go up: the chain applies whole once the card moves.
+    throw new Error(`Re-rating showing ${input.showingId} applied only in part, which the version guard should rule out.`);
   }
   return result(input.rating, outcome.card.due, false);
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { positionalParameterCount } from "../../db/statement-cache";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let handle: TestDatabase | undefined;
@@ -113,6 +114,26 @@ describe("kept prepared statements", () => {
     const after = await $client.execute({ sql: select, args: [1] });
     expect(after.columns).toEqual(["id", "body", "tag"]);
     expect(after.rows.map((r) => r.body)).toEqual(["a!", "b", "c"]);
+  });
+
+  it("refuse a call that leaves a parameter out, rather than reuse the last call's value", async () => {
+    handle = await createTestDatabase();
+    const { $client } = handle.db;
+    const pair = "SELECT ?1 AS mine, ?2 AS yours";
+    expect((await $client.execute({ sql: pair, args: ["a", "b"] })).rows[0]).toMatchObject({ mine: "a", yours: "b" });
+    await expect($client.execute({ sql: pair, args: ["c"] })).rejects.toThrow(/takes 2 arguments, not 1/);
+    await expect($client.execute(pair)).rejects.toThrow(/takes 2 arguments, not 0/);
+    expect((await $client.execute({ sql: pair, args: ["c", null] })).rows[0]).toMatchObject({ mine: "c", yours: null });
+  });
+
+  it("count positional parameters as SQLite numbers them, skipping quoted text and comments", () => {
+    expect(positionalParameterCount("SELECT 1")).toBe(0);
+    expect(positionalParameterCount("SELECT ?, ?, ?")).toBe(3);
+    expect(positionalParameterCount("SELECT ?1, ?3, ?1")).toBe(3);
+    expect(positionalParameterCount("SELECT ?2, ?")).toBe(3);
+    expect(positionalParameterCount("SELECT '?', \"?\", `?`, [?], ? -- ?\n /* ? */")).toBe(1);
+    expect(positionalParameterCount("SELECT :name")).toBeNull();
+    expect(positionalParameterCount("SELECT ':name', '@x'")).toBe(0);
   });
 });
 
