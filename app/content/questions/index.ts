@@ -11,11 +11,11 @@
 import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScore, lessonContext } from "./rank";
-import { AskedQuestions, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
+import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forms, normaliseAnswer, words } from "./text";
 
 export interface ModuleInput {
@@ -120,6 +120,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         // One source object for all the forms of a fact: 135k questions share a third as many.
         const sourceRef = { sentence: source, line: c.sentence.line };
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
+        // The blank forms share most rules' verdicts: checked once for the fact.
+        const rules = new BlankFormRules(blanked(fact), fact.answer, span);
         let sibling: string | undefined;
         for (const draft of drafts) {
           const question: Question = {
@@ -135,7 +137,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
             siblingKey: "",
             quality: round(fact.score * draft.weight),
           };
-          if (breaksRule(question, span)) continue;
+          if (rules.breaks(question) !== null) continue;
           if (asked.duplicate(question)) continue;
           asked.add(question);
           // Hashes only for the questions kept.

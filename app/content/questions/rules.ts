@@ -195,3 +195,69 @@ export function breaksRule(q: Question, span?: { sentence: string; start: number
   if (blank !== null) return blank;
   return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
 }
+
+type BlankSpan = { sentence: string; start: number; end: number };
+
+/**
+ * breaksRule for the forms of one fact that hide its answer in one statement:
+ * the cloze (or numeric) and multiple-choice prompts are the statement itself,
+ * the short-answer prompt is a lead-in question ending in "? " before it. The
+ * rules on the answer, on the blank and on the statement's last characters give
+ * all of them one verdict, so they are checked once per fact; the rules that
+ * read the prompt's words run per prompt, and multiple choice reuses the
+ * cloze's verdict on the same prompt. Same rules, same order, same reason as
+ * breaksRule; any other question is handed to breaksRule.
+ */
+export class BlankFormRules {
+  /** answerTooLong ?? promptUnfinished of the statement; undefined until checked. */
+  private opening: string | null | undefined;
+  /** blankIsStopword ?? blankCount ?? blankSplitsWord; undefined until checked. */
+  private blank: string | null | undefined;
+  /** The prompt and accepted list last checked, and their leansOnContext ?? answerInPrompt. */
+  private lastPrompt = "";
+  private lastAccepted: string[] | null = null;
+  private lastWording: string | null = null;
+
+  constructor(
+    private readonly statement: string,
+    private readonly answer: string,
+    private readonly span: BlankSpan,
+  ) {}
+
+  breaks(q: Question): string | null {
+    if (q.type === "true_false" || q.answer !== this.answer || !this.shows(q.prompt)) return breaksRule(q, this.span);
+    if (this.opening === undefined) this.opening = answerTooLong(this.answer) ?? promptUnfinished(this.statement);
+    if (this.opening !== null) return this.opening;
+    if (q.prompt !== this.lastPrompt || q.accepted !== this.lastAccepted) {
+      this.lastPrompt = q.prompt;
+      this.lastAccepted = q.accepted;
+      this.lastWording = leansOnContext(q.prompt) ?? answerInPrompt(q.prompt, q.accepted);
+    }
+    if (this.lastWording !== null) return this.lastWording;
+    if (this.blank === undefined)
+      this.blank =
+        blankIsStopword(this.answer) ??
+        blankCount(this.statement, 1) ??
+        blankSplitsWord(this.span.sentence, this.span.start, this.span.end);
+    if (this.blank !== null) return this.blank;
+    return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
+  }
+
+  /**
+   * Whether the shared verdicts hold for `prompt`: it is the statement, or a
+   * lead-in ending in "? " (no blank of its own) followed by it. The statement
+   * holds a blank, so the prompt's trimmed end, which promptUnfinished reads, is
+   * the statement's; and the lead-in adds no blank for blankCount to count.
+   */
+  private shows(prompt: string): boolean {
+    if (prompt === this.statement) return true;
+    const leadLength = prompt.length - this.statement.length;
+    return (
+      leadLength >= 2 &&
+      prompt.endsWith(this.statement) &&
+      prompt.startsWith("? ", leadLength - 2) &&
+      this.statement.includes(BLANK) &&
+      prompt.indexOf("_") >= leadLength
+    );
+  }
+}

@@ -1,10 +1,13 @@
+import type { Question } from "~/content/types";
 import {
   answerInPrompt,
   answerTooLong,
   AskedQuestions,
+  BlankFormRules,
   blankCount,
   blankIsStopword,
   blankSplitsWord,
+  breaksRule,
   leansOnContext,
   multipleChoiceShape,
   promptUnfinished,
@@ -83,5 +86,31 @@ describe("question rules", () => {
     expect(asked.duplicate({ type: "cloze", prompt: "The dam on the river was finished in _____ !", answer: "kariba" })).not.toBeNull();
     expect(asked.duplicate({ type: "multiple_choice", prompt: "The dam on the river was finished in _____.", answer: "Kariba" })).toBeNull();
     expect(asked.duplicate({ type: "cloze", prompt: "Engineers surveyed _____ for a decade before work began.", answer: "Kariba" })).toBeNull();
+  });
+
+  it("checks the blank forms of one fact once, with breaksRule's verdicts", () => {
+    const cases: Array<{ sentence: string; answer: string; accepted: string[]; options?: string[] }> = [
+      { sentence: "The Harbour Accord was signed in Oslo.", answer: "Harbour Accord", accepted: ["Harbour Accord"] },
+      { sentence: "The Harbour Accord was signed in Oslo", answer: "Oslo", accepted: ["Oslo"] },
+      { sentence: "It was signed in Oslo by the council.", answer: "Oslo", accepted: ["Oslo"] },
+      { sentence: "The council of the Nordic states met in Oslo.", answer: "of the", accepted: ["of the"] },
+      { sentence: "The blank hides a name, the name Bergen.", answer: "name", accepted: ["name"] },
+      { sentence: "Delegates met in Bergen and Oslo.", answer: "Bergen", accepted: ["Bergen"], options: ["Bergen", "Oslo", "Riga", "Turku"] },
+      { sentence: "Delegates met in Bergen and Oslo.", answer: "Bergen", accepted: ["Bergen"], options: ["Bergen", "Riga", "Turku", "Tartu"] },
+    ];
+    for (const { sentence, answer, accepted, options } of cases) {
+      const start = sentence.indexOf(answer);
+      const span = { sentence, start, end: start + answer.length };
+      const statement = `${sentence.slice(0, start)}_____${sentence.slice(span.end)}`;
+      const base = { answer, accepted, source: { sentence, line: 1 }, explanation: sentence, siblingKey: "", quality: 1, id: "" };
+      const forms: Question[] = [
+        { ...base, type: "cloze", prompt: statement },
+        { ...base, type: "multiple_choice", prompt: statement, options: options ?? [answer, "Riga", "Turku", "Tartu"] },
+        { ...base, type: "short_answer", prompt: `Which name fills the blank? ${statement}` },
+        { ...base, type: "true_false", prompt: `True or false: ${sentence}`, answer: "True", accepted: ["True"], options: ["True", "False"] },
+      ];
+      const rules = new BlankFormRules(statement, answer, span);
+      for (const q of forms) expect(rules.breaks(q)).toBe(breaksRule(q, span));
+    }
   });
 });
