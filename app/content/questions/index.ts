@@ -14,7 +14,7 @@ import { DistractorPool } from "./distractors";
 import { blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
-import { FEATURE_NAMES, candidateFeatures, candidateScore, lessonContext } from "./rank";
+import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forms, normaliseAnswer, words } from "./text";
 
@@ -164,23 +164,37 @@ function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/** Scratch for a lesson's feature vectors and scores, grown as needed and reused from lesson to lesson. */
+const featureVectors: Float64Array[] = [];
+let scores = new Float64Array(256);
+
 /** Scored facts of a lesson, best first: one per answer and sentence. */
 function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][]): Fact[] {
   const context = lessonContext(title, candidates.flat());
-  const best = new Map<string, Fact>();
-  const features = new Float64Array(FEATURE_NAMES.length);
+  // First the feature vectors of every candidate that may be asked, then all their
+  // scores at once (the trees walk two vectors side by side: see candidateScores).
+  const asked: Candidate[] = [];
+  const askedContext: string[] = [];
   candidates.forEach((list, i) => {
-    const sentence = sentences[i];
-    const resolved = resolveContext(sentence);
+    const resolved = resolveContext(sentences[i]);
     if (resolved === null) return;
     for (const c of list) {
       if (c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
-      const score = candidateScore(candidateFeatures(c, list, context, features));
-      const key = `${c.folded}|${sentence.index}`;
-      const existing = best.get(key);
-      if (existing && existing.score >= score) continue;
-      best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: resolved });
+      featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
+      candidateFeatures(c, list, context, featureVectors[asked.length]);
+      asked.push(c);
+      askedContext.push(resolved);
     }
+  });
+  if (scores.length < asked.length) scores = new Float64Array(2 * asked.length);
+  candidateScores(featureVectors, asked.length, scores);
+  const best = new Map<string, Fact>();
+  asked.forEach((c, k) => {
+    const score = scores[k];
+    const key = `${c.folded}|${c.sentence.index}`;
+    const existing = best.get(key);
+    if (existing && existing.score >= score) return;
+    best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: askedContext[k] });
   });
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
   const statedElsewhere = new Set<string>();
