@@ -7,23 +7,29 @@
 import { hash } from "node:crypto";
 import { normaliseAnswer } from "./text";
 
-/** Character codes of the hex digits 0-f. */
-const HEX_CODES = Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
-/** Scratch for the character codes of one id: "q_"/"s_" and 20 hex digits. */
-const idCodes: number[] = [];
+/** Hex digits of the digest an id keeps. */
+const ID_DIGITS = 20;
+/**
+ * Scratch for the character codes of one id: a two-character prefix and
+ * ID_DIGITS hex digits. Its length never changes (emptying an array frees its
+ * storage, and refilling it reallocates), so building an id allocates only the id.
+ */
+const idCodes: number[] = new Array<number>(2 + ID_DIGITS).fill(0);
 
 /**
  * `prefix` and the first 20 hex digits of the SHA-256 of the parts, as one flat
  * string: a slice of the digest, prefixed, would keep a rope and the whole
- * 64-digit digest alive for each of the course's ~135k questions. The string is
- * made from its character codes in one step, with no hex string or buffer between.
+ * 64-digit digest alive for each of the course's ~135k questions. The digest is
+ * asked for as hex, a string made by the hash itself (as a Buffer it is an object
+ * and a backing store per id, half the cost of an id), and the id is made from
+ * its character codes in one step.
  */
-function prefixedDigest(prefix: string, parts: string[]): string {
-  const digest = hash("sha256", parts.join("\u0000"), "buffer");
-  idCodes.length = 0;
-  for (let i = 0; i < prefix.length; i++) idCodes.push(prefix.charCodeAt(i));
-  for (let i = 0; i < 10; i++) idCodes.push(HEX_CODES[digest[i] >> 4], HEX_CODES[digest[i] & 15]);
-  return String.fromCharCode(...idCodes);
+function prefixedDigest(prefix: "q_" | "s_", parts: string[]): string {
+  const digest = hash("sha256", parts.join("\u0000"), "hex");
+  idCodes[0] = prefix.charCodeAt(0);
+  idCodes[1] = prefix.charCodeAt(1);
+  for (let i = 0; i < ID_DIGITS; i++) idCodes[2 + i] = digest.charCodeAt(i);
+  return String.fromCharCode.apply(null, idCodes);
 }
 
 export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
