@@ -185,21 +185,29 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = n === 2 ? 1 : 0;
   f[i++] = n === 3 ? 1 : 0;
   f[i++] = n >= 4 ? 1 : 0;
-  // The content words and their frequencies, once: several features below read them.
-  const content: string[] = [];
+  // Everything the features read of the content words, in one pass and without
+  // arrays (this runs for every candidate): frequencies, title words, lesson repeats.
+  let contentCount = 0;
   let rarity = 0;
   let commonest = 0;
   let frequencySum = 0;
+  let inTitle = 0;
+  let repeats = 0;
+  let most = 0;
   for (const w of ws) {
     if (!isContentWord(w)) continue;
     const freq = scaledFrequency(w);
-    rarity = content.length === 0 ? freq : Math.min(rarity, freq);
-    commonest = content.length === 0 ? freq : Math.max(commonest, freq);
+    rarity = contentCount === 0 ? freq : Math.min(rarity, freq);
+    commonest = contentCount === 0 ? freq : Math.max(commonest, freq);
     frequencySum += freq;
-    content.push(w);
+    if (lesson.titleWords.has(w)) inTitle++;
+    const r = Math.log(lesson.wordCounts.get(w) ?? 1);
+    repeats += r;
+    most = Math.max(most, r);
+    contentCount++;
   }
   f[i++] = rarity;
-  f[i++] = content.length ? frequencySum / content.length : 0;
+  f[i++] = contentCount ? frequencySum / contentCount : 0;
   f[i++] = /^\p{Lu}/u.test(c.text) ? 1 : 0;
   f[i++] = /\d/.test(c.text) ? 1 : 0;
   f[i++] = lesson.sentenceCount > 1 ? c.sentence.index / (lesson.sentenceCount - 1) : 0;
@@ -208,7 +216,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
   f[i++] = Math.min(tokens.length, 80) / 40;
   f[i++] = Math.log(lesson.answerSentenceCounts.get(c.folded) ?? 1);
-  f[i++] = content.length ? content.filter((w) => lesson.titleWords.has(w)).length / content.length : 0;
+  f[i++] = contentCount ? inTitle / contentCount : 0;
   const before = tokens[c.tokenStart - 1];
   const after = tokens[c.tokenEnd];
   f[i++] = before?.pos === "ADP" ? 1 : 0;
@@ -218,8 +226,30 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.cue === "definition" ? 1 : 0;
   f[i++] = c.cue === "emphasis" ? 1 : 0;
   f[i++] = c.cue === "expansion" ? 1 : 0;
-  f[i++] = sameSentence.some((o) => o !== c && o.start <= c.start && o.end >= c.end) ? 1 : 0;
-  f[i++] = sameSentence.some((o) => o !== c && o.start >= c.start && o.end <= c.end) ? 1 : 0;
+  // The other candidates of the sentence, in one pass (several features below read them).
+  const own = lesson.rarity.get(c) ?? rarity;
+  let insideOther = 0;
+  let holdsOther = 0;
+  let overlapping = 0;
+  let sameKind = 0;
+  let rarer = 0;
+  let rarest = own;
+  let ordinal = 0;
+  let named = 0;
+  for (const o of sameSentence) {
+    if (o === c) continue;
+    if (o.start <= c.start && o.end >= c.end) insideOther = 1;
+    if (o.start >= c.start && o.end <= c.end) holdsOther = 1;
+    if (o.start < c.end && o.end > c.start) overlapping++;
+    if (o.kind === c.kind) sameKind++;
+    const r = lesson.rarity.get(o) ?? own;
+    if (r < own) rarer++;
+    rarest = Math.min(rarest, r);
+    if (o.start < c.start) ordinal++;
+    if (o.kind !== "phrase") named++;
+  }
+  f[i++] = insideOther;
+  f[i++] = holdsOther;
   f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
   f[i++] = c.sentence.origin === "prose" ? 0 : 1;
   for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? rarity : 0;
@@ -246,44 +276,17 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let commas = 0;
   for (let k = 0; k < c.tokenStart; k++) if (tokens[k].text === ",") commas++;
   f[i++] = commas;
-  let overlapping = 0;
-  let sameKind = 0;
-  for (const o of sameSentence) {
-    if (o === c) continue;
-    if (o.start < c.end && o.end > c.start) overlapping++;
-    if (o.kind === c.kind) sameKind++;
-  }
   f[i++] = overlapping;
   f[i++] = sameKind;
-  let repeats = 0;
-  let most = 0;
-  for (const w of content) {
-    const r = Math.log(lesson.wordCounts.get(w) ?? 1);
-    repeats += r;
-    most = Math.max(most, r);
-  }
-  f[i++] = content.length ? repeats / content.length : 0;
+  f[i++] = contentCount ? repeats / contentCount : 0;
   f[i++] = most;
   let capitalised = 0;
   for (let k = c.tokenStart; k < c.tokenEnd; k++) if (/^\p{Lu}/u.test(tokens[k].text)) capitalised++;
   f[i++] = c.tokenEnd > c.tokenStart ? capitalised / (c.tokenEnd - c.tokenStart) : 0;
   f[i++] = tokens[c.tokenEnd - 1]?.pos === "PROPN" ? 1 : 0;
   f[i++] = tokens[c.tokenStart]?.pos === "NUM" ? 1 : 0;
-  const own = lesson.rarity.get(c) ?? rarity;
   f[i++] = lesson.raritiesSorted.length ? countBelow(lesson.raritiesSorted, own) / lesson.raritiesSorted.length : 0;
   f[i++] = lesson.candidateCount ? (lesson.kindCounts.get(c.kind) ?? 0) / lesson.candidateCount : 0;
-  let rarer = 0;
-  let rarest = own;
-  let ordinal = 0;
-  let named = 0;
-  for (const o of sameSentence) {
-    if (o === c) continue;
-    const r = lesson.rarity.get(o) ?? own;
-    if (r < own) rarer++;
-    rarest = Math.min(rarest, r);
-    if (o.start < c.start) ordinal++;
-    if (o.kind !== "phrase") named++;
-  }
   f[i++] = rarer;
   f[i++] = own - rarest;
   f[i++] = ordinal;
