@@ -34,7 +34,7 @@ export function addressKey(address: string): string {
 }
 
 /** Attempts recorded under `key` after `since`. */
-async function countFailures(db: Database, key: string, since: number): Promise<number> {
+async function countAttempts(db: Database, key: string, since: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(loginAttempts)
@@ -51,8 +51,8 @@ export async function isSignInLimited(
 ): Promise<boolean> {
   const since = now - limits.windowMs;
   const [account, address] = await Promise.all([
-    countFailures(db, accountKey(who.email), since),
-    countFailures(db, addressKey(who.address), since),
+    countAttempts(db, accountKey(who.email), since),
+    countAttempts(db, addressKey(who.address), since),
   ]);
   return account >= limits.maxPerAccount || address >= limits.maxPerAddress;
 }
@@ -63,11 +63,15 @@ export async function recordFailedSignIn(
   now: number,
   limits: RateLimits = SIGN_IN_LIMITS,
 ): Promise<void> {
-  const keys = [accountKey(who.email), addressKey(who.address)];
+  await recordAttempts(db, [accountKey(who.email), addressKey(who.address)], now, limits.windowMs);
+}
+
+/** Records an attempt under each key, pruning those keys' rows older than the window. */
+async function recordAttempts(db: Database, keys: string[], now: number, windowMs: number): Promise<void> {
   await db.batch([
     db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: now }))),
-    // Rows older than the window count for nothing; prune this client's as we go.
-    db.delete(loginAttempts).where(and(inArray(loginAttempts.key, keys), lte(loginAttempts.attemptedAt, now - limits.windowMs))),
+    // Rows older than the window count for nothing; prune these keys' as we go.
+    db.delete(loginAttempts).where(and(inArray(loginAttempts.key, keys), lte(loginAttempts.attemptedAt, now - windowMs))),
   ]);
 }
 
@@ -122,11 +126,8 @@ export async function admitSignUp(
   limits = SIGN_UP_LIMITS,
 ): Promise<boolean> {
   const key = signUpKey(address);
-  if ((await countFailures(db, key, now - limits.windowMs)) >= limits.maxPerAddress) return false;
-  await db.batch([
-    db.insert(loginAttempts).values({ key, attemptedAt: now }),
-    db.delete(loginAttempts).where(and(eq(loginAttempts.key, key), lte(loginAttempts.attemptedAt, now - limits.windowMs))),
-  ]);
+  if ((await countAttempts(db, key, now - limits.windowMs)) >= limits.maxPerAddress) return false;
+  await recordAttempts(db, [key], now, limits.windowMs);
   return true;
 }
 
