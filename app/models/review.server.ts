@@ -18,7 +18,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { Database } from "../../db/client";
-import { cards, lessons, modules, courses, questions, reviewLogs, reviewUndos, showings, users } from "../../db/schema";
+import { cards, reviewLogs, reviewUndos, users } from "../../db/schema";
 import { studyDayBounds } from "../learning/day";
 import { gradeResponse, medianResponseMs, proposeRating, shuffleOptions } from "../learning/grade";
 import { buildReviewQueue, type QueueCard } from "../learning/queue";
@@ -33,7 +33,6 @@ import {
 import type { NumericAnswer } from "../content/types";
 import type { QuestionView } from "./course.server";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** What review needs to know of a learner: who, and their study settings. */
 type UserRow = Pick<
   typeof users.$inferSelect,
@@ -376,61 +375,6 @@ interface StoredResponse {
   responseMs: number;
 }
 
-async function lessonUrlFor(db: Database | Tx, lessonId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ lesson: lessons.slug, module: modules.slug, course: courses.slug })
-    .from(lessons)
-    .innerJoin(modules, eq(modules.id, lessons.moduleId))
-    .innerJoin(courses, eq(courses.id, modules.courseId))
-    .where(eq(lessons.id, lessonId))
-    .limit(1);
-  return row ? `/courses/${row.course}/${row.module}/${row.lesson}` : null;
-}
-
-async function resultOf(
-  db: Database | Tx,
-  showing: typeof showings.$inferSelect,
-  replayed: boolean,
-): Promise<AnswerResult> {
-  const stored = JSON.parse(showing.responseJson ?? "{}") as StoredResponse;
-  const [row] = await db
-    .select({ question: questions, card: cards })
-    .from(cards)
-    .innerJoin(questions, eq(questions.id, cards.questionId))
-    .where(eq(cards.id, showing.cardId))
-    .limit(1);
-  // The rating in force is the latest non-undone log of this showing.
-  const [log] = await db
-    .select({ rating: reviewLogs.rating, reviewedAt: reviewLogs.reviewedAt })
-    .from(reviewLogs)
-    .leftJoin(reviewUndos, eq(reviewUndos.reviewLogId, reviewLogs.id))
-    .where(and(eq(reviewLogs.showingId, showing.id), isNull(reviewUndos.reviewLogId)))
-    .orderBy(desc(reviewLogs.id))
-    .limit(1);
-  return {
-    showingId: showing.id,
-    correct: stored.correct,
-    response: stored.response,
-    expected: stored.expected,
-    sourceSentence: row.question.sourceSentence,
-    lessonUrl: await lessonUrlFor(db, row.question.lessonId),
-    proposedRating: stored.proposedRating,
-    rating: (log?.rating ?? stored.proposedRating) as Rating,
-    intervalDays: log ? Math.max(0, (row.card.due - log.reviewedAt) / 86_400_000) : 0,
-    replayed,
-  };
-}
-
-async function loadShowing(db: Database | Tx, userId: string, showingId: string) {
-  const [showing] = await db
-    .select()
-    .from(showings)
-    .where(and(eq(showings.id, showingId), eq(showings.userId, userId)))
-    .limit(1);
-  if (!showing) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
-  return showing;
-}
-
 const MAX_RESPONSE_MS = 10 * 60_000;
 
 /** A showing (s) with its card (c, only if the learner's: ?1), question (q), lesson (le), module (m) and course (co). */
@@ -443,40 +387,99 @@ const SHOWING_JOINS = `FROM showings s
 const LESSON_URL = `'/courses/' || co.slug || '/' || m.slug || '/' || le.slug`;
 
 /**
- * Everything answering needs, in one query: the showing (only the learner's
- * own), its card and question, the lesson's address, and the learner's last
- * 40 response times (for the proposed rating).
+ * Everything answering or re-rating a showing needs, in one query: the
+ * showing (only the learner's own) and its stored response, its card and
+ * question, the lesson's address, the review in force for the showing (its
+ * latest log not undone), and the learner's last 40 response times (for the
+ * proposed rating).
  */
-const ANSWER_CONTEXT_SQL = `
+const SHOWING_CONTEXT_SQL = `
   SELECT s.answered_at AS answeredAt, s.shown_at AS shownAt, s.card_version AS showingVersion, s.card_id AS cardId,
+         s.response_json AS responseJson,
          c.version AS version, c.state AS state, c.due AS due, c.stability AS stability, c.difficulty AS difficulty,
          c.elapsed_days AS elapsedDays, c.scheduled_days AS scheduledDays, c.learning_steps AS learningSteps,
          c.reps AS reps, c.lapses AS lapses, c.last_review AS lastReview,
          q.type AS type, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
          q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.status AS status,
          ${LESSON_URL} AS lessonUrl,
+         l.id AS logId, l.rating AS logRating, l.reviewed_at AS logReviewedAt, l.correct AS logCorrect,
+         l.response_ms AS logResponseMs, l.card_before_json AS logCardBeforeJson, l.card_version_after AS logVersionAfter,
          (SELECT json_group_array(json_array(r.correct, r.response_ms)) FROM (
             SELECT correct, response_ms FROM review_logs WHERE user_id = ?1 ORDER BY reviewed_at DESC LIMIT 40) r) AS recentJson
   ${SHOWING_JOINS}
+  LEFT JOIN review_logs l ON l.id = (
+    SELECT l2.id FROM review_logs l2 LEFT JOIN review_undos u ON u.review_log_id = l2.id
+    WHERE l2.showing_id = s.id AND u.review_log_id IS NULL ORDER BY l2.id DESC LIMIT 1)
   WHERE s.id = ?2 AND s.user_id = ?1`;
 
-/** The showing, and its card's scheduling columns (null `version`: the card is gone). */
-interface AnswerContext extends Omit<CardState, "state"> {
+/** The showing, its card's scheduling columns (null `version`: the card is gone) and the review in force (null `logId`: none). */
+interface ShowingContext extends Omit<CardState, "state" | "due"> {
   answeredAt: number | null;
   shownAt: number;
   showingVersion: number;
   cardId: number;
+  responseJson: string | null;
   version: number | null;
   state: number;
+  due: number | null;
   type: QuestionView["type"];
   answer: string;
   acceptedJson: string;
   optionsJson: string | null;
   numericJson: string | null;
-  sourceSentence: string;
+  sourceSentence: string | null;
   status: "active" | "retired";
   lessonUrl: string | null;
+  logId: number | null;
+  logRating: number;
+  logReviewedAt: number;
+  logCorrect: number;
+  logResponseMs: number;
+  logCardBeforeJson: string;
+  logVersionAfter: number;
   recentJson: string;
+}
+
+async function loadShowingContext(db: Database, userId: string, showingId: string): Promise<ShowingContext> {
+  const [row] = rowsOf<ShowingContext>(await db.$client.execute({ sql: SHOWING_CONTEXT_SQL, args: [userId, showingId] }));
+  if (!row) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
+  return row;
+}
+
+/**
+ * What the learner sees after answering: the stored response, the source
+ * sentence, and the review in force (`review`; none when it was undone, and
+ * the proposed rating is shown with no interval).
+ */
+function answerResult(
+  showingId: string,
+  stored: StoredResponse,
+  row: Pick<ShowingContext, "sourceSentence" | "lessonUrl">,
+  review: { rating: Rating; reviewedAt: number; due: number } | null,
+  replayed: boolean,
+): AnswerResult {
+  return {
+    showingId,
+    correct: stored.correct,
+    response: stored.response,
+    expected: stored.expected,
+    sourceSentence: row.sourceSentence ?? "",
+    lessonUrl: row.lessonUrl,
+    proposedRating: stored.proposedRating,
+    rating: review?.rating ?? stored.proposedRating,
+    intervalDays: review ? Math.max(0, (review.due - review.reviewedAt) / 86_400_000) : 0,
+    replayed,
+  };
+}
+
+/** The result of a showing answered before, as it stands now. */
+function replayedResult(showingId: string, row: ShowingContext): AnswerResult {
+  const stored = JSON.parse(row.responseJson ?? "{}") as StoredResponse;
+  const review =
+    row.logId === null
+      ? null
+      : { rating: row.logRating as Rating, reviewedAt: row.logReviewedAt, due: row.due ?? row.logReviewedAt };
+  return answerResult(showingId, stored, row, review, true);
 }
 
 /*
@@ -527,12 +530,6 @@ function logInsert(review: LoggedReview): InStatement {
   };
 }
 
-async function loadAnsweredShowing(db: Database, userId: string, showingId: string) {
-  const showing = await loadShowing(db, userId, showingId);
-  if (showing.answeredAt === null) throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
-  return showing;
-}
-
 /**
  * Grades the learner's answer to a showing, applies the proposed rating and
  * returns the result. A repeat of an answered showing returns the stored result.
@@ -543,11 +540,8 @@ export async function answerShowing(
   input: { showingId: string; response: string; clientResponseMs?: number | null },
   now: number,
 ): Promise<AnswerResult> {
-  const [row] = rowsOf<AnswerContext>(
-    await db.$client.execute({ sql: ANSWER_CONTEXT_SQL, args: [user.id, input.showingId] }),
-  );
-  if (!row) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
-  if (row.answeredAt !== null) return resultOf(db, await loadShowing(db, user.id, input.showingId), true);
+  const row = await loadShowingContext(db, user.id, input.showingId);
+  if (row.answeredAt !== null) return replayedResult(input.showingId, row);
   if (row.version === null) throw new ReviewError("not_found", "That card no longer exists.");
   if (row.version !== row.showingVersion) {
     throw new ReviewError("stale", "This card was already answered elsewhere. Here is your next card.");
@@ -580,7 +574,8 @@ export async function answerShowing(
     learnerMedianMs: medianResponseMs(recent),
     type: question.type,
   });
-  const before = cardStateOf(row);
+  // The card exists (version is set), so its due date is too.
+  const before = cardStateOf(row as ShowingContext & { due: number });
   const outcome = scheduleReview(before, proposedRating, now, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
   const after = outcome.card;
   const stored: StoredResponse = {
@@ -618,59 +613,15 @@ export async function answerShowing(
   if (cardMoved.rowsAffected !== 1) {
     // Another request got there first: the same answer (a double tap) is
     // replayed; anything else moved the card on and this showing is stale.
-    return resultOf(db, await loadAnsweredShowing(db, user.id, input.showingId), true);
+    const current = await loadShowingContext(db, user.id, input.showingId);
+    if (current.answeredAt !== null) return replayedResult(input.showingId, current);
+    throw new ReviewError("stale", "This card changed in another tab. Here is the current one.");
   }
   if (logged.rowsAffected !== 1 || showingAnswered.rowsAffected !== 1) {
     // Impossible while card versions only go up: the chain applies whole once the card moves.
     throw new Error(`Answering showing ${input.showingId} applied only in part, which the version guard should rule out.`);
   }
-  return {
-    showingId: input.showingId,
-    correct: graded.correct,
-    response: input.response,
-    expected: graded.expected,
-    sourceSentence: row.sourceSentence,
-    lessonUrl: row.lessonUrl,
-    proposedRating,
-    rating: proposedRating,
-    intervalDays: Math.max(0, (after.due - now) / 86_400_000),
-    replayed: false,
-  };
-}
-
-/**
- * What re-rating needs, in one query: the showing (only the learner's own),
- * the review in force for it (its latest log not undone), the card, and what
- * the result shows.
- */
-const RATE_CONTEXT_SQL = `
-  SELECT s.answered_at AS answeredAt, s.response_json AS responseJson, s.card_id AS cardId,
-         c.version AS version, c.due AS due,
-         l.id AS logId, l.rating AS rating, l.reviewed_at AS reviewedAt, l.correct AS correct,
-         l.response_ms AS responseMs, l.card_before_json AS cardBeforeJson, l.card_version_after AS versionAfter,
-         q.source_sentence AS sourceSentence,
-         ${LESSON_URL} AS lessonUrl
-  ${SHOWING_JOINS}
-  LEFT JOIN review_logs l ON l.id = (
-    SELECT l2.id FROM review_logs l2 LEFT JOIN review_undos u ON u.review_log_id = l2.id
-    WHERE l2.showing_id = s.id AND u.review_log_id IS NULL ORDER BY l2.id DESC LIMIT 1)
-  WHERE s.id = ?2 AND s.user_id = ?1`;
-
-interface RateContext {
-  answeredAt: number | null;
-  responseJson: string | null;
-  cardId: number;
-  version: number | null;
-  due: number | null;
-  logId: number | null;
-  rating: number;
-  reviewedAt: number;
-  correct: number;
-  responseMs: number;
-  cardBeforeJson: string;
-  versionAfter: number;
-  sourceSentence: string | null;
-  lessonUrl: string | null;
+  return answerResult(input.showingId, stored, row, { rating: proposedRating, reviewedAt: now, due: after.due }, false);
 }
 
 /**
@@ -693,31 +644,15 @@ async function rateShowingAttempt(
   now: number,
   attempt: number,
 ): Promise<AnswerResult> {
-  const [row] = rowsOf<RateContext>(
-    await db.$client.execute({ sql: RATE_CONTEXT_SQL, args: [user.id, input.showingId] }),
-  );
-  if (!row) throw new ReviewError("not_found", "That card is not one of yours, or it no longer exists.");
+  const row = await loadShowingContext(db, user.id, input.showingId);
   if (row.answeredAt === null) throw new ReviewError("not_answered", "Answer the card before rating it.");
   if (row.logId === null) throw new ReviewError("stale", "That review was undone.");
-  const stored = JSON.parse(row.responseJson ?? "{}") as StoredResponse;
-  const result = (rating: Rating, due: number, replayed: boolean): AnswerResult => ({
-    showingId: input.showingId,
-    correct: stored.correct,
-    response: stored.response,
-    expected: stored.expected,
-    sourceSentence: row.sourceSentence ?? "",
-    lessonUrl: row.lessonUrl,
-    proposedRating: stored.proposedRating,
-    rating,
-    intervalDays: Math.max(0, (due - row.reviewedAt) / 86_400_000),
-    replayed,
-  });
-  if (row.rating === input.rating) return result(input.rating, row.due ?? row.reviewedAt, true);
-  if (row.version === null || row.version !== row.versionAfter) {
+  if (row.logRating === input.rating) return replayedResult(input.showingId, row);
+  if (row.version === null || row.version !== row.logVersionAfter) {
     throw new ReviewError("stale", "This card has been reviewed again since, so its rating can no longer change.");
   }
-  const before = parseCardState(row.cardBeforeJson);
-  const outcome = scheduleReview(before, input.rating, row.reviewedAt, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
+  const before = parseCardState(row.logCardBeforeJson);
+  const outcome = scheduleReview(before, input.rating, row.logReviewedAt, { ...schedulerSettingsFor(user), seed: String(row.cardId) });
   const [cardMoved, undone, logged, showingMoved] = await db.$client.batch(
     [
       cardUpdate(row.cardId, user.id, row.version, outcome.card),
@@ -726,10 +661,10 @@ async function rateShowingAttempt(
         cardId: row.cardId,
         userId: user.id,
         showingId: input.showingId,
-        reviewedAt: row.reviewedAt,
+        reviewedAt: row.logReviewedAt,
         rating: input.rating,
-        correct: row.correct === 1,
-        responseMs: row.responseMs,
+        correct: row.logCorrect === 1,
+        responseMs: row.logResponseMs,
         before,
         log: outcome.log,
         versionAfter: row.version + 1,
@@ -751,7 +686,9 @@ async function rateShowingAttempt(
     // Impossible while card versions only go up: the chain applies whole once the card moves.
     throw new Error(`Re-rating showing ${input.showingId} applied only in part, which the version guard should rule out.`);
   }
-  return result(input.rating, outcome.card.due, false);
+  const stored = JSON.parse(row.responseJson ?? "{}") as StoredResponse;
+  const review = { rating: input.rating, reviewedAt: row.logReviewedAt, due: outcome.card.due };
+  return answerResult(input.showingId, stored, row, review, false);
 }
 
 /** Undoes the learner's last review: the card returns exactly to its state before it. */
