@@ -135,8 +135,10 @@ export function installStatementCache() {
     return statement;
   };
 
-  const probe = new Database(":memory:").prepare("SELECT 1");
-  const Statement = Object.getPrototypeOf(probe) as NativeStatement;
+  // The driver does not export its Statement class: reach its prototype through one statement.
+  const probeDb = new Database(":memory:") as NativeDatabase & { close(): void };
+  const Statement = Object.getPrototypeOf(probeDb.prepare("SELECT 1")) as NativeStatement;
+  probeDb.close();
   const columns = Statement.columns;
   Statement.columns = function cachedColumns(this: NativeStatement) {
     let known = columnsOf.get(this);
