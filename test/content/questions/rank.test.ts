@@ -6,6 +6,7 @@ import {
   type RankModel,
   candidateFeatures,
   candidateScore,
+  candidateScores,
   lessonContext,
   rawScore,
   resolveModel,
@@ -51,6 +52,20 @@ describe("the answer ranker", () => {
       expect(c.score).toBeGreaterThan(0);
       expect(c.score).toBeLessThan(1);
       expect(c.score).toBe(again[i].score);
+    }
+  });
+
+  it("scores a batch of vectors exactly as one at a time, whatever the batch's length", () => {
+    const text =
+      "The Danube Commission, based in Budapest, was set up in 1921. Barges may travel for 14 hours a day. " +
+      "The Rhine Commission in Strasbourg is older, and Switzerland joined it in 1868.";
+    const vectors = scoredCandidates("River commissions", text).map((c) => Float64Array.from(c.features));
+    expect(vectors.length).toBeGreaterThan(9);
+    // Batches of 4 are walked together, the rest alone: cover every remainder.
+    for (const count of [1, 2, 3, 4, 5, 6, 7, 8, vectors.length]) {
+      const scores = new Float64Array(count);
+      candidateScores(vectors, count, scores);
+      expect([...scores]).toEqual(vectors.slice(0, count).map((v) => candidateScore(v)));
     }
   });
 
