@@ -308,35 +308,38 @@ function classifyName(words: string[]): CandidateKind {
   return "name";
 }
 
+/** Whether token `i` of the sentence can be part of a proper name. */
+function isProper(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
+  if (i === 0) {
+    // A capital at the start proves nothing: a common word there is proper only inside a longer name.
+    if (t.pos !== "PROPN") return false;
+    if (lexiconTag(t.text) || logFrequency(t.text) < 2.5) return true;
+    const next = tokens[1];
+    return next !== undefined && isTitle(next) && next.pos === "PROPN";
+  }
+  return t.pos === "PROPN" || (isTitle(t) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X"));
+}
+
 function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
-  const isProper = (t: Token, i: number): boolean => {
-    if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
-    if (i === 0) {
-      // A capital at the start proves nothing: a common word there is proper only inside a longer name.
-      if (t.pos !== "PROPN") return false;
-      if (lexiconTag(t.text) || logFrequency(t.text) < 2.5) return true;
-      const next = tokens[1];
-      return next !== undefined && isTitle(next) && next.pos === "PROPN";
-    }
-    return t.pos === "PROPN" || (isTitle(t) && (t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X"));
-  };
   let i = 0;
   while (i < tokens.length) {
-    if (!isProper(tokens[i], i) || used.has(i)) {
+    if (!isProper(tokens, i) || used.has(i)) {
       i++;
       continue;
     }
     let to = i + 1;
     for (;;) {
-      if (to < tokens.length && isProper(tokens[to], to) && !used.has(to)) {
+      if (to < tokens.length && isProper(tokens, to) && !used.has(to)) {
         to++;
         continue;
       }
       // Connectors inside a name: "Office on Drugs and Crime", "Osama bin Laden".
       let k = to;
       while (k < tokens.length && NAME_CONNECTORS.has(tokens[k].lower) && k - to < 2) k++;
-      if (k > to && k < tokens.length && isProper(tokens[k], k) && !used.has(k)) {
+      if (k > to && k < tokens.length && isProper(tokens, k) && !used.has(k)) {
         to = k + 1;
         continue;
       }
@@ -358,17 +361,19 @@ function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Se
   }
 }
 
+/** An all-capitals sentence: more than three tokens with letters, none of them lower-case. */
+function isShouted(tokens: Token[]): boolean {
+  const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
+  return letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text));
+}
+
 function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   // A shouted all-capitals sentence has no acronyms to ask about (checked only once a token reads as one: most sentences have none).
   let shouted: boolean | undefined;
-  const isShouted = () => {
-    const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
-    return letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text));
-  };
   tokens.forEach((t, i) => {
     if (used.has(i) || !isAcronym(t.text)) return;
-    if ((shouted ??= isShouted())) return;
+    if ((shouted ??= isShouted(tokens))) return;
     // "COE-DAT": parts glued by hyphens make one acronym.
     let to = i + 1;
     while (
@@ -507,6 +512,11 @@ function rowValueCandidates(sentence: Sentence, answerFrom: number, found: Candi
 
 const isHyphen = (t: Token | undefined) => t !== undefined && (t.text === "-" || t.text === "‐");
 
+/** Two tokens with nothing between them. */
+function glued(a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
 /**
  * A candidate grown over the hyphens that glue it to its neighbours
  * ("Knowles" in "Knowles-Carter", "sex halls" in "single-sex halls"): a
@@ -514,7 +524,6 @@ const isHyphen = (t: Token | undefined) => t !== undefined && (t.text === "-" ||
  */
 function wholeHyphenated(sentence: Sentence, c: CandidateSpan): CandidateSpan {
   const tokens = sentence.tokens;
-  const glued = (a: Token | undefined, b: Token | undefined) => a !== undefined && b !== undefined && a.end === b.start;
   let from = c.tokenStart;
   let to = c.tokenEnd;
   while (isHyphen(tokens[to]) && glued(tokens[to - 1], tokens[to]) && glued(tokens[to], tokens[to + 1]) && isWord(tokens[to + 1])) to += 2;

@@ -105,27 +105,16 @@ export class DistractorPool {
 
   /** Up to `count` distractors for the answer `c` (its accepted variants given). */
   pick(c: Candidate, accepted: string[], module: number, lesson: number, count: number): string[] {
-    const answerForms = new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w)));
-    const acceptedFolded = new Set(accepted.map(normaliseAnswer));
-    const sentenceFolded = normaliseAnswer(c.sentence.text);
-    const answerWords = c.words.length;
-    const chosen: string[] = [];
-    const chosenFolded = new Set<string>();
-    const consider = (e: PoolEntry): boolean => {
-      if (chosenFolded.has(e.folded) || acceptedFolded.has(e.folded)) return false;
-      if (c.numeric) {
-        if (e.value === undefined || e.value === c.numeric.value) return false;
-      } else {
-        if (Math.abs(e.wordCount - answerWords) > 2) return false;
-        // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
-        if (forms(e.text).some((w) => answerForms.has(w))) return false;
-      }
-      // A value the sentence itself names could make the option true as well.
-      if (containsWords(sentenceFolded, e.folded)) return false;
-      chosen.push(e.text);
-      chosenFolded.add(e.folded);
-      return chosen.length >= count;
+    const picking: Picking = {
+      answer: c,
+      answerForms: new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w))),
+      acceptedFolded: new Set(accepted.map(normaliseAnswer)),
+      sentenceFolded: normaliseAnswer(c.sentence.text),
+      count,
+      chosen: [],
+      chosenFolded: new Set(),
     };
+    const chosen = picking.chosen;
     const seed = orderNumber(c.folded);
     for (const family of families(c)) {
       const shelf = this.shelves.get(family);
@@ -137,11 +126,44 @@ export class DistractorPool {
         [shelf.all, (e) => e.module !== module],
       ];
       for (const [list, inTier] of tiers) {
-        if (list && offerInOrder(list, c.numeric?.value, seed, (e) => inTier(e) && consider(e))) return chosen;
+        if (list && offerInOrder(list, c.numeric?.value, seed, (e) => inTier(e) && consider(picking, e))) return chosen;
       }
     }
     return chosen;
   }
+}
+
+/** One pick in progress: the answer, what rules its options out, and the options chosen so far. */
+interface Picking {
+  answer: Candidate;
+  answerForms: Set<string>;
+  acceptedFolded: Set<string>;
+  sentenceFolded: string;
+  count: number;
+  chosen: string[];
+  chosenFolded: Set<string>;
+}
+
+/**
+ * Takes `e` as an option if it fits; true once enough are chosen. A function of
+ * the pick's state rather than a closure over it: under tsx (keepNames) every
+ * closure made costs a defineProperty call, and this one was made for every fact.
+ */
+function consider(p: Picking, e: PoolEntry): boolean {
+  const c = p.answer;
+  if (p.chosenFolded.has(e.folded) || p.acceptedFolded.has(e.folded)) return false;
+  if (c.numeric) {
+    if (e.value === undefined || e.value === c.numeric.value) return false;
+  } else {
+    if (Math.abs(e.wordCount - c.words.length) > 2) return false;
+    // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
+    if (forms(e.text).some((w) => p.answerForms.has(w))) return false;
+  }
+  // A value the sentence itself names could make the option true as well.
+  if (containsWords(p.sentenceFolded, e.folded)) return false;
+  p.chosen.push(e.text);
+  p.chosenFolded.add(e.folded);
+  return p.chosen.length >= p.count;
 }
 
 /**

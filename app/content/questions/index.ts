@@ -263,12 +263,16 @@ function diversify(facts: Fact[]): void {
 /** The first run of non-space characters (what splitting the trimmed text on spaces gives first). */
 const FIRST_WORD = /^\s*(\S+)/;
 
+/** Whether a sentence opens with a word that points back ("It", "This", "They"...). */
+function opens(text: string): boolean {
+  return CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "");
+}
+
 /**
  * The earlier sentences of the same block that a sentence opening with "It",
  * "This", "They"... leans on, or null if nothing before it can resolve it.
  */
 function resolveContext(sentence: Sentence): string | null {
-  const opens = (text: string) => CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "");
   if (!opens(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
@@ -282,30 +286,32 @@ function answerText(c: Candidate): string {
   return c.text.replace(/\s+/g, " ").trim();
 }
 
+/** Adds a variant to the list unless it is empty or already there. */
+function addVariant(out: string[], v: string | undefined): void {
+  if (v && !out.includes(v)) out.push(v);
+}
+
 export function acceptedVariants(c: Candidate, expansions: Map<string, string>, acronymsOf: Map<string, string>): string[] {
   const answer = answerText(c);
   const out = [answer];
-  const add = (v: string | undefined) => {
-    if (v && !out.includes(v)) out.push(v);
-  };
   if (c.numeric) {
     const { value, unit } = c.numeric;
     if (unit === "%") {
-      add(`${value}%`);
-      add(`${value} percent`);
-    } else if (c.kind === "year") add(String(value));
+      addVariant(out, `${value}%`);
+      addVariant(out, `${value} percent`);
+    } else if (c.kind === "year") addVariant(out, String(value));
     return out;
   }
-  if (/^the\s/i.test(answer)) add(answer.replace(/^the\s+/i, ""));
+  if (/^the\s/i.test(answer)) addVariant(out, answer.replace(/^the\s+/i, ""));
   if (c.kind === "acronym" || c.kind === "place") {
     const bare = answer.replace(/s$/, "");
-    add(expansions.get(answer) ?? expansions.get(bare));
-    if (answer.includes(".")) add(answer.replace(/\./g, ""));
+    addVariant(out, expansions.get(answer) ?? expansions.get(bare));
+    if (answer.includes(".")) addVariant(out, answer.replace(/\./g, ""));
   }
   const acronym = acronymsOf.get(normaliseAnswer(answer));
-  add(acronym);
+  addVariant(out, acronym);
   if (c.kind !== "phrase" && c.kind !== "term") {
-    for (const v of [...out]) if (!/^the\s/i.test(v) && !/^\p{Lu}+s?$/u.test(v)) add(`the ${v}`);
+    for (const v of [...out]) if (!/^the\s/i.test(v) && !/^\p{Lu}+s?$/u.test(v)) addVariant(out, `the ${v}`);
   }
   return out;
 }

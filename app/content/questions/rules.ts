@@ -42,9 +42,12 @@ export function blankIsStopword(answer: string): string | null {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const HYPHEN = /[-‐]/;
 
+function inWord(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHARACTER.test(ch);
+}
+
 /** The blank cuts a word: the span does not sit on word boundaries of its sentence. */
 export function blankSplitsWord(sentence: string, start: number, end: number): string | null {
-  const inWord = (ch: string | undefined) => ch !== undefined && WORD_CHARACTER.test(ch);
   if (start >= end) return "the blank is empty";
   // "COE-DAT", "al-Qa'ida": a hyphen glues the parts into one word.
   if (HYPHEN.test(sentence[start - 1] ?? "") && inWord(sentence[start - 2])) return "the blank starts inside a hyphenated word";

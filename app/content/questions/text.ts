@@ -35,24 +35,31 @@ export function normaliseAnswer(text: string): string {
   return out;
 }
 
-/** The folding of an ASCII text by one pass over its characters; null when it is not ASCII. */
+/**
+ * The folding of an ASCII text by one pass over its characters; null when it is not ASCII.
+ * No closures inside: under tsx (keepNames) every closure made costs a defineProperty call.
+ */
 function foldAscii(lower: string): string | null {
   let out = "";
   let from = -1;
-  const flush = (to: number) => {
-    const word = lower.slice(from, to);
-    if (!ARTICLES.has(word)) out = out === "" ? word : `${out} ${word}`;
-    from = -1;
-  };
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     if (code > 127) return null;
     const alnum = (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
     if (alnum && from < 0) from = i;
-    else if (!alnum && from >= 0) flush(i);
+    else if (!alnum && from >= 0) {
+      out = withWord(out, lower.slice(from, i));
+      from = -1;
+    }
   }
-  if (from >= 0) flush(lower.length);
+  if (from >= 0) out = withWord(out, lower.slice(from));
   return out;
+}
+
+/** `out` with `word` appended after a space, unless the word is an article. */
+function withWord(out: string, word: string): string {
+  if (ARTICLES.has(word)) return out;
+  return out === "" ? word : `${out} ${word}`;
 }
 
 function foldUnicode(lower: string): string {
