@@ -61,9 +61,11 @@ export function blanked(fact: Fact): string {
 const blankedStatements = new WeakMap<Fact, string>();
 
 export function clozeOrNumeric(fact: Fact): QuestionDraft {
-  const c = fact.candidate;
-  const base = { prompt: blanked(fact), answer: fact.answer, accepted: fact.accepted, weight: 1 };
-  return c.numeric ? { ...base, type: "numeric", numeric: c.numeric } : { ...base, type: "cloze" };
+  const { numeric } = fact.candidate;
+  const prompt = blanked(fact);
+  return numeric
+    ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1 }
+    : { type: "cloze", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1 };
 }
 
 export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft | null {

@@ -227,10 +227,14 @@ function diversify(facts: Fact[]): void {
   // Each fact's marked-down score is kept and recomputed only when its overlap or
   // same-sentence count changes (the same expression, so the same number); untouched,
   // it is the score itself. An answer's distinct words are an array: two or three
-  // words are searched faster than a set is iterated.
+  // words are searched faster than a set is iterated. Its word mask (a bit per word,
+  // by first letter and length) rules out most pairs without comparing a word.
   const state = head.map((fact) => {
     const ws = words(fact.answer);
-    return { fact, words: ws.filter((w, i) => ws.indexOf(w) === i), overlap: 0, sameSentence: 0, adjusted: fact.score };
+    const distinct = ws.filter((w, i) => ws.indexOf(w) === i);
+    let mask = 0;
+    for (const w of distinct) mask |= 1 << ((w.charCodeAt(0) + 7 * w.length) & 31);
+    return { fact, words: distinct, mask, overlap: 0, sameSentence: 0, adjusted: fact.score };
   });
   const picked: Fact[] = [];
   while (state.length > 0) {
@@ -252,7 +256,7 @@ function diversify(facts: Fact[]): void {
         changed = true;
       }
       let common = 0;
-      for (const w of x.words) if (chosen.words.includes(w)) common++;
+      if ((x.mask & chosen.mask) !== 0) for (const w of x.words) if (chosen.words.includes(w)) common++;
       if (common > 0) {
         x.overlap = Math.max(x.overlap, common / Math.min(x.words.length, chosen.words.length));
         changed = true;
