@@ -150,17 +150,28 @@ export function contentWords(text: string): string[] {
   // In lower-case ASCII the letters and digits are exactly a-z and 0-9, and the plain
   // class matches about twice as fast as the Unicode properties (it runs on every block).
   const found = NON_ASCII.test(lower) ? lower.match(/[\p{L}\p{N}]+/gu) : lower.match(/[a-z0-9]+/g);
-  return (found ?? [])
-    .filter((w) => w.length > 2 && !MINOR_WORDS.has(w) && !COMMON_WORDS.has(w) && !/^\d+$/.test(w));
+  const out: string[] = [];
+  // A loop rather than filter() and a regular expression per word: this runs over every word of every block.
+  if (found !== null) for (const w of found) if (w.length > 2 && !FUNCTION_WORDS.has(w) && !isAsciiDigits(w)) out.push(w);
+  return out;
 }
 
-const COMMON_WORDS = new Set(
-  "its their his her our your this that these those are was were has have had will can may how what why when where which who not also more most other some such".split(
-    " ",
-  ),
-);
+const COMMON_WORDS =
+  "its their his her our your this that these those are was were has have had will can may how what why when where which who not also more most other some such";
+const FUNCTION_WORDS = new Set([...MINOR_WORDS, ...COMMON_WORDS.split(" ")]);
+
+/** Whether every character is a digit 0-9: what /^\d+$/ tests. */
+function isAsciiDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return word.length > 0;
+}
 
 /** A crude stem: enough to match "approaches" with "approach" and "collaborations" with "collaborative". */
 export function stem(word: string): string {
-  return word.replace(/(?:ies|es|s)$/, "").slice(0, 6);
+  // "ies", else "es", else "s" off the end (what /(?:ies|es|s)$/ removes), then six letters at most.
+  const cut = word.endsWith("ies") ? 3 : word.endsWith("es") ? 2 : word.endsWith("s") ? 1 : 0;
+  return cut === 0 && word.length <= 6 ? word : word.slice(0, Math.min(word.length - cut, 6));
 }
