@@ -5,8 +5,13 @@
 
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
+  // Most lines and blocks are collapsed already: test before copying (it runs on every one, several times).
+  if (!NOT_COLLAPSED.test(text)) return text;
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
 }
+
+/** Any white space but a single inner space: a character other than " ", two spaces, or a space at either end. */
+const NOT_COLLAPSED = /[^\S ]|\u200b| {2}|^ | $/;
 
 /**
  * Whitespace-separated words; a plain loop, because it runs on every paragraph

@@ -92,7 +92,7 @@ export interface LessonContext {
   /** Each candidate's rarity (see candidateRarity). */
   rarity: Map<Candidate, number>;
   /** Every candidate's rarity, ascending. */
-  raritiesSorted: number[];
+  raritiesSorted: Float64Array;
   kindCounts: Map<string, number>;
   candidateCount: number;
 }
@@ -122,7 +122,7 @@ function candidateRarity(c: Candidate): number {
 }
 
 /** How many of the ascending `sorted` are below `x`. */
-function countBelow(sorted: number[], x: number): number {
+function countBelow(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -133,37 +133,42 @@ function countBelow(sorted: number[], x: number): number {
   return lo;
 }
 
+/** The lesson's context of its candidates, given in reading order (sentence by sentence, as the generator lists them). */
 export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
-  const perAnswer = new Map<string, Set<number>>();
+  // Candidates come sentence by sentence, so an answer's sentences are counted by
+  // noting the last one it was seen in: no set of sentences per answer.
+  const answerSentenceCounts = new Map<string, number>();
+  const lastSentence = new Map<string, number>();
   for (const c of candidates) {
     const key = c.folded;
-    let set = perAnswer.get(key);
-    if (!set) perAnswer.set(key, (set = new Set()));
-    set.add(c.sentence.index);
+    if (lastSentence.get(key) === c.sentence.index) continue;
+    lastSentence.set(key, c.sentence.index);
+    answerSentenceCounts.set(key, (answerSentenceCounts.get(key) ?? 0) + 1);
   }
-  const answerSentenceCounts = new Map<string, number>();
-  for (const [key, set] of perAnswer) answerSentenceCounts.set(key, set.size);
   const sentenceCount = candidates.reduce((n, c) => Math.max(n, c.sentence.index + 1), 0);
   const wordCounts = new Map<string, number>();
-  const counted = new Set<Candidate["sentence"]>();
+  let counted: Candidate["sentence"] | null = null;
   for (const c of candidates) {
-    if (counted.has(c.sentence)) continue;
-    counted.add(c.sentence);
+    if (counted === c.sentence) continue;
+    counted = c.sentence;
     for (const t of c.sentence.tokens) wordCounts.set(t.lower, (wordCounts.get(t.lower) ?? 0) + 1);
   }
   const rarity = new Map<Candidate, number>();
+  const raritiesSorted = new Float64Array(candidates.length);
   const kindCounts = new Map<string, number>();
-  for (const c of candidates) {
-    rarity.set(c, candidateRarity(c));
+  candidates.forEach((c, k) => {
+    const r = candidateRarity(c);
+    rarity.set(c, r);
+    raritiesSorted[k] = r;
     kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
-  }
+  });
   return {
     answerSentenceCounts,
     titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
     sentenceCount,
     wordCounts,
     rarity,
-    raritiesSorted: [...rarity.values()].sort((a, b) => a - b),
+    raritiesSorted: raritiesSorted.sort(),
     kindCounts,
     candidateCount: candidates.length,
   };
