@@ -48,7 +48,8 @@ class Shelf {
   readonly all: PoolEntry[] = [];
   private readonly inAll = new Set<string>();
   readonly byModule = new Map<number, PoolEntry[]>();
-  readonly byLesson = new Map<string, PoolEntry[]>();
+  /** By lessonNumber(module, lesson). */
+  readonly byLesson = new Map<number, PoolEntry[]>();
   private sorted = false;
 
   add(e: PoolEntry): void {
@@ -57,7 +58,7 @@ class Shelf {
       this.all.push(e);
     }
     push(this.byModule, e.module, e);
-    push(this.byLesson, `${e.module}:${e.lesson}`, e);
+    push(this.byLesson, lessonNumber(e.module, e.lesson), e);
     this.sorted = false;
   }
 
@@ -72,6 +73,11 @@ class Shelf {
   }
 }
 
+/** One number per lesson of the course (a key without building a string for every candidate). */
+function lessonNumber(module: number, lesson: number): number {
+  return module * 1_000_000 + lesson;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -82,13 +88,13 @@ export class DistractorPool {
   private readonly shelves = new Map<string, Shelf>();
   /** What the lesson being added has already given, by family and answer (lessons are added one after another). */
   private seen = new Set<string>();
-  private seenLesson = "";
+  private seenLesson = -1;
 
   add(c: Candidate, module: number, lesson: number): void {
     const folded = c.folded;
     const wordCount = c.words.length;
     if (!folded || wordCount > 6) return;
-    const lessonKey = `${module}:${lesson}`;
+    const lessonKey = lessonNumber(module, lesson);
     if (lessonKey !== this.seenLesson) {
       this.seen = new Set();
       this.seenLesson = lessonKey;
@@ -111,6 +117,8 @@ export class DistractorPool {
       acceptedFolded: new Set(accepted.map(normaliseAnswer)),
       sentenceFolded: normaliseAnswer(c.sentence.text),
       count,
+      module,
+      lesson,
       chosen: [],
       chosenFolded: new Set(),
     };
@@ -120,14 +128,11 @@ export class DistractorPool {
       const shelf = this.shelves.get(family);
       if (!shelf) continue;
       shelf.sort();
-      const tiers: Array<[PoolEntry[] | undefined, (e: PoolEntry) => boolean]> = [
-        [shelf.byLesson.get(`${module}:${lesson}`), () => true],
-        [shelf.byModule.get(module), (e) => e.lesson !== lesson],
-        [shelf.all, (e) => e.module !== module],
-      ];
-      for (const [list, inTier] of tiers) {
-        if (list && offerInOrder(list, c.numeric?.value, seed, (e) => inTier(e) && consider(picking, e))) return chosen;
-      }
+      const lessonList = shelf.byLesson.get(lessonNumber(module, lesson));
+      if (lessonList && offerInOrder(lessonList, "lesson", seed, picking)) return chosen;
+      const moduleList = shelf.byModule.get(module);
+      if (moduleList && offerInOrder(moduleList, "module", seed, picking)) return chosen;
+      if (offerInOrder(shelf.all, "course", seed, picking)) return chosen;
     }
     return chosen;
   }
@@ -140,6 +145,8 @@ interface Picking {
   acceptedFolded: Set<string>;
   sentenceFolded: string;
   count: number;
+  module: number;
+  lesson: number;
   chosen: string[];
   chosenFolded: Set<string>;
 }
@@ -167,11 +174,25 @@ function consider(p: Picking, e: PoolEntry): boolean {
 }
 
 /**
- * Offers the entries of `list` to `take` until it returns true (then true): numbers
- * nearest the target first; otherwise the hash order, starting where the seed falls.
- * A loop with a callback, not a generator: it runs for every fact.
+ * The tiers of the pool, nearest first: the answer's lesson, the rest of its
+ * module, the rest of the course. The module's list holds the lesson's entries
+ * too and the course's list the module's, so each tier skips what an earlier one offered.
  */
-function offerInOrder(list: PoolEntry[], target: number | undefined, seed: number, take: (e: PoolEntry) => boolean): boolean {
+type Tier = "lesson" | "module" | "course";
+
+/** Offers `e` to the pick unless an earlier tier already offered it; true once enough are chosen. */
+function offer(p: Picking, tier: Tier, e: PoolEntry): boolean {
+  if (tier === "module" ? e.lesson === p.lesson : tier === "course" ? e.module === p.module : false) return false;
+  return consider(p, e);
+}
+
+/**
+ * Offers the entries of `list` to the pick until it has enough (then true): numbers
+ * nearest the answer's value first; otherwise the hash order, starting where the seed
+ * falls. A loop calling plain functions, neither a generator nor closures: it runs for every fact.
+ */
+function offerInOrder(list: PoolEntry[], tier: Tier, seed: number, p: Picking): boolean {
+  const target = p.answer.numeric?.value;
   if (target !== undefined) {
     // `list` is sorted by value for numeric shelves: walk outwards from the target.
     let hi = lowerBound(list, (e) => (e.value ?? Infinity) < target);
@@ -179,12 +200,12 @@ function offerInOrder(list: PoolEntry[], target: number | undefined, seed: numbe
     while (lo >= 0 || hi < list.length) {
       const below = lo >= 0 ? target - (list[lo].value ?? -Infinity) : Infinity;
       const above = hi < list.length ? (list[hi].value ?? Infinity) - target : Infinity;
-      if (take(above <= below ? list[hi++] : list[lo--])) return true;
+      if (offer(p, tier, above <= below ? list[hi++] : list[lo--])) return true;
     }
     return false;
   }
   const from = lowerBound(list, (e) => e.key < seed);
-  for (let i = 0; i < list.length; i++) if (take(list[(from + i) % list.length])) return true;
+  for (let i = 0; i < list.length; i++) if (offer(p, tier, list[(from + i) % list.length])) return true;
   return false;
 }
 

@@ -191,19 +191,28 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   });
   if (scores.length < asked.length) scores = new Float64Array(2 * asked.length);
   candidateScores(featureVectors, asked.length, scores);
-  const best = new Map<string, Fact>();
+  // The best-scored fact per answer and sentence, in order of first appearance. `asked`
+  // goes sentence by sentence, so one map of the sentence's answers, emptied at the
+  // next sentence, does it without a key string per candidate.
+  const best: Fact[] = [];
+  const inSentence = new Map<string, Fact>();
+  let sentenceIndex = -1;
   asked.forEach((c, k) => {
+    if (c.sentence.index !== sentenceIndex) {
+      for (const fact of inSentence.values()) best.push(fact);
+      inSentence.clear();
+      sentenceIndex = c.sentence.index;
+    }
     const score = scores[k];
-    const key = `${c.folded}|${c.sentence.index}`;
-    const existing = best.get(key);
+    const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
-    best.set(key, { candidate: c, score, answer: answerText(c), accepted: [], context: askedContext[k] });
+    inSentence.set(c.folded, { candidate: c, score, answer: answerText(c), accepted: [], context: askedContext[k] });
   });
+  for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
   const statedElsewhere = new Set<string>();
   for (const list of candidates) for (const c of list) if (!c.inLabel) statedElsewhere.add(c.folded);
-  for (const [key, fact] of best) if (fact.candidate.inLabel && statedElsewhere.has(fact.candidate.folded)) best.delete(key);
-  const facts = [...best.values()].sort(
+  const facts = best.filter((fact) => !(fact.candidate.inLabel && statedElsewhere.has(fact.candidate.folded))).sort(
     (a, b) => b.score - a.score || a.candidate.sentence.index - b.candidate.sentence.index || a.candidate.start - b.candidate.start,
   );
   diversify(facts);

@@ -174,7 +174,11 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
   };
 }
 
-/** The feature vector of a candidate; written into `f` when given (the scorer reuses one buffer). */
+/**
+ * The feature vector of a candidate; written into `f` when given (the scorer reuses one buffer).
+ * Indexed loops over the constant word and kind lists: for...of made an iterator object
+ * each time, for every candidate.
+ */
 export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   c: Candidate,
   sameSentence: Candidate[],
@@ -183,7 +187,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
 ): F {
   let i = 0;
   f[i++] = 1;
-  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? 1 : 0;
+  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? 1 : 0;
   const ws = c.words;
   const n = ws.length;
   f[i++] = n === 1 ? 1 : 0;
@@ -257,8 +261,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = holdsOther;
   f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
   f[i++] = c.sentence.origin === "prose" ? 0 : 1;
-  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? rarity : 0;
-  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind && n >= 2 ? 1 : 0;
+  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? rarity : 0;
+  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] && n >= 2 ? 1 : 0;
   f[i++] = c.kind === "phrase" && tokens[c.tokenStart]?.pos === "ADJ" ? 1 : 0;
   f[i++] = c.kind === "phrase" && (tokens[c.tokenEnd - 1]?.lower ?? "").endsWith("s") ? 1 : 0;
   f[i++] = before?.pos === "NUM" ? 1 : 0;
@@ -271,7 +275,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.tokenStart === 0 || (c.tokenStart === 1 && before?.pos === "DET") ? 1 : 0;
   f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
   const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
-  for (const kind of CANDIDATE_KINDS) f[i++] = c.kind === kind ? position : 0;
+  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? position : 0;
   f[i++] = n;
   f[i++] = c.text.length;
   f[i++] = Math.min(c.sentence.index, 30);
@@ -297,9 +301,9 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = ordinal;
   f[i++] = named;
   const beforeWord = before?.lower ?? "";
-  for (const w of BEFORE_WORDS) f[i++] = beforeWord === w ? 1 : 0;
+  for (let k = 0; k < BEFORE_WORDS.length; k++) f[i++] = beforeWord === BEFORE_WORDS[k] ? 1 : 0;
   const afterWord = after?.lower ?? "";
-  for (const w of AFTER_WORDS) f[i++] = afterWord === w ? 1 : 0;
+  for (let k = 0; k < AFTER_WORDS.length; k++) f[i++] = afterWord === AFTER_WORDS[k] ? 1 : 0;
   return f;
 }
 
