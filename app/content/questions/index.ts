@@ -182,7 +182,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const resolved = resolveContext(sentences[i]);
     if (resolved === null) return;
     for (const c of list) {
-      if (c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text)) continue;
+      if (c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text, c.words)) continue;
       featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
       candidateFeatures(c, list, context, featureVectors[asked.length]);
       asked.push(c);

@@ -31,11 +31,10 @@ export function answerInPrompt(prompt: string, accepted: string[]): string | nul
 
 const ACRONYM_ANSWER = /^\p{Lu}{2,}s?$/u;
 
-/** The blank hides only stopwords ("the", "of"). */
-export function blankIsStopword(answer: string): string | null {
+/** The blank hides only stopwords ("the", "of"). `ws`: words(answer), when the caller has them already. */
+export function blankIsStopword(answer: string, ws: readonly string[] = words(answer)): string | null {
   // "US", "IT": capitals make an acronym, not the stopword it spells.
   if (ACRONYM_ANSWER.test(answer.trim())) return null;
-  const ws = words(answer);
   return ws.length === 0 || ws.every((w) => STOPWORDS.has(w)) ? `the blank "${answer}" is a stopword` : null;
 }
 
