@@ -208,9 +208,17 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     const t = tokens[i];
     const isDigits = t.type === "number" && /^\d[\d,]*(\.\d+)?$/.test(t.text);
     const isWordNumber = t.lower in NUMBER_WORDS;
-    if (!isDigits && !isWordNumber) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    // Ordinals ("4th", "18th") and decades ("1870s"), unless part of a date ("11th September").
+    if ((t.type === "ordinal" && /^\d/.test(t.text)) || (t.type === "decade" && /^\d{3}0s$/.test(t.text))) {
+      if (!(prev && MONTHS.has(prev.lower)) && !(next && MONTHS.has(next.lower))) {
+        out.push(makeCandidate(sentence, t.type === "decade" ? "date" : "quantity", i, i + 1, { unitKey: t.type }));
+        used.add(i);
+      }
+      continue;
+    }
+    if (!isDigits && !isWordNumber) continue;
     // Part of a name ("Resolution 1373"), a code ("9/11", "COVID-19") or a range glued by a hyphen.
     if (prev && NUMBERED_NAMES.has(prev.lower) && isTitle(prev)) continue;
     if ((prev && prev.end === t.start && /[-/]/.test(prev.text)) || (next && next.start === t.end && /^[-/]/.test(next.text)))
@@ -255,8 +263,8 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     }
     const value = parseNumber(tokens.slice(isDigits || isWordNumber ? i : from, to).map((x) => x.text));
     if (value === null) continue;
-    // Spelled-out numbers are only quantities with a unit ("two weeks"), not "one of the ...".
-    if (isWordNumber && !unitKey) continue;
+    // A spelled-out number is a count ("five of the seven"), but "one" mostly says "a" ("one of the ...").
+    if (isWordNumber && !unitKey && t.lower === "one") continue;
     if (!unitKey) {
       const counted = tokens.slice(to, to + 3).find((x) => x.pos === "NOUN" || x.pos === "PROPN");
       unitKey = counted ? `count:${singular(counted.text)}` : "count";
@@ -280,7 +288,8 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
     let to = i + 1;
     if (tokens[i - 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i - 1].text)) from = i - 1;
     else if (tokens[i + 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i + 1].text)) to = i + 2;
-    if (to - from < 2) continue;
+    // A month alone is a date after a time word ("in December"), not inside a name.
+    if (to - from < 2 && !(tokens[i - 1] && TIME_PREPOSITIONS.has(tokens[i - 1].lower) && tokens[i + 1]?.pos !== "PROPN")) continue;
     if (tokens[to] && /^\d{4}$/.test(tokens[to].text)) continue;
     if (tokens[from - 1] && /^\d{4}$/.test(tokens[from - 1].text)) continue;
     let clash = false;

@@ -92,6 +92,8 @@ export function lexiconTag(phrase: string): LexiconTag | undefined {
   return lexicon.get(phrase.toLowerCase());
 }
 
+const LETTER = /\p{L}/u;
+
 /** Splits a piece of text into analysed sentences. */
 export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens">> {
   const doc = wink.readDoc(text);
@@ -105,10 +107,26 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
   for (const [from, to] of sentenceSpans) {
     let sentenceText = "";
     const tokens: Token[] = [];
+    /** The token last grown by gluing: the rest of its word glues on too. */
+    let glued: Token | undefined;
     for (let i = from; i <= to; i++) {
       if (i > from) sentenceText += spaces[i];
       const start = sentenceText.length;
       sentenceText += values[i];
+      // wink cuts a word at a letter it does not know ("Wodzi|ń|ska", "ā|tman"): glued back into one word.
+      const last = tokens[tokens.length - 1];
+      const glue = spaces[i] === "" && last !== undefined && (types[i] === "unk" || last.type === "unk" || glued === last);
+      if (glue && LETTER.test(values[i]) && LETTER.test(last.text)) {
+        last.text += values[i];
+        last.lower = last.text.toLowerCase();
+        last.end = sentenceText.length;
+        if (last.type === "unk") {
+          last.type = types[i];
+          last.pos = pos[i];
+        }
+        glued = last;
+        continue;
+      }
       tokens.push({
         text: values[i],
         lower: values[i].toLowerCase(),
