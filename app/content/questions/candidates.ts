@@ -219,6 +219,9 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       continue;
     }
     if (!isDigits && !isWordNumber) continue;
+    // A day of a month ("26" in "November 26"): the date's.
+    if (isDigits && t.text.length <= 2 && ((prev && MONTHS.has(prev.lower) && isTitle(prev)) || (next && MONTHS.has(next.lower) && isTitle(next))))
+      continue;
     // Part of a name ("Resolution 1373"), a code ("9/11", "COVID-19") or a range glued by a hyphen.
     if (prev && NUMBERED_NAMES.has(prev.lower) && isTitle(prev)) continue;
     if ((prev && prev.end === t.start && /[-/]/.test(prev.text)) || (next && next.start === t.end && /^[-/]/.test(next.text)))
@@ -280,22 +283,29 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
 }
 
 function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
-  // Dates without a year ("11 September"): the year-bearing ones are asked through the year.
+  // Dates: "11 September", "in December", and with their year ("November 26, 1842", "September 1876"),
+  // which overlap the year's own candidate: the ranker chooses which one is asked.
   const tokens = sentence.tokens;
+  const isDay = (t: Token | undefined) => t !== undefined && /^\d{1,2}(st|nd|rd|th)?$/.test(t.text);
+  const isYear = (t: Token | undefined) => t !== undefined && /^\d{4}$/.test(t.text);
   for (let i = 0; i < tokens.length; i++) {
-    if (!MONTHS.has(tokens[i].lower) || !isTitle(tokens[i]) || tokens[i].lower === "may") continue;
+    if (!MONTHS.has(tokens[i].lower) || !isTitle(tokens[i])) continue;
     let from = i;
     let to = i + 1;
-    if (tokens[i - 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i - 1].text)) from = i - 1;
-    else if (tokens[i + 1] && /^\d{1,2}(st|nd|rd|th)?$/.test(tokens[i + 1].text)) to = i + 2;
+    if (isDay(tokens[i - 1])) from = i - 1;
+    else if (isDay(tokens[i + 1])) to = i + 2;
+    let end = to;
+    if (isYear(tokens[to])) end = to + 1;
+    else if (tokens[to]?.text === "," && isYear(tokens[to + 1]) && to - from === 2) end = to + 2;
+    // "May" is a month only with a day or a year beside it.
+    if (tokens[i].lower === "may" && end === to && to - from < 2) continue;
     // A month alone is a date after a time word ("in December"), not inside a name.
-    if (to - from < 2 && !(tokens[i - 1] && TIME_PREPOSITIONS.has(tokens[i - 1].lower) && tokens[i + 1]?.pos !== "PROPN")) continue;
-    if (tokens[to] && /^\d{4}$/.test(tokens[to].text)) continue;
-    if (tokens[from - 1] && /^\d{4}$/.test(tokens[from - 1].text)) continue;
+    if (end - from < 2 && !(tokens[i - 1] && TIME_PREPOSITIONS.has(tokens[i - 1].lower) && tokens[i + 1]?.pos !== "PROPN")) continue;
+    if (isYear(tokens[from - 1])) continue;
     let clash = false;
     for (let k = from; k < to; k++) if (used.has(k)) clash = true;
     if (clash) continue;
-    out.push(makeCandidate(sentence, "date", from, to, { unitKey: "date" }));
+    out.push(makeCandidate(sentence, "date", from, end, { unitKey: "date" }));
     for (let k = from; k < to; k++) used.add(k);
   }
 }
@@ -365,6 +375,7 @@ function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Se
     if (!allAcronyms && !sentenceStartCommon && !isMonth && span.length <= 8) {
       out.push(makeCandidate(sentence, classifyName(words), i, to));
       for (let k = i; k < to; k++) used.add(k);
+      namePieces(sentence, i, to, out);
     }
     i = to;
   }
@@ -374,6 +385,57 @@ function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Se
 function isShouted(tokens: Token[]): boolean {
   const letters = tokens.filter((t) => /\p{L}/u.test(t.text));
   return letters.length > 3 && letters.every((t) => !/\p{Ll}/u.test(t.text));
+}
+
+/**
+ * The names inside a longer run, also asked on their own: the parts between
+ * connectors ("Farrah Franklin" and "Michelle Williams" of "Farrah Franklin and
+ * Michelle Williams") and a person's name after a title ("Michelle Obama" of
+ * "First Lady Michelle Obama"). The whole run stays a candidate too.
+ */
+function namePieces(sentence: Sentence, from: number, to: number, out: CandidateSpan[]): void {
+  const tokens = sentence.tokens;
+  let pieceStart = from;
+  let split = false;
+  for (let k = from; k <= to; k++) {
+    if (k < to && !NAME_CONNECTORS.has(tokens[k].lower)) continue;
+    if (k < to) split = true;
+    if (split && k > pieceStart && !(pieceStart === from && k === to)) {
+      const piece = tokens.slice(pieceStart, k).map((t) => t.text);
+      if (piece.length > 1 || logFrequency(piece[0]) < 3) out.push(makeCandidate(sentence, classifyName(piece), pieceStart, k));
+    }
+    pieceStart = k + 1;
+  }
+  if (split || to - from < 3) return;
+  for (let k = from + 1; k < to - 1; k++) {
+    if (lexiconTag(tokens[k].text) === "person" && isTitle(tokens[k]) && isTitle(tokens[to - 1])) {
+      out.push(makeCandidate(sentence, "person", k, to));
+      return;
+    }
+  }
+}
+
+/**
+ * Names glued to their neighbours, asked whole as well: an acronym beside a
+ * name ("BNSF Railway", "Nintendo DS"), a proper word before a common noun
+ * ("Billboard magazine", "Romantic era").
+ */
+function joinedCandidates(sentence: Sentence, found: CandidateSpan[], out: CandidateSpan[]): void {
+  const byStart = new Map<number, CandidateSpan>();
+  for (const c of found) if (!byStart.has(c.tokenStart)) byStart.set(c.tokenStart, c);
+  const named = (c: CandidateSpan) => c.kind === "name" || c.kind === "person" || c.kind === "place" || c.kind === "organisation";
+  for (const a of found) {
+    const b = byStart.get(a.tokenEnd);
+    if (!b || sentence.tokens[a.tokenEnd - 1].end === sentence.tokens[a.tokenEnd].start) continue;
+    const span = a.tokenEnd - a.tokenStart + b.tokenEnd - b.tokenStart;
+    if (span > 4) continue;
+    if ((a.kind === "acronym" && named(b)) || (named(a) && b.kind === "acronym")) {
+      const words = sentence.tokens.slice(a.tokenStart, b.tokenEnd).map((t) => t.text);
+      out.push(makeCandidate(sentence, classifyName(words), a.tokenStart, b.tokenEnd));
+    } else if (named(a) && a.tokenEnd - a.tokenStart <= 2 && b.kind === "phrase" && b.tokenEnd - b.tokenStart <= 2) {
+      out.push(makeCandidate(sentence, "phrase", a.tokenStart, b.tokenEnd));
+    }
+  }
 }
 
 function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
@@ -571,6 +633,7 @@ export function sentenceCandidates(sentence: Sentence): Candidate[] {
     }
   }
   nounPhraseCandidates(sentence, out, used);
+  joinedCandidates(sentence, out.slice(), out);
   // One candidate per span: the first found wins (numbers, acronyms, names, terms, phrases).
   const bySpan = new Map<number, CandidateSpan>();
   const found = (sentence.answerFrom === undefined ? out : rowValueCandidates(sentence, sentence.answerFrom, out)).map((c) =>

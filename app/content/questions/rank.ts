@@ -1,7 +1,8 @@
 /**
  * How good an answer a candidate makes: simple features (kind, rarity of its
  * words in spoken English, length, position, repetition in the lesson, cues
- * such as "known as" or bold) scored by boosted regression trees. The trees
+ * such as "known as" or bold, the tags either side and the distance to a
+ * verb) scored by boosted regression trees. The trees
  * are fitted on SQuAD's held-out training articles by bench/squad-fit.ts and
  * committed as ranker.json, so ranking is the same on every machine.
  */
@@ -13,6 +14,11 @@ import fitted from "./ranker.json" with { type: "json" };
 /** The words around a candidate that say most about the question it answers ("by" whom, "in" when, "called" what). */
 const BEFORE_WORDS = ["by", "in", "of", "as", "from", "to", "for", "with", "on", "at", "the", "a", "called", "and", "than", "into", "is", "was"];
 const AFTER_WORDS = ["of", ",", ".", "and", "(", "is", "was", "in", "to", "'s", "which", "that"];
+
+/** Universal tags of the tokens either side of a candidate, one feature each. */
+const NEIGHBOUR_TAGS = ["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "NUM", "PUNCT", "CCONJ", "PRON", "PART", "SCONJ"];
+/** How far the verb-distance features look. */
+const VERB_REACH = 12;
 
 export const FEATURE_NAMES: string[] = [
   "bias",
@@ -80,6 +86,12 @@ export const FEATURE_NAMES: string[] = [
   "sentence:named-candidates",
   ...BEFORE_WORDS.map((w) => `before:word:${w}`),
   ...AFTER_WORDS.map((w) => `after:word:${w}`),
+  // Where the candidate stands in its clause, read off the tags: subject side or object side of the verb, inside a larger chunk.
+  ...NEIGHBOUR_TAGS.map((t) => `before:tag:${t}`),
+  ...NEIGHBOUR_TAGS.map((t) => `after:tag:${t}`),
+  "clause:before-first-verb",
+  "clause:tokens-from-verb-before",
+  "clause:tokens-to-verb-after",
 ];
 
 export interface LessonContext {
@@ -101,6 +113,10 @@ export interface LessonContext {
 function isContentWord(w: string): boolean {
   const first = w.charCodeAt(0);
   return !(first >= 48 && first <= 57) && !STOPWORDS.has(w);
+}
+
+function isVerb(t: { pos: string }): boolean {
+  return t.pos === "VERB" || t.pos === "AUX";
 }
 
 /** Scaled log frequency of a word in spoken English: low is rare. */
@@ -304,6 +320,19 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   for (let k = 0; k < BEFORE_WORDS.length; k++) f[i++] = beforeWord === BEFORE_WORDS[k] ? 1 : 0;
   const afterWord = after?.lower ?? "";
   for (let k = 0; k < AFTER_WORDS.length; k++) f[i++] = afterWord === AFTER_WORDS[k] ? 1 : 0;
+  const beforeTag = before?.pos ?? "";
+  for (const t of NEIGHBOUR_TAGS) f[i++] = beforeTag === t ? 1 : 0;
+  const afterTag = after?.pos ?? "";
+  for (const t of NEIGHBOUR_TAGS) f[i++] = afterTag === t ? 1 : 0;
+  let firstVerb = 0;
+  while (firstVerb < c.tokenStart && !isVerb(tokens[firstVerb])) firstVerb++;
+  f[i++] = firstVerb >= c.tokenStart ? 1 : 0;
+  let back = 1;
+  while (back <= VERB_REACH && c.tokenStart - back >= 0 && !isVerb(tokens[c.tokenStart - back])) back++;
+  f[i++] = c.tokenStart - back >= 0 ? back : VERB_REACH + 1;
+  let ahead = 0;
+  while (ahead < VERB_REACH && c.tokenEnd + ahead < tokens.length && !isVerb(tokens[c.tokenEnd + ahead])) ahead++;
+  f[i++] = c.tokenEnd + ahead < tokens.length ? ahead + 1 : VERB_REACH + 1;
   return f;
 }
 
