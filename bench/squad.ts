@@ -4,7 +4,9 @@
  * are compared with the crowd's answers.
  *   npx tsx bench/squad.ts ../shared/benchmarks/squad/dev-half-a.json
  * With `--holdout` (on the training file) it measures the validation articles
- * only, for choosing the ranker's settings after `squad-fit.ts --holdout`.
+ * only, for choosing the ranker's settings after `squad-fit.ts --holdout`;
+ * `--fold K` (to both) takes another fifth of the articles, so that a setting
+ * can be cross-validated through the whole generator.
  */
 import { generateQuestions } from "../app/content/questions/index";
 import { distinctAnswers, inHoldout, loadSquad, meanScores, paragraphLesson, scoreParagraph } from "./squad-data";

@@ -298,8 +298,13 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = lesson.sentenceCount;
   f[i++] = c.tokenStart;
   f[i++] = tokens.length - c.tokenEnd;
+  // The tokens before the candidate, once: its commas and the first verb (read below).
   let commas = 0;
-  for (let k = 0; k < c.tokenStart; k++) if (tokens[k].text === ",") commas++;
+  let firstVerb = c.tokenStart;
+  for (let k = 0; k < c.tokenStart; k++) {
+    if (tokens[k].text === ",") commas++;
+    else if (firstVerb === c.tokenStart && isVerb(tokens[k])) firstVerb = k;
+  }
   f[i++] = commas;
   f[i++] = overlapping;
   f[i++] = sameKind;
@@ -324,8 +329,6 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   for (const t of NEIGHBOUR_TAGS) f[i++] = beforeTag === t ? 1 : 0;
   const afterTag = after?.pos ?? "";
   for (const t of NEIGHBOUR_TAGS) f[i++] = afterTag === t ? 1 : 0;
-  let firstVerb = 0;
-  while (firstVerb < c.tokenStart && !isVerb(tokens[firstVerb])) firstVerb++;
   f[i++] = firstVerb >= c.tokenStart ? 1 : 0;
   let back = 1;
   while (back <= VERB_REACH && c.tokenStart - back >= 0 && !isVerb(tokens[c.tokenStart - back])) back++;
