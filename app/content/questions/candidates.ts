@@ -282,12 +282,25 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
   }
 }
 
+/** A day of the month: "26", "26th". */
+function isDay(t: Token | undefined): boolean {
+  return t !== undefined && /^\d{1,2}(st|nd|rd|th)?$/.test(t.text);
+}
+
+/** Four digits. */
+function isYear(t: Token | undefined): boolean {
+  return t !== undefined && /^\d{4}$/.test(t.text);
+}
+
+/** Names of people, places, bodies: the kinds that join an acronym into one name. */
+function isNamed(c: CandidateSpan): boolean {
+  return c.kind === "name" || c.kind === "person" || c.kind === "place" || c.kind === "organisation";
+}
+
 function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   // Dates: "11 September", "in December", and with their year ("November 26, 1842", "September 1876"),
   // which overlap the year's own candidate: the ranker chooses which one is asked.
   const tokens = sentence.tokens;
-  const isDay = (t: Token | undefined) => t !== undefined && /^\d{1,2}(st|nd|rd|th)?$/.test(t.text);
-  const isYear = (t: Token | undefined) => t !== undefined && /^\d{4}$/.test(t.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!MONTHS.has(tokens[i].lower) || !isTitle(tokens[i])) continue;
     let from = i;
@@ -388,25 +401,34 @@ function isShouted(tokens: Token[]): boolean {
 }
 
 /**
- * The names inside a longer run, also asked on their own: the parts between
- * connectors ("Farrah Franklin" and "Michelle Williams" of "Farrah Franklin and
- * Michelle Williams") and a person's name after a title ("Michelle Obama" of
- * "First Lady Michelle Obama"). The whole run stays a candidate too.
+ * The names inside a longer run, also asked on their own: people or places
+ * joined by "and" ("Farrah Franklin" and "Michelle Williams" of "Farrah Franklin
+ * and Michelle Williams", "France" and "Germany"), and a person's name after a
+ * title ("Michelle Obama" of "First Lady Michelle Obama"). The whole run stays a
+ * candidate too. A name that holds "and", "of" or "for" ("Office on Drugs and
+ * Crime", "Centre of Excellence for Defence Against Terrorism") is one name: its
+ * pieces would be fragments, so a run is cut only when every piece is a person or a place.
  */
 function namePieces(sentence: Sentence, from: number, to: number, out: CandidateSpan[]): void {
   const tokens = sentence.tokens;
+  const pieces: CandidateSpan[] = [];
   let pieceStart = from;
-  let split = false;
   for (let k = from; k <= to; k++) {
-    if (k < to && !NAME_CONNECTORS.has(tokens[k].lower)) continue;
-    if (k < to) split = true;
-    if (split && k > pieceStart && !(pieceStart === from && k === to)) {
-      const piece = tokens.slice(pieceStart, k).map((t) => t.text);
-      if (piece.length > 1 || logFrequency(piece[0]) < 3) out.push(makeCandidate(sentence, classifyName(piece), pieceStart, k));
+    if (k < to && !COORDINATORS.has(tokens[k].lower)) continue;
+    if (k === pieceStart) return;
+    const kind = classifyName(tokens.slice(pieceStart, k).map((t) => t.text));
+    if (kind !== "person" && kind !== "place") {
+      pieces.length = 0;
+      break;
     }
+    pieces.push(makeCandidate(sentence, kind, pieceStart, k));
     pieceStart = k + 1;
   }
-  if (split || to - from < 3) return;
+  if (pieces.length >= 2) {
+    out.push(...pieces);
+    return;
+  }
+  if (to - from < 3) return;
   for (let k = from + 1; k < to - 1; k++) {
     if (lexiconTag(tokens[k].text) === "person" && isTitle(tokens[k]) && isTitle(tokens[to - 1])) {
       out.push(makeCandidate(sentence, "person", k, to));
@@ -414,6 +436,9 @@ function namePieces(sentence: Sentence, from: number, to: number, out: Candidate
     }
   }
 }
+
+/** The connectors that join two names into a list of them. */
+const COORDINATORS = new Set(["and", "&"]);
 
 /**
  * Names glued to their neighbours, asked whole as well: an acronym beside a
@@ -423,16 +448,15 @@ function namePieces(sentence: Sentence, from: number, to: number, out: Candidate
 function joinedCandidates(sentence: Sentence, found: CandidateSpan[], out: CandidateSpan[]): void {
   const byStart = new Map<number, CandidateSpan>();
   for (const c of found) if (!byStart.has(c.tokenStart)) byStart.set(c.tokenStart, c);
-  const named = (c: CandidateSpan) => c.kind === "name" || c.kind === "person" || c.kind === "place" || c.kind === "organisation";
   for (const a of found) {
     const b = byStart.get(a.tokenEnd);
     if (!b || sentence.tokens[a.tokenEnd - 1].end === sentence.tokens[a.tokenEnd].start) continue;
     const span = a.tokenEnd - a.tokenStart + b.tokenEnd - b.tokenStart;
     if (span > 4) continue;
-    if ((a.kind === "acronym" && named(b)) || (named(a) && b.kind === "acronym")) {
+    if ((a.kind === "acronym" && isNamed(b)) || (isNamed(a) && b.kind === "acronym")) {
       const words = sentence.tokens.slice(a.tokenStart, b.tokenEnd).map((t) => t.text);
       out.push(makeCandidate(sentence, classifyName(words), a.tokenStart, b.tokenEnd));
-    } else if (named(a) && a.tokenEnd - a.tokenStart <= 2 && b.kind === "phrase" && b.tokenEnd - b.tokenStart <= 2) {
+    } else if (isNamed(a) && a.tokenEnd - a.tokenStart <= 2 && b.kind === "phrase" && b.tokenEnd - b.tokenStart <= 2) {
       out.push(makeCandidate(sentence, "phrase", a.tokenStart, b.tokenEnd));
     }
   }

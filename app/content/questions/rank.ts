@@ -326,9 +326,9 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   const afterWord = after?.lower ?? "";
   for (let k = 0; k < AFTER_WORDS.length; k++) f[i++] = afterWord === AFTER_WORDS[k] ? 1 : 0;
   const beforeTag = before?.pos ?? "";
-  for (const t of NEIGHBOUR_TAGS) f[i++] = beforeTag === t ? 1 : 0;
+  for (let k = 0; k < NEIGHBOUR_TAGS.length; k++) f[i++] = beforeTag === NEIGHBOUR_TAGS[k] ? 1 : 0;
   const afterTag = after?.pos ?? "";
-  for (const t of NEIGHBOUR_TAGS) f[i++] = afterTag === t ? 1 : 0;
+  for (let k = 0; k < NEIGHBOUR_TAGS.length; k++) f[i++] = afterTag === NEIGHBOUR_TAGS[k] ? 1 : 0;
   f[i++] = firstVerb >= c.tokenStart ? 1 : 0;
   let back = 1;
   while (back <= VERB_REACH && c.tokenStart - back >= 0 && !isVerb(tokens[c.tokenStart - back])) back++;
