@@ -79,6 +79,7 @@ export async function fitWeights(
   options: FitOptions = {},
 ): Promise<number[]> {
   const started = Date.now();
+  const inTime = () => options.deadlineMs === undefined || Date.now() - started < options.deadlineMs;
   const weights = await computeParameters(trainingItems(reviews), {
     enableShortTerm: true,
     numRelearningSteps: 1,
@@ -86,9 +87,13 @@ export async function fitWeights(
     // Returning false interrupts training (the promise rejects with "Interrupted").
     progress: (current, total) => {
       options.progress?.(current, total);
-      return options.deadlineMs === undefined || Date.now() - started < options.deadlineMs;
+      return inTime();
     },
   });
+  // Training runs on its own thread and the progress calls wait for this one: on a
+  // busy event loop a fit can end before any of them says stop. Past the deadline
+  // is past it either way.
+  if (!inTime()) throw new Error("Interrupted: the fit ended past its deadline");
   return checkedWeights(weights);
 }
 
