@@ -10,7 +10,7 @@ describe("text helpers", () => {
     expect(collapseWhitespace("\u200b")).toBe("");
   });
 
-  it("gives back text that is already collapsed as it is", () => {
+  it("leaves text that is already collapsed unchanged", () => {
     const text = "A sentence with single spaces only.";
     expect(collapseWhitespace(text)).toBe(text);
     expect(collapseWhitespace("")).toBe("");

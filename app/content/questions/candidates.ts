@@ -172,8 +172,8 @@ export function parseNumber(parts: string[]): number | null {
   for (const part of parts) {
     const lower = part.toLowerCase().replace(/,/g, "");
     if (/^\d+(\.\d+)?$/.test(lower)) value = Number(lower);
-    else if (lower in NUMBER_WORDS) value = NUMBER_WORDS[lower];
-    else if (lower in MULTIPLIERS && value !== null) value *= MULTIPLIERS[lower];
+    else if (Object.hasOwn(NUMBER_WORDS, lower)) value = NUMBER_WORDS[lower];
+    else if (Object.hasOwn(MULTIPLIERS, lower) && value !== null) value *= MULTIPLIERS[lower];
     else if (/^\d+(\.\d+)?(k|m|bn)$/.test(lower)) {
       const n = Number(lower.replace(/[a-z]+$/, ""));
       value = n * (lower.endsWith("k") ? 1e3 : lower.endsWith("bn") ? 1e9 : 1e6);
@@ -207,7 +207,8 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     if (used.has(i)) continue;
     const t = tokens[i];
     const isDigits = t.type === "number" && /^\d[\d,]*(\.\d+)?$/.test(t.text);
-    const isWordNumber = t.lower in NUMBER_WORDS;
+    // Own keys only: `in` would take "constructor" or "toString" for a number word.
+    const isWordNumber = Object.hasOwn(NUMBER_WORDS, t.lower);
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // Ordinals ("4th", "18th") and decades ("1870s"), unless part of a date ("11th September").
@@ -249,7 +250,7 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       unitKey = prev.text;
       unit = prev.text;
     }
-    while (to < tokens.length && tokens[to].lower in MULTIPLIERS) to++;
+    while (to < tokens.length && Object.hasOwn(MULTIPLIERS, tokens[to].lower)) to++;
     const after = tokens[to];
     if (after && (after.text === "%" || after.lower === "percent")) {
       to++;
@@ -297,6 +298,8 @@ function isNamed(c: CandidateSpan): boolean {
   return c.kind === "name" || c.kind === "person" || c.kind === "place" || c.kind === "organisation";
 }
 
+const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
+
 function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   // Dates: "11 September", "in December", and with their year ("November 26, 1842", "September 1876"),
   // which overlap the year's own candidate: the ranker chooses which one is asked.
@@ -312,8 +315,13 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
     else if (tokens[to]?.text === "," && isYear(tokens[to + 1]) && to - from === 2) end = to + 2;
     // "May" is a month only with a day or a year beside it.
     if (tokens[i].lower === "may" && end === to && to - from < 2) continue;
-    // A month alone is a date after a time word ("in December"), not inside a name.
-    if (end - from < 2 && !(tokens[i - 1] && TIME_PREPOSITIONS.has(tokens[i - 1].lower) && tokens[i + 1]?.pos !== "PROPN")) continue;
+    // A month alone is a date after a time word ("in December"), not inside a name; and
+    // spelled in full: "from Jan to Piotr" names a person.
+    if (
+      end - from < 2 &&
+      !(tokens[i - 1] && TIME_PREPOSITIONS.has(tokens[i - 1].lower) && tokens[i + 1]?.pos !== "PROPN" && FULL_MONTHS.has(tokens[i].lower))
+    )
+      continue;
     if (isYear(tokens[from - 1])) continue;
     let clash = false;
     for (let k = from; k < to; k++) if (used.has(k)) clash = true;

@@ -200,7 +200,9 @@ function offerInOrder(list: PoolEntry[], tier: Tier, seed: number, p: Picking): 
     while (lo >= 0 || hi < list.length) {
       const below = lo >= 0 ? target - (list[lo].value ?? -Infinity) : Infinity;
       const above = hi < list.length ? (list[hi].value ?? Infinity) - target : Infinity;
-      if (offer(p, tier, above <= below ? list[hi++] : list[lo--])) return true;
+      // Written so that a value that is not a number (NaN distances) still walks inside the list.
+      const up = hi < list.length && (lo < 0 || above <= below);
+      if (offer(p, tier, up ? list[hi++] : list[lo--])) return true;
     }
     return false;
   }

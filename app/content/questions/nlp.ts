@@ -93,6 +93,7 @@ export function lexiconTag(phrase: string): LexiconTag | undefined {
 }
 
 const LETTER = /\p{L}/u;
+const LETTER_FIRST = /^\p{L}/u;
 
 /** Splits a piece of text into analysed sentences. */
 export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens">> {
@@ -116,7 +117,8 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
       // wink cuts a word at a letter it does not know ("Wodzi|ń|ska", "ā|tman"): glued back into one word.
       const last = tokens[tokens.length - 1];
       const glue = spaces[i] === "" && last !== undefined && (types[i] === "unk" || last.type === "unk" || glued === last);
-      if (glue && LETTER.test(values[i]) && LETTER.test(last.text)) {
+      // Only a piece that starts with a letter: "'s" after a glued name is a possessive, not more of the name.
+      if (glue && LETTER_FIRST.test(values[i]) && LETTER.test(last.text)) {
         last.text += values[i];
         last.lower = last.text.toLowerCase();
         last.end = sentenceText.length;

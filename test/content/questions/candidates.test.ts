@@ -1,11 +1,15 @@
 import { sentenceCandidates } from "~/content/questions/candidates";
+import { generateQuestions } from "~/content/questions/index";
 import { lessonSentences } from "~/content/questions/nlp";
 import type { LessonDraft } from "~/content/types";
 
+function lesson(text: string): LessonDraft {
+  return { title: "t", slug: "t", position: 0, line: 1, blocks: [{ kind: "paragraph", text, line: 1 }], text, readingMinutes: 1 };
+}
+
 /** "kind:text" of every candidate of every sentence of a one-paragraph lesson. */
 function candidates(text: string): string[] {
-  const lesson: LessonDraft = { title: "t", slug: "t", position: 0, line: 1, blocks: [{ kind: "paragraph", text, line: 1 }], text, readingMinutes: 1 };
-  return lessonSentences(lesson).flatMap((s) => sentenceCandidates(s).map((c) => `${c.kind}:${c.text}`));
+  return lessonSentences(lesson(text)).flatMap((s) => sentenceCandidates(s).map((c) => `${c.kind}:${c.text}`));
 }
 
 describe("answer candidates", () => {
@@ -39,5 +43,24 @@ describe("answer candidates", () => {
 
   it("takes a person's name after a title", () => {
     expect(candidates("The delegates heard President Anna Lindqvist speak.")).toContain("person:Anna Lindqvist");
+  });
+
+  it("takes no property of a plain object for a number word", () => {
+    const text = "The constructor was paid seven hundred dollars, and the valueOf clause was dropped after toString talks.";
+    expect(candidates(text)).toContain("quantity:seven hundred dollars");
+    expect(candidates(text).filter((c) => c.startsWith("quantity:"))).toHaveLength(1);
+    // Other numbers in the course are drawn as distractors: the words must not reach that walk as numbers.
+    const lessons = [lesson(text), lesson("Builders earned 300 dollars, 450 dollars or 900 dollars a week.")];
+    const [[first]] = generateQuestions([{ key: "m", lessons }]);
+    expect(first.questions.some((q) => q.answer === "seven hundred dollars")).toBe(true);
+  });
+
+  it("glues a name's pieces back together, but not the possessive after it", () => {
+    expect(candidates("Maria Wodzińska's letters were kept.")).toContain("person:Maria Wodzińska");
+  });
+
+  it("takes a month alone after a time word as a date only when it is spelled in full", () => {
+    expect(candidates("The treaty was signed in December.")).toContain("date:December");
+    expect(candidates("She wrote a letter from Jan to Piotr.")).not.toContain("date:Jan");
   });
 });
