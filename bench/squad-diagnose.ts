@@ -7,12 +7,11 @@
  * steps (diversifying, phrase limit, rules) lose it, or it is ranked too low.
  *   npx tsx bench/squad-diagnose.ts ../shared/benchmarks/squad/train-du2017.json [--samples N]
  */
-import { generateQuestions } from "../app/content/questions/index";
+import { generateQuestions, resolveContext } from "../app/content/questions/index";
 import { sentenceCandidates, type Candidate } from "../app/content/questions/candidates";
 import { lessonSentences } from "../app/content/questions/nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScore, lessonContext } from "../app/content/questions/rank";
 import { MAX_ANSWER_WORDS, blankIsStopword } from "../app/content/questions/rules";
-import { CONTEXT_OPENERS } from "../app/content/questions/text";
 import { bestF1, distinctAnswers, inHoldout, loadSquad, meanScores, paragraphLesson, scoreParagraph } from "./squad-data";
 
 const args = process.argv.slice(2);
@@ -38,7 +37,7 @@ paragraphs.forEach((p, index) => {
   const context = lessonContext(lesson.title, candidates.flat());
   const scored: Array<{ c: Candidate; z: number; askable: boolean; why: string }> = [];
   candidates.forEach((list, i) => {
-    const leans = unresolved(sentences[i].text, sentences[i].previous);
+    const leans = resolveContext(sentences[i]) === null;
     for (const c of list) {
       const f = candidateFeatures(c, list, context, new Array<number>(FEATURE_NAMES.length).fill(0));
       const tooLong = c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text) !== null;
@@ -69,13 +68,6 @@ paragraphs.forEach((p, index) => {
     } else count("ranked too low", sample);
   }
 });
-
-function unresolved(text: string, previous: string[]): boolean {
-  const opens = (t: string) => CONTEXT_OPENERS.has(/^\s*(\S+)/.exec(t)?.[1].toLowerCase() ?? "");
-  if (!opens(text)) return false;
-  for (let i = previous.length - 1, n = 0; i >= 0 && n < 2; i--, n++) if (!opens(previous[i])) return false;
-  return true;
-}
 
 function nearest(texts: string[], golds: string[]): string {
   let best = "";

@@ -116,11 +116,8 @@ const UNITS = new Set(
 );
 const TIME_PREPOSITIONS = new Set(["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "around", "circa", "c."]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥", "US$"]);
-const MONTHS = new Set(
-  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
-    " ",
-  ),
-);
+const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
+const MONTHS = new Set([...FULL_MONTHS, ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" ")]);
 
 const ORGANISATION_WORDS = new Set(
   (
@@ -298,8 +295,6 @@ function isNamed(c: CandidateSpan): boolean {
   return c.kind === "name" || c.kind === "person" || c.kind === "place" || c.kind === "organisation";
 }
 
-const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
-
 function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   // Dates: "11 September", "in December", and with their year ("November 26, 1842", "September 1876"),
   // which overlap the year's own candidate: the ranker chooses which one is asked.
@@ -458,7 +453,7 @@ function joinedCandidates(sentence: Sentence, found: CandidateSpan[], out: Candi
   for (const c of found) if (!byStart.has(c.tokenStart)) byStart.set(c.tokenStart, c);
   for (const a of found) {
     const b = byStart.get(a.tokenEnd);
-    if (!b || sentence.tokens[a.tokenEnd - 1].end === sentence.tokens[a.tokenEnd].start) continue;
+    if (!b || glued(sentence.tokens[a.tokenEnd - 1], sentence.tokens[a.tokenEnd])) continue;
     const span = a.tokenEnd - a.tokenStart + b.tokenEnd - b.tokenStart;
     if (span > 4) continue;
     if ((a.kind === "acronym" && isNamed(b)) || (isNamed(a) && b.kind === "acronym")) {

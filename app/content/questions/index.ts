@@ -294,7 +294,7 @@ function opens(text: string): boolean {
  * The earlier sentences of the same block that a sentence opening with "It",
  * "This", "They"... leans on, or null if nothing before it can resolve it.
  */
-function resolveContext(sentence: Sentence): string | null {
+export function resolveContext(sentence: Sentence): string | null {
   if (!opens(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {

@@ -246,7 +246,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   const after = tokens[c.tokenEnd];
   f[i++] = before?.pos === "ADP" ? 1 : 0;
   f[i++] = before?.pos === "DET" ? 1 : 0;
-  f[i++] = after?.pos === "VERB" || after?.pos === "AUX" ? 1 : 0;
+  f[i++] = after !== undefined && isVerb(after) ? 1 : 0;
   f[i++] = after?.lower === "of" ? 1 : 0;
   f[i++] = c.cue === "definition" ? 1 : 0;
   f[i++] = c.cue === "emphasis" ? 1 : 0;
@@ -283,7 +283,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.kind === "phrase" && (tokens[c.tokenEnd - 1]?.lower ?? "").endsWith("s") ? 1 : 0;
   f[i++] = before?.pos === "NUM" ? 1 : 0;
   f[i++] = Math.log(1 + sameSentence.length) / 3;
-  f[i++] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
+  f[i++] = before !== undefined && isVerb(before) ? 1 : 0;
   f[i++] = after?.pos === "PUNCT" ? 1 : 0;
   f[i++] = before?.text === "," ? 1 : 0;
   f[i++] = commonest;
@@ -456,7 +456,9 @@ function scoreQuadDepth4(a: Float64Array, b: Float64Array, c: Float64Array, d: F
   let zc = FITTED_BASE;
   let zd = FITTED_BASE;
   for (let t = 0; t < FITTED_TREES; t++) {
-    // 15 internal nodes and 16 leaves per tree; four levels, unrolled.
+    // 15 internal nodes and 16 leaves per tree; four levels, unrolled and interleaved
+    // level by level: as a loop, or as nested calls of a one-step helper, the walk
+    // measured 35-45% slower.
     const at = t * 15;
     let na = 0;
     let nb = 0;
