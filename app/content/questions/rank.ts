@@ -149,6 +149,17 @@ function countBelow(sorted: Float64Array, x: number): number {
   return lo;
 }
 
+/**
+ * Writes a one-hot group of `size` slots at `at`: `value` in slot `index`, 0
+ * in the others (all 0 when index is -1). The groups are most of the vector:
+ * looked up once, instead of a comparison per slot.
+ */
+function oneHot(f: number[] | Float64Array, at: number, size: number, index: number, value: number): number {
+  for (let k = 0; k < size; k++) f[at + k] = 0;
+  if (index >= 0) f[at + index] = value;
+  return at + size;
+}
+
 /** The lesson's context of its candidates, given in reading order (sentence by sentence, as the generator lists them). */
 export function lessonContext(title: string, candidates: Candidate[]): LessonContext {
   // Candidates come sentence by sentence, so an answer's sentences are counted by
@@ -203,7 +214,9 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
 ): F {
   let i = 0;
   f[i++] = 1;
-  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? 1 : 0;
+  const kinds = CANDIDATE_KINDS.length;
+  const kind = CANDIDATE_KINDS.indexOf(c.kind);
+  i = oneHot(f, i, kinds, kind, 1);
   const ws = c.words;
   const n = ws.length;
   f[i++] = n === 1 ? 1 : 0;
@@ -277,8 +290,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = holdsOther;
   f[i++] = before?.text === "(" && after?.text === ")" ? 1 : 0;
   f[i++] = c.sentence.origin === "prose" ? 0 : 1;
-  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? rarity : 0;
-  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] && n >= 2 ? 1 : 0;
+  i = oneHot(f, i, kinds, kind, rarity);
+  i = oneHot(f, i, kinds, n >= 2 ? kind : -1, 1);
   f[i++] = c.kind === "phrase" && tokens[c.tokenStart]?.pos === "ADJ" ? 1 : 0;
   f[i++] = c.kind === "phrase" && (tokens[c.tokenEnd - 1]?.lower ?? "").endsWith("s") ? 1 : 0;
   f[i++] = before?.pos === "NUM" ? 1 : 0;
@@ -291,7 +304,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.tokenStart === 0 || (c.tokenStart === 1 && before?.pos === "DET") ? 1 : 0;
   f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
   const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;
-  for (let k = 0; k < CANDIDATE_KINDS.length; k++) f[i++] = c.kind === CANDIDATE_KINDS[k] ? position : 0;
+  i = oneHot(f, i, kinds, kind, position);
   f[i++] = n;
   f[i++] = c.text.length;
   f[i++] = Math.min(c.sentence.index, 30);
@@ -321,14 +334,10 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = own - rarest;
   f[i++] = ordinal;
   f[i++] = named;
-  const beforeWord = before?.lower ?? "";
-  for (let k = 0; k < BEFORE_WORDS.length; k++) f[i++] = beforeWord === BEFORE_WORDS[k] ? 1 : 0;
-  const afterWord = after?.lower ?? "";
-  for (let k = 0; k < AFTER_WORDS.length; k++) f[i++] = afterWord === AFTER_WORDS[k] ? 1 : 0;
-  const beforeTag = before?.pos ?? "";
-  for (let k = 0; k < NEIGHBOUR_TAGS.length; k++) f[i++] = beforeTag === NEIGHBOUR_TAGS[k] ? 1 : 0;
-  const afterTag = after?.pos ?? "";
-  for (let k = 0; k < NEIGHBOUR_TAGS.length; k++) f[i++] = afterTag === NEIGHBOUR_TAGS[k] ? 1 : 0;
+  i = oneHot(f, i, BEFORE_WORDS.length, before === undefined ? -1 : BEFORE_WORDS.indexOf(before.lower), 1);
+  i = oneHot(f, i, AFTER_WORDS.length, after === undefined ? -1 : AFTER_WORDS.indexOf(after.lower), 1);
+  i = oneHot(f, i, NEIGHBOUR_TAGS.length, before === undefined ? -1 : NEIGHBOUR_TAGS.indexOf(before.pos), 1);
+  i = oneHot(f, i, NEIGHBOUR_TAGS.length, after === undefined ? -1 : NEIGHBOUR_TAGS.indexOf(after.pos), 1);
   f[i++] = firstVerb >= c.tokenStart ? 1 : 0;
   let back = 1;
   while (back <= VERB_REACH && c.tokenStart - back >= 0 && !isVerb(tokens[c.tokenStart - back])) back++;
