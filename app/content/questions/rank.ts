@@ -124,17 +124,21 @@ function scaledFrequency(w: string): number {
   return logFrequency(w) / 7;
 }
 
-/** Scaled log frequencies of a candidate's content words (numbers and stopwords left out). */
-function contentFrequencies(ws: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const w of ws) if (isContentWord(w)) out.push(scaledFrequency(w));
-  return out;
-}
-
-/** The log frequency of a candidate's rarest content word, scaled: low is rare; 0 without content words. */
+/**
+ * The log frequency of a candidate's rarest content word (numbers and stopwords
+ * left out), scaled: low is rare; 0 without content words. A running minimum, no
+ * array: it runs for every candidate.
+ */
 function candidateRarity(c: Candidate): number {
-  const freqs = contentFrequencies(c.words);
-  return freqs.length ? Math.min(...freqs) : 0;
+  let rarest = 0;
+  let seen = false;
+  for (const w of c.words) {
+    if (!isContentWord(w)) continue;
+    const freq = scaledFrequency(w);
+    rarest = seen ? Math.min(rarest, freq) : freq;
+    seen = true;
+  }
+  return rarest;
 }
 
 /** How many of the ascending `sorted` are below `x`. */
