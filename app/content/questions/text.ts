@@ -35,31 +35,60 @@ export function normaliseAnswer(text: string): string {
   return out;
 }
 
+/** Scratch for foldAscii's output bytes, grown as needed. */
+let foldBytes = Buffer.alloc(1024);
+
 /**
  * The folding of an ASCII text by one pass over its characters; null when it is not ASCII.
+ * The folded bytes are written into one scratch buffer and read out as one string: a
+ * string per word joined one by one made a string per step, and on material the memo
+ * has not seen, that garbage cost more than the folding. Text that is folded already
+ * (most answers: "united nations", "1948") is returned as it is.
  * No closures inside: under tsx (keepNames) every closure made costs a defineProperty call.
  */
 function foldAscii(lower: string): string | null {
-  let out = "";
-  let from = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
+  const n = lower.length;
+  if (foldBytes.length < n) foldBytes = Buffer.alloc(2 * n);
+  const bytes = foldBytes;
+  let out = 0;
+  /** Where the word being read starts in the output; -1 between words. */
+  let wordStart = -1;
+  /**
+   * A separator other than one space was met. Otherwise the output is the input
+   * exactly when no character was dropped (no space too many, no article).
+   */
+  let otherSeparator = false;
+  // One step past the end, as a space: it ends the last word.
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? lower.charCodeAt(i) : 32;
     if (code > 127) return null;
-    const alnum = (code >= 48 && code <= 57) || (code >= 97 && code <= 122);
-    if (alnum && from < 0) from = i;
-    else if (!alnum && from >= 0) {
-      out = withWord(out, lower.slice(from, i));
-      from = -1;
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) {
+      if (wordStart < 0) {
+        if (out > 0) bytes[out++] = 32;
+        wordStart = out;
+      }
+      bytes[out++] = code;
+    } else {
+      if (code !== 32) otherSeparator = true;
+      if (wordStart >= 0 && isArticle(bytes, wordStart, out)) out = wordStart > 0 ? wordStart - 1 : 0;
+      wordStart = -1;
     }
   }
-  if (from >= 0) out = withWord(out, lower.slice(from));
-  return out;
+  return otherSeparator || out !== n ? bytes.toString("latin1", 0, out) : lower;
 }
 
-/** `out` with `word` appended after a space, unless the word is an article. */
-function withWord(out: string, word: string): string {
-  if (ARTICLES.has(word)) return out;
-  return out === "" ? word : `${out} ${word}`;
+/** Whether bytes[from, to) spell "a", "an" or "the". */
+function isArticle(bytes: Buffer, from: number, to: number): boolean {
+  switch (to - from) {
+    case 1:
+      return bytes[from] === 97;
+    case 2:
+      return bytes[from] === 97 && bytes[from + 1] === 110;
+    case 3:
+      return bytes[from] === 116 && bytes[from + 1] === 104 && bytes[from + 2] === 101;
+    default:
+      return false;
+  }
 }
 
 function foldUnicode(lower: string): string {
