@@ -16,7 +16,7 @@ import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
-import { CONTEXT_OPENERS, containsSequence, forms, normaliseAnswer, words } from "./text";
+import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, words } from "./text";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -56,8 +56,9 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
   const materialSentences = new Set<string>();
   // One lesson at a time: analyse, score its facts and feed the course-wide
   // indexes, then let its tokens go, so memory holds facts rather than parses.
-  const analysed: AnalysedLesson[][] = modules.map((m, module) =>
-    m.lessons.map((draft, lesson) => {
+  const analysed: AnalysedLesson[][] = modules.map((m, module) => {
+    forgetFoldings();
+    return m.lessons.map((draft, lesson) => {
       const sentences = lessonSentences(draft);
       const candidates = sentences.map(sentenceCandidates);
       for (const sentence of sentences) {
@@ -81,8 +82,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       const facts = scoredFacts(draft.title, sentences, candidates);
       for (const sentence of sentences) sentence.tokens = [];
       return { module, lesson, facts };
-    }),
-  );
+    });
+  });
   const appearsInMaterial = (statement: string, value: string): boolean => {
     const folded = normaliseAnswer(statement);
     if (materialSentences.has(folded)) return true;
@@ -90,8 +91,9 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     return false;
   };
 
-  return analysed.map((lessons, module) =>
-    lessons.map((lesson) => {
+  return analysed.map((lessons, module) => {
+    forgetFoldings();
+    return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const facts = lesson.facts;
       for (const fact of facts) {
@@ -144,8 +146,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       // The lesson's facts (candidates, sentences) are done with: memory holds only the questions from here on.
       lesson.facts = [];
       return { keyTerms: terms, questions: kept.map((k) => k.question) };
-    }),
-  );
+    });
+  });
 }
 
 /**
