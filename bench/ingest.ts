@@ -10,7 +10,10 @@
  * Scenarios:
  *   full        buildModules on N copies of every content/ file as separate documents
  *               (read, parse, clean, segment, and question generation over the whole course),
- *               in a fresh process: the figure includes the JIT's warm-up and loading the word lists
+ *               in a fresh process: the figure includes the JIT's warm-up and loading the word lists.
+ *               The copies are identical text, so any cache that outlives a document would serve
+ *               a copy from an earlier one: the generator empties its memos per document
+ *               (forgetFoldings), and a new cache must too, or the figure flatters it
  *   full-warm   the same, timed after one untimed pass over content/ itself (~95 KB): the
  *               steady throughput of a process that has ingested before (a server importing
  *               material, a second file of the CLI). The warm-up pass's time is printed too.
