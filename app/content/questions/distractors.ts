@@ -195,7 +195,7 @@ function offerInOrder(list: PoolEntry[], tier: Tier, seed: number, p: Picking): 
   const target = p.answer.numeric?.value;
   if (target !== undefined) {
     // `list` is sorted by value for numeric shelves: walk outwards from the target.
-    let hi = firstValueFrom(list, target);
+    let hi = firstAtLeast(list, target, true);
     let lo = hi - 1;
     while (lo >= 0 || hi < list.length) {
       const below = lo >= 0 ? target - (list[lo].value ?? -Infinity) : Infinity;
@@ -206,7 +206,7 @@ function offerInOrder(list: PoolEntry[], tier: Tier, seed: number, p: Picking): 
     }
     return false;
   }
-  const from = firstKeyFrom(list, seed);
+  const from = firstAtLeast(list, seed, false);
   for (let i = 0; i < list.length; i++) if (offer(p, tier, list[(from + i) % list.length])) return true;
   return false;
 }
@@ -227,28 +227,16 @@ function containsWords(haystack: string, needle: string): boolean {
 }
 
 /**
- * First index of a list sorted by value whose value is not below `target` (no value
- * counts as infinite). Two searches rather than one taking a predicate: that made a
- * closure for every fact.
+ * First index of the list whose value (`byValue`; no value counts as infinite) or
+ * key is not below `x`; the list is sorted by the same. A flag rather than a
+ * predicate: a predicate was a closure made for every fact.
  */
-function firstValueFrom(list: PoolEntry[], target: number): number {
+function firstAtLeast(list: PoolEntry[], x: number, byValue: boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid].value ?? Infinity) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index of a list sorted by key whose key is not below `seed`. */
-function firstKeyFrom(list: PoolEntry[], seed: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].key < seed) lo = mid + 1;
+    if ((byValue ? (list[mid].value ?? Infinity) : list[mid].key) < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

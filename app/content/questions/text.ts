@@ -77,7 +77,7 @@ function foldAscii(lower: string): string | null {
   return otherSeparator || out !== n ? bytes.toString("latin1", 0, out) : lower;
 }
 
-/** Whether bytes[from, to) spell "a", "an" or "the". */
+/** Whether bytes[from, to) spell one of ARTICLES ("a", "an", "the"), read as bytes. */
 function isArticle(bytes: Buffer, from: number, to: number): boolean {
   switch (to - from) {
     case 1:
