@@ -2,7 +2,8 @@
  * How good an answer a candidate makes: simple features (kind, rarity of its
  * words in spoken English, length, position, repetition in the lesson, cues
  * such as "known as" or bold, the tags either side and the distance to a
- * verb) scored by boosted regression trees. The trees
+ * verb, what governs it, whether earlier or later sentences use its words)
+ * scored by boosted regression trees. The trees
  * are fitted on SQuAD's held-out training articles by bench/squad-fit.ts and
  * committed as ranker.json, so ranking is the same on every machine.
  */
@@ -17,6 +18,8 @@ const AFTER_WORDS = ["of", ",", ".", "and", "(", "is", "was", "in", "to", "'s", 
 
 /** Universal tags of the tokens either side of a candidate, one feature each. */
 const NEIGHBOUR_TAGS = ["NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "NUM", "PUNCT", "CCONJ", "PRON", "PART", "SCONJ"];
+/** Tags of the words that may stand between a noun phrase and what governs it ("built *the new* bridge"). */
+const MODIFIER_TAGS = new Set(["DET", "ADJ", "NUM", "ADV"]);
 /** How far the verb-distance features look. */
 const VERB_REACH = 12;
 
@@ -92,6 +95,17 @@ export const FEATURE_NAMES: string[] = [
   "clause:before-first-verb",
   "clause:tokens-from-verb-before",
   "clause:tokens-to-verb-after",
+  // What else the sentence offers (a date or a name beside a plain phrase), what the candidate hangs on
+  // (a verb, a preposition after a verb or after a noun), and given or new: the share of its words an
+  // earlier sentence used, and a later one uses again.
+  "sentence:other-numbers",
+  "sentence:other-names",
+  "lesson:head-repeats",
+  "lesson:words-given",
+  "lesson:words-return",
+  "clause:object-of-verb",
+  "clause:preposition-after-verb",
+  "clause:preposition-after-noun",
 ];
 
 export interface LessonContext {
@@ -99,14 +113,20 @@ export interface LessonContext {
   answerSentenceCounts: Map<string, number>;
   titleWords: Set<string>;
   sentenceCount: number;
-  /** Lower-cased word -> how often the lesson uses it. */
-  wordCounts: Map<string, number>;
+  /** Lower-cased word -> how often the lesson uses it, and the first and last sentence that does. */
+  wordUses: Map<string, WordUse>;
   /** Each candidate's rarity (see candidateRarity). */
   rarity: Map<Candidate, number>;
   /** Every candidate's rarity, ascending. */
   raritiesSorted: Float64Array;
   kindCounts: Map<string, number>;
   candidateCount: number;
+}
+
+interface WordUse {
+  count: number;
+  first: number;
+  last: number;
 }
 
 /** A word that says what a candidate is about: not a stopword, not a number (does not start with a digit 0-9). */
@@ -177,12 +197,21 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
     answerSentenceCounts.set(key, (answerSentenceCounts.get(key) ?? 0) + 1);
   }
   const sentenceCount = candidates.reduce((n, c) => Math.max(n, c.sentence.index + 1), 0);
-  const wordCounts = new Map<string, number>();
+  // One lookup per token: a word's count and sentences in one record.
+  const wordUses = new Map<string, WordUse>();
   let counted: Candidate["sentence"] | null = null;
   for (const c of candidates) {
     if (counted === c.sentence) continue;
     counted = c.sentence;
-    for (const t of c.sentence.tokens) wordCounts.set(t.lower, (wordCounts.get(t.lower) ?? 0) + 1);
+    const index = c.sentence.index;
+    for (const t of c.sentence.tokens) {
+      const use = wordUses.get(t.lower);
+      if (use === undefined) wordUses.set(t.lower, { count: 1, first: index, last: index });
+      else {
+        use.count++;
+        use.last = index;
+      }
+    }
   }
   const rarity = new Map<Candidate, number>();
   const raritiesSorted = new Float64Array(candidates.length);
@@ -197,7 +226,7 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
     answerSentenceCounts,
     titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
     sentenceCount,
-    wordCounts,
+    wordUses,
     rarity,
     raritiesSorted: raritiesSorted.sort(),
     kindCounts,
@@ -234,6 +263,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let commonest = 0;
   let frequencySum = 0;
   let inTitle = 0;
+  let given = 0;
+  let returns = 0;
   let repeats = 0;
   let most = 0;
   for (const w of ws) {
@@ -243,7 +274,10 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
     commonest = contentCount === 0 ? freq : Math.max(commonest, freq);
     frequencySum += freq;
     if (lesson.titleWords.has(w)) inTitle++;
-    const r = Math.log(lesson.wordCounts.get(w) ?? 1);
+    const use = lesson.wordUses.get(w);
+    if (use !== undefined && use.first < c.sentence.index) given++;
+    if (use !== undefined && use.last > c.sentence.index) returns++;
+    const r = Math.log(use?.count ?? 1);
     repeats += r;
     most = Math.max(most, r);
     contentCount++;
@@ -278,6 +312,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let rarest = own;
   let ordinal = 0;
   let named = 0;
+  let numbers = 0;
+  let names = 0;
   for (const o of sameSentence) {
     if (o === c) continue;
     if (o.start <= c.start && o.end >= c.end) insideOther = 1;
@@ -289,6 +325,8 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
     rarest = Math.min(rarest, r);
     if (o.start < c.start) ordinal++;
     if (o.kind !== "phrase") named++;
+    if (o.kind === "year" || o.kind === "date" || o.kind === "quantity") numbers++;
+    else if (o.kind !== "phrase" && o.kind !== "term") names++;
   }
   f[i++] = insideOther;
   f[i++] = holdsOther;
@@ -349,6 +387,19 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let ahead = 0;
   while (ahead < VERB_REACH && c.tokenEnd + ahead < tokens.length && !isVerb(tokens[c.tokenEnd + ahead])) ahead++;
   f[i++] = c.tokenEnd + ahead < tokens.length ? ahead + 1 : VERB_REACH + 1;
+  f[i++] = numbers;
+  f[i++] = names;
+  f[i++] = n > 0 ? Math.log(lesson.wordUses.get(ws[n - 1])?.count ?? 1) : 0;
+  f[i++] = contentCount ? given / contentCount : 0;
+  f[i++] = contentCount ? returns / contentCount : 0;
+  // Back over the candidate's own modifiers to the word that governs it, and the word before that.
+  let head = c.tokenStart - 1;
+  while (head >= 0 && MODIFIER_TAGS.has(tokens[head].pos)) head--;
+  const governor = head >= 0 ? tokens[head] : undefined;
+  const above = head >= 1 ? tokens[head - 1] : undefined;
+  f[i++] = governor !== undefined && isVerb(governor) ? 1 : 0;
+  f[i++] = governor?.pos === "ADP" && above !== undefined && isVerb(above) ? 1 : 0;
+  f[i++] = governor?.pos === "ADP" && (above?.pos === "NOUN" || above?.pos === "PROPN") ? 1 : 0;
   return f;
 }
 

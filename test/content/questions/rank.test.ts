@@ -82,6 +82,25 @@ describe("the answer ranker", () => {
     expect(rawScore(FEATURE_NAMES.map(() => 1), model)).toBeCloseTo(2.5);
   });
 
+  it("tells what governs a candidate and whether other sentences use its words", () => {
+    const text =
+      "Farmers in the valley gather ripe apples each autumn. The ripe apples are sold at a market in the town. " +
+      "Traders from the coast bring salted fish. Apples grow on the hills.";
+    const scored = scoredCandidates("Valley trade", text);
+    const features = (candidate: string, name: string) =>
+      scored.filter((c) => c.text === candidate).map((c) => c.features[FEATURE_NAMES.indexOf(name)]);
+    // "gather ripe apples": the object of a verb; "at a market" after a verb, "in the town" after a noun.
+    expect(features("ripe apples", "clause:object-of-verb")).toEqual([1, 0]);
+    expect(features("salted fish", "clause:object-of-verb")).toEqual([1]);
+    expect(features("market", "clause:preposition-after-verb")).toEqual([1]);
+    expect(features("town", "clause:preposition-after-noun")).toEqual([1]);
+    // The second sentence repeats "ripe apples", and "apples" comes back in the last; "salted fish" is said once.
+    expect(features("ripe apples", "lesson:words-given")).toEqual([0, 1]);
+    expect(features("ripe apples", "lesson:words-return")).toEqual([1, 0.5]);
+    expect(features("salted fish", "lesson:words-given")).toEqual([0]);
+    expect(features("salted fish", "lesson:words-return")).toEqual([0]);
+  });
+
   it("ranks a year or a named body above a common word of the same sentence", () => {
     const scored = scoredCandidates("River commissions", "The Danube Commission was set up in 1921 by several states.");
     const score = (text: string) => {
