@@ -123,7 +123,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         const sourceRef = { sentence: source, line: c.sentence.line };
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
         // The blank forms share most rules' verdicts: checked once for the fact.
-        const rules = new BlankFormRules(blanked(fact), fact.answer, span);
+        const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         let sibling: string | undefined;
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, round(fact.score * draft.weight));

@@ -220,10 +220,18 @@ export class BlankFormRules {
   private lastAccepted: string[] | null = null;
   private lastWording: string | null = null;
 
+  /** Whether the prompt's words can be counted from the sentence's (see answerShown); undefined until checked. */
+  private countable: boolean | undefined;
+
+  /**
+   * `statement`: the span's sentence with the span replaced by the blank, after
+   * `context` (the earlier sentences it leans on) when there is one.
+   */
   constructor(
     private readonly statement: string,
     private readonly answer: string,
     private readonly span: BlankSpan,
+    private readonly context = "",
   ) {}
 
   breaks(q: Question): string | null {
@@ -233,7 +241,7 @@ export class BlankFormRules {
     if (q.prompt !== this.lastPrompt || q.accepted !== this.lastAccepted) {
       this.lastPrompt = q.prompt;
       this.lastAccepted = q.accepted;
-      this.lastWording = leansOnContext(q.prompt) ?? answerInPrompt(q.prompt, q.accepted);
+      this.lastWording = leansOnContext(q.prompt) ?? this.answerShown(q.prompt, q.accepted);
     }
     if (this.lastWording !== null) return this.lastWording;
     if (this.blank === undefined)
@@ -243,6 +251,37 @@ export class BlankFormRules {
         blankSplitsWord(this.span.sentence, this.span.start, this.span.end);
     if (this.blank !== null) return this.blank;
     return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
+  }
+
+  /**
+   * answerInPrompt for a prompt that shows the statement, without folding the
+   * prompt (each one new text, folded for nothing most of the time). Its words
+   * are those of the lead-in, the context and the sentence, less the span's:
+   * the blank sits on word boundaries, so folding cuts no word of the sentence
+   * differently there. A variant with a word the prompt lacks cannot stand in
+   * it; one whose words are all there is checked on the folded prompt, in the
+   * same order, so the first variant found is answerInPrompt's.
+   */
+  private answerShown(prompt: string, accepted: string[]): string | null {
+    this.countable ??= countableAround(this.span, this.context);
+    if (!this.countable) return answerInPrompt(prompt, accepted);
+    const lead = forms(prompt.slice(0, prompt.length - this.statement.length));
+    const sentence = forms(this.span.sentence);
+    const context = this.context === "" ? NO_FORMS : forms(this.context);
+    const span = forms(this.answer);
+    for (const variant of accepted) {
+      const variantForms = forms(variant);
+      if (variantForms.length === 0) continue;
+      let all = true;
+      for (const w of variantForms) {
+        if (count(lead, w) + count(context, w) + count(sentence, w) - count(span, w) <= 0) {
+          all = false;
+          break;
+        }
+      }
+      if (all && containsSequence(forms(prompt), variantForms)) return `the answer "${variant}" stands in the prompt`;
+    }
+    return null;
   }
 
   /**
@@ -262,4 +301,36 @@ export class BlankFormRules {
       prompt.indexOf("_") >= leadLength
     );
   }
+}
+
+const NO_FORMS: readonly string[] = [];
+
+function count(list: readonly string[], w: string): number {
+  let n = 0;
+  for (const x of list) if (x === w) n++;
+  return n;
+}
+
+const APOSTROPHES = "'’";
+
+/**
+ * Whether the words of a blanked statement are the context's and the sentence's
+ * less the span's, word for word: the blank cuts no word (blankSplitsWord), no
+ * "'s" straddles its edges (folding drops a possessive "'s" only where it ends a
+ * word), and lower-casing goes character by character (true of Latin-1 and of
+ * general punctuation; not of, say, a Greek final sigma).
+ */
+function countableAround(span: BlankSpan, context: string): boolean {
+  const { sentence, start, end } = span;
+  if (blankSplitsWord(sentence, start, end) !== null) return false;
+  if (APOSTROPHES.includes(sentence[start - 1] ?? "x") || APOSTROPHES.includes(sentence[end - 1] ?? "x")) return false;
+  return caseFoldsByCharacter(sentence) && caseFoldsByCharacter(context);
+}
+
+function caseFoldsByCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff && (code < 0x2000 || code > 0x206f)) return false;
+  }
+  return true;
 }

@@ -113,4 +113,70 @@ describe("question rules", () => {
       for (const q of forms) expect(rules.breaks(q)).toBe(breaksRule(q, span));
     }
   });
+
+  it("finds the answer in a prompt where it stands again, in the sentence, the context or the lead-in, as breaksRule does", () => {
+    // Seeded generator of sentences over a small vocabulary: words repeat, so an
+    // answer often stands elsewhere in its sentence, its context or the lead-in.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const vocabulary = ["Oslo", "task", "forces", "force", "name", "the", "Harbour", "Accord's", "O'Neill", "Riga", "blank", "fills", "Zoë", "ΟΔΟΣ", "council's", "a", "s"];
+    const separators = [" ", " ", " ", ", ", " (", ") ", "-", "'"];
+    let checked = 0;
+    let shown = 0;
+    for (let round = 0; round < 3000; round++) {
+      const pieces: string[] = [];
+      const length = 3 + next(8);
+      for (let i = 0; i < length; i++) pieces.push(vocabulary[next(vocabulary.length)], separators[next(separators.length)]);
+      const sentence = `${pieces.join("").trim()}.`;
+      // A span of whole words (as candidates are), sometimes cutting one (as blankSplitsWord rejects).
+      const starts = [...sentence.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => m.index ?? 0);
+      const ends = [...sentence.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => (m.index ?? 0) + m[0].length);
+      const first = next(starts.length);
+      const start = starts[first] + (next(10) === 0 ? 1 : 0);
+      let end = ends[Math.min(ends.length - 1, first + next(3))];
+      // Sometimes just after an apostrophe ("Accord'|s"): folding drops a possessive "'s" only whole.
+      const apostrophe = sentence.lastIndexOf("'", end - 1);
+      if (apostrophe > start && next(3) === 0) end = apostrophe + 1;
+      if (start >= end) continue;
+      const answer = sentence.slice(start, end);
+      const context = next(3) === 0 ? `${vocabulary[next(vocabulary.length)]} ${vocabulary[next(vocabulary.length)]} met.` : "";
+      const statement = `${context ? `${context} ` : ""}${sentence.slice(0, start)}_____${sentence.slice(end)}`;
+      const span = { sentence, start, end };
+      const accepted = [answer, vocabulary[next(vocabulary.length)], `${vocabulary[next(vocabulary.length)]} ${vocabulary[next(vocabulary.length)]}`];
+      const base = { answer, accepted, source: { sentence, line: 1 }, explanation: sentence, siblingKey: "", quality: 1, id: "" };
+      const forms: Question[] = [
+        { ...base, type: "cloze", prompt: statement },
+        { ...base, type: "short_answer", prompt: `Which name fills the blank? ${statement}` },
+      ];
+      const rules = new BlankFormRules(statement, answer, span, context);
+      for (const q of forms) {
+        const expected = breaksRule(q, span);
+        expect(rules.breaks(q), `${q.prompt} / ${accepted.join(" | ")}`).toBe(expected);
+        checked++;
+        if (expected?.includes("stands in the prompt")) shown++;
+      }
+    }
+    // Folding's edge cases, each a case where counting the sentence's words would miss the prompt's:
+    // a blank ending just after an apostrophe leaves an "s" the sentence's possessive "'s" did not
+    // have; a Greek capital sigma lower-cases to a final sigma once the blank follows it.
+    const edges = [
+      { sentence: "Delegates of Jones's office met.", answer: "Jones'", accepted: ["Jones'", "s"] },
+      { sentence: "Delegates met at ΟΔΟΣ.Oslo today.", answer: "Oslo", accepted: ["Oslo", "ΟΔΟΣ"] },
+    ];
+    for (const { sentence, answer, accepted } of edges) {
+      const start = sentence.indexOf(answer);
+      const span = { sentence, start, end: start + answer.length };
+      const statement = `${sentence.slice(0, start)}_____${sentence.slice(span.end)}`;
+      const q: Question = { answer, accepted, source: { sentence, line: 1 }, explanation: sentence, siblingKey: "", quality: 1, id: "", type: "cloze", prompt: statement };
+      expect(breaksRule(q, span)).toBe(`the answer "${accepted[1]}" stands in the prompt`);
+      expect(new BlankFormRules(statement, answer, span).breaks(q)).toBe(breaksRule(q, span));
+    }
+    // The cases must include many answers that do stand in their prompts, and many that do not.
+    expect(checked).toBeGreaterThan(4000);
+    expect(shown).toBeGreaterThan(500);
+    expect(checked - shown).toBeGreaterThan(500);
+  });
 });
