@@ -19,6 +19,8 @@ interface PoolEntry {
   value?: number;
   module: number;
   lesson: number;
+  /** forms(text), on first use: an entry is offered to many answers, and the memo of forms is emptied per document. */
+  forms: readonly string[] | undefined;
 }
 
 /** Families of interchangeable answers, strictest first. */
@@ -105,7 +107,7 @@ export class DistractorPool {
       this.seen.add(id);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      shelf.add({ text: c.text, folded, key: orderNumber(folded), wordCount, value: c.numeric?.value, module, lesson });
+      shelf.add({ text: c.text, folded, key: orderNumber(folded), wordCount, value: c.numeric?.value, module, lesson, forms: undefined });
     }
   }
 
@@ -164,7 +166,8 @@ function consider(p: Picking, e: PoolEntry): boolean {
   } else {
     if (Math.abs(e.wordCount - c.words.length) > 2) return false;
     // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
-    if (forms(e.text).some((w) => p.answerForms.has(w))) return false;
+    e.forms ??= forms(e.text);
+    for (const w of e.forms) if (p.answerForms.has(w)) return false;
   }
   // A value the sentence itself names could make the option true as well.
   if (containsWords(p.sentenceFolded, e.folded)) return false;
