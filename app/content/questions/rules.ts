@@ -3,7 +3,7 @@
  * it fails (or null). The generator drops every question that breaks one.
  */
 import type { Question } from "../types";
-import { CONTEXT_OPENERS, STOPWORDS, containsSequence, forms, normaliseAnswer, words } from "./text";
+import { CONTEXT_OPENERS, STOPWORDS, containsSequence, forms, normaliseAnswer, words, wordSet } from "./text";
 
 export const BLANK = "_____";
 export const MAX_ANSWER_WORDS = 6;
@@ -141,7 +141,7 @@ export class AskedQuestions {
   private last: { prompt: string; words: Set<string> } | null = null;
 
   private promptWords(prompt: string): Set<string> {
-    if (this.last?.prompt !== prompt) this.last = { prompt, words: new Set(words(prompt)) };
+    if (this.last?.prompt !== prompt) this.last = { prompt, words: wordSet(prompt) };
     return this.last.words;
   }
 
@@ -152,7 +152,7 @@ export class AskedQuestions {
     if (!others) return null;
     const promptWords = this.promptWords(q.prompt);
     for (const other of others) {
-      other.words ??= new Set(words(other.prompt));
+      other.words ??= wordSet(other.prompt);
       if (nearlySameWords(promptWords, other.words)) return "a nearly identical question is already asked";
     }
     return null;

@@ -26,12 +26,33 @@ const ARTICLES = new Set(["a", "an", "the"]);
 export function normaliseAnswer(text: string): string {
   let out = folded.get(text);
   if (out !== undefined) return out;
-  let lower = text.toLowerCase();
-  if (lower.includes("'") || lower.includes("’")) lower = lower.replace(/[’']s\b/g, "");
-  out = foldAscii(lower) ?? foldUnicode(lower);
+  out = fold(text);
   // A bounded memo: the same answers and sentences are folded many times over.
   if (folded.size > 20_000) folded.clear();
   folded.set(text, out);
+  return out;
+}
+
+function fold(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.includes("'") || lower.includes("’")) lower = lower.replace(/[’']s\b/g, "");
+  return foldAscii(lower) ?? foldUnicode(lower);
+}
+
+/**
+ * The set of words(text), for text folded once only (a question's prompt): no
+ * memo entry, no list of words on the way.
+ */
+export function wordSet(text: string): Set<string> {
+  const out = new Set<string>();
+  const folded = fold(text);
+  if (folded === "") return out;
+  let from = 0;
+  for (let space = folded.indexOf(" "); space >= 0; space = folded.indexOf(" ", from)) {
+    out.add(folded.slice(from, space));
+    from = space + 1;
+  }
+  out.add(folded.slice(from));
   return out;
 }
 
