@@ -16,7 +16,7 @@ import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
-import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, words } from "./text";
+import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce, words } from "./text";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -85,7 +85,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     });
   });
   const appearsInMaterial = (statement: string, value: string): boolean => {
-    const folded = normaliseAnswer(statement);
+    // Each statement is new text (a sentence with another value): folded without the memo.
+    const folded = normaliseOnce(statement);
     if (materialSentences.has(folded)) return true;
     for (const s of sentencesWith.get(normaliseAnswer(value)) ?? []) if (s.length >= folded.length && s.includes(folded)) return true;
     return false;

@@ -33,6 +33,11 @@ export function normaliseAnswer(text: string): string {
   return out;
 }
 
+/** normaliseAnswer for text folded once only (a falsified statement): no memo entry that would only be written. */
+export function normaliseOnce(text: string): string {
+  return fold(text);
+}
+
 function fold(text: string): string {
   let lower = text.toLowerCase();
   if (lower.includes("'") || lower.includes("’")) lower = lower.replace(/[’']s\b/g, "");
