@@ -12,6 +12,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { SourceFile } from "../app/content/pipeline";
 import { assertReadableSize } from "../app/content/read";
 import { IngestError, type Module, type Question } from "../app/content/types";
+import { boundHeapGrowth } from "./ingestion-heap";
 
 const USAGE = "usage: npm run -s ingest -- [--json] FILE...";
 
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
   if (unknown.length > 0) return fail(`unknown option ${unknown[0]}; ${USAGE}`);
   const names = argv.filter((arg) => !arg.startsWith("-"));
   if (names.length === 0) return fail(`no files given; ${USAGE}`);
+  boundHeapGrowth();
 
   // Libraries must not write to stdout: it carries exactly one document.
   const restore = redirectConsoleToStderr();

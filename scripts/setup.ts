@@ -9,8 +9,11 @@ import { parseEnv } from "../app/env.server";
 import { importContentFolder } from "../app/models/content-folder.server";
 import { describeDemoSignIns, seedDemoAccounts } from "../app/models/demo.server";
 import { simulateDemoHistory } from "../app/models/demo-history.server";
+import { boundHeapGrowth } from "./ingestion-heap";
 
 async function main() {
+  // This process imports content/; the server that follows keeps V8's default heap policy.
+  boundHeapGrowth();
   const env = parseEnv(process.env);
   const db = await openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await migrateDatabase(db);
