@@ -214,6 +214,8 @@ export function lessonSentences(lesson: LessonDraft): Sentence[] {
           origin: piece.origin,
           emphasis,
           previous: [...previous],
+          // Present on every sentence, so that all share one shape: code reading sentences stays monomorphic.
+          answerFrom: undefined,
         };
         if (piece.label !== undefined) {
           // After the label's sentence a row is all value; a label split over sentences asks nothing before its end.
