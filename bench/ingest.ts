@@ -6,6 +6,8 @@
  *   npx tsx bench/ingest.ts            all scenarios
  *   npx tsx bench/ingest.ts --runs 5   more runs per scenario
  *   npx tsx bench/ingest.ts --scenario full --runs 1   one scenario, in this process, as JSON
+ *   npx tsx bench/ingest.ts --distinct ../shared/benchmarks/squad/dev-half-a.json ../shared/benchmarks/squad/train-du2017.json
+ *               adds the `distinct` scenario: text no copy repeats (see below)
  *
  * Scenarios:
  *   full        buildModules on N copies of every content/ file as separate documents
@@ -22,6 +24,10 @@
  *   structure   the same documents through read + parse + clean + segment only
  *   one-large   all copies concatenated into one plain-text document of >= 5 MB,
  *               structure stages only (stresses per-document work: repeated-section merging)
+ *   distinct    full on text that repeats nowhere: the paragraphs of SQuAD files (given with
+ *               --distinct), one document per article, a short heading over every four
+ *               paragraphs. Copies share the pool's and the material index's entries;
+ *               distinct text does not, so this is the check on memory the copies cannot give.
  * Start RSS is the process before the pipeline loads (node + tsx): peak minus
  * start is what the pipeline itself costs.
  * Target: >= 1 MB/s on one core, <= 400 MB peak RSS. MB/s is wall time; MB/cpu-s
@@ -40,7 +46,7 @@ import { HEAP_GROWING_PERCENT, boundHeapGrowth } from "../scripts/ingestion-heap
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const SCENARIOS = ["full", "full-warm", "full-v8-heap", "structure", "one-large"] as const;
+const SCENARIOS = ["full", "full-warm", "full-v8-heap", "structure", "one-large", "distinct"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function contentFiles(): SourceFile[] {
@@ -65,6 +71,25 @@ function replicated(): SourceFile[] {
   return files;
 }
 
+/** SQuAD articles as documents: their paragraphs, a heading over every four ("<title>, part k"). */
+function distinctDocuments(paths: string[]): SourceFile[] {
+  const files: SourceFile[] = [];
+  for (const path of paths) {
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { data: Array<{ title: string; paragraphs: Array<{ context: string }> }> };
+    raw.data.forEach((article, index) => {
+      const title = article.title.replace(/_/g, " ");
+      const parts: string[] = [];
+      article.paragraphs.forEach((p, k) => {
+        if (k % 4 === 0) parts.push(`${title}, part ${k / 4 + 1}`);
+        parts.push(p.context.trim());
+      });
+      const name = `squad/${index}-${title.replace(/[^\w]+/g, "-")}.txt`;
+      files.push({ name, bytes: new TextEncoder().encode(`${parts.join("\n\n")}\n`), key: name });
+    });
+  }
+  return files;
+}
+
 function oneLarge(): SourceFile {
   const parts = replicated().map((file) => Buffer.from(file.bytes).toString("utf8"));
   return { name: "one-large.txt", bytes: new TextEncoder().encode(parts.join("\n\n")) };
@@ -72,14 +97,14 @@ function oneLarge(): SourceFile {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function runScenario(scenario: Scenario, runs: number): Promise<void> {
+async function runScenario(scenario: Scenario, runs: number, distinctPaths: string[]): Promise<void> {
   // The heap policy of the processes that ingest (the CLI, setup); full-v8-heap shows V8's default for comparison.
   if (scenario !== "full-v8-heap") boundHeapGrowth();
   // Resident memory before the pipeline's modules load: node plus tsx's own compiler (~80 MB of the peak under tsx).
   const startRssMb = process.memoryUsage().rss / (1024 * 1024);
-  const whole = scenario === "full" || scenario === "full-warm" || scenario === "full-v8-heap";
+  const whole = scenario === "full" || scenario === "full-warm" || scenario === "full-v8-heap" || scenario === "distinct";
   const buildModules = whole ? (await import("../app/content/pipeline")).buildModules : null;
-  const files = scenario === "one-large" ? [oneLarge()] : replicated();
+  const files = scenario === "one-large" ? [oneLarge()] : scenario === "distinct" ? distinctDocuments(distinctPaths) : replicated();
   const bytes = files.reduce((n, file) => n + file.bytes.length, 0);
   let warmupSeconds = 0;
   if (buildModules && scenario === "full-warm") {
@@ -129,18 +154,21 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
+  const distinctAt = args.indexOf("--distinct");
+  const distinctPaths = distinctAt >= 0 ? args.slice(distinctAt + 1).filter((a) => !a.startsWith("--")) : [];
   const scenarioAt = args.indexOf("--scenario");
   if (scenarioAt >= 0) {
-    await runScenario(args[scenarioAt + 1] as Scenario, runs);
+    await runScenario(args[scenarioAt + 1] as Scenario, runs, distinctPaths);
     return;
   }
   console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per run (peak RSS: the largest run's)`);
   console.log("scenario       docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  start RSS MB  lessons  questions  warm-up s");
   for (const scenario of SCENARIOS) {
+    if (scenario === "distinct" && distinctPaths.length === 0) continue;
     // One process per run: a run's peak RSS is then its own, not grown by the output of the run before it.
     const results = [];
     for (let run = 0; run < runs; run++) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", "1"], {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--scenario", scenario, "--runs", "1", "--distinct", ...distinctPaths], {
         cwd: ROOT,
         encoding: "utf8",
         maxBuffer: 16 * 1024 * 1024,
