@@ -88,6 +88,21 @@ describe("question rules", () => {
     expect(asked.duplicate({ type: "cloze", prompt: "Engineers surveyed _____ for a decade before work began.", answer: "Kariba" })).toBeNull();
   });
 
+  it("takes word sets four fifths alike as near duplicates, whatever their sizes", () => {
+    // Words folded: "the" is dropped, so each prompt's set is the listed words.
+    const asked = new AskedQuestions();
+    asked.add({ type: "true_false", prompt: "True or false: dams hold rivers back.", answer: "True" });
+    // 7 words shared of 8 (0.875), one word more: a near duplicate.
+    expect(asked.duplicate({ type: "true_false", prompt: "True or false: dams hold rivers back well.", answer: "True" })).not.toBeNull();
+    // 7 of 9 (0.78): two words more is too different.
+    expect(asked.duplicate({ type: "true_false", prompt: "True or false: dams hold rivers back very well.", answer: "True" })).toBeNull();
+    // Exactly 0.8: 8 words of 10, the kept prompt the larger one.
+    asked.add({ type: "cloze", prompt: "Old stone dams hold wide rivers back in _____ most years.", answer: "spring" });
+    expect(asked.duplicate({ type: "cloze", prompt: "Old stone dams hold wide rivers back in _____.", answer: "spring" })).not.toBeNull();
+    // 7 of 10.
+    expect(asked.duplicate({ type: "cloze", prompt: "Stone dams hold wide rivers back in _____.", answer: "spring" })).toBeNull();
+  });
+
   it("checks the blank forms of one fact once, with breaksRule's verdicts", () => {
     const cases: Array<{ sentence: string; answer: string; accepted: string[]; options?: string[] }> = [
       { sentence: "The Harbour Accord was signed in Oslo.", answer: "Harbour Accord", accepted: ["Harbour Accord"] },
