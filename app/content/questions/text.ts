@@ -41,7 +41,7 @@ export function normaliseOnce(text: string): string {
 function fold(text: string): string {
   let lower = text.toLowerCase();
   if (lower.includes("'") || lower.includes("’")) lower = lower.replace(/[’']s\b/g, "");
-  return foldAscii(lower) ?? foldUnicode(lower);
+  return foldLatin1(lower) ?? foldUnicode(lower);
 }
 
 /**
@@ -61,18 +61,30 @@ export function wordSet(text: string): Set<string> {
   return out;
 }
 
-/** Scratch for foldAscii's output bytes, grown as needed. */
+/** Scratch for foldLatin1's output bytes, grown as needed. */
 let foldBytes = Buffer.alloc(1024);
 
 /**
- * The folding of an ASCII text by one pass over its characters; null when it is not ASCII.
+ * Which of the characters up to U+00FF are letters or digits (\p{L}, \p{N}): a-z,
+ * 0-9, and Latin-1's letters (à, é, ß...) and digits (², ½...). Lower-casing
+ * keeps Latin-1 within Latin-1, and general punctuation (U+2000-U+206F: dashes,
+ * curly quotes) holds none.
+ */
+const LATIN1_WORD = new Uint8Array(256);
+for (let code = 0; code < 256; code++) LATIN1_WORD[code] = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 1 : 0;
+
+/**
+ * The folding of a text by one pass over its characters; null when it holds a
+ * character past Latin-1 other than general punctuation (the regular
+ * expressions of foldUnicode fold those). An article's dash or accented name
+ * no longer sends a whole sentence down the slow path.
  * The folded bytes are written into one scratch buffer and read out as one string: a
  * string per word joined one by one made a string per step, and on material the memo
  * has not seen, that garbage cost more than the folding. Text that is folded already
  * (most answers: "united nations", "1948") is returned as it is.
  * No closures inside: under tsx (keepNames) every closure made costs a defineProperty call.
  */
-function foldAscii(lower: string): string | null {
+function foldLatin1(lower: string): string | null {
   const n = lower.length;
   if (foldBytes.length < n) foldBytes = Buffer.alloc(2 * n);
   const bytes = foldBytes;
@@ -86,9 +98,13 @@ function foldAscii(lower: string): string | null {
   let otherSeparator = false;
   // One step past the end, as a space: it ends the last word.
   for (let i = 0; i <= n; i++) {
-    const code = i < n ? lower.charCodeAt(i) : 32;
-    if (code > 127) return null;
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) {
+    let code = i < n ? lower.charCodeAt(i) : 32;
+    if (code > 0xff) {
+      if (code < 0x2000 || code > 0x206f) return null;
+      code = 32;
+      otherSeparator = true;
+    }
+    if (LATIN1_WORD[code] === 1) {
       if (wordStart < 0) {
         if (out > 0) bytes[out++] = 32;
         wordStart = out;
