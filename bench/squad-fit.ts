@@ -61,6 +61,20 @@
  * mark-down scaled by sentence length (SQuAD asks about long sentences more:
  * ~0.1 of a paragraph's questions for a sentence under 10 words, ~0.3 at
  * 30-40) 0.497-0.500 for factors 0.8-0.9, no gain.
+ * Nov 2026, third round (same 5 folds; baseline reproduced, 0.504 / 0.353 / 0.419 / 0.719, per fold 0.539 0.527
+ * 0.458 0.472 0.523). Where fold 0 loses its questions (squad-diagnose): 31% ranked too low, 7.5% no candidate
+ * matching at F1 >= 0.5 (the candidates reach 90% of train's questions at F1 >= 0.5, 66% exactly; "X of Y" would
+ * add 1.4%, "and"-joined phrases 0.9%, any span up to six words 8.7%), 2.5% lost by the generator's later steps.
+ * Kept, in the generator (index.ts): an answer overlapping the span of one already taken from its sentence
+ * marked down by a further 0.5, 0.505 / 0.351 / 0.417 / 0.723 (0.540 0.528 0.458 0.474 0.527; factors 0-0.5
+ * level, 0.7 0.505, 0.85 0.504, 1.2 0.502); ingestion level. Rejected (patches not kept): in the listwise loss a
+ * candidate matching several questions weighted by their targets summed 0.501 / 0.352 / 0.419 / 0.719; 64 bins
+ * 0.499; the sentence's share of the lesson's tokens, its length rank and the candidate's rarity percentile
+ * within its kind 0.502 / 0.353 / 0.421 / 0.720; targets from where the crowd took the answer (SQuAD's
+ * answer_start; the same words in another sentence at half) 0.501; each word's answer rate in the training
+ * articles (smoothed, words of 3+ articles, out of fold for the trees' own samples; head word and most of its
+ * words) 0.501 / 0.354 / 0.419 / 0.722; in the generator, a mark-down per answer of the same kind already taken
+ * (0.8-0.9, with or without phrases, kinds grouped) 0.499-0.503, and word overlap over the longer answer 0.503.
  */
 import { writeFileSync } from "node:fs";
 import { sentenceCandidates } from "../app/content/questions/candidates";

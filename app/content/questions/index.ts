@@ -235,6 +235,13 @@ const DIVERSIFY_TOP = 60;
  * 0.422 / 0.718 (R-precision, exact, P@5, R@10); penalties 0.3 and 0.7, factor 1.0, all within 0.003.
  */
 const SAME_SENTENCE_FACTOR = 0.9;
+/**
+ * A further mark-down of an answer whose span overlaps one already taken from its sentence ("Michigan
+ * Wolverines" after "Michigan Wolverines football team"): the two mostly answer the same question. 5 folds
+ * through the generator (R-precision / exact / P@5 / R@10): without 0.504 / 0.353 / 0.419 / 0.719, with 0.5
+ * 0.505 / 0.351 / 0.417 / 0.723 (no fold worse); 0-0.5 level, 0.7 0.505, 1.2 0.502.
+ */
+const NESTED_FACTOR = 0.5;
 
 /**
  * Reorders the best facts so that answers sharing words with better ones come
@@ -252,7 +259,7 @@ function diversify(facts: Fact[]): void {
     const distinct = ws.filter((w, i) => ws.indexOf(w) === i);
     let mask = 0;
     for (const w of distinct) mask |= 1 << ((w.charCodeAt(0) + 7 * w.length) & 31);
-    return { fact, words: distinct, mask, overlap: 0, sameSentence: 0, adjusted: fact.score };
+    return { fact, words: distinct, mask, overlap: 0, sameSentence: 0, nested: 0, adjusted: fact.score };
   });
   const picked: Fact[] = [];
   while (state.length > 0) {
@@ -269,8 +276,11 @@ function diversify(facts: Fact[]): void {
     picked.push(chosen.fact);
     for (const x of state) {
       let changed = false;
-      if (x.fact.candidate.sentence === chosen.fact.candidate.sentence) {
+      const a = x.fact.candidate;
+      const b = chosen.fact.candidate;
+      if (a.sentence === b.sentence) {
         x.sameSentence++;
+        if (a.start < b.end && b.start < a.end) x.nested++;
         changed = true;
       }
       let common = 0;
@@ -279,7 +289,9 @@ function diversify(facts: Fact[]): void {
         x.overlap = Math.max(x.overlap, common / Math.min(x.words.length, chosen.words.length));
         changed = true;
       }
-      if (changed) x.adjusted = x.fact.score * (1 - OVERLAP_PENALTY * x.overlap) * SAME_SENTENCE_FACTOR ** x.sameSentence;
+      if (changed)
+        x.adjusted =
+          x.fact.score * (1 - OVERLAP_PENALTY * x.overlap) * SAME_SENTENCE_FACTOR ** x.sameSentence * NESTED_FACTOR ** x.nested;
     }
   }
   facts.splice(0, head.length, ...picked);
