@@ -155,7 +155,9 @@ async function main(): Promise<void> {
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
   const distinctAt = args.indexOf("--distinct");
-  const distinctPaths = distinctAt >= 0 ? args.slice(distinctAt + 1).filter((a) => !a.startsWith("--")) : [];
+  // The files after --distinct, up to the next option.
+  const distinctPaths: string[] = [];
+  for (let k = distinctAt + 1; distinctAt >= 0 && k < args.length && !args[k].startsWith("--"); k++) distinctPaths.push(args[k]);
   const scenarioAt = args.indexOf("--scenario");
   if (scenarioAt >= 0) {
     await runScenario(args[scenarioAt + 1] as Scenario, runs, distinctPaths);
