@@ -218,8 +218,7 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     }
     if (!isDigits && !isWordNumber) continue;
     // A day of a month ("26" in "November 26"): the date's.
-    if (isDigits && t.text.length <= 2 && ((prev && MONTHS.has(prev.lower) && isTitle(prev)) || (next && MONTHS.has(next.lower) && isTitle(next))))
-      continue;
+    if (isDigits && isDay(t) && (isMonthName(prev) || isMonthName(next))) continue;
     // Part of a name ("Resolution 1373"), a code ("9/11", "COVID-19") or a range glued by a hyphen.
     if (prev && NUMBERED_NAMES.has(prev.lower) && isTitle(prev)) continue;
     if ((prev && prev.end === t.start && /[-/]/.test(prev.text)) || (next && next.start === t.end && /^[-/]/.test(next.text)))
@@ -285,6 +284,11 @@ function isDay(t: Token | undefined): boolean {
   return t !== undefined && /^\d{1,2}(st|nd|rd|th)?$/.test(t.text);
 }
 
+/** A month's name as written in a date: "November", "Nov". */
+function isMonthName(t: Token | undefined): boolean {
+  return t !== undefined && MONTHS.has(t.lower) && isTitle(t);
+}
+
 /** Four digits. */
 function isYear(t: Token | undefined): boolean {
   return t !== undefined && /^\d{4}$/.test(t.text);
@@ -300,7 +304,7 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
   // which overlap the year's own candidate: the ranker chooses which one is asked.
   const tokens = sentence.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    if (!MONTHS.has(tokens[i].lower) || !isTitle(tokens[i])) continue;
+    if (!isMonthName(tokens[i])) continue;
     let from = i;
     let to = i + 1;
     if (isDay(tokens[i - 1])) from = i - 1;

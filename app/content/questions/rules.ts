@@ -3,7 +3,7 @@
  * it fails (or null). The generator drops every question that breaks one.
  */
 import type { Question } from "../types";
-import { CONTEXT_OPENERS, STOPWORDS, containsSequence, forms, normaliseAnswer, words, wordSet } from "./text";
+import { CONTEXT_OPENERS, STOPWORDS, containsSequence, foldsByCharacter, forms, normaliseAnswer, words, wordSet } from "./text";
 
 export const BLANK = "_____";
 export const MAX_ANSWER_WORDS = 6;
@@ -317,20 +317,11 @@ const APOSTROPHES = "'’";
  * Whether the words of a blanked statement are the context's and the sentence's
  * less the span's, word for word: the blank cuts no word (blankSplitsWord), no
  * "'s" straddles its edges (folding drops a possessive "'s" only where it ends a
- * word), and lower-casing goes character by character (true of Latin-1 and of
- * general punctuation; not of, say, a Greek final sigma).
+ * word), and lower-casing goes character by character (foldsByCharacter).
  */
 function countableAround(span: BlankSpan, context: string): boolean {
   const { sentence, start, end } = span;
   if (blankSplitsWord(sentence, start, end) !== null) return false;
   if (APOSTROPHES.includes(sentence[start - 1] ?? "x") || APOSTROPHES.includes(sentence[end - 1] ?? "x")) return false;
-  return caseFoldsByCharacter(sentence) && caseFoldsByCharacter(context);
-}
-
-function caseFoldsByCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff && (code < 0x2000 || code > 0x206f)) return false;
-  }
-  return true;
+  return foldsByCharacter(sentence) && foldsByCharacter(context);
 }

@@ -73,6 +73,23 @@ let foldBytes = Buffer.alloc(1024);
 const LATIN1_WORD = new Uint8Array(256);
 for (let code = 0; code < 256; code++) LATIN1_WORD[code] = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 1 : 0;
 
+function isGeneralPunctuation(code: number): boolean {
+  return code >= 0x2000 && code <= 0x206f;
+}
+
+/**
+ * Whether lower-casing `text` goes character by character and stays within the
+ * characters foldLatin1 reads: Latin-1 and general punctuation. (Not so of, say,
+ * a Greek capital sigma, which lower-cases by what follows it.)
+ */
+export function foldsByCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff && !isGeneralPunctuation(code)) return false;
+  }
+  return true;
+}
+
 /**
  * The folding of a text by one pass over its characters; null when it holds a
  * character past Latin-1 other than general punctuation (the regular
@@ -100,7 +117,7 @@ function foldLatin1(lower: string): string | null {
   for (let i = 0; i <= n; i++) {
     let code = i < n ? lower.charCodeAt(i) : 32;
     if (code > 0xff) {
-      if (code < 0x2000 || code > 0x206f) return null;
+      if (!isGeneralPunctuation(code)) return null;
       code = 32;
       otherSeparator = true;
     }
