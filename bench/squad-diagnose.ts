@@ -7,11 +7,10 @@
  * steps (diversifying, phrase limit, rules) lose it, or it is ranked too low.
  *   npx tsx bench/squad-diagnose.ts ../shared/benchmarks/squad/train-du2017.json [--samples N]
  */
-import { generateQuestions, resolveContext } from "../app/content/questions/index";
+import { askableAnswer, generateQuestions, resolveContext } from "../app/content/questions/index";
 import { sentenceCandidates, type Candidate } from "../app/content/questions/candidates";
 import { lessonSentences } from "../app/content/questions/nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScore, lessonContext } from "../app/content/questions/rank";
-import { MAX_ANSWER_WORDS, blankIsStopword } from "../app/content/questions/rules";
 import { bestF1, distinctAnswers, inHoldout, loadSquad, meanScores, paragraphLesson, scoreParagraph } from "./squad-data";
 
 const args = process.argv.slice(2);
@@ -40,7 +39,7 @@ paragraphs.forEach((p, index) => {
     const leans = resolveContext(sentences[i]) === null;
     for (const c of list) {
       const f = candidateFeatures(c, list, context, new Array<number>(FEATURE_NAMES.length).fill(0));
-      const tooLong = c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text) !== null;
+      const tooLong = !askableAnswer(c);
       scored.push({ c, z: candidateScore(f), askable: !tooLong && !leans, why: tooLong ? "length/stopword" : leans ? "context" : "" });
     }
   });

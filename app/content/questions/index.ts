@@ -185,7 +185,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const resolved = resolveContext(sentences[i]);
     if (resolved === null) return;
     for (const c of list) {
-      if (c.words.length > MAX_ANSWER_WORDS || blankIsStopword(c.text, c.words)) continue;
+      if (!askableAnswer(c)) continue;
       featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
       candidateFeatures(c, list, context, featureVectors[asked.length]);
       asked.push(c);
@@ -222,6 +222,11 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(sentences.length * PHRASE_FACTS_PER_SENTENCE));
   let phrases = 0;
   return facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
+}
+
+/** Whether a candidate may be an answer at all: at most MAX_ANSWER_WORDS words, not only stopwords. */
+export function askableAnswer(c: Candidate): boolean {
+  return c.words.length <= MAX_ANSWER_WORDS && blankIsStopword(c.text, c.words) === null;
 }
 
 /** How much an answer overlapping a better one is marked down ("Broncos" after "Denver Broncos"). */
