@@ -52,8 +52,11 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
   const pool = new DistractorPool();
-  const sentencesWith = new Map<string, Set<string>>();
-  const materialSentences = new Set<string>();
+  // The course's sentences, folded, each once: a sentence is then a number in the index by answer,
+  // whose sets hash and compare numbers where they hashed and compared whole sentences.
+  const materialSentences = new Map<string, number>();
+  const materialTexts: string[] = [];
+  const sentencesWith = new Map<string, Set<number>>();
   // One lesson at a time: analyse, score its facts and feed the course-wide
   // indexes, then let its tokens go, so memory holds facts rather than parses.
   const analysed: AnalysedLesson[][] = modules.map((m, module) => {
@@ -61,8 +64,16 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     return m.lessons.map((draft, lesson) => {
       const sentences = lessonSentences(draft);
       const candidates = sentences.map(sentenceCandidates);
+      const sentenceNumbers = sentences.map((sentence) => {
+        const folded = normaliseAnswer(sentence.text);
+        let number = materialSentences.get(folded);
+        if (number === undefined) {
+          number = materialTexts.push(folded) - 1;
+          materialSentences.set(folded, number);
+        }
+        return number;
+      });
       for (const sentence of sentences) {
-        materialSentences.add(normaliseAnswer(sentence.text));
         if (!sentence.text.includes("(")) continue;
         for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
           if (!expansions.has(acronym)) expansions.set(acronym, expansion);
@@ -70,13 +81,13 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         }
       }
       candidates.forEach((list, i) => {
-        const folded = normaliseAnswer(sentences[i].text);
+        const number = sentenceNumbers[i];
         for (const c of list) {
           pool.add(c, module, lesson);
           const key = c.folded;
           const where = sentencesWith.get(key);
-          if (!where) sentencesWith.set(key, new Set([folded]));
-          else where.add(folded);
+          if (!where) sentencesWith.set(key, new Set([number]));
+          else where.add(number);
         }
       });
       const facts = scoredFacts(draft.title, sentences, candidates);
@@ -88,7 +99,10 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     // Each statement is new text (a sentence with another value): folded without the memo.
     const folded = normaliseOnce(statement);
     if (materialSentences.has(folded)) return true;
-    for (const s of sentencesWith.get(normaliseAnswer(value)) ?? []) if (s.length >= folded.length && s.includes(folded)) return true;
+    for (const number of sentencesWith.get(normaliseAnswer(value)) ?? []) {
+      const s = materialTexts[number];
+      if (s.length >= folded.length && s.includes(folded)) return true;
+    }
     return false;
   };
 
