@@ -87,25 +87,27 @@ export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft
 
 /**
  * A true statement (the sentence) and its false twin: the answer swapped for
- * the first same-kind value whose sentence appears nowhere in the material.
+ * the first same-kind value whose sentence appears nowhere in the material;
+ * none when there is no such value. `withTruth` false leaves out the true
+ * statement: another fact of the sentence already made it, word for word.
  */
 export function trueFalsePair(
   fact: Fact,
   distractors: string[],
   appearsInMaterial: (statement: string, value: string) => boolean,
+  withTruth = true,
 ): QuestionDraft[] {
   const { sentence, start, end } = fact.candidate;
   const falseValue = distractors.find(
     (d) => !appearsInMaterial(`${sentence.text.slice(0, start)}${d}${sentence.text.slice(end)}`, d),
   );
   if (falseValue === undefined) return [];
-  const truth = tidy(withContext(fact, sentence.text));
   const falsehood = tidy(withContext(fact, `${sentence.text.slice(0, start)}${falseValue}${sentence.text.slice(end)}`));
   const options = ["True", "False"];
-  return [
-    { type: "true_false", prompt: `True or false: ${truth}`, answer: "True", accepted: ["True"], options, weight: 0.9 },
-    { type: "true_false", prompt: `True or false: ${falsehood}`, answer: "False", accepted: ["False"], options, weight: 0.89 },
-  ];
+  const falseDraft: QuestionDraft = { type: "true_false", prompt: `True or false: ${falsehood}`, answer: "False", accepted: ["False"], options, weight: 0.89 };
+  if (!withTruth) return [falseDraft];
+  const truth = tidy(withContext(fact, sentence.text));
+  return [{ type: "true_false", prompt: `True or false: ${truth}`, answer: "True", accepted: ["True"], options, weight: 0.9 }, falseDraft];
 }
 
 /** Typed answer for names and terms, where the accepted variants matter (acronym and full name). */

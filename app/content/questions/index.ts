@@ -121,6 +121,12 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       }
       const kept: Array<{ question: Question; order: number }> = [];
       const asked = new AskedQuestions();
+      /**
+       * The sentences whose true statement a fact has offered. The facts of one sentence
+       * share its statement (and the context it leans on): a second one, the same words,
+       * would break the same rule or duplicate the first, so it is not made again.
+       */
+      const truthOffered = new Set<Sentence>();
       facts.forEach((fact, order) => {
         const c = fact.candidate;
         const distractors = pool.pick(c, fact.accepted, lesson.module, lesson.lesson, 3);
@@ -131,7 +137,9 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         if (c.kind !== "phrase") {
           const typed = shortAnswer(fact);
           if (typed) drafts.push(typed);
-          drafts.push(...trueFalsePair(fact, distractors, appearsInMaterial));
+          const pair = trueFalsePair(fact, distractors, appearsInMaterial, !truthOffered.has(c.sentence));
+          if (pair.length === 2) truthOffered.add(c.sentence);
+          drafts.push(...pair);
         }
         const source = c.sentence.text.trim();
         // One source object for all the forms of a fact: 135k questions share a third as many.
