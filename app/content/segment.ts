@@ -162,8 +162,15 @@ interface HeadingInfo {
   index: number;
   text: string;
   style: HeadingStyle;
-  /** Blocks up to the next heading. */
-  body: Block[];
+  /** The heading's body is the blocks from index + 1 up to here (the next heading, or the end). */
+  bodyEnd: number;
+}
+
+/** What isSubsection reads of the whole document; the words only when asked (see inferSubsections). */
+interface DocumentShape {
+  mixed: boolean;
+  mainStyle: HeadingStyle;
+  common: () => Set<string>;
 }
 
 function blockWords(block: Block): string {
@@ -179,13 +186,6 @@ function blockWords(block: Block): string {
 
 function stemsOf(text: string): Set<string> {
   return new Set(contentWords(text).map(stem));
-}
-
-/** Stems of each block's words in order, computed once per block (the inference reads them twice). */
-function stemSequences(blocks: Block[]): Map<Block, string[]> {
-  const sequences = new Map<Block, string[]>();
-  for (const block of blocks) if (block.kind !== "heading") sequences.set(block, contentWords(blockWords(block)).map(stem));
-  return sequences;
 }
 
 /**
@@ -209,22 +209,33 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
   // An article opens with a main section, so the first heading's style is the main style.
   const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
-  const stems = stemSequences(blocks);
-  const common = commonStems(blocks, headings, title, stems);
+  // Most headings are decided by their style and length alone, and many documents never
+  // reach the comparison of words: each block's stems (read by both the parent's intro and
+  // the common stems) are worked out on first use, and the common stems once, when asked.
+  const stems: (string[] | undefined)[] = [];
+  const stemsAt = (index: number): string[] => (stems[index] ??= contentWords(blockWords(blocks[index])).map(stem));
+  let common: Set<string> | null = null;
+  const doc: DocumentShape = { mixed, mainStyle, common: () => (common ??= commonStems(blocks, headings, title, stemsAt)) };
 
   const result = [...blocks];
   let parent: HeadingInfo | null = null;
-  let parentIntro: IntroWords = { stems: new Set(), sequence: [] };
+  let parentIntro: IntroWords | null = null;
+  const intro = (): IntroWords => (parentIntro ??= introWords(parent!, stemsAt));
   for (const heading of headings) {
-    if (parent && isSubsection(heading, parent, parentIntro, { mixed, mainStyle, common })) {
+    if (parent && isSubsection(heading, parent, intro, doc)) {
       result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
       continue;
     }
     parent = heading;
-    const sequence = heading.body.flatMap((block) => stems.get(block) ?? []);
-    parentIntro = { stems: new Set(sequence), sequence };
+    parentIntro = null;
   }
   return result;
+}
+
+function introWords(heading: HeadingInfo, stemsAt: (index: number) => string[]): IntroWords {
+  const sequence: string[] = [];
+  for (let i = heading.index + 1; i < heading.bodyEnd; i++) for (const s of stemsAt(i)) sequence.push(s);
+  return { stems: new Set(sequence), sequence };
 }
 
 function collectHeadings(blocks: Block[]): HeadingInfo[] {
@@ -232,37 +243,40 @@ function collectHeadings(blocks: Block[]): HeadingInfo[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.kind !== "heading") continue;
-    let end = i + 1;
-    while (end < blocks.length && blocks[end].kind !== "heading") end++;
-    headings.push({ index: i, text: block.text, style: headingStyle(block.text), body: blocks.slice(i + 1, end) });
+    const previous = headings[headings.length - 1];
+    if (previous) previous.bodyEnd = i;
+    headings.push({ index: i, text: block.text, style: headingStyle(block.text), bodyEnd: blocks.length });
   }
   return headings;
 }
 
 /** Stems found in at least half the sections (and at least three), plus the title's: the article's subject, not a section's. */
-function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null, stems: Map<Block, string[]>): Set<string> {
-  const sectionCount = new Map<string, number>();
+function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null, stemsAt: (index: number) => string[]): Set<string> {
+  // Per stem: in how many sections it occurs, and the last section that counted it (one lookup a word).
+  const counts = new Map<string, { sections: number; last: number }>();
   const firstHeading = headings[0]?.index ?? blocks.length;
-  const sections = [blocks.slice(0, firstHeading), ...headings.map((h) => h.body)];
-  for (const section of sections) {
-    const seen = new Set<string>();
-    for (const block of section) for (const s of stems.get(block) ?? []) seen.add(s);
-    for (const s of seen) sectionCount.set(s, (sectionCount.get(s) ?? 0) + 1);
-  }
-  const threshold = Math.max(3, sections.length * 0.5);
+  const bounds = [{ start: 0, end: firstHeading }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
+  bounds.forEach(({ start, end }, section) => {
+    for (let i = start; i < end; i++) {
+      for (const s of stemsAt(i)) {
+        const entry = counts.get(s);
+        if (entry === undefined) counts.set(s, { sections: 1, last: section });
+        else if (entry.last !== section) {
+          entry.sections++;
+          entry.last = section;
+        }
+      }
+    }
+  });
+  const threshold = Math.max(3, bounds.length * 0.5);
   const common = new Set<string>(title ? stemsOf(title) : []);
-  for (const [s, count] of sectionCount) if (count >= threshold) common.add(s);
+  for (const [s, { sections }] of counts) if (sections >= threshold) common.add(s);
   return common;
 }
 
-function isSubsection(
-  heading: HeadingInfo,
-  parent: HeadingInfo,
-  parentIntro: IntroWords,
-  doc: { mixed: boolean; mainStyle: HeadingStyle; common: Set<string> },
-): boolean {
+function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: () => IntroWords, doc: DocumentShape): boolean {
   if (FAQ_HEADER.test(collapseWhitespace(parent.text))) return endsWithQuestionMark(heading.text);
-  if (parent.body.length === 0) return false;
+  if (parent.bodyEnd === parent.index + 1) return false;
   if (doc.mixed && heading.style === doc.mainStyle) return false;
   if (doc.mixed && heading.style !== "neutral" && parent.style === doc.mainStyle) return true;
   const words = wordCount(heading.text);
@@ -270,10 +284,12 @@ function isSubsection(
   if (words > MAX_SUBSECTION_WORDS || words > wordCount(parent.text) + 1) return false;
   const stems = contentWords(heading.text).map(stem);
   if (new Set(stems).size < 2 || GENERIC_SECTION.test(collapseWhitespace(heading.text))) return false;
-  if (containsPhrase(parentIntro.sequence, stems)) return true;
-  const distinctive = [...new Set(stems)].filter((s) => !doc.common.has(s));
+  const intro = parentIntro();
+  if (containsPhrase(intro.sequence, stems)) return true;
+  const common = doc.common();
+  const distinctive = [...new Set(stems)].filter((s) => !common.has(s));
   if (distinctive.length === 0) return false;
-  const announced = distinctive.filter((s) => parentIntro.stems.has(s)).length;
+  const announced = distinctive.filter((s) => intro.stems.has(s)).length;
   return announced >= Math.max(1, Math.ceil(distinctive.length * 0.6));
 }
 
