@@ -90,17 +90,19 @@ function blockKey(block: Block): string {
  * blocks the first did not already have (nothing, for an exact repeat).
  */
 function mergeRepeatedSections(sections: Section[]): Section[] {
-  const byTitle = new Map<string, { section: Section; keys: Set<string> }>();
+  // The keys of a section's blocks are worked out when its title first repeats: most titles never do.
+  const byTitle = new Map<string, { section: Section; keys: Set<string> | null }>();
   const result: Section[] = [];
   for (const section of sections) {
     const titleKey = normaliseForComparison(section.title);
     const seen = byTitle.get(titleKey);
     if (!seen) {
       const copy = { ...section, blocks: [...section.blocks] };
-      byTitle.set(titleKey, { section: copy, keys: new Set(copy.blocks.map(blockKey)) });
+      byTitle.set(titleKey, { section: copy, keys: null });
       result.push(copy);
       continue;
     }
+    seen.keys ??= new Set(seen.section.blocks.map(blockKey));
     for (const block of section.blocks) {
       const key = blockKey(block);
       if (seen.keys.has(key)) continue;
