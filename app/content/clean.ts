@@ -108,7 +108,8 @@ function isStrayLine(block: Block): boolean {
 
 export function isAiDisclaimer(block: Block): boolean {
   if (block.kind !== "paragraph" || wordCount(block.text, 60) > 60) return false;
-  return SELF_REFERENCE.test(block.text) && NAMES_AI.test(block.text) && ASKS_TO_VERIFY.test(block.text);
+  // Cheapest and rarest first: the self-reference, with its many alternatives, is the slowest to scan for.
+  return ASKS_TO_VERIFY.test(block.text) && NAMES_AI.test(block.text) && SELF_REFERENCE.test(block.text);
 }
 
 /**
@@ -163,6 +164,8 @@ function dropRelatedArticleBoxes(blocks: Block[]): Block[] {
 
 /** A list whose items are the article's own later headings is a table of contents. */
 function dropTableOfContentsLists(blocks: Block[]): Block[] {
+  // Many documents have no list at all: then their headings need no normalising.
+  if (!blocks.some((b) => b.kind === "list")) return blocks;
   const headings = new Set(blocks.filter((b) => b.kind === "heading").map((b) => normaliseForComparison(b.text)));
   if (headings.size === 0) return blocks;
   return blocks.filter((block) => {
