@@ -107,9 +107,10 @@ function isStrayLine(block: Block): boolean {
 }
 
 export function isAiDisclaimer(block: Block): boolean {
-  if (block.kind !== "paragraph" || wordCount(block.text, 60) > 60) return false;
-  // Cheapest and rarest first: the self-reference, with its many alternatives, is the slowest to scan for.
-  return ASKS_TO_VERIFY.test(block.text) && NAMES_AI.test(block.text) && SELF_REFERENCE.test(block.text);
+  // Cheapest and rarest first: asking to verify is rare and quick to scan for, quicker than
+  // counting words; the self-reference, with its many alternatives, is the slowest.
+  if (block.kind !== "paragraph" || !ASKS_TO_VERIFY.test(block.text) || wordCount(block.text, 60) > 60) return false;
+  return NAMES_AI.test(block.text) && SELF_REFERENCE.test(block.text);
 }
 
 /**
