@@ -22,14 +22,27 @@ export function wordCount(text: string, limit = Infinity): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
-    if (space) inWord = false;
+    // Printable ASCII (most characters of most texts) is never a space: one range test, not six.
+    // (Written out in its own branch: measured faster than one condition joining both tests.)
+    if (c > 32 && c < 0x7f) {
+      if (!inWord) {
+        inWord = true;
+        if (++count > limit) return count;
+      }
+      continue;
+    }
+    if (isWordSpace(c)) inWord = false;
     else if (!inWord) {
       inWord = true;
       if (++count > limit) return count;
     }
   }
   return count;
+}
+
+/** The characters wordCount splits words at. */
+function isWordSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation. */
