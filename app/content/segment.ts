@@ -17,6 +17,7 @@ import {
   readingMinutes,
   slugify,
   stem,
+  stemSearch,
   uniqueSlug,
   wordCount,
 } from "./text";
@@ -168,11 +169,11 @@ interface HeadingInfo {
   bodyEnd: number;
 }
 
-/** What isSubsection reads of the whole document; the words only when asked (see inferSubsections). */
+/** What isSubsection reads of the whole document. */
 interface DocumentShape {
   mixed: boolean;
   mainStyle: HeadingStyle;
-  common: () => Set<string>;
+  isCommon: (stem: string) => boolean;
 }
 
 function blockWords(block: Block): string {
@@ -211,18 +212,13 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
   // An article opens with a main section, so the first heading's style is the main style.
   const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
-  // Most headings are decided by their style and length alone, and many documents never
-  // reach the comparison of words: each block's stems (read by both the parent's intro and
-  // the common stems) are worked out on first use, and the common stems once, when asked.
-  const stems: (string[] | undefined)[] = [];
-  const stemsAt = (index: number): string[] => (stems[index] ??= contentWords(blockWords(blocks[index])).map(stem));
-  let common: Set<string> | null = null;
-  const doc: DocumentShape = { mixed, mainStyle, common: () => (common ??= commonStems(blocks, headings, title, stemsAt)) };
+  const doc: DocumentShape = { mixed, mainStyle, isCommon: commonStemTest(blocks, headings, title) };
 
   const result = [...blocks];
   let parent: HeadingInfo | null = null;
   let parentIntro: IntroWords | null = null;
-  const intro = (): IntroWords => (parentIntro ??= introWords(parent!, stemsAt));
+  // Most headings are decided by their style and length alone: a parent's words are read when first asked.
+  const intro = (): IntroWords => (parentIntro ??= introWords(blocks, parent!));
   for (const heading of headings) {
     if (parent && isSubsection(heading, parent, intro, doc)) {
       result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
@@ -234,9 +230,9 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   return result;
 }
 
-function introWords(heading: HeadingInfo, stemsAt: (index: number) => string[]): IntroWords {
+function introWords(blocks: Block[], heading: HeadingInfo): IntroWords {
   const sequence: string[] = [];
-  for (let i = heading.index + 1; i < heading.bodyEnd; i++) for (const s of stemsAt(i)) sequence.push(s);
+  for (let i = heading.index + 1; i < heading.bodyEnd; i++) for (const w of contentWords(blockWords(blocks[i]))) sequence.push(stem(w));
   return { stems: new Set(sequence), sequence };
 }
 
@@ -252,28 +248,40 @@ function collectHeadings(blocks: Block[]): HeadingInfo[] {
   return headings;
 }
 
-/** Stems found in at least half the sections (and at least three), plus the title's: the article's subject, not a section's. */
-function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null, stemsAt: (index: number) => string[]): Set<string> {
-  // Per stem: in how many sections it occurs, and the last section that counted it (one lookup a word).
-  const counts = new Map<string, { sections: number; last: number }>();
-  const firstHeading = headings[0]?.index ?? blocks.length;
-  const bounds = [{ start: 0, end: firstHeading }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
-  bounds.forEach(({ start, end }, section) => {
-    for (let i = start; i < end; i++) {
-      for (const s of stemsAt(i)) {
-        const entry = counts.get(s);
-        if (entry === undefined) counts.set(s, { sections: 1, last: section });
-        else if (entry.last !== section) {
-          entry.sections++;
-          entry.last = section;
-        }
-      }
+/**
+ * Whether a stem is the article's subject rather than a section's: one of the
+ * title's, or found in at least half the sections (and at least three). Only the
+ * stems of headings that reach the comparison are asked, a few per document, so
+ * each is searched for in the sections' text (stemSearch), once, rather than
+ * every word of the text stemmed and counted.
+ */
+function commonStemTest(blocks: Block[], headings: HeadingInfo[], title: string | null): (stem: string) => boolean {
+  const titleStems = title ? stemsOf(title) : new Set<string>();
+  const sections = [{ start: 0, end: headings[0]?.index ?? blocks.length }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
+  const threshold = Math.max(3, sections.length * 0.5);
+  // Built when first asked (many documents never ask). A section's blocks are one text to
+  // search: words never run across the line breaks between them.
+  let searches: ((stem: string) => boolean)[] | null = null;
+  const known = new Map<string, boolean>();
+  return (s) => {
+    let common = known.get(s);
+    if (common === undefined) {
+      searches ??= sections.map(({ start, end }) => stemSearch(blocks.slice(start, end).map(blockWords).join("\n")));
+      common = titleStems.has(s) || foundInAtLeast(searches, s, threshold);
+      known.set(s, common);
     }
-  });
-  const threshold = Math.max(3, bounds.length * 0.5);
-  const common = new Set<string>(title ? stemsOf(title) : []);
-  for (const [s, { sections }] of counts) if (sections >= threshold) common.add(s);
-  return common;
+    return common;
+  };
+}
+
+/** Whether at least `threshold` of the searches find the stem; stops as soon as the answer is certain. */
+function foundInAtLeast(searches: ((stem: string) => boolean)[], s: string, threshold: number): boolean {
+  let found = 0;
+  for (let k = 0; k < searches.length; k++) {
+    if (searches[k](s) && ++found >= threshold) return true;
+    if (found + (searches.length - k - 1) < threshold) return false;
+  }
+  return false;
 }
 
 function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: () => IntroWords, doc: DocumentShape): boolean {
@@ -288,8 +296,7 @@ function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: ()
   if (new Set(stems).size < 2 || GENERIC_SECTION.test(collapseWhitespace(heading.text))) return false;
   const intro = parentIntro();
   if (containsPhrase(intro.sequence, stems)) return true;
-  const common = doc.common();
-  const distinctive = [...new Set(stems)].filter((s) => !common.has(s));
+  const distinctive = [...new Set(stems)].filter((s) => !doc.isCommon(s));
   if (distinctive.length === 0) return false;
   const announced = distinctive.filter((s) => intro.stems.has(s)).length;
   return announced >= Math.max(1, Math.ceil(distinctive.length * 0.6));

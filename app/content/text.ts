@@ -170,8 +170,50 @@ export function contentWords(text: string): string[] {
   const found = NON_ASCII.test(lower) ? lower.match(/[\p{L}\p{N}]+/gu) : lower.match(/[a-z0-9]+/g);
   const out: string[] = [];
   // A loop rather than filter() and a regular expression per word: this runs over every word of every block.
-  if (found !== null) for (const w of found) if (w.length > 2 && !FUNCTION_WORDS.has(w) && !isAsciiDigits(w)) out.push(w);
+  if (found !== null) for (const w of found) if (isContentWord(w)) out.push(w);
   return out;
+}
+
+/** A lower-case word contentWords keeps: longer than two letters, not a function word, not a number. */
+function isContentWord(word: string): boolean {
+  return word.length > 2 && !FUNCTION_WORDS.has(word) && !isAsciiDigits(word);
+}
+
+const WORD_AT = /[a-z0-9]+/y;
+const UNICODE_WORD_AT = /[\p{L}\p{N}]+/uy;
+const UNICODE_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A test of whether a word of contentWords(text) has a given stem. A word begins
+ * with its stem, so the stem is searched for and only the words found there are
+ * read: a few stems asked of a long text cost a few searches, not the stemming
+ * of every word.
+ */
+export function stemSearch(text: string): (stem: string) => boolean {
+  const lower = text.toLowerCase();
+  // The same words as contentWords: runs of a-z and 0-9 in ASCII text, of letters and digits otherwise.
+  const unicode = NON_ASCII.test(lower);
+  const wordAt = unicode ? UNICODE_WORD_AT : WORD_AT;
+  return (s) => {
+    // The bound is for the empty stem (of the word "ies"), which indexOf finds even at the very end.
+    for (let at = lower.indexOf(s); at >= 0 && at < lower.length; at = lower.indexOf(s, at + 1)) {
+      if (at > 0 && endsInWordCharacter(lower, at, unicode)) continue;
+      wordAt.lastIndex = at;
+      const word = wordAt.exec(lower)?.[0];
+      if (word !== undefined && isContentWord(word) && stem(word) === s) return true;
+    }
+    return false;
+  };
+}
+
+/** Whether the text just before `end` is a letter or digit, so that a word does not start at `end`. */
+function endsInWordCharacter(lower: string, end: number, unicode: boolean): boolean {
+  const c = lower.charCodeAt(end - 1);
+  if (c < 0x80 || !unicode) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  // A letter beyond the Basic Multilingual Plane ends in a low surrogate: read its whole code point.
+  const high = end >= 2 ? lower.charCodeAt(end - 2) : 0;
+  const pair = c >= 0xdc00 && c <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return UNICODE_WORD_CHARACTER.test(pair ? lower.slice(end - 2, end) : lower[end - 1]);
 }
 
 const COMMON_WORDS =

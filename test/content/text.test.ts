@@ -1,4 +1,4 @@
-import { collapseWhitespace, contentWords, stem } from "~/content/text";
+import { collapseWhitespace, contentWords, stem, stemSearch } from "~/content/text";
 
 describe("text helpers", () => {
   it("collapses every kind of white space to single inner spaces", () => {
@@ -28,5 +28,16 @@ describe("text helpers", () => {
     expect(stem("goes")).toBe("go");
     expect(stem("gas")).toBe("ga");
     expect(stem("law")).toBe("law");
+  });
+
+  it("finds a stem exactly where contentWords and stem would: at a word's start, of a word it keeps", () => {
+    const hasStem = stemSearch("Regional Approaches to the cities' départements\nand 𝐀ccords of 2005");
+    expect(["region", "approa", "cit", "départ", "𝐀ccor", "accor"].map(hasStem)).toEqual([true, true, true, true, true, false]);
+    // Inside a word ("approa" in "reapproach"), of a function word ("the"), of a number ("2005"): not found.
+    expect(["gional", "the", "2005", "and"].map(hasStem)).toEqual([false, false, false, false]);
+    expect(stemSearch("reapproach")("approa")).toBe(false);
+    // The word "ies" stems to nothing; the search for it still ends.
+    expect(stemSearch("ies of series")("")).toBe(true);
+    expect(stemSearch("series")("")).toBe(false);
   });
 });
