@@ -66,11 +66,17 @@ export function startsCapitalised(text: string): boolean {
   return /\p{N}/u.test(ch) || (ch === ch.toUpperCase() && ch !== ch.toLowerCase());
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case, accent-free, punctuation-free form used to compare titles and bodies. */
 export function normaliseForComparison(text: string): string {
-  // Decomposing accents is costly; ASCII text has none to strip.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
-  return folded
+  // Decomposing accents is costly; ASCII text has none to strip. In lower-case ASCII the
+  // letters and digits are exactly a-z and 0-9, and on short texts such as headings the
+  // plain class replaces about three times as fast as the Unicode properties.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
@@ -159,8 +165,6 @@ export const MINOR_WORDS = new Set(
     " ",
   ),
 );
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-case words worth comparing between headings and text (no function words, no numbers). */
 export function contentWords(text: string): string[] {
