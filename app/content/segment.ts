@@ -18,6 +18,7 @@ import {
   slugify,
   stem,
   stemSearch,
+  type StemSearch,
   uniqueSlug,
   wordCount,
 } from "./text";
@@ -155,12 +156,6 @@ export function headingStyle(text: string): HeadingStyle {
   return "neutral";
 }
 
-/** The words of a parent section's opening text, as a set and in order. */
-interface IntroWords {
-  stems: Set<string>;
-  sequence: string[];
-}
-
 interface HeadingInfo {
   index: number;
   text: string;
@@ -174,6 +169,11 @@ interface DocumentShape {
   mixed: boolean;
   mainStyle: HeadingStyle;
   isCommon: (stem: string) => boolean;
+}
+
+/** The blocks of each section (the text before the first heading, then each heading's body), as index ranges. */
+function sectionBounds(blocks: Block[], headings: HeadingInfo[]): { start: number; end: number }[] {
+  return [{ start: 0, end: headings[0]?.index ?? blocks.length }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
 }
 
 function blockWords(block: Block): string {
@@ -212,28 +212,24 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
   // An article opens with a main section, so the first heading's style is the main style.
   const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
-  const doc: DocumentShape = { mixed, mainStyle, isCommon: commonStemTest(blocks, headings, title) };
+  // Most headings are decided by their style and length alone, and many documents never
+  // compare words: a section's text is made searchable (stemSearch) when a heading first asks.
+  const bounds = sectionBounds(blocks, headings);
+  const searches: (StemSearch | undefined)[] = [];
+  // A section's blocks are one text to search: words never run across the line breaks between them.
+  const sectionWords = (k: number): StemSearch =>
+    (searches[k] ??= stemSearch(blocks.slice(bounds[k].start, bounds[k].end).map(blockWords).join("\n")));
+  const doc: DocumentShape = { mixed, mainStyle, isCommon: commonStemTest(bounds.length, sectionWords, title) };
 
   const result = [...blocks];
-  let parent: HeadingInfo | null = null;
-  let parentIntro: IntroWords | null = null;
-  // Most headings are decided by their style and length alone: a parent's words are read when first asked.
-  const intro = (): IntroWords => (parentIntro ??= introWords(blocks, parent!));
-  for (const heading of headings) {
-    if (parent && isSubsection(heading, parent, intro, doc)) {
+  let parent = -1;
+  headings.forEach((heading, h) => {
+    // Heading h's body is section h + 1 (section 0 is the text before the first heading).
+    if (parent >= 0 && isSubsection(heading, headings[parent], () => sectionWords(parent + 1), doc)) {
       result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
-      continue;
-    }
-    parent = heading;
-    parentIntro = null;
-  }
+    } else parent = h;
+  });
   return result;
-}
-
-function introWords(blocks: Block[], heading: HeadingInfo): IntroWords {
-  const sequence: string[] = [];
-  for (let i = heading.index + 1; i < heading.bodyEnd; i++) for (const w of contentWords(blockWords(blocks[i]))) sequence.push(stem(w));
-  return { stems: new Set(sequence), sequence };
 }
 
 function collectHeadings(blocks: Block[]): HeadingInfo[] {
@@ -252,39 +248,34 @@ function collectHeadings(blocks: Block[]): HeadingInfo[] {
  * Whether a stem is the article's subject rather than a section's: one of the
  * title's, or found in at least half the sections (and at least three). Only the
  * stems of headings that reach the comparison are asked, a few per document, so
- * each is searched for in the sections' text (stemSearch), once, rather than
- * every word of the text stemmed and counted.
+ * each is searched for in the sections' text, once, rather than every word of the
+ * text stemmed and counted.
  */
-function commonStemTest(blocks: Block[], headings: HeadingInfo[], title: string | null): (stem: string) => boolean {
+function commonStemTest(sectionCount: number, sectionWords: (k: number) => StemSearch, title: string | null): (stem: string) => boolean {
   const titleStems = title ? stemsOf(title) : new Set<string>();
-  const sections = [{ start: 0, end: headings[0]?.index ?? blocks.length }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
-  const threshold = Math.max(3, sections.length * 0.5);
-  // Built when first asked (many documents never ask). A section's blocks are one text to
-  // search: words never run across the line breaks between them.
-  let searches: ((stem: string) => boolean)[] | null = null;
+  const threshold = Math.max(3, sectionCount * 0.5);
   const known = new Map<string, boolean>();
   return (s) => {
     let common = known.get(s);
     if (common === undefined) {
-      searches ??= sections.map(({ start, end }) => stemSearch(blocks.slice(start, end).map(blockWords).join("\n")));
-      common = titleStems.has(s) || foundInAtLeast(searches, s, threshold);
+      common = titleStems.has(s) || foundInAtLeast(sectionCount, sectionWords, s, threshold);
       known.set(s, common);
     }
     return common;
   };
 }
 
-/** Whether at least `threshold` of the searches find the stem; stops as soon as the answer is certain. */
-function foundInAtLeast(searches: ((stem: string) => boolean)[], s: string, threshold: number): boolean {
+/** Whether at least `threshold` sections have the stem; stops as soon as the answer is certain. */
+function foundInAtLeast(sectionCount: number, sectionWords: (k: number) => StemSearch, s: string, threshold: number): boolean {
   let found = 0;
-  for (let k = 0; k < searches.length; k++) {
-    if (searches[k](s) && ++found >= threshold) return true;
-    if (found + (searches.length - k - 1) < threshold) return false;
+  for (let k = 0; k < sectionCount; k++) {
+    if (sectionWords(k).has(s) && ++found >= threshold) return true;
+    if (found + (sectionCount - k - 1) < threshold) return false;
   }
   return false;
 }
 
-function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: () => IntroWords, doc: DocumentShape): boolean {
+function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: () => StemSearch, doc: DocumentShape): boolean {
   if (FAQ_HEADER.test(collapseWhitespace(parent.text))) return endsWithQuestionMark(heading.text);
   if (parent.bodyEnd === parent.index + 1) return false;
   if (doc.mixed && heading.style === doc.mainStyle) return false;
@@ -295,23 +286,13 @@ function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: ()
   const stems = contentWords(heading.text).map(stem);
   if (new Set(stems).size < 2 || GENERIC_SECTION.test(collapseWhitespace(heading.text))) return false;
   const intro = parentIntro();
-  if (containsPhrase(intro.sequence, stems)) return true;
+  if (intro.hasPhrase(stems)) return true;
   const distinctive = [...new Set(stems)].filter((s) => !doc.isCommon(s));
   if (distinctive.length === 0) return false;
-  const announced = distinctive.filter((s) => intro.stems.has(s)).length;
+  const announced = distinctive.filter((s) => intro.has(s)).length;
   return announced >= Math.max(1, Math.ceil(distinctive.length * 0.6));
 }
 
 /** Sections every article may have; they stand on their own whatever came before. */
 const GENERIC_SECTION =
   /^(introduction|overview|background|summary|conclusions?|in conclusion|final thoughts|key takeaways|takeaways|references|sources|further reading|glossary|appendix|(frequently asked questions|faqs?))$/i;
-
-/** True when `phrase` occurs as consecutive items of `sequence`. */
-function containsPhrase(sequence: string[], phrase: string[]): boolean {
-  if (phrase.length === 0 || phrase.length > sequence.length) return false;
-  outer: for (let i = 0; i + phrase.length <= sequence.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (sequence[i + k] !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
-}

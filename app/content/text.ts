@@ -185,28 +185,55 @@ function isContentWord(word: string): boolean {
 
 const WORD_AT = /[a-z0-9]+/y;
 const UNICODE_WORD_AT = /[\p{L}\p{N}]+/uy;
+const NEXT_WORD = /[a-z0-9]+/g;
+const NEXT_UNICODE_WORD = /[\p{L}\p{N}]+/gu;
 const UNICODE_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/** Finds stems among the words of a text, as contentWords and stem see them. */
+export interface StemSearch {
+  /** Whether a word has the stem. */
+  has(stem: string): boolean;
+  /** Whether consecutive words have these stems, in this order (words contentWords drops in between do not count). */
+  hasPhrase(stems: string[]): boolean;
+}
+
 /**
- * A test of whether a word of contentWords(text) has a given stem. A word begins
- * with its stem, so the stem is searched for and only the words found there are
- * read: a few stems asked of a long text cost a few searches, not the stemming
- * of every word.
+ * A search of the words of contentWords(text) by stem. A word begins with its
+ * stem, so the stem is searched for and only the words found there are read: a
+ * few stems asked of a long text cost a few searches, not the stemming of every
+ * word.
  */
-export function stemSearch(text: string): (stem: string) => boolean {
+export function stemSearch(text: string): StemSearch {
   const lower = text.toLowerCase();
   // The same words as contentWords: runs of a-z and 0-9 in ASCII text, of letters and digits otherwise.
   const unicode = NON_ASCII.test(lower);
   const wordAt = unicode ? UNICODE_WORD_AT : WORD_AT;
-  return (s) => {
+  const nextWord = unicode ? NEXT_UNICODE_WORD : NEXT_WORD;
+
+  /** Calls `found` with the end of each content word with the stem, until it returns true. */
+  const findStem = (s: string, found: (end: number) => boolean): boolean => {
     // The bound is for the empty stem (of the word "ies"), which indexOf finds even at the very end.
     for (let at = lower.indexOf(s); at >= 0 && at < lower.length; at = lower.indexOf(s, at + 1)) {
       if (at > 0 && endsInWordCharacter(lower, at, unicode)) continue;
       wordAt.lastIndex = at;
       const word = wordAt.exec(lower)?.[0];
-      if (word !== undefined && isContentWord(word) && stem(word) === s) return true;
+      if (word !== undefined && isContentWord(word) && stem(word) === s && found(at + word.length)) return true;
     }
     return false;
+  };
+  /** Whether the content words after `from` have the stems stems[k], stems[k + 1], ... */
+  const continues = (stems: string[], k: number, from: number): boolean => {
+    nextWord.lastIndex = from;
+    for (let match = nextWord.exec(lower); match !== null; match = nextWord.exec(lower)) {
+      if (!isContentWord(match[0])) continue;
+      if (stem(match[0]) !== stems[k]) return false;
+      if (++k === stems.length) return true;
+    }
+    return false;
+  };
+  return {
+    has: (s) => findStem(s, () => true),
+    hasPhrase: (stems) => stems.length > 0 && findStem(stems[0], (end) => stems.length === 1 || continues(stems, 1, end)),
   };
 }
 

@@ -31,13 +31,24 @@ describe("text helpers", () => {
   });
 
   it("finds a stem exactly where contentWords and stem would: at a word's start, of a word it keeps", () => {
-    const hasStem = stemSearch("Regional Approaches to the cities' départements\nand 𝐀ccords of 2005");
-    expect(["region", "approa", "cit", "départ", "𝐀ccor", "accor"].map(hasStem)).toEqual([true, true, true, true, true, false]);
-    // Inside a word ("approa" in "reapproach"), of a function word ("the"), of a number ("2005"): not found.
-    expect(["gional", "the", "2005", "and"].map(hasStem)).toEqual([false, false, false, false]);
-    expect(stemSearch("reapproach")("approa")).toBe(false);
+    const search = stemSearch("Regional Approaches to the cities' départements\nand 𝐀ccords of 2005");
+    expect(["region", "approa", "cit", "départ", "𝐀ccor", "accor"].map((s) => search.has(s))).toEqual([true, true, true, true, true, false]);
+    // Inside a word ("gional" in "regional"), of a function word ("the"), of a number ("2005"): not found.
+    expect(["gional", "the", "2005", "and"].map((s) => search.has(s))).toEqual([false, false, false, false]);
+    expect(stemSearch("reapproach").has("approa")).toBe(false);
     // The word "ies" stems to nothing; the search for it still ends.
-    expect(stemSearch("ies of series")("")).toBe(true);
-    expect(stemSearch("series")("")).toBe(false);
+    expect(stemSearch("ies of series").has("")).toBe(true);
+    expect(stemSearch("series").has("")).toBe(false);
+  });
+
+  it("finds a phrase of stems in consecutive content words, across dropped words and line breaks", () => {
+    const search = stemSearch("Drip irrigation and the rain barrels.\nRegional collaborations of 2005 matter");
+    expect(search.hasPhrase(["drip", "irriga"])).toBe(true);
+    expect(search.hasPhrase(["irriga", "rain", "barrel"])).toBe(true);
+    expect(search.hasPhrase(["barrel", "region", "collab"])).toBe(true);
+    expect(search.hasPhrase(["collab", "matter"])).toBe(true);
+    expect(search.hasPhrase(["drip", "rain"])).toBe(false);
+    expect(search.hasPhrase(["matter", "drip"])).toBe(false);
+    expect(search.hasPhrase([])).toBe(false);
   });
 });
