@@ -255,14 +255,33 @@ function commonStemTest(sectionCount: number, sectionWords: (k: number) => StemS
   const titleStems = title ? stemsOf(title) : new Set<string>();
   const threshold = Math.max(3, sectionCount * 0.5);
   const known = new Map<string, boolean>();
+  // A long document with many headings asks about many stems, each a search of about half the
+  // document: past a few dozen, every stem's sections are counted at once (one stemming of the
+  // text), which bounds the cost to about twice the stemming the searches save.
+  let searchesLeft = SEARCHED_COMMON_STEMS;
+  let counts: Map<string, number> | null = null;
   return (s) => {
     let common = known.get(s);
     if (common === undefined) {
-      common = titleStems.has(s) || foundInAtLeast(sectionCount, sectionWords, s, threshold);
+      if (titleStems.has(s)) common = true;
+      else if (counts !== null || --searchesLeft < 0) {
+        counts ??= sectionCounts(sectionCount, sectionWords);
+        common = (counts.get(s) ?? 0) >= threshold;
+      } else common = foundInAtLeast(sectionCount, sectionWords, s, threshold);
       known.set(s, common);
     }
     return common;
   };
+}
+
+/** Stems searched for one by one before commonStemTest counts every stem's sections instead. */
+const SEARCHED_COMMON_STEMS = 48;
+
+/** For each stem, the number of sections with a word of that stem. */
+function sectionCounts(sectionCount: number, sectionWords: (k: number) => StemSearch): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < sectionCount; k++) for (const s of sectionWords(k).stems()) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
 }
 
 /** Whether at least `threshold` sections have the stem; stops as soon as the answer is certain. */

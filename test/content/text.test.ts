@@ -51,4 +51,13 @@ describe("text helpers", () => {
     expect(search.hasPhrase(["matter", "drip"])).toBe(false);
     expect(search.hasPhrase([])).toBe(false);
   });
+
+  it("answers the same once a text asked about many times has been indexed", () => {
+    const search = stemSearch("Drip irrigation and the rain barrels.\nRegional collaborations of 2005 matter");
+    const answers = () => [search.has("barrel"), search.has("the"), search.hasPhrase(["barrel", "region"]), search.hasPhrase(["drip", "rain"])];
+    const first = answers();
+    for (let i = 0; i < 20; i++) expect(answers()).toEqual(first);
+    expect(first).toEqual([true, false, true, false]);
+    expect([...search.stems()]).toEqual(["drip", "irriga", "rain", "barrel", "region", "collab", "matter"]);
+  });
 });
