@@ -48,6 +48,7 @@ const ASKS_TO_VERIFY = /\b(check|verify|double-check|independent|trusted|consult
 const GENERIC_COLUMN = /^(characteristics?|values?|features?|attributes?|propert(y|ies)|facts?|details?|key|keys|data|items?|descriptions?|information|info|specifications?|specs?|stats?|statistics?|figures?|numbers?|name|field|metric)$/i;
 
 export function cleanBlocks(input: Block[]): Block[] {
+  shortLines = new WeakMap();
   let blocks = input.map(stripGenericTableHeader);
   blocks = dropRepeatedShortLines(blocks);
   blocks = blocks.filter((block) => !isStrayLine(block));
@@ -63,9 +64,26 @@ export function cleanBlocks(input: Block[]): Block[] {
 /** The text a short block shows on one line, or null for blocks that are never furniture. */
 function shortLineText(block: Block): string | null {
   if (block.kind === "heading") return block.text;
-  if (block.kind === "paragraph" && wordCount(block.text, SHORT_LINE_WORDS) <= SHORT_LINE_WORDS) return block.text;
+  if (block.kind === "paragraph" && isShortLine(block)) return block.text;
   return null;
 }
+
+/** Whether a paragraph's or heading's text is at most SHORT_LINE_WORDS words long. */
+function isShortLine(block: Block & { text: string }): boolean {
+  let short = shortLines.get(block);
+  if (short === undefined) {
+    short = wordCount(block.text, SHORT_LINE_WORDS) <= SHORT_LINE_WORDS;
+    shortLines.set(block, short);
+  }
+  return short;
+}
+
+/**
+ * isShortLine's answers during one cleanBlocks call: every pass asks it of every
+ * block, and the words are counted once. Emptied per call, so that no answer
+ * outlives the blocks' text as cleanBlocks received it.
+ */
+let shortLines = new WeakMap<Block, boolean>();
 
 /** A byline, share/print/comment/feedback prompt, related-article link or site chrome. */
 export function isBoilerplateLine(text: string): boolean {
@@ -103,12 +121,14 @@ function isStrayLine(block: Block): boolean {
   const text = block.text;
   if (/^(https?:\/\/|www\.)\S+$/i.test(text)) return true;
   if (!/\p{L}/u.test(text)) return true; // numbers or symbols alone: page numbers, separators
-  return wordCount(text, SHORT_LINE_WORDS) <= SHORT_LINE_WORDS && !endsLikeSentence(text) && !endsWithQuestionMark(text) && !startsCapitalised(text);
+  return isShortLine(block) && !endsLikeSentence(text) && !endsWithQuestionMark(text) && !startsCapitalised(text);
 }
 
 export function isAiDisclaimer(block: Block): boolean {
-  if (block.kind !== "paragraph" || wordCount(block.text, 60) > 60) return false;
-  return SELF_REFERENCE.test(block.text) && NAMES_AI.test(block.text) && ASKS_TO_VERIFY.test(block.text);
+  // Cheapest and rarest first: asking to verify is rare and quick to scan for, quicker than
+  // counting words; the self-reference, with its many alternatives, is the slowest.
+  if (block.kind !== "paragraph" || !ASKS_TO_VERIFY.test(block.text) || wordCount(block.text, 60) > 60) return false;
+  return NAMES_AI.test(block.text) && SELF_REFERENCE.test(block.text);
 }
 
 /**
@@ -163,6 +183,8 @@ function dropRelatedArticleBoxes(blocks: Block[]): Block[] {
 
 /** A list whose items are the article's own later headings is a table of contents. */
 function dropTableOfContentsLists(blocks: Block[]): Block[] {
+  // Many documents have no list at all: then their headings need no normalising.
+  if (!blocks.some((b) => b.kind === "list")) return blocks;
   const headings = new Set(blocks.filter((b) => b.kind === "heading").map((b) => normaliseForComparison(b.text)));
   if (headings.size === 0) return blocks;
   return blocks.filter((block) => {

@@ -17,6 +17,8 @@ import {
   readingMinutes,
   slugify,
   stem,
+  stemSearch,
+  type StemSearch,
   uniqueSlug,
   wordCount,
 } from "./text";
@@ -90,17 +92,19 @@ function blockKey(block: Block): string {
  * blocks the first did not already have (nothing, for an exact repeat).
  */
 function mergeRepeatedSections(sections: Section[]): Section[] {
-  const byTitle = new Map<string, { section: Section; keys: Set<string> }>();
+  // The keys of a section's blocks are worked out when its title first repeats: most titles never do.
+  const byTitle = new Map<string, { section: Section; keys: Set<string> | null }>();
   const result: Section[] = [];
   for (const section of sections) {
     const titleKey = normaliseForComparison(section.title);
     const seen = byTitle.get(titleKey);
     if (!seen) {
       const copy = { ...section, blocks: [...section.blocks] };
-      byTitle.set(titleKey, { section: copy, keys: new Set(copy.blocks.map(blockKey)) });
+      byTitle.set(titleKey, { section: copy, keys: null });
       result.push(copy);
       continue;
     }
+    seen.keys ??= new Set(seen.section.blocks.map(blockKey));
     for (const block of section.blocks) {
       const key = blockKey(block);
       if (seen.keys.has(key)) continue;
@@ -152,18 +156,24 @@ export function headingStyle(text: string): HeadingStyle {
   return "neutral";
 }
 
-/** The words of a parent section's opening text, as a set and in order. */
-interface IntroWords {
-  stems: Set<string>;
-  sequence: string[];
-}
-
 interface HeadingInfo {
   index: number;
   text: string;
   style: HeadingStyle;
-  /** Blocks up to the next heading. */
-  body: Block[];
+  /** The heading's body is the blocks from index + 1 up to here (the next heading, or the end). */
+  bodyEnd: number;
+}
+
+/** What isSubsection reads of the whole document. */
+interface DocumentShape {
+  mixed: boolean;
+  mainStyle: HeadingStyle;
+  isCommon: (stem: string) => boolean;
+}
+
+/** The blocks of each section (the text before the first heading, then each heading's body), as index ranges. */
+function sectionBounds(blocks: Block[], headings: HeadingInfo[]): { start: number; end: number }[] {
+  return [{ start: 0, end: headings[0]?.index ?? blocks.length }, ...headings.map((h) => ({ start: h.index + 1, end: h.bodyEnd }))];
 }
 
 function blockWords(block: Block): string {
@@ -179,13 +189,6 @@ function blockWords(block: Block): string {
 
 function stemsOf(text: string): Set<string> {
   return new Set(contentWords(text).map(stem));
-}
-
-/** Stems of each block's words in order, computed once per block (the inference reads them twice). */
-function stemSequences(blocks: Block[]): Map<Block, string[]> {
-  const sequences = new Map<Block, string[]>();
-  for (const block of blocks) if (block.kind !== "heading") sequences.set(block, contentWords(blockWords(block)).map(stem));
-  return sequences;
 }
 
 /**
@@ -209,21 +212,23 @@ export function inferSubsections(blocks: Block[], title: string | null): Block[]
   const mixed = styleCounts.title >= 2 && styleCounts.sentence >= 2;
   // An article opens with a main section, so the first heading's style is the main style.
   const mainStyle: HeadingStyle = headings.find((h) => h.style !== "neutral")?.style ?? "title";
-  const stems = stemSequences(blocks);
-  const common = commonStems(blocks, headings, title, stems);
+  // Most headings are decided by their style and length alone, and many documents never
+  // compare words: a section's text is made searchable (stemSearch) when a heading first asks.
+  const bounds = sectionBounds(blocks, headings);
+  const searches: (StemSearch | undefined)[] = [];
+  // A section's blocks are one text to search: words never run across the line breaks between them.
+  const sectionWords = (k: number): StemSearch =>
+    (searches[k] ??= stemSearch(blocks.slice(bounds[k].start, bounds[k].end).map(blockWords).join("\n")));
+  const doc: DocumentShape = { mixed, mainStyle, isCommon: commonStemTest(bounds.length, sectionWords, title) };
 
   const result = [...blocks];
-  let parent: HeadingInfo | null = null;
-  let parentIntro: IntroWords = { stems: new Set(), sequence: [] };
-  for (const heading of headings) {
-    if (parent && isSubsection(heading, parent, parentIntro, { mixed, mainStyle, common })) {
+  let parent = -1;
+  headings.forEach((heading, h) => {
+    // Heading h's body is section h + 1 (section 0 is the text before the first heading).
+    if (parent >= 0 && isSubsection(heading, headings[parent], () => sectionWords(parent + 1), doc)) {
       result[heading.index] = { ...(blocks[heading.index] as Block & { kind: "heading" }), level: 3 };
-      continue;
-    }
-    parent = heading;
-    const sequence = heading.body.flatMap((block) => stems.get(block) ?? []);
-    parentIntro = { stems: new Set(sequence), sequence };
-  }
+    } else parent = h;
+  });
   return result;
 }
 
@@ -232,37 +237,66 @@ function collectHeadings(blocks: Block[]): HeadingInfo[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (block.kind !== "heading") continue;
-    let end = i + 1;
-    while (end < blocks.length && blocks[end].kind !== "heading") end++;
-    headings.push({ index: i, text: block.text, style: headingStyle(block.text), body: blocks.slice(i + 1, end) });
+    const previous = headings[headings.length - 1];
+    if (previous) previous.bodyEnd = i;
+    headings.push({ index: i, text: block.text, style: headingStyle(block.text), bodyEnd: blocks.length });
   }
   return headings;
 }
 
-/** Stems found in at least half the sections (and at least three), plus the title's: the article's subject, not a section's. */
-function commonStems(blocks: Block[], headings: HeadingInfo[], title: string | null, stems: Map<Block, string[]>): Set<string> {
-  const sectionCount = new Map<string, number>();
-  const firstHeading = headings[0]?.index ?? blocks.length;
-  const sections = [blocks.slice(0, firstHeading), ...headings.map((h) => h.body)];
-  for (const section of sections) {
-    const seen = new Set<string>();
-    for (const block of section) for (const s of stems.get(block) ?? []) seen.add(s);
-    for (const s of seen) sectionCount.set(s, (sectionCount.get(s) ?? 0) + 1);
-  }
-  const threshold = Math.max(3, sections.length * 0.5);
-  const common = new Set<string>(title ? stemsOf(title) : []);
-  for (const [s, count] of sectionCount) if (count >= threshold) common.add(s);
-  return common;
+/**
+ * Whether a stem is the article's subject rather than a section's: one of the
+ * title's, or found in at least half the sections (and at least three). Only the
+ * stems of headings that reach the comparison are asked, a few per document, so
+ * each is searched for in the sections' text, once, rather than every word of the
+ * text stemmed and counted.
+ */
+function commonStemTest(sectionCount: number, sectionWords: (k: number) => StemSearch, title: string | null): (stem: string) => boolean {
+  const titleStems = title ? stemsOf(title) : new Set<string>();
+  const threshold = Math.max(3, sectionCount * 0.5);
+  const known = new Map<string, boolean>();
+  // A long document with many headings asks about many stems, each a search of about half the
+  // document: past a few dozen, every stem's sections are counted at once (one stemming of the
+  // text), which bounds the cost to about twice the stemming the searches save.
+  let searchesLeft = SEARCHED_COMMON_STEMS;
+  let counts: Map<string, number> | null = null;
+  return (s) => {
+    let common = known.get(s);
+    if (common === undefined) {
+      if (titleStems.has(s)) common = true;
+      else if (counts !== null || --searchesLeft < 0) {
+        counts ??= sectionCounts(sectionCount, sectionWords);
+        common = (counts.get(s) ?? 0) >= threshold;
+      } else common = foundInAtLeast(sectionCount, sectionWords, s, threshold);
+      known.set(s, common);
+    }
+    return common;
+  };
 }
 
-function isSubsection(
-  heading: HeadingInfo,
-  parent: HeadingInfo,
-  parentIntro: IntroWords,
-  doc: { mixed: boolean; mainStyle: HeadingStyle; common: Set<string> },
-): boolean {
+/** Stems searched for one by one before commonStemTest counts every stem's sections instead. */
+const SEARCHED_COMMON_STEMS = 48;
+
+/** For each stem, the number of sections with a word of that stem. */
+function sectionCounts(sectionCount: number, sectionWords: (k: number) => StemSearch): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < sectionCount; k++) for (const s of sectionWords(k).stems()) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether at least `threshold` sections have the stem; stops as soon as the answer is certain. */
+function foundInAtLeast(sectionCount: number, sectionWords: (k: number) => StemSearch, s: string, threshold: number): boolean {
+  let found = 0;
+  for (let k = 0; k < sectionCount; k++) {
+    if (sectionWords(k).has(s) && ++found >= threshold) return true;
+    if (found + (sectionCount - k - 1) < threshold) return false;
+  }
+  return false;
+}
+
+function isSubsection(heading: HeadingInfo, parent: HeadingInfo, parentIntro: () => StemSearch, doc: DocumentShape): boolean {
   if (FAQ_HEADER.test(collapseWhitespace(parent.text))) return endsWithQuestionMark(heading.text);
-  if (parent.body.length === 0) return false;
+  if (parent.bodyEnd === parent.index + 1) return false;
   if (doc.mixed && heading.style === doc.mainStyle) return false;
   if (doc.mixed && heading.style !== "neutral" && parent.style === doc.mainStyle) return true;
   const words = wordCount(heading.text);
@@ -270,23 +304,14 @@ function isSubsection(
   if (words > MAX_SUBSECTION_WORDS || words > wordCount(parent.text) + 1) return false;
   const stems = contentWords(heading.text).map(stem);
   if (new Set(stems).size < 2 || GENERIC_SECTION.test(collapseWhitespace(heading.text))) return false;
-  if (containsPhrase(parentIntro.sequence, stems)) return true;
-  const distinctive = [...new Set(stems)].filter((s) => !doc.common.has(s));
+  const intro = parentIntro();
+  if (intro.hasPhrase(stems)) return true;
+  const distinctive = [...new Set(stems)].filter((s) => !doc.isCommon(s));
   if (distinctive.length === 0) return false;
-  const announced = distinctive.filter((s) => parentIntro.stems.has(s)).length;
+  const announced = distinctive.filter((s) => intro.has(s)).length;
   return announced >= Math.max(1, Math.ceil(distinctive.length * 0.6));
 }
 
 /** Sections every article may have; they stand on their own whatever came before. */
 const GENERIC_SECTION =
   /^(introduction|overview|background|summary|conclusions?|in conclusion|final thoughts|key takeaways|takeaways|references|sources|further reading|glossary|appendix|(frequently asked questions|faqs?))$/i;
-
-/** True when `phrase` occurs as consecutive items of `sequence`. */
-function containsPhrase(sequence: string[], phrase: string[]): boolean {
-  if (phrase.length === 0 || phrase.length > sequence.length) return false;
-  outer: for (let i = 0; i + phrase.length <= sequence.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (sequence[i + k] !== phrase[k]) continue outer;
-    return true;
-  }
-  return false;
-}
