@@ -74,6 +74,8 @@ describe("generateQuestions", () => {
     expect(truths).toHaveLength(1);
     expect(lies.length).toBeGreaterThan(0);
     expect(lies.map((q) => q.siblingKey)).toContain(truths[0].siblingKey);
+    // The sentence's later facts ("Geneva" after "1948") keep their own twins.
+    expect(new Set(lies.map((q) => q.siblingKey)).size).toBeGreaterThan(1);
     const material = [harbours, rivers].flatMap((m) => m.lessons.map((l) => l.text)).join(" ");
     for (const lie of lies) {
       expect(lie.options).toEqual(["True", "False"]);
