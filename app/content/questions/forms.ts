@@ -104,7 +104,14 @@ export function trueFalsePair(
   if (falseValue === undefined) return [];
   const falsehood = tidy(withContext(fact, `${sentence.text.slice(0, start)}${falseValue}${sentence.text.slice(end)}`));
   const options = ["True", "False"];
-  const falseDraft: QuestionDraft = { type: "true_false", prompt: `True or false: ${falsehood}`, answer: "False", accepted: ["False"], options, weight: 0.89 };
+  const falseDraft: QuestionDraft = {
+    type: "true_false",
+    prompt: `True or false: ${falsehood}`,
+    answer: "False",
+    accepted: ["False"],
+    options,
+    weight: 0.89,
+  };
   if (!withTruth) return [falseDraft];
   const truth = tidy(withContext(fact, sentence.text));
   return [{ type: "true_false", prompt: `True or false: ${truth}`, answer: "True", accepted: ["True"], options, weight: 0.9 }, falseDraft];
