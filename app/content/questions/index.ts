@@ -16,7 +16,7 @@ import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
-import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce, words } from "./text";
+import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -231,7 +231,8 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const score = scores[k];
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
-    inSentence.set(c.folded, { candidate: c, score, answer: answerText(c), accepted: [], context: askedContext[k] });
+    // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k] });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
@@ -243,7 +244,13 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   diversify(facts);
   const phraseLimit = Math.max(MIN_PHRASE_FACTS, Math.ceil(sentences.length * PHRASE_FACTS_PER_SENTENCE));
   let phrases = 0;
-  return facts.filter((f) => f.candidate.kind !== "phrase" || ++phrases <= phraseLimit);
+  const kept: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
+    fact.answer = answerText(fact.candidate);
+    kept.push(fact);
+  }
+  return kept;
 }
 
 /** Whether a candidate may be an answer at all: at most MAX_ANSWER_WORDS words, not only stopwords. */
@@ -289,7 +296,8 @@ function diversify(facts: Fact[]): void {
   // words are searched faster than a set is iterated. Its word mask (a bit per word,
   // by first letter and length) rules out most pairs without comparing a word.
   const state = head.map((fact) => {
-    const ws = words(fact.answer);
+    // The answer's words: answerText changes only spaces, so they are the candidate's.
+    const ws = fact.candidate.words;
     const distinct = ws.filter((w, i) => ws.indexOf(w) === i);
     let mask = 0;
     for (const w of distinct) mask |= 1 << ((w.charCodeAt(0) + 7 * w.length) & 31);
@@ -397,7 +405,8 @@ function keyTerms(facts: Fact[]): string[] {
   const seen = new Set<string>();
   for (const f of facts) {
     if (!KEY_TERM_KINDS.has(f.candidate.kind)) continue;
-    const folded = normaliseAnswer(f.answer);
+    // The answer folds as its candidate's text does (answerText changes only spaces).
+    const folded = f.candidate.folded;
     if (seen.has(folded)) continue;
     seen.add(folded);
     out.push(f.answer);
