@@ -43,6 +43,7 @@ import { draftModule } from "../app/content/draft";
 import { readSource } from "../app/content/read";
 import type { SourceFile } from "../app/content/pipeline";
 import { HEAP_GROWING_PERCENT, boundHeapGrowth } from "../scripts/ingestion-heap";
+import { loadSquad, type SquadParagraph } from "./squad-data";
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -75,17 +76,22 @@ function replicated(): SourceFile[] {
 function distinctDocuments(paths: string[]): SourceFile[] {
   const files: SourceFile[] = [];
   for (const path of paths) {
-    const raw = JSON.parse(readFileSync(path, "utf8")) as { data: Array<{ title: string; paragraphs: Array<{ context: string }> }> };
-    raw.data.forEach((article, index) => {
-      const title = article.title.replace(/_/g, " ");
+    const articles = new Map<number, SquadParagraph[]>();
+    for (const p of loadSquad(path)) {
+      const paragraphs = articles.get(p.article);
+      if (paragraphs) paragraphs.push(p);
+      else articles.set(p.article, [p]);
+    }
+    for (const [index, paragraphs] of articles) {
+      const title = paragraphs[0].title;
       const parts: string[] = [];
-      article.paragraphs.forEach((p, k) => {
+      paragraphs.forEach((p, k) => {
         if (k % 4 === 0) parts.push(`${title}, part ${k / 4 + 1}`);
         parts.push(p.context.trim());
       });
       const name = `squad/${index}-${title.replace(/[^\w]+/g, "-")}.txt`;
       files.push({ name, bytes: new TextEncoder().encode(`${parts.join("\n\n")}\n`), key: name });
-    });
+    }
   }
   return files;
 }

@@ -296,7 +296,7 @@ function diversify(facts: Fact[]): void {
   // words are searched faster than a set is iterated. Its word mask (a bit per word,
   // by first letter and length) rules out most pairs without comparing a word.
   const state = head.map((fact) => {
-    // The answer's words: answerText changes only spaces, so they are the candidate's.
+    // The answer's words are its candidate's (see answerText).
     const ws = fact.candidate.words;
     const distinct = ws.filter((w, i) => ws.indexOf(w) === i);
     let mask = 0;
@@ -366,6 +366,11 @@ export function resolveContext(sentence: Sentence): string | null {
   return null;
 }
 
+/**
+ * A fact's answer: its candidate's text with runs of whitespace made one space.
+ * Only whitespace changes, so the answer's words and folding are the candidate's
+ * own (`words`, `folded`), which diversify and keyTerms read instead.
+ */
 function answerText(c: Candidate): string {
   return c.text.replace(/\s+/g, " ").trim();
 }
@@ -405,7 +410,7 @@ function keyTerms(facts: Fact[]): string[] {
   const seen = new Set<string>();
   for (const f of facts) {
     if (!KEY_TERM_KINDS.has(f.candidate.kind)) continue;
-    // The answer folds as its candidate's text does (answerText changes only spaces).
+    // The answer folds as its candidate does (see answerText).
     const folded = f.candidate.folded;
     if (seen.has(folded)) continue;
     seen.add(folded);
