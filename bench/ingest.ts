@@ -43,7 +43,7 @@ import { draftModule } from "../app/content/draft";
 import { readSource } from "../app/content/read";
 import type { SourceFile } from "../app/content/pipeline";
 import { HEAP_GROWING_PERCENT, boundHeapGrowth } from "../scripts/ingestion-heap";
-import { loadSquad, type SquadParagraph } from "./squad-data";
+import { squadArticles } from "./squad-data";
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -76,13 +76,7 @@ function replicated(): SourceFile[] {
 function distinctDocuments(paths: string[]): SourceFile[] {
   const files: SourceFile[] = [];
   for (const path of paths) {
-    const articles = new Map<number, SquadParagraph[]>();
-    for (const p of loadSquad(path)) {
-      const paragraphs = articles.get(p.article);
-      if (paragraphs) paragraphs.push(p);
-      else articles.set(p.article, [p]);
-    }
-    for (const [index, paragraphs] of articles) {
+    for (const [index, paragraphs] of squadArticles(path)) {
       const title = paragraphs[0].title;
       const parts: string[] = [];
       paragraphs.forEach((p, k) => {

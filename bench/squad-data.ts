@@ -30,6 +30,17 @@ export function loadSquad(path: string): SquadParagraph[] {
   );
 }
 
+/** The paragraphs of each article of a SQuAD file, by article index, in order. */
+export function squadArticles(path: string): Map<number, SquadParagraph[]> {
+  const articles = new Map<number, SquadParagraph[]>();
+  for (const p of loadSquad(path)) {
+    const paragraphs = articles.get(p.article);
+    if (paragraphs) paragraphs.push(p);
+    else articles.set(p.article, [p]);
+  }
+  return articles;
+}
+
 /** `--fold K` (0-4) picks another fifth of the articles as the validation split, for cross-validating through the generator. */
 const foldAt = process.argv.indexOf("--fold");
 const HOLDOUT_FOLD = foldAt >= 0 ? Number(process.argv[foldAt + 1]) : 0;

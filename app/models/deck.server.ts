@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { cards, enrolments, lessonReads, lessons, questions } from "../../db/schema";
+import { chooseDeckQuestions } from "../learning/deck";
 import { newCardState } from "../learning/scheduler";
 
 export async function isEnrolled(db: Database, userId: string, moduleId: string) {
@@ -14,11 +15,6 @@ export async function isEnrolled(db: Database, userId: string, moduleId: string)
   });
   return Boolean(row);
 }
-
-/** A lesson brings at most this many cards into a deck... */
-export const CARDS_PER_LESSON = 24;
-/** ...and at most this many forms of one fact (siblings; the queue shows one a day). */
-export const FORMS_PER_FACT = 2;
 
 /**
  * Records that the learner read a lesson and brings its best questions into
@@ -69,18 +65,4 @@ export async function readLessonIds(db: Database, userId: string, lessonIds: str
     .from(lessonReads)
     .where(and(eq(lessonReads.userId, userId), inArray(lessonReads.lessonId, lessonIds)));
   return new Set(rows.map((r) => r.id));
-}
-
-/** The best-ranked questions, at most FORMS_PER_FACT per fact and CARDS_PER_LESSON in all. */
-export function chooseDeckQuestions<Q extends { siblingKey: string }>(ranked: readonly Q[]): Q[] {
-  const perFact = new Map<string, number>();
-  const chosen: Q[] = [];
-  for (const q of ranked) {
-    if (chosen.length >= CARDS_PER_LESSON) break;
-    const n = perFact.get(q.siblingKey) ?? 0;
-    if (n >= FORMS_PER_FACT) continue;
-    perFact.set(q.siblingKey, n + 1);
-    chosen.push(q);
-  }
-  return chosen;
 }

@@ -317,7 +317,7 @@ describe("a long session in one module whose facts have two forms each", () => {
 
 describe("choosing a lesson's cards", () => {
   it("takes the best-ranked forms, at most two per fact and 24 per lesson", async () => {
-    const { chooseDeckQuestions } = await import("../../app/models/deck.server");
+    const { chooseDeckQuestions } = await import("../../app/learning/deck");
     const ranked = Array.from({ length: 100 }, (_, i) => ({ id: `q${i}`, siblingKey: `fact-${Math.floor(i / 3)}` }));
     const chosen = chooseDeckQuestions(ranked);
     expect(chosen).toHaveLength(24);

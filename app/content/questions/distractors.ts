@@ -16,6 +16,8 @@ interface PoolEntry {
   /** Position in the fixed hash order (orderNumber of the folded text). */
   key: number;
   wordCount: number;
+  /** The grammatical shape an option must share with the answer (see formOf). */
+  form: number;
   value?: number;
   module: number;
   lesson: number;
@@ -107,7 +109,7 @@ export class DistractorPool {
       this.seen.add(id);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      shelf.add({ text: c.text, folded, key: orderNumber(folded), wordCount, value: c.numeric?.value, module, lesson, forms: undefined });
+      shelf.add({ text: optionText(c), folded, key: orderNumber(folded), wordCount, form: formOf(c), value: c.numeric?.value, module, lesson, forms: undefined });
     }
   }
 
@@ -123,6 +125,7 @@ export class DistractorPool {
       lesson,
       chosen: [],
       chosenFolded: new Set(),
+      form: formOf(c),
     };
     const chosen = picking.chosen;
     const seed = orderNumber(c.folded);
@@ -140,6 +143,45 @@ export class DistractorPool {
   }
 }
 
+/**
+ * What grammar alone would tell apart, as bits: a proper name (capitalised where the sentence does
+ * not force it) or a common noun; plural or singular (only for common nouns: "United Nations" is one).
+ * Each in two bits, known-yes and known-no; a sentence-initial word leaves its capital unknown.
+ */
+const PROPER = 1;
+const COMMON = 2;
+const PLURAL = 4;
+const SINGULAR = 8;
+const NAME_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name"]);
+const PLURAL_ENDING = /[^su']s$/;
+
+export function formOf(c: Pick<Candidate, "kind" | "text" | "start">): number {
+  if (NAME_KINDS.has(c.kind)) return PROPER;
+  const ws = c.text.trim().split(/\s+/);
+  let form = 0;
+  const capitalised = ws.map((w) => /^\p{Lu}/u.test(w));
+  if (capitalised.slice(1).some(Boolean)) form |= PROPER;
+  else if (c.start > 0) form |= capitalised[0] ? PROPER : COMMON;
+  else if (ws.length > 1) form |= COMMON;
+  if (!(form & PROPER)) {
+    const last = ws[ws.length - 1].toLowerCase();
+    form |= PLURAL_ENDING.test(last) && last.length > 3 ? PLURAL : SINGULAR;
+  }
+  return form;
+}
+
+/** A common noun phrase that opened its sentence is offered in lower case ("Regional agreements" -> "regional agreements"). */
+function optionText(c: Pick<Candidate, "kind" | "text" | "start" | "numeric">): string {
+  if (c.start > 0 || NAME_KINDS.has(c.kind) || c.numeric !== undefined || !/^\p{Lu}\p{Ll}/u.test(c.text)) return c.text;
+  return (formOf(c) & PROPER) !== 0 ? c.text : c.text.charAt(0).toLowerCase() + c.text.slice(1);
+}
+
+/** Whether no bit known for one contradicts the other: proper against common, plural against singular. */
+function sameForm(a: number, b: number): boolean {
+  const clash = (yes: number, no: number) => ((a & yes) !== 0 && (b & no) !== 0) || ((a & no) !== 0 && (b & yes) !== 0);
+  return !clash(PROPER, COMMON) && !clash(PLURAL, SINGULAR);
+}
+
 /** One pick in progress: the answer, what rules its options out, and the options chosen so far. */
 interface Picking {
   answer: Candidate;
@@ -151,6 +193,8 @@ interface Picking {
   lesson: number;
   chosen: string[];
   chosenFolded: Set<string>;
+  /** formOf(answer). */
+  form: number;
 }
 
 /**
@@ -165,6 +209,7 @@ function consider(p: Picking, e: PoolEntry): boolean {
     if (e.value === undefined || e.value === c.numeric.value) return false;
   } else {
     if (Math.abs(e.wordCount - c.words.length) > 2) return false;
+    if (!sameForm(e.form, p.form)) return false;
     // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
     e.forms ??= forms(e.text);
     for (const w of e.forms) if (p.answerForms.has(w)) return false;

@@ -37,8 +37,19 @@ const KIND_NOUN: Partial<Record<CandidateKind, string>> = {
   date: "date",
 };
 
+/**
+ * A connective that opens a sentence ("Additionally,", "For example,") and points at text the
+ * prompt does not show: dropped when the sentence stands alone.
+ */
+const OPENING_CONNECTIVE =
+  /^(?:additionally|moreover|furthermore|however|consequently|therefore|thus|hence|similarly|likewise|nevertheless|nonetheless|meanwhile|also|finally|ultimately|overall|indeed|notably|importantly|in addition|in contrast|in particular|in turn|in a similar vein|as a result|for example|for instance|in conclusion|in summary|to this end),\s+/i;
+
 function withContext(fact: Fact, statement: string): string {
-  return fact.context ? `${fact.context} ${statement}` : statement;
+  if (fact.context) return `${fact.context} ${statement}`;
+  const connective = OPENING_CONNECTIVE.exec(statement);
+  if (!connective) return statement;
+  const rest = statement.slice(connective[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Single spaces, and a full stop when the sentence had none (a paragraph's last line, a closing quote). */
@@ -71,7 +82,10 @@ export function clozeOrNumeric(fact: Fact): QuestionDraft {
 export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft | null {
   if (distractors.length < 3) return null;
   const keyOf = orderKeysAfter([fact.answer, fact.candidate.sentence.text]);
-  const options = [fact.answer, ...distractors.slice(0, 3)]
+  // A blank that opens the statement takes a capital whatever fills it: every option is shown so.
+  const opensStatement = blanked(fact).startsWith(BLANK);
+  const wrong = distractors.slice(0, 3).map((d) => (opensStatement ? d.charAt(0).toUpperCase() + d.slice(1) : d));
+  const options = [fact.answer, ...wrong]
     .map((o) => ({ o, k: keyOf(o) }))
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map(({ o }) => o);
@@ -98,6 +112,8 @@ export function trueFalsePair(
   withTruth = true,
 ): QuestionDraft[] {
   const { sentence, start, end } = fact.candidate;
+  // "Department of Homeland Security (WMD)": a swap inside parentheses contradicts the words before it, not the facts.
+  if (sentence.text[start - 1] === "(" || sentence.text.slice(end, end + 2) === " (") return [];
   const falseValue = distractors.find(
     (d) => !appearsInMaterial(`${sentence.text.slice(0, start)}${d}${sentence.text.slice(end)}`, d),
   );
@@ -128,4 +144,12 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
     accepted: fact.accepted,
     weight: 0.94,
   };
+}
+
+/**
+ * "What does ICAO stand for?": asked wherever a lesson uses an acronym the course spells out. Typed,
+ * never multiple choice: among other expansions, the one whose initials spell the acronym gives itself away.
+ */
+export function acronymQuestions(acronym: string, expansion: string): QuestionDraft[] {
+  return [{ type: "short_answer", prompt: `What does ${acronym} stand for?`, answer: expansion, accepted: [expansion], weight: 1 }];
 }

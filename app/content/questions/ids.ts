@@ -36,8 +36,12 @@ export function questionId(moduleKey: string, type: string, prompt: string, answ
   return prefixedDigest("q_", [moduleKey, type, prompt, answer]);
 }
 
-export function siblingKey(moduleKey: string, answer: string, sourceSentence: string): string {
-  return prefixedDigest("s_", [moduleKey, normaliseAnswer(answer), sourceSentence.trim()]);
+/**
+ * Shared by every question made from one source sentence, whatever it asks: the first answer
+ * shown of one gives the others away, so a learner meets one of them a day.
+ */
+export function siblingKey(moduleKey: string, sourceSentence: string): string {
+  return prefixedDigest("s_", [moduleKey, sourceSentence.trim()]);
 }
 
 /**

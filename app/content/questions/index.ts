@@ -11,9 +11,10 @@
 import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { acronymQuestions, blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
+import { acceptance, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
@@ -35,6 +36,8 @@ interface AnalysedLesson {
   lesson: number;
   /** Scored facts, best first; their accepted variants are filled in once the whole course is read. */
   facts: Fact[];
+  /** The acronyms the lesson uses, each once, in order of first use. */
+  acronyms: string[];
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -48,9 +51,15 @@ const MAX_KEY_TERMS = 10;
  * then its module, then the whole course (all modules given), so modules
  * must be passed together. Output: [module][lesson].
  */
-export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
+export function generateQuestions(
+  modules: ModuleInput[],
+  /** Told of every question kept, with the signals its quality was estimated from (for fitting the estimate). */
+  observe?: (question: Question, signals: QualitySignals) => void,
+): LessonQuestions[][] {
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
+  /** The sentence that first spells each acronym out: the source of the question asking what it stands for. */
+  const expandedIn = new Map<string, { sentence: string; line: number }>();
   const pool = new DistractorPool();
   // The course's sentences, folded, each once: a sentence is then a number in the index by answer,
   // whose sets hash and compare numbers where they hashed and compared whole sentences.
@@ -76,7 +85,10 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       for (const sentence of sentences) {
         if (!sentence.text.includes("(")) continue;
         for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
-          if (!expansions.has(acronym)) expansions.set(acronym, expansion);
+          if (!expansions.has(acronym)) {
+            expansions.set(acronym, expansion);
+            expandedIn.set(acronym, { sentence: sentence.text.trim(), line: sentence.line });
+          }
           if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);
         }
       }
@@ -92,7 +104,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       });
       const facts = scoredFacts(draft.title, sentences, candidates);
       for (const sentence of sentences) sentence.tokens = [];
-      return { module, lesson, facts };
+      const acronyms = [...new Set(candidates.flatMap((list) => list.filter((c) => c.kind === "acronym").map((c) => c.text)))];
+      return { module, lesson, facts, acronyms };
     });
   });
   const appearsInMaterial = (statement: string, value: string): boolean => {
@@ -108,6 +121,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
 
   return analysed.map((lessons, module) => {
     forgetFoldings();
+    // What an acronym stands for is asked once per module, in the first lesson that uses it.
+    const acronymsAsked = new Set<string>();
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const facts = lesson.facts;
@@ -149,16 +164,59 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         let sibling: string | undefined;
         for (const draft of drafts) {
-          const question = newQuestion(draft, sourceRef, round(fact.score * draft.weight));
+          const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
           if (asked.duplicate(question)) continue;
           asked.add(question);
+          const signals: QualitySignals = {
+            type: draft.type,
+            truth: draft.answer === "True",
+            kind: c.kind,
+            cue: c.cue,
+            rankScore: fact.score,
+            prompt: draft.prompt,
+            answer: draft.answer,
+            sentence: c.sentence.text,
+            withContext: fact.context !== "",
+            answerOpensSentence: c.sentence.text.slice(0, c.start).trim() === "",
+            options: draft.options,
+          };
+          question.quality = round(acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-          question.siblingKey = sibling ??= siblingKey(moduleKey, fact.answer, c.sentence.text);
+          question.siblingKey = sibling ??= siblingKey(moduleKey, c.sentence.text);
+          observe?.(question, signals);
           kept.push({ question, order });
         }
       });
+      for (const acronym of lesson.acronyms) {
+        const bare = expansions.has(acronym) ? acronym : acronym.replace(/s$/, "");
+        const expansion = expansions.get(bare);
+        const source = expandedIn.get(bare);
+        if (!expansion || !source || acronymsAsked.has(bare)) continue;
+        acronymsAsked.add(bare);
+        for (const draft of acronymQuestions(bare, expansion)) {
+          const question = newQuestion(draft, source, 0);
+          if (asked.duplicate(question)) continue;
+          asked.add(question);
+          const signals: QualitySignals = {
+            type: draft.type,
+            kind: "expansion",
+            rankScore: ACRONYM_SCORE,
+            prompt: draft.prompt,
+            answer: draft.answer,
+            sentence: source.sentence,
+            withContext: false,
+            answerOpensSentence: false,
+            options: draft.options,
+          };
+          question.quality = round(acceptance(signals));
+          question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
+          question.siblingKey = siblingKey(moduleKey, source.sentence);
+          observe?.(question, signals);
+          kept.push({ question, order: facts.length });
+        }
+      }
       kept.sort(
         (a, b) =>
           b.question.quality - a.question.quality ||
@@ -187,6 +245,9 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
   if (numeric) return { id: "", type, prompt, answer, accepted, numeric, source, explanation, siblingKey: "", quality };
   return { id: "", type, prompt, answer, accepted, source, explanation, siblingKey: "", quality };
 }
+
+/** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */
+const ACRONYM_SCORE = 0.8;
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -347,21 +408,30 @@ function diversify(facts: Fact[]): void {
 /** The first run of non-space characters (what splitting the trimmed text on spaces gives first). */
 const FIRST_WORD = /^\s*(\S+)/;
 
-/** Whether a sentence opens with a word that points back ("It", "This", "They"...). */
-function opens(text: string): boolean {
-  return CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "");
+/**
+ * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
+ * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
+ * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
+ */
+const POINTS_BACK =
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+
+/** Whether a sentence leans on the one before: it opens with "It", "This", "They"... or points back anywhere. */
+export function leansOnEarlierText(text: string): boolean {
+  return CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "") || POINTS_BACK.test(text);
 }
 
 /**
- * The earlier sentences of the same block that a sentence opening with "It",
- * "This", "They"... leans on, or null if nothing before it can resolve it.
+ * The earlier sentences of the same block that a sentence leaning on them
+ * needs (at most two), or null if nothing before it can resolve it: such a
+ * sentence is not asked at all.
  */
 export function resolveContext(sentence: Sentence): string | null {
-  if (!opens(sentence.text)) return "";
+  if (!leansOnEarlierText(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
     before.unshift(sentence.previous[i].trim());
-    if (!opens(sentence.previous[i])) return before.join(" ");
+    if (!leansOnEarlierText(sentence.previous[i])) return before.join(" ");
   }
   return null;
 }

@@ -192,11 +192,14 @@ export function breaksRule(q: Question, span?: { sentence: string; start: number
   const blank =
     answerInPrompt(q.prompt, q.accepted) ??
     blankIsStopword(q.answer) ??
-    blankCount(q.prompt, 1) ??
+    blankCount(q.prompt, DIRECT_QUESTION.test(q.prompt) && !q.prompt.includes(BLANK) ? 0 : 1) ??
     (span ? blankSplitsWord(span.sentence, span.start, span.end) : null);
   if (blank !== null) return blank;
   return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
 }
+
+/** A question asked outright ("What does ICAO stand for?"), not a statement with a blank. */
+const DIRECT_QUESTION = /\?$/;
 
 type BlankSpan = { sentence: string; start: number; end: number };
 

@@ -75,7 +75,7 @@ describe("generateQuestions", () => {
     expect(lies.length).toBeGreaterThan(0);
     expect(lies.map((q) => q.siblingKey)).toContain(truths[0].siblingKey);
     // The sentence's later facts ("Geneva" after "1948") keep their own twins.
-    expect(new Set(lies.map((q) => q.siblingKey)).size).toBeGreaterThan(1);
+    expect(new Set(lies.map((q) => q.prompt)).size).toBeGreaterThan(1);
     const material = [harbours, rivers].flatMap((m) => m.lessons.map((l) => l.text)).join(" ");
     for (const lie of lies) {
       expect(lie.options).toEqual(["True", "False"]);
@@ -91,11 +91,12 @@ describe("generateQuestions", () => {
     for (const x of all().flat(2).flatMap((l) => l.questions)) expect(x.prompt).not.toMatch(/^(True or false: )?(It|This|They) /);
   });
 
-  it("gives the forms of one fact the same sibling key, and different facts different keys", () => {
-    const forms = questions(1, 0).filter((q) => q.answer === "1921" || q.source.sentence.includes("1921"));
-    const keys = new Set(forms.filter((q) => q.type !== "true_false" && q.answer === "1921").map((q) => q.siblingKey));
+  it("gives every question made from one sentence the same sibling key, and other sentences other keys", () => {
+    const fromSentence = questions(1, 0).filter((q) => q.source.sentence.includes("1921"));
+    expect(new Set(fromSentence.map((q) => q.answer)).size).toBeGreaterThan(1);
+    const keys = new Set(fromSentence.map((q) => q.siblingKey));
     expect(keys.size).toBe(1);
-    const other = questions(1, 0).find((q) => q.answer === "Budapest");
+    const other = questions(1, 0).find((q) => !q.source.sentence.includes("1921"));
     expect(other && keys.has(other.siblingKey)).toBe(false);
   });
 
@@ -181,7 +182,7 @@ describe("generateQuestions", () => {
   });
 
   it("takes emphasised terms as answers", () => {
-    const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in these waters.", line: 3, emphasis: ["williwaw"] };
+    const block: Block = { kind: "paragraph", text: "Sailors call a sudden squall a williwaw in northern waters.", line: 3, emphasis: ["williwaw"] };
     const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
     expect(answersOf(bank.questions)).toContain("williwaw");
   });

@@ -1,0 +1,165 @@
+/**
+ * How likely a teacher is to accept a question: a logistic model over plain
+ * signals of the question (its form, what kind of thing its answer is, how
+ * rare the answer's words are, whether the prompt leans on text it does not
+ * show...). The weights are fitted on blind ratings with the rubric
+ * (bench/quality-fit.ts) and committed as quality.json, so the estimate is
+ * deterministic. It orders a lesson's bank and decides its deck.
+ */
+import type { QuestionType } from "../types";
+import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
+import { logFrequency } from "./nlp";
+import fitted from "./quality.json" with { type: "json" };
+import { BLANK } from "./rules";
+import { STOPWORDS } from "./text";
+
+/** What an answer is: a candidate's kind, or an acronym's expansion asked outright. */
+export type AnswerKind = CandidateKind | "expansion";
+
+export interface QualitySignals {
+  type: QuestionType;
+  /** For true/false: whether the statement is the true one. */
+  truth?: boolean;
+  kind: AnswerKind;
+  cue?: "definition" | "emphasis" | "expansion";
+  /** The answer ranker's score in (0, 1). */
+  rankScore: number;
+  /** The prompt as shown. */
+  prompt: string;
+  /** The key. */
+  answer: string;
+  /** The source sentence. */
+  sentence: string;
+  /** Whether earlier sentences are shown before the statement. */
+  withContext: boolean;
+  /** Whether the answer opens its sentence. */
+  answerOpensSentence: boolean;
+  /** Multiple choice: the options. */
+  options?: readonly string[];
+}
+
+const KINDS: AnswerKind[] = [...CANDIDATE_KINDS, "expansion"];
+const TYPES = ["cloze", "numeric", "multiple_choice", "short_answer", "true_false:true", "true_false:false"];
+
+export const QUALITY_FEATURES: string[] = [
+  "bias",
+  ...TYPES.map((t) => `type:${t}`),
+  ...KINDS.map((k) => `kind:${k}`),
+  "cue:definition",
+  "cue:emphasis",
+  "rank-score",
+  "with-context",
+  "prompt:words/40",
+  "sentence:words/40",
+  "answer:words",
+  "answer:opens-sentence",
+  "answer:rarity",
+  "answer:common-word",
+  "answer:capitalised",
+  "prompt:pronouns",
+  "prompt:generic-nouns",
+  "sentence:starts-lowercase",
+  "sentence:has-colon",
+  "options:length-spread",
+  "options:capitals-differ",
+  "blank:at-end",
+  "blank:before-parenthesis",
+  "blank:in-parentheses",
+  "prompt:label-form",
+  "prompt:opening-clause",
+  "options:nested",
+  "answer:number-word",
+];
+
+/** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
+const POINTERS = new Set("it its they their them he she his her this these those such both former latter".split(" "));
+/** Nouns that say little on their own: an answer or blank made of them is vague. */
+const GENERIC = new Set(
+  "approach approaches effort efforts measure measures mechanism mechanisms framework frameworks role roles way ways issue issues factor factors aspect aspects area areas strategy strategies initiative initiatives challenge challenges process processes system systems thing things part parts example examples type types kind kinds level levels means".split(
+    " ",
+  ),
+);
+
+const WORD = /[\p{L}\p{N}'’-]+/gu;
+/** "Year of approval of the policy: October 2020": a table row or fact-sheet line, not a sentence. */
+const LABEL_FORM = /^[^.:]{1,80}:\s*[^\s]+(?:\s+[^\s]+){0,3}\.?$/;
+/** "Instead, ...", "Until then, ...": a short opening clause that answers to an earlier sentence. */
+const OPENING_CLAUSE = /^[\p{L}']+(?:\s+[\p{L}']+)?,\s/u;
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+
+/** Two options of which one holds all the other's words ("John Hawkins", "Sir John Hawkins"). */
+function nestedOptions(options: readonly string[]): boolean {
+  const sets = options.map((o) => new Set(wordsOf(o.toLowerCase())));
+  return sets.some((a, i) => sets.some((b, j) => i !== j && a.size > 0 && [...a].every((w) => b.has(w))));
+}
+
+function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The feature vector of a question, in QUALITY_FEATURES order. */
+export function qualityFeatures(s: QualitySignals): number[] {
+  const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
+  const answerWords = wordsOf(s.answer);
+  const content = answerWords.filter((w) => !STOPWORDS.has(w.toLowerCase()));
+  const rarity = content.length === 0 ? 0 : Math.min(...content.map((w) => 7 - logFrequency(w.toLowerCase()))) / 7;
+  const promptWords = wordsOf(s.prompt);
+  const lower = promptWords.map((w) => w.toLowerCase());
+  // Pointers after the context are resolved by it; those in a lone statement are not.
+  const pointers = s.withContext ? 0 : lower.filter((w) => POINTERS.has(w)).length;
+  const lengths = s.options?.map((o) => wordsOf(o).length) ?? [];
+  const capitals = new Set(s.options?.map((o) => /^\p{Lu}/u.test(o)) ?? []);
+  const trimmed = s.prompt.trim();
+  const blankAt = trimmed.indexOf(BLANK);
+  return [
+    1,
+    ...TYPES.map((t) => (t === type ? 1 : 0)),
+    ...KINDS.map((k) => (k === s.kind ? 1 : 0)),
+    s.cue === "definition" ? 1 : 0,
+    s.cue === "emphasis" ? 1 : 0,
+    s.rankScore,
+    s.withContext ? 1 : 0,
+    Math.min(promptWords.length / 40, 2),
+    Math.min(wordsOf(s.sentence).length / 40, 2),
+    Math.min(answerWords.length, 6) / 6,
+    s.answerOpensSentence ? 1 : 0,
+    rarity,
+    content.length > 0 && content.every((w) => logFrequency(w.toLowerCase()) > 3) ? 1 : 0,
+    /^\p{Lu}/u.test(s.answer) && !s.answerOpensSentence ? 1 : 0,
+    Math.min(pointers, 3) / 3,
+    content.some((w) => GENERIC.has(w.toLowerCase())) ? 1 : 0,
+    /^\p{Ll}/u.test(s.sentence.trim()) ? 1 : 0,
+    s.sentence.includes(":") ? 1 : 0,
+    lengths.length > 0 ? (Math.max(...lengths) - Math.min(...lengths)) / 6 : 0,
+    capitals.size > 1 ? 1 : 0,
+    blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2 ? 1 : 0,
+    s.prompt.includes(`${BLANK} (`) ? 1 : 0,
+    s.prompt.includes(`(${BLANK}`) ? 1 : 0,
+    LABEL_FORM.test(s.sentence.trim()) ? 1 : 0,
+    OPENING_CLAUSE.test(s.sentence.trim()) ? 1 : 0,
+    s.options && s.type === "multiple_choice" && nestedOptions(s.options) ? 1 : 0,
+    NUMBER_WORD.test(s.answer.trim()) ? 1 : 0,
+  ];
+}
+
+interface QualityModel {
+  features: string[];
+  weights: number[];
+}
+
+const model = fitted as QualityModel;
+const weights = QUALITY_FEATURES.map((name) => {
+  const at = model.features.indexOf(name);
+  return at >= 0 ? model.weights[at] : 0;
+});
+
+/** The estimated probability that a teacher accepts the question, in (0, 1). */
+export function acceptance(s: QualitySignals): number {
+  return logistic(qualityFeatures(s), weights);
+}
+
+export function logistic(features: readonly number[], w: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += features[i] * (w[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
