@@ -10,8 +10,9 @@
  * the rubric gives a rater and nothing else (no score, no module name).
  */
 import { readFileSync } from "node:fs";
-import { buildModules } from "../app/content/pipeline";
-import { chooseDeckQuestions } from "../app/learning/deck";
+import { draftModule, moduleKey, readSource } from "../app/content/pipeline";
+import { generateQuestions } from "../app/content/questions";
+import { CARDS_PER_LESSON, chooseDeckQuestions } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
 import { shuffleOptions } from "../app/learning/grade";
 
@@ -29,10 +30,15 @@ if (!seed || !Number.isInteger(count) || count < 1 || files.length === 0) {
   process.exit(2);
 }
 
-const modules = buildModules(files.map((name) => ({ name, bytes: readFileSync(name) })));
-const shown = modules.flatMap((m) =>
-  m.lessons.flatMap((lesson) => chooseDeckQuestions(lesson.questions).map((question) => ({ lesson: lesson.title, question }))),
+const drafts = files.map((name) => draftModule(readSource(name, readFileSync(name)), moduleKey(name)));
+const kindOf = new Map<string, string>();
+const banks = generateQuestions(
+  drafts.map((d) => ({ key: d.key, lessons: d.lessons })),
+  (question, signals) => kindOf.set(question.id, signals.kind),
 );
+const lessons = drafts.flatMap((d, m) => d.lessons.map((lesson, l) => ({ title: lesson.title, bank: banks[m][l].questions })));
+const decks = lessons.map((lesson) => ({ ...lesson, deck: chooseDeckQuestions(lesson.bank) }));
+const shown = decks.flatMap(({ title, deck }) => deck.map((question) => ({ lesson: title, question })));
 const drawn = shuffled(shown, seededRandom(seed)).slice(0, count);
 const sample = drawn.map(({ lesson, question }, i) => ({
   item: i + 1,
@@ -43,5 +49,22 @@ const sample = drawn.map(({ lesson, question }, i) => ({
   answer: question.answer,
   source_sentence: question.source.sentence,
 }));
-process.stderr.write(`${shown.length} questions in ${modules.reduce((n, m) => n + m.lessons.length, 0)} lessons' decks; drew ${sample.length}\n`);
+// How much of the bank reaches decks, and whether each lesson's key facts still do (up to the deck's limit).
+const sizes = decks.map((d) => d.deck.length).sort((a, b) => a - b);
+const bankSize = lessons.reduce((n, l) => n + l.bank.length, 0);
+const KEY_KINDS = new Set(["year", "date", "quantity", "organisation", "acronym", "expansion", "term", "treaty"]);
+let keyFacts = 0;
+let keyFactsInDecks = 0;
+for (const { bank, deck } of decks) {
+  const inDeck = new Set(deck.map((q) => q.answer.toLowerCase()));
+  const facts = new Set(bank.filter((q) => KEY_KINDS.has(kindOf.get(q.id) ?? "")).map((q) => q.answer.toLowerCase()));
+  keyFacts += facts.size;
+  // A full deck cannot hold more: facts past its limit are not counted as hidden.
+  keyFactsInDecks += deck.length >= CARDS_PER_LESSON ? facts.size : [...facts].filter((a) => inDeck.has(a)).length;
+}
+process.stderr.write(
+  `${shown.length} questions in ${lessons.length} lessons' decks (${((shown.length / bankSize) * 100).toFixed(1)} % of a bank of ${bankSize}); ` +
+    `deck size min ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, max ${sizes[sizes.length - 1]}; ` +
+    `lessons' key facts (years, dates, quantities, organisations, acronyms, terms, agreements) asked in their deck: ${keyFactsInDecks} of ${keyFacts}; drew ${sample.length}\n`,
+);
 process.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);

@@ -6,19 +6,49 @@
 
 /** A lesson brings at most this many cards into a deck... */
 export const CARDS_PER_LESSON = 24;
-/** ...and at most this many forms of one fact (siblings; the queue shows one a day). */
-export const FORMS_PER_FACT = 2;
+/**
+ * ...one question per sentence (its siblings stay in the bank: a second form of the same
+ * sentence in one deck is answered by the first)...
+ */
+export const FORMS_PER_SENTENCE = 1;
+/**
+ * ...and only questions a teacher is estimated more likely than not to accept (quality is that
+ * estimate: app/content/questions/quality.ts). Vague prose gets fewer questions, not worse ones.
+ */
+export const DECK_QUALITY_BAR = 0.5;
 
-/** The best-ranked questions, at most FORMS_PER_FACT per fact and CARDS_PER_LESSON in all. */
-export function chooseDeckQuestions<Q extends { siblingKey: string }>(ranked: readonly Q[]): Q[] {
+/**
+ * The best-ranked questions at or above the quality bar, at most FORMS_PER_SENTENCE per
+ * sentence and CARDS_PER_LESSON in all. `ranked` is best first.
+ */
+export function chooseDeckQuestions<Q extends { siblingKey: string; quality: number }>(ranked: readonly Q[]): Q[] {
   const perFact = new Map<string, number>();
   const chosen: Q[] = [];
   for (const q of ranked) {
     if (chosen.length >= CARDS_PER_LESSON) break;
+    if (q.quality < DECK_QUALITY_BAR) continue;
     const n = perFact.get(q.siblingKey) ?? 0;
-    if (n >= FORMS_PER_FACT) continue;
+    if (n >= FORMS_PER_SENTENCE) continue;
     perFact.set(q.siblingKey, n + 1);
     chosen.push(q);
   }
   return chosen;
+}
+
+/**
+ * The order practice shows a lesson's deck in: best first, but never two siblings (questions
+ * made from one sentence) back to back, since the first one's feedback answers the next. A
+ * question whose only place would follow its sibling waits for the next; one that can find no
+ * such place is left out.
+ */
+export function practiceOrder<Q extends { siblingKey: string }>(deck: readonly Q[]): Q[] {
+  const waiting = deck.slice();
+  const order: Q[] = [];
+  while (waiting.length > 0) {
+    const last = order[order.length - 1]?.siblingKey;
+    const next = waiting.findIndex((q) => q.siblingKey !== last);
+    if (next < 0) break;
+    order.push(waiting.splice(next, 1)[0]);
+  }
+  return order;
 }

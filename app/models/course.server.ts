@@ -3,7 +3,8 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte } from "drizzle-orm";
+import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
@@ -52,14 +53,21 @@ export async function getModuleOutline(db: Database, courseSlug: string, moduleS
       title: lessons.title,
       position: lessons.position,
       readingMinutes: lessons.readingMinutes,
-      questionCount: count(questions.id),
+      // What a learner who starts the lesson is given: one question per sentence above the bar (see chooseDeckQuestions).
+      deckSentences: countDistinct(questions.siblingKey),
     })
     .from(lessons)
-    .leftJoin(questions, and(eq(questions.lessonId, lessons.id), eq(questions.status, "active")))
+    .leftJoin(
+      questions,
+      and(eq(questions.lessonId, lessons.id), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)),
+    )
     .where(and(eq(lessons.moduleId, found.module.id), eq(lessons.status, "active")))
     .groupBy(lessons.id)
     .orderBy(asc(lessons.position));
-  return { ...found, lessons: lessonRows };
+  return {
+    ...found,
+    lessons: lessonRows.map(({ deckSentences, ...lesson }) => ({ ...lesson, questionCount: Math.min(deckSentences, CARDS_PER_LESSON) })),
+  };
 }
 
 export interface LessonView {
@@ -134,12 +142,15 @@ export function toQuestionView(row: typeof questions.$inferSelect): QuestionView
   };
 }
 
-/** A lesson's active questions, best first. */
+/**
+ * What practice shows of a lesson: its deck (the questions a learner who starts it is given),
+ * best first with no two siblings back to back.
+ */
 export async function getLessonQuestions(db: Database, lessonId: string): Promise<QuestionView[]> {
   const rows = await db
     .select()
     .from(questions)
     .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
     .orderBy(asc(questions.rank));
-  return rows.map(toQuestionView);
+  return practiceOrder(chooseDeckQuestions(rows)).map(toQuestionView);
 }

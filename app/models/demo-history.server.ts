@@ -21,7 +21,10 @@ export async function simulateDemoHistory(
 ) {
   const random = seededRandom(options.seed);
   const moduleRows = await db.select().from(modules).where(eq(modules.status, "active")).orderBy(asc(modules.position));
-  const firstModules = moduleRows.slice(0, 2);
+  // The first modules are studied over the past weeks; the last is started today, so the
+  // review page has new cards waiting (a deck holds only the questions above the quality bar).
+  const firstModules = moduleRows.slice(0, -1);
+  const startedToday = moduleRows.slice(-1);
   const start = options.now - options.days * DAY_MS;
   let reviews = 0;
   let lessonIndex = 0;
@@ -36,7 +39,7 @@ export async function simulateDemoHistory(
     // Skip a day now and then, as real learners do.
     if (random() < 0.15) continue;
     let t = start + day * DAY_MS + 18 * 3_600_000 + Math.floor(random() * 3_600_000);
-    if (lessonIndex < lessonRows.length && day % 2 === 0) {
+    if (lessonIndex < lessonRows.length) {
       await startLesson(db, userId, lessonRows[lessonIndex].id, t);
       lessonIndex++;
     }
@@ -52,6 +55,10 @@ export async function simulateDemoHistory(
       reviews++;
       t += 2_000;
     }
+  }
+  for (const m of startedToday) {
+    const todays = await db.select().from(lessons).where(eq(lessons.moduleId, m.id)).orderBy(asc(lessons.position));
+    for (const lesson of todays) await startLesson(db, userId, lesson.id, options.now - 3_600_000);
   }
   return reviews;
 }

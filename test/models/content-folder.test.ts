@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { cards, modules, questions, reviewLogs } from "../../db/schema";
+import { cards, lessons, modules, questions, reviewLogs } from "../../db/schema";
+import { DECK_QUALITY_BAR } from "../../app/learning/deck";
 import { importContentFolder } from "../../app/models/content-folder.server";
 import { startLesson } from "../../app/models/deck.server";
 import { getLearner } from "../../app/models/learner.server";
@@ -31,11 +32,18 @@ describe("importing the content folder into libSQL", () => {
     expect(first.questions).toBeGreaterThan(50);
     expect((await importContentFolder(db, dir, 2_000)).changed).toBe(false);
 
-    // A learner studies the first lesson of the last module and answers one card.
+    // A learner studies the first lesson of the last module that gives cards and answers one card.
     const manifest = JSON.parse(readFileSync(join(dir, "course.json"), "utf8")) as { modules: { file: string; slug: string }[] };
     const last = manifest.modules.at(-1)!;
     const [mod] = await db.select().from(modules).where(eq(modules.slug, last.slug));
-    const lesson = await db.query.lessons.findFirst({ where: (l, { eq: equals }) => equals(l.moduleId, mod.id) });
+    const [withDeck] = await db
+      .select({ lessonId: questions.lessonId })
+      .from(questions)
+      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+      .where(and(eq(questions.moduleId, mod.id), gte(questions.quality, DECK_QUALITY_BAR)))
+      .orderBy(asc(lessons.position))
+      .limit(1);
+    const lesson = await db.query.lessons.findFirst({ where: (l, { eq: equals }) => equals(l.id, withDeck.lessonId) });
     const user = await makeLearner(db);
     await startLesson(db, user.id, lesson!.id, 3_000);
     const learner = (await getLearner(db, user.id))!;

@@ -26,13 +26,14 @@ export interface QuestionDraft extends Pick<Question, "type" | "prompt" | "answe
   weight: number;
 }
 
+/** What the typed form says it asks for; "" where the kind is too loose to name ("name" holds periods, groups, adjectives). */
 const KIND_NOUN: Partial<Record<CandidateKind, string>> = {
   organisation: "organisation",
-  acronym: "name",
-  treaty: "agreement or resolution",
+  acronym: "",
+  treaty: "",
   person: "person",
-  place: "place",
-  name: "name",
+  place: "",
+  name: "",
   term: "term",
   date: "date",
 };
@@ -136,10 +137,10 @@ export function trueFalsePair(
 /** Typed answer for names and terms, where the accepted variants matter (acronym and full name). */
 export function shortAnswer(fact: Fact): QuestionDraft | null {
   const noun = KIND_NOUN[fact.candidate.kind];
-  if (!noun || fact.candidate.numeric) return null;
+  if (noun === undefined || fact.candidate.numeric) return null;
   return {
     type: "short_answer",
-    prompt: `Which ${noun} fills the blank? ${blanked(fact)}`,
+    prompt: noun ? `Which ${noun} fills the blank? ${blanked(fact)}` : `What fills the blank? ${blanked(fact)}`,
     answer: fact.answer,
     accepted: fact.accepted,
     weight: 0.94,

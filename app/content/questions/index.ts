@@ -45,6 +45,11 @@ const MIN_PHRASE_FACTS = 8;
 const PHRASE_FACTS_PER_SENTENCE = 0.5;
 const KEY_TERM_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name", "term"]);
 const MAX_KEY_TERMS = 10;
+/**
+ * Kinds whose swap for another of the course makes a clear, sensible falsehood. Not loose names,
+ * terms or acronyms: swapped, those rated mostly as nonsense or as still true.
+ */
+const TRUE_FALSE_KINDS = new Set(["year", "date", "quantity", "person", "organisation", "treaty", "place"]);
 
 /**
  * Generates every lesson's questions. Distractors are drawn from the lesson,
@@ -125,6 +130,7 @@ export function generateQuestions(
     const acronymsAsked = new Set<string>();
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
+      const lessonTitle = modules[module].lessons[lesson.lesson].title;
       const facts = lesson.facts;
       for (const fact of facts) {
         // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
@@ -152,6 +158,9 @@ export function generateQuestions(
         if (c.kind !== "phrase") {
           const typed = shortAnswer(fact);
           if (typed) drafts.push(typed);
+        }
+        // A true/false pair only where a same-kind swap makes a clear falsehood: dates, numbers, names of who and where.
+        if (TRUE_FALSE_KINDS.has(c.kind)) {
           const pair = trueFalsePair(fact, distractors, appearsInMaterial, !truthOffered.has(c.sentence));
           if (pair.length === 2) truthOffered.add(c.sentence);
           drafts.push(...pair);
@@ -180,6 +189,7 @@ export function generateQuestions(
             withContext: fact.context !== "",
             answerOpensSentence: c.sentence.text.slice(0, c.start).trim() === "",
             options: draft.options,
+            lessonTitle,
           };
           question.quality = round(acceptance(signals));
           // Hashes only for the questions kept.
@@ -209,6 +219,7 @@ export function generateQuestions(
             withContext: false,
             answerOpensSentence: false,
             options: draft.options,
+            lessonTitle,
           };
           question.quality = round(acceptance(signals));
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);

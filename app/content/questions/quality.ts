@@ -36,6 +36,8 @@ export interface QualitySignals {
   answerOpensSentence: boolean;
   /** Multiple choice: the options. */
   options?: readonly string[];
+  /** The lesson's title. */
+  lessonTitle: string;
 }
 
 const KINDS: AnswerKind[] = [...CANDIDATE_KINDS, "expansion"];
@@ -69,6 +71,11 @@ export const QUALITY_FEATURES: string[] = [
   "prompt:opening-clause",
   "options:nested",
   "answer:number-word",
+  "answer:in-title",
+  "answer:echoed",
+  "prompt:definite-reference",
+  "expansion:two-letters",
+  "blank:in-list",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -86,6 +93,34 @@ const LABEL_FORM = /^[^.:]{1,80}:\s*[^\s]+(?:\s+[^\s]+){0,3}\.?$/;
 /** "Instead, ...", "Until then, ...": a short opening clause that answers to an earlier sentence. */
 const OPENING_CLAUSE = /^[\p{L}']+(?:\s+[\p{L}']+)?,\s/u;
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+
+/** A blank that is one item of a list ("A, B and _____", "_____, B or C", "e.g., _____"): any other item fits as well. */
+const BLANK_IN_LIST = /,\s*(?:and\s+|or\s+)?_____|_____\s*,|\b(?:and|or)\s+_____|_____\s+(?:and|or)\b|e\.g\.,?\s*_____/;
+
+/** The lead-ins of the forms, before the statement itself. */
+const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
+/**
+ * "The organisation has...", "The season attracted...": a statement that opens on a common noun
+ * that an earlier sentence named.
+ */
+const DEFINITE_REFERENCE =
+  /^The\s+(?:[a-z-]+\s+)?(?:organi[sz]ation|program(?:me)?|season|institute|institution|framework|policy|committee|agency|city|country|state|department|company|group|team|plan|strategy|approach|initiative|government|party|council|project|campaign|event|study|report|system|school|college|university|comparable|same|body|treaty|agreement|mission|operation|war|movement|show|series|film|album|book|game|law|act|court|species|region|area)s?(?:'s|’s)?\b/;
+
+const titleWordCache = new Map<string, Set<string>>();
+function titleWords(title: string): Set<string> {
+  let set = titleWordCache.get(title);
+  if (!set) {
+    if (titleWordCache.size > 1000) titleWordCache.clear();
+    titleWordCache.set(title, (set = new Set(wordsOf(title.toLowerCase()))));
+  }
+  return set;
+}
+
+/** The prompt shows a word sharing the first five letters of an answer word ("Somali" for "Somalia", "Evans"). */
+function echoed(answerWords: string[], promptWords: string[]): boolean {
+  const stems = answerWords.filter((w) => w.length >= 5).map((w) => w.slice(0, 5).toLowerCase());
+  return stems.some((stem) => promptWords.some((w) => w.length >= 5 && w.slice(0, 5).toLowerCase() === stem));
+}
 
 /** Two options of which one holds all the other's words ("John Hawkins", "Sir John Hawkins"). */
 function nestedOptions(options: readonly string[]): boolean {
@@ -139,6 +174,11 @@ export function qualityFeatures(s: QualitySignals): number[] {
     OPENING_CLAUSE.test(s.sentence.trim()) ? 1 : 0,
     s.options && s.type === "multiple_choice" && nestedOptions(s.options) ? 1 : 0,
     NUMBER_WORD.test(s.answer.trim()) ? 1 : 0,
+    content.length > 0 && content.every((w) => titleWords(s.lessonTitle).has(w.toLowerCase())) ? 1 : 0,
+    echoed(content, promptWords) ? 1 : 0,
+    !s.withContext && DEFINITE_REFERENCE.test(s.prompt.replace(LEAD_IN, "")) ? 1 : 0,
+    s.kind === "expansion" && /^What does \S{1,2} stand for\?$/.test(s.prompt) ? 1 : 0,
+    BLANK_IN_LIST.test(s.prompt) ? 1 : 0,
   ];
 }
 

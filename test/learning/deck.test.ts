@@ -1,0 +1,31 @@
+import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "~/learning/deck";
+
+const question = (i: number, quality: number, sentence = i) => ({ id: `q${i}`, siblingKey: `sentence-${sentence}`, quality });
+
+describe("choosing a lesson's cards", () => {
+  it("takes the best-ranked questions, one per sentence and 24 per lesson", () => {
+    const ranked = Array.from({ length: 100 }, (_, i) => question(i, 0.9 - i / 1000, Math.floor(i / 3)));
+    const chosen = chooseDeckQuestions(ranked);
+    expect(chosen).toHaveLength(CARDS_PER_LESSON);
+    expect(chosen.slice(0, 4).map((q) => q.id)).toEqual(["q0", "q3", "q6", "q9"]);
+  });
+
+  it("leaves out every question below the quality bar, however few remain", () => {
+    const ranked = [question(0, 0.9), question(1, DECK_QUALITY_BAR), question(2, DECK_QUALITY_BAR - 0.01), question(3, 0.1)];
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q0", "q1"]);
+    expect(chooseDeckQuestions([question(0, 0.2)])).toEqual([]);
+  });
+});
+
+describe("the order of practice", () => {
+  it("never puts two questions of one sentence back to back, and keeps the best first otherwise", () => {
+    const deck = [question(0, 0.9, 1), question(1, 0.8, 1), question(2, 0.7, 2), question(3, 0.6, 2), question(4, 0.55, 3)];
+    const order = practiceOrder(deck);
+    expect(order.map((q) => q.id)).toEqual(["q0", "q2", "q1", "q3", "q4"]);
+    for (let i = 1; i < order.length; i++) expect(order[i].siblingKey).not.toBe(order[i - 1].siblingKey);
+  });
+
+  it("leaves out a sibling that could only follow its own", () => {
+    expect(practiceOrder([question(0, 0.9, 1), question(1, 0.8, 1)]).map((q) => q.id)).toEqual(["q0"]);
+  });
+});
