@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type ReviewActionData =
   | { kind: "answered"; result: AnswerResult; next: ShownCard | null; remaining: number }
   | { kind: "undone"; message: string }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string; /** The form field to correct, when the answer itself was refused. */ field?: "response" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, learner } = await learnerFor(request);
@@ -63,6 +63,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return { kind: "answered", result, next: next.card, remaining: next.remaining } satisfies ReviewActionData;
   } catch (error) {
     if (error instanceof ReviewError) {
+      if (error.code === "invalid_response") {
+        return data({ kind: "error", message: error.message, field: "response" } satisfies ReviewActionData, { status: 400 });
+      }
       const status = error.code === "not_found" ? 404 : 409;
       return data({ kind: "error", message: error.message } satisfies ReviewActionData, { status });
     }
@@ -143,7 +146,7 @@ export default function ReviewPage() {
         </p>
       </div>
 
-      {actionData?.kind === "error" ? (
+      {actionData?.kind === "error" && !actionData.field ? (
         <p role="alert" className="notice notice-error">
           {actionData.message}
         </p>
@@ -162,6 +165,7 @@ export default function ReviewPage() {
           question={card.question}
           hidden={{ intent: "answer", showingId: card.showingId }}
           submitLabel="Check"
+          error={actionData?.kind === "error" && actionData.field === "response" ? actionData.message : null}
           autoFocus
           extra={<ResponseTimer shownAt={shownAt} />}
         />
@@ -219,7 +223,7 @@ function Feedback({
   return (
     <div className={`feedback card ${result.correct ? "right" : "wrong"}`} aria-live="polite">
       <p className={result.correct ? "feedback-right" : "feedback-wrong"}>
-        <strong>{result.correct ? "Right." : "Not quite."}</strong>{" "}
+        <strong>{result.message ?? (result.correct ? "Right." : "Not quite.")}</strong>{" "}
         {result.correct ? null : (
           <>
             {result.response ? <>You answered “{result.response}”. </> : null}The answer is{" "}
