@@ -352,6 +352,22 @@ async function showCard(db: Database, user: UserRow, cardId: number, now: number
   };
 }
 
+/**
+ * The card of a showing whose answer was refused (nothing to grade), put back
+ * in front of the learner as it was: the same showing, options in the same
+ * order. Null when the showing is not the learner's, was answered, or its
+ * card has moved on (showCard then makes a new showing of the current card).
+ */
+export async function showAgain(db: Database, user: UserRow, showingId: string, now: number): Promise<ShownCard | null> {
+  const [row] = rowsOf<{ cardId: number }>(
+    await db.$client.execute({
+      sql: "SELECT card_id AS cardId FROM showings WHERE id = ? AND user_id = ? AND answered_at IS NULL",
+      args: [showingId, user.id],
+    }),
+  );
+  return row ? showCard(db, user, row.cardId, now) : null;
+}
+
 export interface AnswerResult {
   showingId: string;
   correct: boolean;

@@ -68,7 +68,7 @@ describe("the review action", () => {
     for (const response of ["", "   "]) {
       const refused = await act({ intent: "answer", showingId: card.showingId, response }, cookie);
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({ kind: "error", field: "response" });
+      expect(refused.body).toMatchObject({ kind: "refused", field: "response", next: { showingId: card.showingId } });
       expect(refused.body.message).toMatch(/type an answer/i);
     }
     expect(await t.db.select().from(reviewLogs)).toHaveLength(0);
