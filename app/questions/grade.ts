@@ -67,7 +67,8 @@ function numericKey(question: GradableQuestion): NumericKey | null {
   };
 }
 
-const ASKS_FOR_YEAR = /\byears?\b/i;
+/** "Year of …", "In which year …": a prompt about a year ("for ten years" asks for none). */
+const ASKS_FOR_YEAR = /\byear\b/i;
 
 /** "2020" (or "in 2020") for a key dated "October 2020", when the prompt asks for the year. */
 function givesTheYear(question: GradableQuestion, response: string): boolean {

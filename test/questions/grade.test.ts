@@ -96,8 +96,8 @@ describe("dates and years", () => {
   });
 
   it("wants the whole date when the prompt does not ask for a year", () => {
-    const q = typed("March 1987", [], "The Vellmoor charter was sealed in _____.");
-    expect(verdict(q, "1987")).toBe("wrong");
+    expect(verdict(typed("March 1987", [], "The Vellmoor charter was sealed in _____."), "1987")).toBe("wrong");
+    expect(verdict(typed("March 1987", [], "After ten years of talks, the charter was sealed in _____."), "1987")).toBe("wrong");
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNITS } from "~/content/questions/candidates";
 import { answersNumber, readNumber, unitCode, yearsIn } from "~/questions/numbers";
 
 describe("reading numbers", () => {
@@ -22,6 +23,11 @@ describe("reading numbers", () => {
     expect(readNumber("7 dollars")?.unit).toBe("usd");
     expect(readNumber("7 euros")?.unit).toBe("eur");
     expect(readNumber("9 gallons")?.unit).toBe("gal");
+  });
+
+  it("knows every unit the question generator keeps with a quantity", () => {
+    const unknown = [...UNITS].filter((unit) => unitCode(unit) === null);
+    expect(unknown).toEqual([]);
   });
 
   it("finds the years written in a text", () => {
