@@ -47,6 +47,8 @@ describe("the practice action", () => {
       expect(refused.body).toMatchObject({ field: "response", questionId: question.id });
       expect(String(refused.body.error)).toMatch(/type an answer/i);
     }
+    const unanswered = await act({ questionId: question.id });
+    expect(unanswered).toMatchObject({ status: 400, body: { field: "response" } });
     expect(await t.db.select().from(reviewLogs)).toHaveLength(0);
     expect(await t.db.select().from(showings)).toHaveLength(0);
   });
