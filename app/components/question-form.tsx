@@ -29,6 +29,7 @@ export function QuestionForm({
   submitLabel = "Check",
   autoFocus = false,
   extra = null,
+  error = null,
 }: {
   question: AskedQuestion;
   hidden: Record<string, string>;
@@ -37,8 +38,12 @@ export function QuestionForm({
   autoFocus?: boolean;
   /** More hidden inputs or controls, rendered inside the form. */
   extra?: React.ReactNode;
+  /** Why the response was refused (nothing to grade), shown at the field. */
+  error?: string | null;
 }) {
   const promptId = `prompt-${question.id}`;
+  const errorId = `response-error-${question.id}`;
+  const invalid = error ? { "aria-invalid": true, "aria-describedby": errorId } : {};
   return (
     <Form method="post" className="question card" aria-labelledby={promptId}>
       {Object.entries(hidden).map(([name, value]) => (
@@ -49,7 +54,7 @@ export function QuestionForm({
         {question.prompt}
       </p>
       {question.options ? (
-        <fieldset className="options-fieldset" disabled={disabled}>
+        <fieldset className="options-fieldset" disabled={disabled} {...invalid}>
           <legend className="visually-hidden">Options</legend>
           <ul className="options">
             {question.options.map((option, i) => (
@@ -82,9 +87,15 @@ export function QuestionForm({
             required
             disabled={disabled}
             autoFocus={autoFocus}
+            {...invalid}
           />
         </>
       )}
+      {error ? (
+        <p id={errorId} role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       {extra}
       {disabled ? null : (
         <p>

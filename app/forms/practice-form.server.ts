@@ -3,7 +3,8 @@ import { z } from "zod";
 
 const answerSchema = z.object({
   questionId: z.string().min(1).max(100),
-  response: z.string().max(500),
+  // No response at all (no option chosen) is graded as invalid, like an empty one: the form says why.
+  response: z.string().max(500).default(""),
 });
 
 export function parsePracticeForm(form: Record<string, FormDataEntryValue>) {

@@ -18,7 +18,7 @@ import {
   type User,
 } from "../../db/schema";
 import { addDays, startOfDay, studyDay } from "../learning/day";
-import { medianResponseMs } from "../learning/grade";
+import { medianResponseMs } from "../learning/rating";
 import type { CardState, Rating } from "../learning/scheduler";
 import {
   cardsByState,

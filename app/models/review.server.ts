@@ -20,7 +20,7 @@ import type { InStatement, ResultSet } from "@libsql/client";
 import type { Database } from "../../db/client";
 import { cards, reviewLogs, reviewUndos, users } from "../../db/schema";
 import { studyDayBounds } from "../learning/day";
-import { gradeResponse, medianResponseMs, proposeRating, shuffleOptions } from "../learning/grade";
+import { medianResponseMs, proposeRating } from "../learning/rating";
 import { buildReviewQueue, type QueueCard } from "../learning/queue";
 import {
   parseCardState,
@@ -31,6 +31,8 @@ import {
   type SchedulerSettings,
 } from "../learning/scheduler";
 import type { NumericAnswer } from "../content/types";
+import { gradeResponse, isRight, responseProblem, type Verdict } from "../questions/grade";
+import { presentedOptions } from "../questions/options";
 import type { QuestionView } from "./course.server";
 
 /** What review needs to know of a learner: who, and their study settings. */
@@ -41,7 +43,7 @@ type UserRow = Pick<
 
 export class ReviewError extends Error {
   constructor(
-    readonly code: "not_found" | "stale" | "retired" | "not_answered" | "nothing_to_undo",
+    readonly code: "not_found" | "stale" | "retired" | "not_answered" | "nothing_to_undo" | "invalid_response",
     message: string,
   ) {
     super(message);
@@ -335,9 +337,7 @@ async function showCard(db: Database, user: UserRow, cardId: number, now: number
   } else {
     showingId = randomBytes(12).toString("base64url");
     const questionOptions = row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null;
-    // Multiple choice options are shuffled per showing; true/false keeps True first.
-    options =
-      questionOptions && row.type === "multiple_choice" ? shuffleOptions(questionOptions, showingId) : questionOptions;
+    options = presentedOptions({ type: row.type, options: questionOptions }, showingId);
     await db.$client.execute({
       sql: INSERT_SHOWING_SQL,
       args: [showingId, user.id, cardId, row.version, options ? JSON.stringify(options) : null, now],
@@ -352,9 +352,29 @@ async function showCard(db: Database, user: UserRow, cardId: number, now: number
   };
 }
 
+/**
+ * The card of a showing whose answer was refused (nothing to grade), put back
+ * in front of the learner as it was: the same showing, options in the same
+ * order. Null when the showing is not the learner's, was answered, or its
+ * card has moved on (showCard then makes a new showing of the current card).
+ */
+export async function showAgain(db: Database, user: UserRow, showingId: string, now: number): Promise<ShownCard | null> {
+  const [row] = rowsOf<{ cardId: number }>(
+    await db.$client.execute({
+      sql: "SELECT card_id AS cardId FROM showings WHERE id = ? AND user_id = ? AND answered_at IS NULL",
+      args: [showingId, user.id],
+    }),
+  );
+  return row ? showCard(db, user, row.cardId, now) : null;
+}
+
 export interface AnswerResult {
   showingId: string;
   correct: boolean;
+  /** Correct, close (right but misspelt) or wrong. */
+  verdict: Exclude<Verdict, "invalid">;
+  /** "Right — check the spelling: …" for a close answer; null otherwise. */
+  message: string | null;
   response: string;
   expected: string;
   sourceSentence: string;
@@ -370,6 +390,9 @@ export interface AnswerResult {
 interface StoredResponse {
   response: string;
   correct: boolean;
+  /** Absent from responses stored before verdicts: read as correct or wrong. */
+  verdict?: Exclude<Verdict, "invalid">;
+  message?: string | null;
   expected: string;
   proposedRating: Rating;
   responseMs: number;
@@ -399,7 +422,7 @@ const SHOWING_CONTEXT_SQL = `
          c.version AS version, c.state AS state, c.due AS due, c.stability AS stability, c.difficulty AS difficulty,
          c.elapsed_days AS elapsedDays, c.scheduled_days AS scheduledDays, c.learning_steps AS learningSteps,
          c.reps AS reps, c.lapses AS lapses, c.last_review AS lastReview,
-         q.type AS type, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
+         q.type AS type, q.prompt AS prompt, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
          q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.status AS status,
          ${LESSON_URL} AS lessonUrl,
          l.id AS logId, l.rating AS logRating, l.reviewed_at AS logReviewedAt, l.correct AS logCorrect,
@@ -423,6 +446,7 @@ interface ShowingContext extends Omit<CardState, "state" | "due"> {
   state: number;
   due: number | null;
   type: QuestionView["type"];
+  prompt: string;
   answer: string;
   acceptedJson: string;
   optionsJson: string | null;
@@ -461,6 +485,8 @@ function answerResult(
   return {
     showingId,
     correct: stored.correct,
+    verdict: stored.verdict ?? (stored.correct ? "correct" : "wrong"),
+    message: stored.message ?? null,
     response: stored.response,
     expected: stored.expected,
     sourceSentence: row.sourceSentence ?? "",
@@ -533,6 +559,8 @@ function logInsert(review: LoggedReview): InStatement {
 /**
  * Grades the learner's answer to a showing, applies the proposed rating and
  * returns the result. A repeat of an answered showing returns the stored result.
+ * A response with nothing to grade (empty, spaces) is refused before anything
+ * is read or written: the learner corrects the form, no review is recorded.
  */
 export async function answerShowing(
   db: Database,
@@ -540,6 +568,8 @@ export async function answerShowing(
   input: { showingId: string; response: string; clientResponseMs?: number | null },
   now: number,
 ): Promise<AnswerResult> {
+  const problem = responseProblem(input.response);
+  if (problem) throw new ReviewError("invalid_response", problem);
   const row = await loadShowingContext(db, user.id, input.showingId);
   if (row.answeredAt !== null) return replayedResult(input.showingId, row);
   if (row.version === null) throw new ReviewError("not_found", "That card no longer exists.");
@@ -551,12 +581,16 @@ export async function answerShowing(
   }
   const question = {
     type: row.type,
+    prompt: row.prompt,
     answer: row.answer,
     accepted: JSON.parse(row.acceptedJson) as string[],
     options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
     numeric: row.numericJson ? (JSON.parse(row.numericJson) as NumericAnswer) : null,
   };
   const graded = gradeResponse(question, input.response);
+  // responseProblem above refuses what the grader would call invalid.
+  if (graded.verdict === "invalid") throw new ReviewError("invalid_response", graded.message ?? "");
+  const correct = isRight(graded.verdict);
   // The server's clock bounds what the client says it took.
   const serverMs = Math.max(0, now - row.shownAt);
   const clientMs = input.clientResponseMs ?? null;
@@ -569,7 +603,8 @@ export async function answerShowing(
     responseMs: ms,
   }));
   const proposedRating = proposeRating({
-    correct: graded.correct,
+    correct,
+    misspelt: graded.verdict === "close",
     responseMs,
     learnerMedianMs: medianResponseMs(recent),
     type: question.type,
@@ -580,7 +615,9 @@ export async function answerShowing(
   const after = outcome.card;
   const stored: StoredResponse = {
     response: input.response,
-    correct: graded.correct,
+    correct,
+    verdict: graded.verdict,
+    message: graded.message,
     expected: graded.expected,
     proposedRating,
     responseMs,
@@ -596,7 +633,7 @@ export async function answerShowing(
         showingId: input.showingId,
         reviewedAt: now,
         rating: proposedRating,
-        correct: graded.correct,
+        correct,
         responseMs,
         before,
         log: outcome.log,

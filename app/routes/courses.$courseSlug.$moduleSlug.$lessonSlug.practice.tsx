@@ -4,7 +4,8 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
 import { parsePracticeForm } from "~/forms/practice-form.server";
-import { gradeResponse, shuffleOptions } from "~/learning/grade";
+import { gradeResponse, isRight } from "~/questions/grade";
+import { presentedOptions } from "~/questions/options";
 import { getLesson, getLessonQuestions } from "~/models/course.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,7 +41,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           id: q.id,
           type: q.type,
           prompt: q.prompt,
-          options: q.options ? shuffleOptions(q.options, q.id) : null,
+          options: presentedOptions(q, q.id),
           unit: q.numeric?.unit ?? null,
         }
       : null,
@@ -58,24 +59,30 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return Response.json({ error: "That question is not part of this lesson any more." }, { status: 400 });
   }
   const result = gradeResponse(question, parsed.data.response);
+  if (result.verdict === "invalid") {
+    return Response.json({ error: result.message, field: "response", questionId: question.id }, { status: 400 });
+  }
   return {
     questionId: question.id,
     response: parsed.data.response,
-    correct: result.correct,
+    correct: isRight(result.verdict),
+    message: result.message,
     expected: result.expected,
     sourceSentence: question.sourceSentence,
   };
 }
 
 type ActionResult =
-  | { error: string }
-  | { questionId: string; response: string; correct: boolean; expected: string; sourceSentence: string };
+  | { error: string; field?: "response"; questionId?: string }
+  | { questionId: string; response: string; correct: boolean; message: string | null; expected: string; sourceSentence: string };
 
 export default function PracticePage() {
   const { course, module, lesson, n, total, question } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const lessonUrl = `/courses/${course.slug}/${module.slug}/${lesson.slug}`;
   const answered = actionData && "correct" in actionData && question && actionData.questionId === question.id ? actionData : null;
+  const refused = actionData && "error" in actionData ? actionData : null;
+  const fieldError = refused?.field === "response" && refused.questionId === question?.id ? refused.error : null;
   return (
     <section className="practice">
       <Breadcrumbs
@@ -98,18 +105,19 @@ export default function PracticePage() {
             question={question}
             hidden={{ questionId: question.id }}
             disabled={Boolean(answered)}
+            error={fieldError}
             autoFocus
           />
-          {actionData && "error" in actionData ? (
+          {refused && !fieldError ? (
             <p role="alert" className="field-error">
-              {actionData.error}
+              {refused.error}
             </p>
           ) : null}
           <div aria-live="polite">
             {answered ? (
               <div className={`feedback ${answered.correct ? "right" : "wrong"}`}>
                 <p className={answered.correct ? "feedback-right" : "feedback-wrong"}>
-                  <strong>{answered.correct ? "Right." : "Not quite."}</strong>{" "}
+                  <strong>{answered.message ?? (answered.correct ? "Right." : "Not quite.")}</strong>{" "}
                   {answered.correct ? null : (
                     <>
                       You answered “{answered.response}”. The answer is <strong>{answered.expected}</strong>.

@@ -12,6 +12,7 @@ import {
   answerShowing,
   rateShowing,
   ReviewError,
+  showAgain,
   studyNext,
   undoLastReview,
   type AnswerResult,
@@ -33,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type ReviewActionData =
   | { kind: "answered"; result: AnswerResult; next: ShownCard | null; remaining: number }
   | { kind: "undone"; message: string }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string }
+  /** The answer itself was refused: the card to answer again travels with the message, as after an answer. */
+  | { kind: "refused"; message: string; field: "response"; next: ShownCard | null; remaining: number };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, learner } = await learnerFor(request);
@@ -47,8 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ kind: "error", message } satisfies ReviewActionData, { status: 400 });
   }
   const now = Date.now();
+  const input = parsed.data;
   try {
-    const input = parsed.data;
     if (input.intent === "undo") {
       await undoLastReview(db, learner, now);
       return { kind: "undone", message: "Last review undone." } satisfies ReviewActionData;
@@ -63,6 +66,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return { kind: "answered", result, next: next.card, remaining: next.remaining } satisfies ReviewActionData;
   } catch (error) {
     if (error instanceof ReviewError) {
+      if (error.code === "invalid_response") {
+        // The refused card comes back as it was; another may have come due meanwhile, so not the queue's head.
+        const queue = await studyNext(db, learner, now);
+        const again = input.intent === "answer" ? await showAgain(db, learner, input.showingId, now) : null;
+        return data(
+          { kind: "refused", message: error.message, field: "response", next: again ?? queue.card, remaining: queue.remaining } satisfies ReviewActionData,
+          { status: 400 },
+        );
+      }
       const status = error.code === "not_found" ? 404 : 409;
       return data({ kind: "error", message: error.message } satisfies ReviewActionData, { status });
     }
@@ -94,8 +106,11 @@ export default function ReviewPage() {
   const [continuedFrom, setContinuedFrom] = useState<string | null>(null);
   const answered = actionData?.kind === "answered" ? actionData : null;
   const showFeedback = answered !== null && continuedFrom !== answered.result.showingId;
-  const card: ShownCard | null = answered ? answered.next : loaderData.card;
-  const remaining = answered ? answered.remaining : loaderData.remaining;
+  const refused = actionData?.kind === "refused" ? actionData : null;
+  // Answers and refusals carry the card to show; the loader's is the one first shown.
+  const latest = answered ?? refused;
+  const card: ShownCard | null = latest ? latest.next : loaderData.card;
+  const remaining = latest ? latest.remaining : loaderData.remaining;
   const shownAt = useRef(0);
   const busy = navigation.state !== "idle";
 
@@ -162,6 +177,7 @@ export default function ReviewPage() {
           question={card.question}
           hidden={{ intent: "answer", showingId: card.showingId }}
           submitLabel="Check"
+          error={refused && refused.next?.showingId === card.showingId ? refused.message : null}
           autoFocus
           extra={<ResponseTimer shownAt={shownAt} />}
         />
@@ -219,7 +235,7 @@ function Feedback({
   return (
     <div className={`feedback card ${result.correct ? "right" : "wrong"}`} aria-live="polite">
       <p className={result.correct ? "feedback-right" : "feedback-wrong"}>
-        <strong>{result.correct ? "Right." : "Not quite."}</strong>{" "}
+        <strong>{result.message ?? (result.correct ? "Right." : "Not quite.")}</strong>{" "}
         {result.correct ? null : (
           <>
             {result.response ? <>You answered “{result.response}”. </> : null}The answer is{" "}

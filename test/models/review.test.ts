@@ -135,6 +135,39 @@ describe("daily review against libSQL", () => {
     await expectReviewError(answerShowing(handle.db, learner, { showingId: fresh.showingId, response: "x" }, T0 + 130_000), "stale");
   });
 
+  it("an answer with nothing in it is refused before anything is written", async () => {
+    const learner = await learnerWithDeck();
+    const shown = (await nextShowing(handle.db, learner, T0))!;
+    for (const response of ["", "   "]) {
+      await expectReviewError(answerShowing(handle.db, learner, { showingId: shown.showingId, response }, T0 + 1000), "invalid_response");
+    }
+    expect(await handle.db.select().from(reviewLogs)).toHaveLength(0);
+    const [showing] = await handle.db.select().from(showings).where(eq(showings.id, shown.showingId));
+    expect(showing!.answeredAt).toBeNull();
+    expect((await getOwnCard(handle.db, learner.id, shown.cardId))!.version).toBe(0);
+  });
+
+  it("a right answer with a spelling slip counts as right, says so, and is rated Hard at most", async () => {
+    const learner = await learnerWithDeck();
+    let t = T0;
+    let shown = (await nextShowing(handle.db, learner, t))!;
+    // Answer the others rightly until the card whose answer is long enough for a slip comes up.
+    while ((await answerFor(shown.cardId)) !== "Amazon") {
+      await answerShowing(handle.db, learner, { showingId: shown.showingId, response: await answerFor(shown.cardId) }, t + 500);
+      t += 30_000;
+      shown = (await nextShowing(handle.db, learner, t))!;
+    }
+    const result = await answerShowing(
+      handle.db,
+      learner,
+      { showingId: shown.showingId, response: "Amazno", clientResponseMs: 1000 },
+      t + 1000,
+    );
+    expect(result).toMatchObject({ correct: true, verdict: "close", message: "Right — check the spelling: Amazon", rating: 2 });
+    const [log] = await handle.db.select().from(reviewLogs).where(eq(reviewLogs.showingId, shown.showingId));
+    expect(log).toMatchObject({ correct: true, rating: 2 });
+  });
+
   it("a wrong answer brings the card back within the session", async () => {
     const learner = await learnerWithDeck();
     const shown = (await nextShowing(handle.db, learner, T0))!;

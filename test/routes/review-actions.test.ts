@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { lessons, reviewLogs } from "../../db/schema";
+import { cards, lessons, reviewLogs, showings } from "../../db/schema";
 import { startLesson } from "../../app/models/deck.server";
 import { createSession } from "../../app/models/session.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -59,6 +59,26 @@ describe("the review action", () => {
     expect(rated.status).toBe(400);
     expect(rated.body.message).toMatch(/1 \(Again\) to 4 \(Easy\)/);
     expect(await t.db.select().from(reviewLogs)).toEqual(before);
+  });
+
+  it("refuses an empty or spaces-only answer with 400 and a message for the form, recording nothing", async () => {
+    const { cookie } = await learnerWithCookie();
+    const card = await currentShowing(cookie);
+    const cardsBefore = await t.db.select().from(cards);
+    for (const response of ["", "   "]) {
+      const refused = await act({ intent: "answer", showingId: card.showingId, response }, cookie);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ kind: "refused", field: "response", next: { showingId: card.showingId } });
+      expect(refused.body.message).toMatch(/type an answer/i);
+    }
+    expect(await t.db.select().from(reviewLogs)).toHaveLength(0);
+    expect(await t.db.select().from(cards)).toEqual(cardsBefore);
+    const [showing] = await t.db.select().from(showings);
+    expect(showing!.answeredAt).toBeNull();
+    // The same showing can still be answered once the learner types something.
+    const answered = await act({ intent: "answer", showingId: card.showingId, response: "x" }, cookie);
+    expect(answered.body.kind).toBe("answered");
+    expect(await t.db.select().from(reviewLogs)).toHaveLength(1);
   });
 
   it("answers another learner's showing with 404 and records nothing", async () => {

@@ -104,8 +104,11 @@ const NUMBER_WORDS: Record<string, number> = {
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, dozen: 12,
 };
-/** Measurement units: kept in the answer ("24 hours"). Counted nouns are not units. */
-const UNITS = new Set(
+/**
+ * Measurement units: kept in the answer ("24 hours"). Counted nouns are not units.
+ * The grader reads each of them as a unit (app/questions/numbers.ts; a test holds the two together).
+ */
+export const UNITS: ReadonlySet<string> = new Set(
   (
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades century centuries " +
     "millisecond milliseconds mm cm m km kilometre kilometres kilometer kilometers metre metres meter meters mile miles " +

@@ -18,6 +18,7 @@ import { acceptance, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
+import { SpellingIndex } from "../../questions/variants";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
@@ -71,11 +72,14 @@ export function generateQuestions(
   const materialSentences = new Map<string, number>();
   const materialTexts: string[] = [];
   const sentencesWith = new Map<string, Set<number>>();
+  // The spellings of names each module uses: one name written two ways is accepted either way.
+  const spellings = modules.map(() => new SpellingIndex());
   // One lesson at a time: analyse, score its facts and feed the course-wide
   // indexes, then let its tokens go, so memory holds facts rather than parses.
   const analysed: AnalysedLesson[][] = modules.map((m, module) => {
     forgetFoldings();
     return m.lessons.map((draft, lesson) => {
+      spellings[module].add(draft.text);
       const sentences = lessonSentences(draft);
       const candidates = sentences.map(sentenceCandidates);
       const sentenceNumbers = sentences.map((sentence) => {
@@ -136,7 +140,7 @@ export function generateQuestions(
         // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
         const sentenceForms = forms(fact.candidate.sentence.text);
         const shown = fact.context ? [...forms(fact.context), ...sentenceForms] : sentenceForms;
-        fact.accepted = acceptedVariants(fact.candidate, expansions, acronymsOf).filter(
+        fact.accepted = acceptedVariants(fact.candidate, expansions, acronymsOf, spellings[module]).filter(
           (v, i) => i === 0 || !containsSequence(shown, forms(v)),
         );
       }
@@ -461,7 +465,12 @@ function addVariant(out: string[], v: string | undefined): void {
   if (v && !out.includes(v)) out.push(v);
 }
 
-export function acceptedVariants(c: Candidate, expansions: Map<string, string>, acronymsOf: Map<string, string>): string[] {
+export function acceptedVariants(
+  c: Candidate,
+  expansions: Map<string, string>,
+  acronymsOf: Map<string, string>,
+  spellings?: SpellingIndex,
+): string[] {
   const answer = answerText(c);
   const out = [answer];
   if (c.numeric) {
@@ -480,6 +489,7 @@ export function acceptedVariants(c: Candidate, expansions: Map<string, string>, 
   }
   const acronym = acronymsOf.get(normaliseAnswer(answer));
   addVariant(out, acronym);
+  for (const v of spellings?.variantsOf(answer) ?? []) addVariant(out, v);
   if (c.kind !== "phrase" && c.kind !== "term") {
     for (const v of [...out]) if (!/^the\s/i.test(v) && !/^\p{Lu}+s?$/u.test(v)) addVariant(out, `the ${v}`);
   }

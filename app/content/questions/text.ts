@@ -1,6 +1,7 @@
 /**
- * Small text helpers shared by the generator: answer normalisation (the same
- * folding SQuAD and the grader use), word sets, and word-boundary search.
+ * Small text helpers shared by the generator: answer normalisation (SQuAD's
+ * folding, which keys the generator's indexes; what a learner's answer means
+ * is folded in app/questions/fold.ts), word sets, and word-boundary search.
  */
 
 export const STOPWORDS = new Set(

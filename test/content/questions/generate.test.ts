@@ -55,6 +55,27 @@ describe("generateQuestions", () => {
     expect(acronym?.accepted).toEqual(expect.arrayContaining(["IMO", "International Maritime Organization"]));
   });
 
+  it("accepts the other spelling the module itself uses for a name, and nothing for a different name", () => {
+    const ferries: ModuleInput = {
+      key: "ferries",
+      lessons: [
+        lesson("Crossings", [
+          "The ferry line was founded by Oskar Brevander in 1911 at Tessaly.",
+          "Brevander sold the line to the Corran Shipping Board in 1930.",
+        ]),
+        lesson("Records", [
+          "Later ledgers spell the founder's name Brevandor, after a clerk's habit.",
+          "His rival Trevander ran boats from Tessaly to Nolmark.",
+        ]),
+      ],
+    };
+    const qs = generateQuestions([ferries]).flatMap((lessons) => lessons.flatMap((l) => l.questions));
+    const founder = qs.filter((q) => q.answer === "Brevander");
+    expect(founder.length).toBeGreaterThan(0);
+    for (const q of founder) expect(q.accepted).toContain("Brevandor");
+    for (const q of qs.filter((x) => x.answer === "Trevander")) expect(q.accepted).not.toContain("Brevander");
+  });
+
   it("asks about defined terms", () => {
     expect(answersOf(questions(0, 0))).toContain("rogue anchorer");
   });

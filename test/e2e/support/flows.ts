@@ -54,9 +54,9 @@ export function questionForm(page: Page): Locator {
   return page.getByRole("main").getByRole("form").filter({ has: page.getByRole("button", { name: "Check" }) });
 }
 
-/** What the learner is told after answering: "Right." or "Not quite." */
+/** What the learner is told after answering: "Right.", "Not quite." or "Right — check the spelling: …" */
 export function verdict(page: Page): Locator {
-  return page.getByRole("main").getByText(/^(Right\.|Not quite\.)$/);
+  return page.getByRole("main").getByText(/^(Right\.|Not quite\.|Right — check the spelling: .+)$/);
 }
 
 /** Something a learner might type for a text question: a word from its own prompt. */
