@@ -17,7 +17,7 @@ import { draftModule, moduleKey, readSource } from "../app/content/pipeline";
 import { generateQuestions } from "../app/content/questions";
 import type { QualitySignals } from "../app/content/questions/quality";
 import type { Question } from "../app/content/types";
-import { shuffleOptions } from "../app/learning/grade";
+import { presentedOptions } from "../app/questions/options";
 import { seededRandom, shuffled } from "../app/learning/random";
 
 const args = process.argv.slice(2);
@@ -64,7 +64,7 @@ const pool = items.map(({ question }, i) => ({
   lesson: titles.get(question) ?? "",
   type: question.type,
   prompt: question.prompt,
-  options: question.options ? (question.type === "multiple_choice" ? shuffleOptions(question.options, `${seed}:${question.id}`) : question.options) : null,
+  options: presentedOptions(question, `${seed}:${question.id}`),
   answer: question.answer,
   source_sentence: question.source.sentence,
 }));

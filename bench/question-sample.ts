@@ -1,7 +1,7 @@
 /**
  * A random sample of what learners are shown, for blind rating with the rubric.
  *
- *   npx tsx bench/question-sample.ts --seed S --count N FILE...
+ *   npx tsx bench/question-sample.ts --seed S --count N [--signals OUT.json] FILE...
  *
  * Ingests the files as one course, takes each lesson's deck (the questions a
  * learner who starts the lesson gets: app/learning/deck.ts), pools them and
@@ -9,12 +9,13 @@
  * {item, lesson, type, prompt, options, answer, source_sentence}: the fields
  * the rubric gives a rater and nothing else (no score, no module name).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { draftModule, moduleKey, readSource } from "../app/content/pipeline";
 import { generateQuestions } from "../app/content/questions";
+import type { QualitySignals } from "../app/content/questions/quality";
 import { CARDS_PER_LESSON, chooseDeckQuestions } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
-import { shuffleOptions } from "../app/learning/grade";
+import { presentedOptions } from "../app/questions/options";
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -24,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const seed = option(args, "--seed");
 const count = Number(option(args, "--count") ?? "50");
-const files = args.filter((a, i) => !a.startsWith("--") && !["--seed", "--count"].includes(args[i - 1] ?? ""));
+const files = args.filter((a, i) => !a.startsWith("--") && !["--seed", "--count", "--signals"].includes(args[i - 1] ?? ""));
 if (!seed || !Number.isInteger(count) || count < 1 || files.length === 0) {
   process.stderr.write("usage: npx tsx bench/question-sample.ts --seed S --count N FILE...\n");
   process.exit(2);
@@ -32,9 +33,13 @@ if (!seed || !Number.isInteger(count) || count < 1 || files.length === 0) {
 
 const drafts = files.map((name) => draftModule(readSource(name, readFileSync(name)), moduleKey(name)));
 const kindOf = new Map<string, string>();
+const signalsOf = new Map<string, QualitySignals>();
 const banks = generateQuestions(
   drafts.map((d) => ({ key: d.key, lessons: d.lessons })),
-  (question, signals) => kindOf.set(question.id, signals.kind),
+  (question, signals) => {
+    kindOf.set(question.id, signals.kind);
+    signalsOf.set(question.id, signals);
+  },
 );
 const lessons = drafts.flatMap((d, m) => d.lessons.map((lesson, l) => ({ title: lesson.title, bank: banks[m][l].questions })));
 const decks = lessons.map((lesson) => ({ ...lesson, deck: chooseDeckQuestions(lesson.bank) }));
@@ -45,7 +50,7 @@ const sample = drawn.map(({ lesson, question }, i) => ({
   lesson,
   type: question.type,
   prompt: question.prompt,
-  options: question.options ? (question.type === "multiple_choice" ? shuffleOptions(question.options, `${seed}:${question.id}`) : question.options) : null,
+  options: presentedOptions(question, `${seed}:${question.id}`),
   answer: question.answer,
   source_sentence: question.source.sentence,
 }));
@@ -68,3 +73,9 @@ process.stderr.write(
     `lessons' key facts (years, dates, quantities, organisations, acronyms, terms, agreements) asked in their deck: ${keyFactsInDecks} of ${keyFacts}; drew ${sample.length}\n`,
 );
 process.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
+// For refitting the quality estimate on this sample's ratings (bench/quality-fit.ts); never shown to a rater.
+const signalsPath = option(args, "--signals");
+if (signalsPath) {
+  const rows = drawn.map(({ question }, i) => ({ item: i + 1, signals: signalsOf.get(question.id) }));
+  writeFileSync(signalsPath, `${JSON.stringify(rows, null, 1)}\n`);
+}

@@ -19,20 +19,47 @@ export const DECK_QUALITY_BAR = 0.5;
 
 /**
  * The best-ranked questions at or above the quality bar, at most FORMS_PER_SENTENCE per
- * sentence and CARDS_PER_LESSON in all. `ranked` is best first.
+ * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones.
+ * `ranked` is best first.
  */
-export function chooseDeckQuestions<Q extends { siblingKey: string; quality: number }>(ranked: readonly Q[]): Q[] {
-  const perFact = new Map<string, number>();
+export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[]): Q[] {
+  const perSentence = new Map<string, number>();
   const chosen: Q[] = [];
+  let falseStatements = 0;
+  let trueStatements = 0;
+  const take = (q: Q) => {
+    perSentence.set(q.siblingKey, (perSentence.get(q.siblingKey) ?? 0) + 1);
+    chosen.push(q);
+  };
+  const fits = (q: Q) => q.quality >= DECK_QUALITY_BAR && (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE;
+  // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
+  const heldTrue: Q[] = [];
   for (const q of ranked) {
     if (chosen.length >= CARDS_PER_LESSON) break;
-    if (q.quality < DECK_QUALITY_BAR) continue;
-    const n = perFact.get(q.siblingKey) ?? 0;
-    if (n >= FORMS_PER_SENTENCE) continue;
-    perFact.set(q.siblingKey, n + 1);
-    chosen.push(q);
+    if (!fits(q)) continue;
+    if (q.type === "true_false" && q.answer === "True") {
+      heldTrue.push(q);
+      continue;
+    }
+    if (q.type === "true_false") falseStatements++;
+    take(q);
   }
-  return chosen;
+  for (const q of heldTrue) {
+    if (chosen.length >= CARDS_PER_LESSON || trueStatements >= falseStatements) break;
+    if (!fits(q)) continue;
+    trueStatements++;
+    take(q);
+  }
+  // Back in the bank's order (best first).
+  const order = new Map(ranked.map((q, i) => [q, i]));
+  return chosen.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+export interface DeckCandidate {
+  siblingKey: string;
+  quality: number;
+  type: string;
+  answer: string;
 }
 
 /**

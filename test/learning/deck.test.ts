@@ -1,6 +1,12 @@
 import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "~/learning/deck";
 
-const question = (i: number, quality: number, sentence = i) => ({ id: `q${i}`, siblingKey: `sentence-${sentence}`, quality });
+const question = (i: number, quality: number, sentence = i, type = "cloze", answer = `answer ${i}`) => ({
+  id: `q${i}`,
+  siblingKey: `sentence-${sentence}`,
+  quality,
+  type,
+  answer,
+});
 
 describe("choosing a lesson's cards", () => {
   it("takes the best-ranked questions, one per sentence and 24 per lesson", () => {
@@ -14,6 +20,14 @@ describe("choosing a lesson's cards", () => {
     const ranked = [question(0, 0.9), question(1, DECK_QUALITY_BAR), question(2, DECK_QUALITY_BAR - 0.01), question(3, 0.1)];
     expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q0", "q1"]);
     expect(chooseDeckQuestions([question(0, 0.2)])).toEqual([]);
+  });
+
+  it("holds no more true statements than false ones, so answering True every time does not score", () => {
+    const truth = (i: number, quality: number) => question(i, quality, i, "true_false", "True");
+    const lie = (i: number, quality: number) => question(i, quality, i, "true_false", "False");
+    expect(chooseDeckQuestions([truth(0, 0.9), truth(1, 0.8), question(2, 0.7)]).map((q) => q.id)).toEqual(["q2"]);
+    const chosen = chooseDeckQuestions([truth(0, 0.9), truth(1, 0.85), lie(2, 0.8), question(3, 0.7), truth(4, 0.6)]);
+    expect(chosen.map((q) => q.id)).toEqual(["q0", "q2", "q3"]);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { reviewLogs, showings } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { questions, reviewLogs, showings } from "../../db/schema";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
 import { seedGeography } from "../support/fixtures";
 
@@ -61,7 +62,13 @@ describe("the practice action", () => {
   });
 
   it("shows true/false as True then False", async () => {
-    const asked = [await shown(0), await shown(1)];
+    // Practice shows the lesson's deck: one question per sentence, no more true statements than false
+    // ones. A false statement of its own sentence reaches it.
+    await t.db
+      .update(questions)
+      .set({ prompt: "True or false: The Nile flows south into the Indian Ocean.", answer: "False", acceptedJson: '["False"]', siblingKey: "nile-south" })
+      .where(eq(questions.id, "q-nile-tf"));
+    const asked = [await shown(0), await shown(1), await shown(2)];
     expect(asked.find((q) => q.type === "true_false")?.options).toEqual(["True", "False"]);
   });
 });

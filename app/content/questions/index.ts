@@ -429,7 +429,7 @@ const FIRST_WORD = /^\s*(\S+)/;
  * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
  */
 const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
 /** Whether a sentence leans on the one before: it opens with "It", "This", "They"... or points back anywhere. */
 export function leansOnEarlierText(text: string): boolean {

@@ -76,6 +76,11 @@ export const QUALITY_FEATURES: string[] = [
   "prompt:definite-reference",
   "expansion:two-letters",
   "blank:in-list",
+  "prompt:anchors",
+  "sentence:plain-words",
+  "answer:conjoined",
+  "answer:long-number",
+  "blank:range-end",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -96,6 +101,25 @@ const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|el
 
 /** A blank that is one item of a list ("A, B and _____", "_____, B or C", "e.g., _____"): any other item fits as well. */
 const BLANK_IN_LIST = /,\s*(?:and\s+|or\s+)?_____|_____\s*,|\b(?:and|or)\s+_____|_____\s+(?:and|or)\b|e\.g\.,?\s*_____/;
+
+/** A blank that is one end of a range ("_____–2009", "from 1990 to _____"). */
+const RANGE_END = /_____\s*(?:[–—-]|to\b)|(?:[–—-]|\bto)\s*_____/;
+
+/**
+ * What pins a blank down besides the blank: names (capitalised words past the first) and numbers
+ * elsewhere in the statement. A generic sentence with one name blanked lets any name fit.
+ */
+function anchors(statement: string): number {
+  const ws = wordsOf(statement.replace(BLANK, " "));
+  return ws.filter((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)).length;
+}
+
+/** How everyday the sentence's content words are: the mean of their spoken-English log frequency, over 7. */
+function plainness(sentence: string): number {
+  const content = wordsOf(sentence.toLowerCase()).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w));
+  if (content.length === 0) return 0;
+  return content.reduce((n, w) => n + logFrequency(w), 0) / content.length / 7;
+}
 
 /** The lead-ins of the forms, before the statement itself. */
 const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
@@ -179,6 +203,11 @@ export function qualityFeatures(s: QualitySignals): number[] {
     !s.withContext && DEFINITE_REFERENCE.test(s.prompt.replace(LEAD_IN, "")) ? 1 : 0,
     s.kind === "expansion" && /^What does \S{1,2} stand for\?$/.test(s.prompt) ? 1 : 0,
     BLANK_IN_LIST.test(s.prompt) ? 1 : 0,
+    Math.min(anchors(s.prompt.replace(LEAD_IN, "")), 5) / 5,
+    plainness(s.sentence),
+    / and /.test(s.answer) ? 1 : 0,
+    (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0,
+    RANGE_END.test(s.prompt) ? 1 : 0,
   ];
 }
 
