@@ -3,6 +3,8 @@
  * The bank holds every form of every fact; a deck holds the best few, so one
  * lesson is not hundreds of cards. Pure: the same ranked bank gives the same deck.
  */
+import { questionFlags } from "../questions/flags";
+import { foldAnswer } from "../questions/fold";
 
 /** A lesson brings at most this many cards into a deck... */
 export const CARDS_PER_LESSON = 24;
@@ -19,7 +21,8 @@ export const DECK_QUALITY_BAR = 0.5;
 
 /**
  * The best-ranked questions at or above the quality bar, at most FORMS_PER_SENTENCE per
- * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones.
+ * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones, none
+ * an automatic check flags (app/questions/flags.ts) and none that gives another's key away.
  * `ranked` is best first.
  */
 export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[]): Q[] {
@@ -31,7 +34,11 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
     perSentence.set(q.siblingKey, (perSentence.get(q.siblingKey) ?? 0) + 1);
     chosen.push(q);
   };
-  const fits = (q: Q) => q.quality >= DECK_QUALITY_BAR && (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE;
+  const fits = (q: Q) =>
+    q.quality >= DECK_QUALITY_BAR &&
+    (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE &&
+    questionFlags(q).length === 0 &&
+    !givesAwayOrIsGivenAway(q, chosen);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
   for (const q of ranked) {
@@ -59,7 +66,24 @@ export interface DeckCandidate {
   siblingKey: string;
   quality: number;
   type: string;
+  prompt: string;
   answer: string;
+}
+
+/**
+ * Whether a question asks what a chosen one already asks (the same key from another sentence),
+ * shows a chosen one's key in its prompt, or has its own key shown in a chosen one's prompt:
+ * in one deck, the first answers the other. True/false keys say nothing of the fact.
+ */
+function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
+  if (q.type === "true_false") return false;
+  const key = foldAnswer(q.answer);
+  const prompt = ` ${foldAnswer(q.prompt)} `;
+  return chosen.some((c) => {
+    if (c.type === "true_false") return ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
+    const other = foldAnswer(c.answer);
+    return other === key || prompt.includes(` ${other} `) || ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
+  });
 }
 
 /**

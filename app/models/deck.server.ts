@@ -27,7 +27,7 @@ export async function startLesson(db: Database, userId: string, lessonId: string
   const lesson = await db.query.lessons.findFirst({ where: and(eq(lessons.id, lessonId), eq(lessons.status, "active")) });
   if (!lesson) return 0;
   const ranked = await db
-    .select({ id: questions.id, siblingKey: questions.siblingKey, quality: questions.quality, type: questions.type, answer: questions.answer })
+    .select({ id: questions.id, siblingKey: questions.siblingKey, quality: questions.quality, type: questions.type, prompt: questions.prompt, answer: questions.answer })
     .from(questions)
     .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
     .orderBy(asc(questions.rank));

@@ -5,6 +5,7 @@ const question = (i: number, quality: number, sentence = i, type = "cloze", answ
   siblingKey: `sentence-${sentence}`,
   quality,
   type,
+  prompt: `Prompt ${i} _____.`,
   answer,
 });
 
@@ -28,6 +29,14 @@ describe("choosing a lesson's cards", () => {
     expect(chooseDeckQuestions([truth(0, 0.9), truth(1, 0.8), question(2, 0.7)]).map((q) => q.id)).toEqual(["q2"]);
     const chosen = chooseDeckQuestions([truth(0, 0.9), truth(1, 0.85), lie(2, 0.8), question(3, 0.7), truth(4, 0.6)]);
     expect(chosen.map((q) => q.id)).toEqual(["q0", "q2", "q3"]);
+  });
+
+  it("leaves out a question whose key another chosen prompt shows, or that asks a chosen key again", () => {
+    const shows = { ...question(1, 0.8), prompt: "The council met in Vienna in _____.", answer: "1815" };
+    const givenAway = { ...question(2, 0.7), prompt: "In _____ the council met in 1815.", answer: "Vienna" };
+    const again = { ...question(3, 0.6), prompt: "The congress ended in _____.", answer: "1815" };
+    const other = { ...question(4, 0.55), prompt: "The treaty was signed in _____.", answer: "Paris" };
+    expect(chooseDeckQuestions([shows, givenAway, again, other]).map((q) => q.id)).toEqual(["q1", "q4"]);
   });
 });
 

@@ -26,6 +26,9 @@ export interface QuestionDraft extends Pick<Question, "type" | "prompt" | "answe
   weight: number;
 }
 
+const ORGANISATION_HEAD =
+  /\b(?:organi[sz]ation|council|committee|commission|union|agency|bank|office|nations|association|court|department|ministry|bureau|institute|foundation|fund|alliance|party|company|corporation|society|league|federation|board|service|services|force|forces|centre|center|network|group|assembly|parliament|congress|senate|university|college|school|academy|authority|administration|cooperation|community|secretariat|police|army|navy)$/i;
+
 /** What the typed form says it asks for; "" where the kind is too loose to name ("name" holds periods, groups, adjectives). */
 const KIND_NOUN: Partial<Record<CandidateKind, string>> = {
   organisation: "organisation",
@@ -136,8 +139,10 @@ export function trueFalsePair(
 
 /** Typed answer for names and terms, where the accepted variants matter (acronym and full name). */
 export function shortAnswer(fact: Fact): QuestionDraft | null {
-  const noun = KIND_NOUN[fact.candidate.kind];
+  let noun = KIND_NOUN[fact.candidate.kind];
   if (noun === undefined || fact.candidate.numeric) return null;
+  // "Which organisation" only for a key that names one by its head word: not a resolution or a programme.
+  if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
   return {
     type: "short_answer",
     prompt: noun ? `Which ${noun} fills the blank? ${blanked(fact)}` : `What fills the blank? ${blanked(fact)}`,
@@ -153,4 +158,45 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
  */
 export function acronymQuestions(acronym: string, expansion: string): QuestionDraft[] {
   return [{ type: "short_answer", prompt: `What does ${acronym} stand for?`, answer: expansion, accepted: [expansion], weight: 1 }];
+}
+
+/** Participles that date an event when a sentence says "X was <participle> in 1957". */
+const DATING_PARTICIPLES =
+  "founded|established|signed|adopted|approved|launched|created|formed|built|completed|introduced|passed|enacted|ratified|published|born|elected|appointed|opened|discovered|invented|released|held|set up|issued|announced|declared|abolished|dissolved|formalised|formalized|proposed|named|first used|first described|first published|first performed|composed|patented|awarded|killed|founded jointly".split(
+    "|",
+  );
+const PARTICIPLE = `(?:${DATING_PARTICIPLES.map((p) => p.replace(/ /g, "\\s+")).join("|")})`;
+/** "<subject> was/were [adverb] <participle> [in/on]" right before the answer. */
+const PASSIVE_BEFORE = new RegExp(`^(.{3,120}?)\\s+(was|were)\\s+(?:(?:first|formally|officially|originally|finally|later|eventually|jointly)\\s+)?(${PARTICIPLE})\\s+(?:in|on)\\s+$`, "i");
+/** "<subject>, <participle> in" right before the answer, and a comma after it. */
+const APPOSITIVE_BEFORE = new RegExp(`^(.{3,120}?),\\s+(${PARTICIPLE})\\s+(?:in|on)\\s+$`, "i");
+const SUBORDINATE_OPENING =
+  /^(?:when|after|before|while|although|though|if|since|because|as|in|on|at|by|during|until|once|whereas|where|with|from|for|following|despite|under)\b/i;
+const SUBJECT_POINTS_BACK = /\b(?:it|its|this|these|those|they|their|such|he|she|his|her)\b/i;
+
+/**
+ * A question that says what it asks, for a year or date that dates an event: "NATO's policy, approved in
+ * October 2020, ..." asks "When was NATO's policy approved?". Only where the sentence opens on the subject
+ * (at most twelve words, pointing back at nothing) and the participle and "in" or "on" stand right before the answer.
+ */
+export function whenQuestion(fact: Fact): QuestionDraft | null {
+  const { kind, sentence, start, end, numeric } = fact.candidate;
+  if ((kind !== "year" && kind !== "date") || fact.context) return null;
+  const before = sentence.text.slice(0, start);
+  const passive = PASSIVE_BEFORE.exec(before);
+  const appositive = passive ? null : APPOSITIVE_BEFORE.exec(before);
+  if (appositive && !/^\s*,/.test(sentence.text.slice(end))) return null;
+  const subject = (passive?.[1] ?? appositive?.[1])?.trim();
+  if (!subject || subject.split(/\s+/).length > 12 || SUBJECT_POINTS_BACK.test(subject) || /[,;:()]/.test(subject)) return null;
+  // A clause ("When the album was...", "the building is the library") is not a subject.
+  if (SUBORDINATE_OPENING.test(subject) || /\s(?:is|are|was|were|has|have|had)\s/i.test(subject)) return null;
+  const verb = passive ? passive[2].toLowerCase() : "was";
+  const participle = (passive?.[3] ?? appositive?.[2] ?? "").toLowerCase().replace(/\s+/g, " ");
+  // "The treaty" inside a question reads "the treaty"; a name keeps its capital.
+  const shownSubject = /^(?:The|A|An)\s/.test(subject) ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
+  const asksYear = kind === "year" && numeric !== undefined;
+  const prompt = `${asksYear ? "In what year" : "When"} ${verb} ${shownSubject} ${participle}?`;
+  return asksYear
+    ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.01 }
+    : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.01 };
 }

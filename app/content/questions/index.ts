@@ -11,9 +11,10 @@
 import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { acronymQuestions, blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { acronymQuestions, blanked, clozeOrNumeric, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
 import { lessonSentences, type Sentence } from "./nlp";
+import { pronounBeforeAnyName } from "../../questions/flags";
 import { acceptance, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
@@ -37,8 +38,8 @@ interface AnalysedLesson {
   lesson: number;
   /** Scored facts, best first; their accepted variants are filled in once the whole course is read. */
   facts: Fact[];
-  /** The acronyms the lesson uses, each once, in order of first use. */
-  acronyms: string[];
+  /** The acronyms the lesson spells out, each with its expansion and the sentence that gives it. */
+  spelledOut: Map<string, { expansion: string; source: { sentence: string; line: number } }>;
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -64,8 +65,6 @@ export function generateQuestions(
 ): LessonQuestions[][] {
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
-  /** The sentence that first spells each acronym out: the source of the question asking what it stands for. */
-  const expandedIn = new Map<string, { sentence: string; line: number }>();
   const pool = new DistractorPool();
   // The course's sentences, folded, each once: a sentence is then a number in the index by answer,
   // whose sets hash and compare numbers where they hashed and compared whole sentences.
@@ -91,13 +90,12 @@ export function generateQuestions(
         }
         return number;
       });
+      const spelledOut = new Map<string, { expansion: string; source: { sentence: string; line: number } }>();
       for (const sentence of sentences) {
         if (!sentence.text.includes("(")) continue;
         for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
-          if (!expansions.has(acronym)) {
-            expansions.set(acronym, expansion);
-            expandedIn.set(acronym, { sentence: sentence.text.trim(), line: sentence.line });
-          }
+          if (!spelledOut.has(acronym)) spelledOut.set(acronym, { expansion, source: { sentence: sentence.text.trim(), line: sentence.line } });
+          if (!expansions.has(acronym)) expansions.set(acronym, expansion);
           if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);
         }
       }
@@ -113,8 +111,7 @@ export function generateQuestions(
       });
       const facts = scoredFacts(draft.title, sentences, candidates);
       for (const sentence of sentences) sentence.tokens = [];
-      const acronyms = [...new Set(candidates.flatMap((list) => list.filter((c) => c.kind === "acronym").map((c) => c.text)))];
-      return { module, lesson, facts, acronyms };
+      return { module, lesson, facts, spelledOut };
     });
   });
   const appearsInMaterial = (statement: string, value: string): boolean => {
@@ -128,10 +125,10 @@ export function generateQuestions(
     return false;
   };
 
+  // What an acronym stands for is asked once in the course, in the first lesson that spells it out.
+  const acronymsAsked = new Set<string>();
   return analysed.map((lessons, module) => {
     forgetFoldings();
-    // What an acronym stands for is asked once per module, in the first lesson that uses it.
-    const acronymsAsked = new Set<string>();
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -156,6 +153,8 @@ export function generateQuestions(
         const c = fact.candidate;
         const distractors = pool.pick(c, fact.accepted, lesson.module, lesson.lesson, 3);
         const drafts: QuestionDraft[] = [clozeOrNumeric(fact)];
+        const when = whenQuestion(fact);
+        if (when) drafts.push(when);
         const mcq = multipleChoice(fact, distractors);
         if (mcq) drafts.push(mcq);
         // Plain noun phrases get the blank forms only: a true/false or typed question on them says little.
@@ -203,13 +202,10 @@ export function generateQuestions(
           kept.push({ question, order });
         }
       });
-      for (const acronym of lesson.acronyms) {
-        const bare = expansions.has(acronym) ? acronym : acronym.replace(/s$/, "");
-        const expansion = expansions.get(bare);
-        const source = expandedIn.get(bare);
-        if (!expansion || !source || acronymsAsked.has(bare)) continue;
-        acronymsAsked.add(bare);
-        for (const draft of acronymQuestions(bare, expansion)) {
+      for (const [acronym, { expansion, source }] of lesson.spelledOut) {
+        if (acronymsAsked.has(acronym)) continue;
+        acronymsAsked.add(acronym);
+        for (const draft of acronymQuestions(acronym, expansion)) {
           const question = newQuestion(draft, source, 0);
           if (asked.duplicate(question)) continue;
           asked.add(question);
@@ -280,7 +276,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   const asked: Candidate[] = [];
   const askedContext: string[] = [];
   candidates.forEach((list, i) => {
-    const resolved = resolveContext(sentences[i]);
+    const resolved = contextFor(sentences[i]);
     if (resolved === null) return;
     for (const c of list) {
       if (!askableAnswer(c)) continue;
@@ -434,6 +430,18 @@ const POINTS_BACK =
 /** Whether a sentence leans on the one before: it opens with "It", "This", "They"... or points back anywhere. */
 export function leansOnEarlierText(text: string): boolean {
   return CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "") || POINTS_BACK.test(text);
+}
+
+/**
+ * The sentences shown before a statement: those a sentence leaning on earlier text needs, or, for one
+ * that points at a person before naming anyone ("In 1885, he tested..."), the sentence before it when
+ * there is one. Without it, such a question stays in the bank flagged (app/questions/flags.ts), out of decks.
+ */
+function contextFor(sentence: Sentence): string | null {
+  const resolved = resolveContext(sentence);
+  if (resolved !== "" || !pronounBeforeAnyName(sentence.text)) return resolved;
+  const before = sentence.previous.at(-1)?.trim();
+  return before && !leansOnEarlierText(before) ? before : "";
 }
 
 /**

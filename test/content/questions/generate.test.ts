@@ -207,4 +207,94 @@ describe("generateQuestions", () => {
     const [[bank]] = generateQuestions([{ key: "winds", lessons: [{ ...lesson("Winds", []), blocks: [block] }] }]);
     expect(answersOf(bank.questions)).toContain("williwaw");
   });
+
+  it("asks when an event was dated in a form that says what is asked", () => {
+    const qs = questions(0, 0);
+    const when = qs.find((q) => q.prompt === "In what year was the Harbour Safety Code adopted?");
+    expect(when).toMatchObject({ type: "numeric", answer: "1965" });
+    // A clause is not a subject: no "When was When the ..." question.
+    const odd = generateQuestions([{ key: "x", lessons: [lesson("Odd", ["When the new quay was opened in 1907, trade doubled."])] }]);
+    expect(odd[0][0].questions.some((q) => /^(?:When|In what year) was when/i.test(q.prompt))).toBe(false);
+  });
+
+  it("shows the sentence before one that points back anywhere, and asks nothing of one nothing resolves", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "canals",
+        lessons: [
+          // One paragraph: earlier sentences are looked for within it.
+          lesson("Canals", [
+            "Engineers at Delft designed three new locks for the Oster Canal in 1931. Two of these locks were rebuilt in 1958 after a flood. Such repairs were paid for by the Waterways Fund from 1962.",
+          ]),
+        ],
+      },
+    ]);
+    const rebuilt = bank.questions.filter((q) => q.source.sentence.startsWith("Two of these locks"));
+    expect(rebuilt.length).toBeGreaterThan(0);
+    for (const q of rebuilt) if (q.type !== "true_false" || q.answer === "True") expect(q.prompt).toContain("Engineers at Delft");
+    // "Such repairs" leans on a sentence that itself leans on the one before: both are shown.
+    for (const q of bank.questions.filter((x) => x.source.sentence.startsWith("Such repairs")))
+      expect(q.prompt).toContain("Engineers at Delft");
+    const [[alone]] = generateQuestions([{ key: "alone", lessons: [lesson("Alone", ["These locks were rebuilt in 1958 after a flood."])] }]);
+    expect(alone.questions.filter((q) => q.source.sentence.startsWith("These locks"))).toEqual([]);
+  });
+
+  it("drops an opening connective from a sentence shown on its own", () => {
+    const [[bank]] = generateQuestions([{ key: "c", lessons: [lesson("C", ["Additionally, the Oster Canal was widened in 1974 by the Waterways Board."])] }]);
+    const q = bank.questions.find((x) => x.type === "numeric");
+    expect(q?.prompt).toMatch(/^The Oster Canal was widened in _____/);
+  });
+
+  it("asks what an acronym stands for once in the course, from the lesson that spells it out", () => {
+    const spelled = lesson("Boards", ["The Harbour Works Board (HWB) inspects every lock each spring."]);
+    const used = lesson("Inspections", ["Inspectors of the HWB close a lock for 3 days after a failed test."]);
+    const again = lesson("Reports", ["The Harbour Works Board (HWB) publishes its report in May."]);
+    const banks = generateQuestions([
+      { key: "a", lessons: [spelled, used] },
+      { key: "b", lessons: [again] },
+    ]);
+    const standsFor = banks.flat().map((b) => b.questions.filter((q) => q.prompt === "What does HWB stand for?"));
+    expect(standsFor.map((qs) => qs.length)).toEqual([1, 0, 0]);
+    expect(standsFor[0][0]).toMatchObject({ type: "short_answer", answer: "Harbour Works Board" });
+    expect(standsFor[0][0].source.sentence).toBe("The Harbour Works Board (HWB) inspects every lock each spring.");
+  });
+
+  it("makes true/false only where a same-kind swap makes a clear falsehood", () => {
+    for (const q of all().flat(2).flatMap((l) => l.questions).filter((x) => x.type === "true_false")) {
+      // Every statement changes or keeps a year, date, number, person, organisation, agreement or place.
+      expect(q.prompt.startsWith("True or false: ")).toBe(true);
+    }
+    const [[bank]] = generateQuestions([
+      { key: "t", lessons: [lesson("T", ["Lock keepers call a slow filling a drowsing.", "Lock keepers call a fast filling a rushing."])] },
+    ]);
+    expect(bank.questions.filter((q) => q.type === "true_false")).toEqual([]);
+  });
+});
+
+
+describe("wrong options of the same form as the key", () => {
+  it("offers no option grammar alone rules out, and capitalises every option of a blank that opens the statement", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "forms",
+        lessons: [
+          lesson("Forms", [
+            "Tidal locks protect inland harbours from storm surges.",
+            "Sluice gates control the level of the inner basin.",
+            "Dredgers keep the entrance channel deep enough for tankers.",
+            "Breakwaters shelter the outer anchorage from the open sea.",
+            "Pilot boats guide every tanker through the narrow channel.",
+          ]),
+        ],
+      },
+    ]);
+    const choices = bank.questions.filter((q) => q.type === "multiple_choice");
+    expect(choices.filter((q) => /^\p{Ll}/u.test(q.answer)).length).toBeGreaterThan(2);
+    for (const q of choices) {
+      const plural = (o: string) => /[^su']s$/.test(o.toLowerCase().split(" ").at(-1) ?? "");
+      if (q.prompt.startsWith("_____")) for (const o of q.options!) expect(o.charAt(0)).toBe(o.charAt(0).toUpperCase());
+      // A common noun key (lower case, inside the sentence) is plural or singular: so is every option.
+      if (/^\p{Ll}/u.test(q.answer)) for (const o of q.options!) expect(plural(o)).toBe(plural(q.answer));
+    }
+  });
 });
