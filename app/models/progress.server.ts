@@ -18,6 +18,9 @@ import {
   type User,
 } from "../../db/schema";
 import { addDays, startOfDay, studyDay } from "../learning/day";
+
+/** A learner as a signed-in request knows them: the user row without the password hash. */
+type Learner = Omit<User, "passwordHash">;
 import { medianResponseMs } from "../learning/grade";
 import type { CardState, Rating } from "../learning/scheduler";
 import {
@@ -110,7 +113,7 @@ async function loadReviewQuarterHours(db: Database, userId: string, since: numbe
     .where(and(standingReview(userId), gte(reviewLogs.reviewedAt, since)));
 }
 
-async function loadStreak(db: Database, learner: User, now: number): Promise<number> {
+async function loadStreak(db: Database, learner: Learner, now: number): Promise<number> {
   const tz = learner.timeZone;
   const recent = await loadReviewQuarterHours(db, learner.id, windowStart(now, tz, STREAK_WINDOW_DAYS));
   const streak = studyStreak(recent, now, tz);
@@ -185,7 +188,7 @@ export interface Dashboard {
   modules: EnrolledModule[];
 }
 
-export async function getDashboard(db: Database, learner: User, now: number): Promise<Dashboard> {
+export async function getDashboard(db: Database, learner: Learner, now: number): Promise<Dashboard> {
   const [deck, streak, enrolled, { counts, left, remaining }, medianMs] = await Promise.all([
     loadCards(db, learner.id),
     loadStreak(db, learner, now),
@@ -256,7 +259,7 @@ export type ParametersInUse =
   | { kind: "default" }
   | { kind: "personal"; reviewCount: number | null; updatedAt: number | null };
 
-export function parametersInUse(learner: User): ParametersInUse {
+export function parametersInUse(learner: Learner): ParametersInUse {
   if (!schedulerSettingsFor(learner).weights) return { kind: "default" };
   return { kind: "personal", reviewCount: learner.fsrsParamsReviewCount, updatedAt: learner.fsrsParamsUpdatedAt };
 }
@@ -274,7 +277,7 @@ export interface Statistics {
   parameters: ParametersInUse;
 }
 
-export async function getStatistics(db: Database, learner: User, now: number): Promise<Statistics> {
+export async function getStatistics(db: Database, learner: Learner, now: number): Promise<Statistics> {
   const tz = learner.timeZone;
   // The heatmap's whole weeks reach back at most HEATMAP_WEEKS weeks and 6 days; the other windows are shorter.
   const since = windowStart(now, tz, HEATMAP_WEEKS * 7 + 7);

@@ -138,9 +138,3 @@ export async function verifyCredentials(
   if (!user) return verifyAgainstDummy(password).then(() => null);
   return (await verifyPassword(user.passwordHash, password)) ? toPublicUser(user) : null;
 }
-
-/** Admins can do everything instructors can. */
-export function hasRole(user: Pick<PublicUser, "role">, needed: "instructor" | "admin"): boolean {
-  if (needed === "admin") return user.role === "admin";
-  return user.role === "instructor" || user.role === "admin";
-}

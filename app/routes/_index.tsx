@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getUser } from "~/auth.server";
+import { getUser, userHasPermission } from "~/auth.server";
 import { percent, plural } from "~/components/charts/format";
 import { getDb } from "~/db.server";
 import { listCourses } from "~/models/course.server";
-import { getLearner } from "~/models/learner.server";
 import { getDashboard, type EnrolledModule } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Cairn" }];
@@ -12,11 +11,10 @@ export const meta: MetaFunction = () => [{ title: "Cairn" }];
 // The home page is public: signed out it shows the catalogue and a pitch, so
 // it asks who is there (getUser) instead of requiring someone.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+  const learner = await getUser(request);
   const db = await getDb();
   const courses = (await listCourses(db)).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
-  const learner = user ? await getLearner(db, user.id) : null;
-  if (!learner) return { courses, dashboard: null, name: null };
+  if (!learner || !userHasPermission(learner, "read:progress:own")) return { courses, dashboard: null, name: null };
   return { courses, dashboard: await getDashboard(db, learner, Date.now()), name: learner.name };
 }
 

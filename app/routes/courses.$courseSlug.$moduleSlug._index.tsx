@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getUser, requireUser } from "~/auth.server";
+import { getUser, requireUserWithPermission } from "~/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { getDb } from "~/db.server";
 import { getModuleOutline } from "~/models/course.server";
@@ -33,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 /** "Start": enrol and bring every lesson's questions into the deck, in lesson order. */
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUserWithPermission(request, "create:enrolment:own");
   const db = await getDb();
   const outline = await getModuleOutline(db, params.courseSlug ?? "", params.moduleSlug ?? "");
   if (!outline) throw new Response("No such module.", { status: 404 });

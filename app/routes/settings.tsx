@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { requireUser } from "~/auth.server";
+import { requireUserWithPermission } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { DEFAULT_SETTINGS, SETTINGS_BOUNDS, validateSettings, type SettingsErrors } from "~/learning/settings";
-import { getLearner, updateLearnerSettings } from "~/models/learner.server";
+import { updateLearnerSettings } from "~/models/learner.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Cairn" }];
 
@@ -27,16 +27,8 @@ function timeZoneGroups(current: string): { region: string; zones: string[] }[] 
   return [...groups].map(([region, list]) => ({ region, zones: list }));
 }
 
-async function learnerFor(request: Request) {
-  const user = await requireUser(request);
-  const db = await getDb();
-  const learner = await getLearner(db, user.id);
-  if (!learner) throw new Response("Your account no longer exists.", { status: 404 });
-  return { db, learner };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { learner } = await learnerFor(request);
+  const learner = await requireUserWithPermission(request, "read:settings:own");
   const values: FormValues = {
     // Shown as a percentage; validateSettings reads "90" as 0.90.
     desiredRetention: String(Math.round(learner.desiredRetention * 1000) / 10),
@@ -50,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { saved: true } | { saved: false; errors: SettingsErrors; values: FormValues };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { db, learner } = await learnerFor(request);
+  const learner = await requireUserWithPermission(request, "update:settings:own");
+  const db = await getDb();
   const form = await request.formData();
   const values = Object.fromEntries(
     FIELDS.map((f) => {

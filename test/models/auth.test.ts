@@ -91,8 +91,8 @@ describe("guards", () => {
   it("requireUser returns the signed-in user", async () => {
     const { user, cookie } = await cookieFor("lin@example.org", "learner");
     const request = new Request("http://cairn.test/review", { headers: { Cookie: cookie } });
-    expect(await auth.requireUser(request)).toEqual(user);
-    expect(await auth.getUser(request)).toEqual(user);
+    expect(await auth.requireUser(request)).toMatchObject(user);
+    expect(await auth.getUser(request)).toMatchObject(user);
   });
 
   it("requireUser sends a visitor without a session to sign in, remembering the page", async () => {
@@ -119,15 +119,32 @@ describe("guards", () => {
     }
   });
 
-  it("requireRole lets instructors and admins into instructor pages and gives learners 403", async () => {
+  it("requireUserWithPermission lets a role through only with a permission the table gives it, and gives others 403", async () => {
     const learner = await cookieFor("l@example.org", "learner");
     const instructor = await cookieFor("i@example.org", "instructor");
     const admin = await cookieFor("a@example.org", "admin");
     const asking = (cookie: string) => new Request("http://cairn.test/instructor", { headers: { Cookie: cookie } });
-    expect(await auth.requireRole(asking(instructor.cookie), "instructor")).toEqual(instructor.user);
-    expect(await auth.requireRole(asking(admin.cookie), "instructor")).toEqual(admin.user);
-    expect((await thrown(auth.requireRole(asking(learner.cookie), "instructor"))).status).toBe(403);
-    expect((await thrown(auth.requireRole(asking(instructor.cookie), "admin"))).status).toBe(403);
+    expect(await auth.requireUserWithPermission(asking(instructor.cookie), "update:course:own")).toMatchObject(instructor.user);
+    expect(await auth.requireUserWithPermission(asking(admin.cookie), "update:course:own")).toMatchObject(admin.user);
+    expect(await auth.requireUserWithPermission(asking(learner.cookie), "update:card:own")).toMatchObject(learner.user);
+    expect((await thrown(auth.requireUserWithPermission(asking(learner.cookie), "update:course:own"))).status).toBe(403);
+    expect((await thrown(auth.requireUserWithPermission(asking(instructor.cookie), "update:course:any"))).status).toBe(403);
+    const visitor = await thrown(auth.requireUserWithPermission(new Request("http://cairn.test/instructor"), "read:card:own"));
+    expect(visitor.status).toBe(302);
+  });
+
+  it("reads any as covering own, never own as covering any", () => {
+    expect(auth.userHasPermission({ role: "admin" }, "read:progress:own")).toBe(true);
+    expect(auth.userHasPermission({ role: "admin" }, "read:progress:any")).toBe(true);
+    expect(auth.userHasPermission({ role: "learner" }, "read:progress:any")).toBe(false);
+    expect(auth.userHasPermission(null, "read:progress:own")).toBe(false);
+  });
+
+  it("requireAnonymous sends a signed-in user on and lets a visitor stay", async () => {
+    const { cookie } = await cookieFor("m@example.org", "learner");
+    const response = await thrown(auth.requireAnonymous(new Request("http://cairn.test/signin", { headers: { Cookie: cookie } }), "/review"));
+    expect(response.headers.get("Location")).toBe("/review");
+    await expect(auth.requireAnonymous(new Request("http://cairn.test/signin"))).resolves.toBeUndefined();
   });
 });
 
