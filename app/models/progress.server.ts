@@ -17,6 +17,7 @@ import {
   reviewUndos,
   type User,
 } from "../../db/schema";
+import { getDb } from "../db.server";
 import { addDays, startOfDay, studyDay } from "../learning/day";
 
 /** A learner as a signed-in request knows them: the user row without the password hash. */
@@ -186,6 +187,15 @@ export interface Dashboard {
   dueTomorrow: number;
   streak: number;
   modules: EnrolledModule[];
+}
+
+/** The home dashboard and the statistics page, as routes read them: on the app's database. */
+export async function dashboardFor(learner: Learner, now: number) {
+  return getDashboard(await getDb(), learner, now);
+}
+
+export async function statisticsFor(learner: Learner, now: number) {
+  return getStatistics(await getDb(), learner, now);
 }
 
 export async function getDashboard(db: Database, learner: Learner, now: number): Promise<Dashboard> {

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, userHasPermission } from "~/auth.server";
 import { percent, plural } from "~/components/charts/format";
-import { getDb } from "~/db.server";
-import { listCourses } from "~/models/course.server";
-import { getDashboard, type EnrolledModule } from "~/models/progress.server";
+import { catalogue } from "~/models/course.server";
+import { dashboardFor, type EnrolledModule } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
@@ -12,10 +11,9 @@ export const meta: MetaFunction = () => [{ title: "Cairn" }];
 // it asks who is there (getUser) instead of requiring someone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const learner = await getUser(request);
-  const db = await getDb();
-  const courses = (await listCourses(db)).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
+  const courses = (await catalogue()).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
   if (!learner || !userHasPermission(learner, "read:progress:own")) return { courses, dashboard: null, name: null };
-  return { courses, dashboard: await getDashboard(db, learner, Date.now()), name: learner.name };
+  return { courses, dashboard: await dashboardFor(learner, Date.now()), name: learner.name };
 }
 
 type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireUserWithPermission, type Permission } from "~/auth.server";
+import { readForm } from "~/forms/parse-form.server";
 import { parseReviewForm } from "~/forms/review-form.server";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
@@ -37,7 +38,7 @@ export type ReviewActionData =
 
 export async function action({ request }: ActionFunctionArgs) {
   const { db, learner } = await learnerFor(request, "update:card:own");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = parseReviewForm(form);
   if (!parsed.success) {
     const message =

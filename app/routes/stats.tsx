@@ -5,8 +5,7 @@ import { CalendarHeatmap, HeatmapLegend } from "~/components/charts/calendar-hea
 import { formatDay, niceCeiling, percent, plural } from "~/components/charts/format";
 import { StatesBar } from "~/components/charts/states-bar";
 import { BarChart, LineChart } from "~/components/charts/xy-chart";
-import { getDb } from "~/db.server";
-import { getStatistics, HEATMAP_WEEKS, type Statistics } from "~/models/progress.server";
+import { HEATMAP_WEEKS, statisticsFor, type Statistics } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Statistics · Cairn" }];
 
@@ -26,7 +25,7 @@ function describeParameters(stats: Statistics): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const learner = await requireUserWithPermission(request, "read:progress:own");
-  const stats = await getStatistics(await getDb(), learner, Date.now());
+  const stats = await statisticsFor(learner, Date.now());
   // Dates are formatted here, in the learner's zone, so server and browser agree.
   // Sent with the data: a .server module's constants are not in the client bundle.
   return { stats, parameters: describeParameters(stats), heatmapWeeks: HEATMAP_WEEKS };
