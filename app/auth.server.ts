@@ -42,16 +42,31 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return getSessionUserRow(await getDb(), token, Date.now());
 }
 
+const REDIRECT_MAX = 2000;
+
 /**
- * Where to go after signing in: only a path on this site. "//evil.com" and
- * "/\evil.com" are protocol-relative to browsers and absolute URLs leave the
- * site, so anything but a single leading "/" falls back.
+ * Where to go after signing in: only a path on this site, percent-encoded so
+ * that it can stand in a Location header (a character above U+00FF there
+ * would throw). "//evil.com" and "/\\evil.com" are protocol-relative to
+ * browsers and absolute URLs leave the site, so anything but a single leading
+ * "/" falls back; so does a path the URL parser reads as another origin.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  // Control characters (tabs, newlines) are dropped by URL parsers, turning "/\t/evil.com" into "//evil.com".
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > REDIRECT_MAX) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Control characters (tabs, newlines) are dropped by URL parsers, turning "/\t/evil.com" into "//evil.com";
+  // a backslash anywhere is read as a slash.
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://cairn.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
 /** The sign-in page, remembering where the user was headed. */

@@ -165,7 +165,7 @@ export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** "email:<address>" or "ip:<address>". */
+    /** "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in) or "signup:<address>". */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
   },

@@ -36,6 +36,22 @@ describe("signing in", () => {
     expect(result).toMatchObject({ ok: true, user: { email: "kai@example.org", role: "learner" } });
   });
 
+  it("slows one address guessing at an account without locking the owner out on another address", async () => {
+    await failTimes(SIGN_IN_LIMITS.maxPerAccountAddress, "kai@example.org", () => "10.6.6.6");
+    expect(await attempt("kai@example.org", "yet-another-guess", "10.6.6.6")).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await attempt("kai@example.org", PASSWORD, "10.6.6.6")).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await attempt("kai@example.org", PASSWORD, "10.7.7.7")).toMatchObject({ ok: true });
+  });
+
+  it("lets a classroom behind one address mistype many times over without locking the room out", async () => {
+    for (let i = 0; i < 30; i++) {
+      await createUser(t.db, { email: `pupil${i}@example.org`, name: `Pupil ${i}`, password: PASSWORD, role: "learner" }, NOW);
+      expect(await attempt(`pupil${i}@example.org`, "typo-password", "10.5.5.5")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attempt(`pupil${i}@example.org`, "typo-password-2", "10.5.5.5")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attempt(`pupil${i}@example.org`, PASSWORD, "10.5.5.5")).toMatchObject({ ok: true });
+    }
+  });
+
   it("refuses an account after too many failures, even from new addresses and with the right password", async () => {
     await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", (i) => `10.0.1.${i}`);
     const before = await t.db.select().from(loginAttempts);
@@ -45,7 +61,8 @@ describe("signing in", () => {
   });
 
   it("lets the account in again once its failures are older than the window", async () => {
-    await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", () => "10.0.1.1");
+    await failTimes(SIGN_IN_LIMITS.maxPerAccountAddress, "kai@example.org", () => "10.0.1.1");
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.1.1")).toEqual({ ok: false, reason: "rate-limited" });
     const later = NOW + SIGN_IN_LIMITS.windowMs + 1;
     expect(await attempt("kai@example.org", PASSWORD, "10.0.1.1", later)).toMatchObject({ ok: true });
   });
@@ -59,7 +76,7 @@ describe("signing in", () => {
   });
 
   it("resets the account's failure count after a successful sign-in", async () => {
-    const n = SIGN_IN_LIMITS.maxPerAccount - 1;
+    const n = SIGN_IN_LIMITS.maxPerAccountAddress - 1;
     await failTimes(n, "kai@example.org", () => "10.0.3.1");
     expect(await attempt("kai@example.org", PASSWORD, "10.0.3.1")).toMatchObject({ ok: true });
     await failTimes(n, "kai@example.org", () => "10.0.3.1");
@@ -159,6 +176,14 @@ describe("where to go after signing in", () => {
       expect(auth.safeRedirect(target)).toBe("/");
     }
   });
+
+  it("percent-encodes characters a Location header cannot carry, and refuses paths that normalise off the site", () => {
+    expect(auth.safeRedirect("/courses/café?q=ĉ#ŝ")).toBe("/courses/caf%C3%A9?q=%C4%89#%C5%9D");
+    expect(auth.safeRedirect("/review?deck=%C3%A9")).toBe("/review?deck=%C3%A9");
+    for (const target of ["/..//evil.com", "/a/\\evil.com", "/" + "a".repeat(3000)]) expect(auth.safeRedirect(target)).toBe("/");
+    // Every result can be a header value.
+    for (const target of ["/ĉ", "/\u{1F600}", "/a b", "/%"]) expect(() => new Headers({ Location: auth.safeRedirect(target) })).not.toThrow();
+  });
 });
 
 describe("the client's address", () => {
@@ -174,5 +199,36 @@ describe("the client's address", () => {
 
   it("falls back to one shared constant when nothing tells the address", () => {
     expect(auth.clientAddress(new Request("http://cairn.test/"), {}, false)).toBe(auth.UNKNOWN_ADDRESS);
+  });
+});
+
+describe("signing in under concurrent guessing", () => {
+  it("checks at most the pair's ceiling of 100 simultaneous guesses from one address, over two connections to one file", async () => {
+    const { openDatabase } = await import("../../db/client");
+    const second = await openDatabase({ url: t.url });
+    try {
+      const guesses = Array.from({ length: 100 }, (_, i) =>
+        attemptSignIn(i % 2 ? t.db : second, { email: "kai@example.org", password: `guess-${i}-password`, address: "10.4.4.4" }, NOW),
+      );
+      const results = await Promise.all(guesses);
+      // "invalid" is said only after a password was checked.
+      expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAccountAddress);
+      expect(results.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(100 - SIGN_IN_LIMITS.maxPerAccountAddress);
+    } finally {
+      second.$client.close();
+    }
+  });
+
+  it("checks at most the account's ceiling of 100 simultaneous guesses from 100 addresses", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => attempt("kai@example.org", `guess-${i}-password`, `10.3.${i}.1`)),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAccount);
+  });
+
+  it("checks at most the address's ceiling of simultaneous guesses at many accounts from one address", async () => {
+    const n = SIGN_IN_LIMITS.maxPerAddress + 50;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => attempt(`someone${i}@example.org`, "guess-password", "10.2.2.2")));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAddress);
   });
 });

@@ -136,6 +136,14 @@ describe("sign-in", () => {
     expect(await t.db.select().from(sessions)).toHaveLength(1);
   });
 
+  it("signs in and redirects, encoded, when redirectTo has characters above U+00FF (not a 500)", async () => {
+    const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD, redirectTo: "/courses/ĉambro?x=ŝ" }))));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/courses/%C4%89ambro?x=%C5%9D");
+    const loaded = await signin.loader({ request: new Request("http://cairn.test/signin?redirectTo=%2F%C4%89"), context: {}, params: {} });
+    expect(loaded.redirectTo).toBe("/%C4%89");
+  });
+
   it("ignores a redirectTo that leaves the site", async () => {
     for (const redirectTo of ["//evil.com", "https://evil.com/steal", "/\\evil.com"]) {
       const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD, redirectTo }))));
