@@ -14,7 +14,7 @@ export type SignUpResult = { ok: true; user: PublicUser } | { ok: false; reason:
 
 /** A new learner account, unless the address has made too many lately or the email is taken. */
 export async function signUpLearner(
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; timeZone: string },
   address: string,
   now: number,
 ): Promise<SignUpResult> {

@@ -89,6 +89,8 @@ export interface NewUser {
   name: string;
   password: string;
   role: Role;
+  /** IANA zone for the study day; UTC when not known. */
+  timeZone?: string;
 }
 
 function toPublicUser(user: PublicUser): PublicUser {
@@ -100,7 +102,7 @@ export async function createUser(db: Database, input: NewUser, now: number): Pro
   const email = normaliseEmail(input.email);
   if (await getUserByEmail(db, email)) throw new DuplicateEmailError(email);
   const passwordHash = await hashPassword(input.password);
-  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now };
+  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now, timeZone: input.timeZone ?? "UTC" };
   try {
     await db.insert(users).values(row);
   } catch (error) {

@@ -58,7 +58,7 @@ function accountMenu(page: Page) {
 
 describe("a new learner signs up, reads a lesson, reviews by keyboard, sees statistics and signs out", () => {
   it("answers, re-rates and moves through review cards with the keyboard alone", async () => {
-    await inBrowser(DESKTOP, {}, async (browser) => {
+    await inBrowser(DESKTOP, { timezoneId: "America/New_York" }, async (browser) => {
       const { page } = browser;
       const email = `new-learner-${Date.now()}@example.test`;
       await page.goto(`${server().url}/signup`);
@@ -71,6 +71,9 @@ describe("a new learner signs up, reads a lesson, reviews by keyboard, sees stat
       await accountMenu(page).getByRole("button", { name: "Sign out" }).waitFor();
 
       await openFirstLessonWithQuestions(page, server().url);
+      // The study day follows the device's zone, taken at sign-up.
+      const { rows } = await server().db.$client.execute({ sql: "SELECT time_zone FROM users WHERE email = ?", args: [email] });
+      expect(rows[0]?.time_zone).toBe("America/New_York");
       // Opening the lesson adds nothing; the button does.
       const learnerBefore = await userId(email);
       expect(await cardCount(learnerBefore)).toBe(0);

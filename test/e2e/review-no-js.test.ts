@@ -39,7 +39,7 @@ describe("daily review without JavaScript", () => {
 });
 
 describe("starting a lesson without JavaScript", () => {
-  it("signs up, opens a lesson (which adds nothing) and adds its cards with the button", async () => {
+  it("signs up choosing a time zone, opens a lesson (which adds nothing) and adds its cards with the button", async () => {
     await inBrowser(PHONE, { javaScriptEnabled: false }, async ({ page }) => {
       const base = server().url;
       const email = `no-js-${Date.now()}@example.test`;
@@ -47,8 +47,11 @@ describe("starting a lesson without JavaScript", () => {
       await page.getByLabel("Name").fill("Nour No-Script");
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill("a long enough password");
+      await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
       await page.getByRole("button", { name: "Create account" }).click();
       await page.waitForURL((url) => url.pathname === "/");
+      const zone = await server().db.$client.execute({ sql: "SELECT time_zone FROM users WHERE email = ?", args: [email] });
+      expect(zone.rows[0]?.time_zone).toBe("Asia/Tokyo");
       const count = async () => {
         const { rows } = await server().db.$client.execute({
           sql: "SELECT count(*) AS n FROM cards c JOIN users u ON u.id = c.user_id WHERE u.email = ?",

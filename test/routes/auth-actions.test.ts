@@ -69,6 +69,19 @@ describe("sign-up", () => {
     expect(me?.id).toBe(row.id);
   });
 
+  it("records the device's time zone, a no-JS choice when there is none, and UTC for a zone this server does not know", async () => {
+    const signUp = async (email: string, fields: Record<string, string>) => {
+      await signup.action(args(post("/signup", { name: "Zed", email, password: PASSWORD, ...fields }), { clientAddress: email }));
+      const [row] = await t.db.select().from(users).where(eq(users.email, email));
+      return row?.timeZone;
+    };
+    expect(await signUp("ny@example.org", { timeZone: "America/New_York" })).toBe("America/New_York");
+    expect(await signUp("js-wins@example.org", { timeZone: "Europe/Paris", timeZoneChoice: "UTC" })).toBe("Europe/Paris");
+    expect(await signUp("tokyo@example.org", { timeZone: "", timeZoneChoice: "Asia/Tokyo" })).toBe("Asia/Tokyo");
+    expect(await signUp("bogus@example.org", { timeZone: "Mars/Olympus_Mons" })).toBe("UTC");
+    expect(await signUp("none@example.org", {})).toBe("UTC");
+  });
+
   it("never grants a role from a forged form field", async () => {
     await signup.action(args(post("/signup", { name: "Eve", email: "eve@example.org", password: PASSWORD, role: "admin" })));
     const [row] = await t.db.select().from(users).where(eq(users.email, "eve@example.org"));
