@@ -1,7 +1,7 @@
 /**
  * A learner's deck: module enrolments, lessons read, and the cards that
- * reading (or pressing "Start") brings in. Every function is scoped by the
- * asking learner's id.
+ * "Mark as read" on a lesson (or "Start" on a module) brings in. Every
+ * function is scoped by the asking learner's id.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";

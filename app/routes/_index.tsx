@@ -65,7 +65,7 @@ export default function Index() {
         <h2 id="modules-heading">Your modules</h2>
         {modules.length === 0 ? (
           <p className="card">
-            You have not started a module yet. Open a course below, read a lesson, and its questions join your daily
+            You have not started a module yet. Open a course below, read a lesson and mark it as read: its questions join your daily
             review.
           </p>
         ) : (
