@@ -111,6 +111,44 @@ function serve() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
+  // Request bodies are bounded before the app reads them (Cairn's forms are a
+  // few fields; an unbounded 200 MB post once took 700 MB of memory). A
+  // declared Content-Length over the limit is refused at once with 413. A
+  // chunked body is counted as it streams: past the limit the app's reader
+  // gets an error (parseForm answers 413) and the connection closes after
+  // that answer, so the rest is never read. A body the app did not read is
+  // drained when small (the connection stays usable) and cut off when large.
+  const BODY_LIMIT = build.entry.module.REQUEST_BODY_LIMIT;
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (Number(req.get("content-length") ?? 0) > BODY_LIMIT) {
+      res.set("Connection", "close");
+      res.status(413).type("text/plain").send(`This request is too large: at most ${BODY_LIMIT / 1024} KB is accepted.`);
+      return;
+    }
+    let seen = 0;
+    let over = false;
+    const count = (chunk) => {
+      seen += chunk.length;
+      if (seen <= BODY_LIMIT || over) return;
+      over = true;
+      if (res.headersSent) return req.destroy();
+      res.set("Connection", "close");
+      req.pause();
+      req.emit("error", Object.assign(new Error("Request body over the limit"), { code: "CAIRN_BODY_TOO_LARGE" }));
+    };
+    // The app's body reader (attached synchronously by the handler below) sees the same chunks and the error.
+    req.on("data", count);
+    req.on("error", () => {});
+    res.on("finish", () => {
+      if (req.complete || over) return;
+      req.removeAllListeners("data");
+      req.on("data", count);
+      req.resume();
+    });
+    next();
+  });
+
   app.all(
     "*",
     createRequestHandler({

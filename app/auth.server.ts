@@ -1,22 +1,28 @@
 /**
- * Who is asking: the guards every loader and action starts with.
+ * Who is asking, and what they may do: the guards every loader and action
+ * starts with, and the one table of what each role may do.
  *
  * Named by contract, as in the Epic Stack: `getUser` may return null,
- * `requireUser` throws a redirect to the sign-in page, `requireRole` throws a
- * 403. The session itself lives in the database (models/session.server.ts);
- * this module only moves its token between the cookie and the models.
+ * `requireUser` throws a redirect to the sign-in page, `requireAnonymous`
+ * throws a redirect away from pages for signed-out visitors, and
+ * `requireUserWithPermission` throws a 403. Routes ask for a permission
+ * ("update:course:own"), never for a role by name; which roles hold which
+ * permissions is said once, in ROLE_PERMISSIONS. The session itself lives in
+ * the database (models/session.server.ts); this module only moves its token
+ * between the cookie and the models.
  *
  * CSRF: no form tokens. server.js refuses state-changing requests whose
  * Origin/Referer is another site, and the session cookie is SameSite=Lax, so
  * a cross-site POST arrives without it in any case.
  */
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { z } from "zod";
 import { getDb } from "./db.server";
 import { env } from "./env.server";
-import { createSessionCookie, createSession, getSessionUser, getSessionUserRow, revokeSession } from "./models/session.server";
+import { createSessionCookie, createSession, getSessionUserRow, revokeSession } from "./models/session.server";
 import type { SessionUser } from "./models/session.server";
-import { hasRole, type PublicUser } from "./models/user.server";
+import type { Role } from "./models/user.server";
+
+export type { SessionUser };
 
 let cookie: ReturnType<typeof createSessionCookie> | undefined;
 export function sessionCookie() {
@@ -29,22 +35,38 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export async function getUser(request: Request): Promise<PublicUser | null> {
+/** The signed-in user (with study settings), or null for a visitor. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  return getSessionUser(await getDb(), token, Date.now());
+  return getSessionUserRow(await getDb(), token, Date.now());
 }
 
+const REDIRECT_MAX = 2000;
+
 /**
- * Where to go after signing in: only a path on this site. "//evil.com" and
- * "/\evil.com" are protocol-relative to browsers and absolute URLs leave the
- * site, so anything but a single leading "/" falls back.
+ * Where to go after signing in: only a path on this site, percent-encoded so
+ * that it can stand in a Location header (a character above U+00FF there
+ * would throw). "//evil.com" and "/\\evil.com" are protocol-relative to
+ * browsers and absolute URLs leave the site, so anything but a single leading
+ * "/" falls back; so does a path the URL parser reads as another origin.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  // Control characters (tabs, newlines) are dropped by URL parsers, turning "/\t/evil.com" into "//evil.com".
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > REDIRECT_MAX) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Control characters (tabs, newlines) are dropped by URL parsers, turning "/\t/evil.com" into "//evil.com";
+  // a backslash anywhere is read as a slash.
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://cairn.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
 /** The sign-in page, remembering where the user was headed. */
@@ -60,16 +82,12 @@ export function signInUrl(request: Request, reason?: "expired"): string {
   return `/signin?${params}`;
 }
 
-export async function requireUser(request: Request): Promise<PublicUser> {
-  const { id, email, name, role } = await requireUserRow(request);
-  return { id, email, name, role };
-}
-
 /**
- * The signed-in user's whole row (study settings, FSRS parameters), in one
- * query with the session check; otherwise a redirect to the sign-in page.
+ * The signed-in user's row (study settings, FSRS parameters, never the
+ * password hash), in one query with the session check; otherwise a redirect
+ * to the sign-in page.
  */
-export async function requireUserRow(request: Request): Promise<SessionUser> {
+export async function requireUser(request: Request): Promise<SessionUser> {
   const token = await readToken(request);
   const user = token ? await getSessionUserRow(await getDb(), token, Date.now()) : null;
   if (user) return user;
@@ -81,10 +99,75 @@ export async function requireUserRow(request: Request): Promise<SessionUser> {
   throw redirect(signInUrl(request, ended ? "expired" : undefined), { headers });
 }
 
-export async function requireRole(request: Request, role: "instructor" | "admin"): Promise<PublicUser> {
+/** For the sign-in and sign-up pages: a signed-in user is sent on to where they were going. */
+export async function requireAnonymous(request: Request, redirectTo = "/"): Promise<void> {
+  if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
+}
+
+// ---------------------------------------------------------------- permissions
+
+/**
+ * A permission is "action:entity:access", as in the Epic Stack. "own" covers
+ * rows the user owns (their cards, their settings, an instructor's courses),
+ * "any" every row; holding "any" implies "own".
+ */
+export type PermissionAction = "create" | "read" | "update" | "delete";
+export type PermissionEntity = "enrolment" | "card" | "progress" | "settings" | "course" | "module" | "user";
+export type PermissionAccess = "own" | "any";
+export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
+
+const LEARNER: readonly Permission[] = [
+  "create:enrolment:own", // start a module or a lesson: cards join the learner's deck
+  "read:card:own", // the review queue
+  "update:card:own", // answer, rate, undo
+  "read:progress:own", // home dashboard, statistics
+  "read:settings:own",
+  "update:settings:own",
+];
+const INSTRUCTOR: readonly Permission[] = [
+  ...LEARNER,
+  "create:course:own",
+  "update:course:own",
+  "delete:course:own",
+  "create:module:own",
+  "update:module:own",
+  "delete:module:own",
+];
+const ADMIN: readonly Permission[] = [
+  ...INSTRUCTOR,
+  "update:course:any",
+  "delete:course:any",
+  "update:module:any",
+  "delete:module:any",
+  "read:progress:any",
+  "read:user:any",
+  "update:user:any",
+];
+
+/** What each role may do: the only place roles are named. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  learner: LEARNER,
+  instructor: INSTRUCTOR,
+  admin: ADMIN,
+};
+
+export function userHasPermission(user: Pick<SessionUser, "role"> | null, permission: Permission): boolean {
+  if (!user) return false;
+  const granted = ROLE_PERMISSIONS[user.role] ?? [];
+  if (granted.includes(permission)) return true;
+  const [action, entity, access] = permission.split(":");
+  return access === "own" && granted.includes(`${action}:${entity}:any` as Permission);
+}
+
+/**
+ * The signed-in user, if they hold `permission`: a visitor is sent to sign
+ * in, a user without it gets 403. For an "own" permission the caller still
+ * scopes the rows by the user's id (or checks the row's owner).
+ */
+export async function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!hasRole(user, role)) {
-    throw new Response("You do not have permission to see this page.", { status: 403 });
+  if (!userHasPermission(user, permission)) {
+    throw new Response("You do not have permission to do this.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   return user;
 }
@@ -127,22 +210,4 @@ export function clientAddress(
   }
   const fromContext = context?.clientAddress;
   return typeof fromContext === "string" && fromContext ? fromContext : UNKNOWN_ADDRESS;
-}
-
-/**
- * Reads a form with a zod schema. Invalid input gives the first message per
- * field, for the action to return with status 400 (never a thrown 500).
- */
-export function parseForm<Schema extends z.ZodTypeAny>(
-  schema: Schema,
-  formData: FormData,
-): { ok: true; data: z.output<Schema> } | { ok: false; fieldErrors: Record<string, string> } {
-  const result = schema.safeParse(Object.fromEntries(formData));
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    fieldErrors[field] ??= issue.message;
-  }
-  return { ok: false, fieldErrors };
 }

@@ -6,12 +6,31 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env, type Env } from "./env.server";
 import { NonceContext } from "./components/nonce";
+import { FORM_BODY_LIMIT } from "./forms/parse-form.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Called once by server.js before it listens: fails fast on a bad environment. */
 export function startup(): Env {
   return env();
+}
+
+/** The largest request body server.js lets through to the app: the form limit, said once. */
+export const REQUEST_BODY_LIMIT = FORM_BODY_LIMIT;
+
+/**
+ * Every page shows who is signed in (the header's account menu) and most
+ * show their own study data, so no page or data response may be kept by a
+ * shared cache or stored by the browser: a signed-out visitor on the same
+ * device, or a proxy's next client, would see it. Public course pages are
+ * cheap to render, so they get the same rule rather than a second one.
+ */
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/** Loader and action data (single fetch's .data requests) and redirects from them. */
+export function handleDataRequest(response: Response): Response {
+  response.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  return response;
 }
 
 export default function handleRequest(
@@ -36,6 +55,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   index,
   integer,
   primaryKey,
@@ -19,16 +20,30 @@ import {
 
 // ---------------------------------------------------------------- content
 
-export const courses = sqliteTable("courses", {
-  id: text("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  description: text("description").notNull().default(""),
-  /** Hash of everything the import read (manifest + files); equal hash = nothing to do. */
-  contentHash: text("content_hash").notNull(),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
-});
+export const courses = sqliteTable(
+  "courses",
+  {
+    id: text("id").primaryKey(),
+    /**
+     * Unique per owner (courses_owner_slug). Still unique overall too, while
+     * a course's URL names it by slug alone.
+     */
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /**
+     * The instructor whose course this is ("update:course:own"); null for a
+     * course no instructor owns (content/ imported in production), which only
+     * "any" permissions reach. Declared after the users table below.
+     */
+    ownerId: text("owner_id").references((): AnySQLiteColumn => users.id),
+    /** Hash of everything the import read (manifest + files); equal hash = nothing to do. */
+    contentHash: text("content_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("courses_owner_slug").on(t.ownerId, t.slug)],
+);
 
 export const modules = sqliteTable(
   "modules",
@@ -37,6 +52,8 @@ export const modules = sqliteTable(
     courseId: text("course_id")
       .notNull()
       .references(() => courses.id),
+    /** The course's owner, kept on the module so "update:module:own" is checked without a join. */
+    ownerId: text("owner_id").references((): AnySQLiteColumn => users.id),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -165,7 +182,7 @@ export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** "email:<address>" or "ip:<address>". */
+    /** "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in) or "signup:<address>". */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
   },

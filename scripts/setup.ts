@@ -1,7 +1,9 @@
 /**
- * `npm start` runs this before serving: migrate the database, import
- * `content/` when it changed (by content hash), and outside production create
- * the demo accounts (with some review history) and print their sign-ins.
+ * `npm start` runs this before serving: migrate the database, outside
+ * production create the demo accounts, import `content/` when it changed (by
+ * content hash) as the demo instructor's course (in production as a course no
+ * instructor owns, which admins manage), then give the demo learners some
+ * review history and print their sign-ins.
  */
 import { resolve } from "node:path";
 import { migrateDatabase, openDatabase } from "../db/client";
@@ -19,9 +21,13 @@ async function main() {
   await migrateDatabase(db);
   console.log(`Database ready at ${env.DATABASE_URL}`);
 
+  const now = Date.now();
+  const signIns = env.NODE_ENV !== "production" ? await seedDemoAccounts(db, now, env.NODE_ENV) : [];
+  const contentOwner = signIns.find((s) => s.user.role === "instructor")?.user.id ?? null;
+
   const contentDir = resolve(process.env.CONTENT_DIR ?? "content");
   const started = performance.now();
-  const summary = await importContentFolder(db, contentDir, Date.now());
+  const summary = await importContentFolder(db, contentDir, Date.now(), contentOwner);
   if (summary.changed) {
     console.log(
       `Imported ${contentDir}: ${summary.lessons} lessons, ${summary.questions} questions ` +
@@ -33,8 +39,6 @@ async function main() {
   }
 
   if (env.NODE_ENV !== "production") {
-    const now = Date.now();
-    const signIns = await seedDemoAccounts(db, now, env.NODE_ENV);
     let seed = 0;
     for (const s of signIns) {
       seed++;

@@ -31,6 +31,26 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows ("Europe/Paris", "UTC"). */
+let supportedZones: Set<string> | undefined;
+
+/**
+ * A time zone a device reported, as one of this server's supported IANA
+ * zones (Intl.supportedValuesOf), or null. Aliases a browser may report and
+ * the list leaves out ("UTC", "Asia/Kolkata" where the list has
+ * "Asia/Calcutta") are taken in the form the list has.
+ */
+export function supportedTimeZone(zone: unknown): string | null {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return null;
+  supportedZones ??= new Set(Intl.supportedValuesOf("timeZone"));
+  if (zone === "UTC" || supportedZones.has(zone)) return zone;
+  try {
+    const canonical = new Intl.DateTimeFormat("en-GB", { timeZone: zone }).resolvedOptions().timeZone;
+    return canonical === "UTC" || supportedZones.has(canonical) ? canonical : null;
+  } catch {
+    return null;
+  }
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== "string" || timeZone.trim() === "") return false;
   try {

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import type { Database } from "../../db/client";
 import { parseCourseManifest } from "../content/manifest";
 import { buildModules } from "../content/pipeline";
-import { courseIdFor, saveCourse, sha256, storedCourseHash, type ImportSummary } from "./content.server";
+import { claimCourse, courseIdFor, saveCourse, sha256, storedCourseHash, type ImportSummary } from "./content.server";
 
 /**
  * Imports a content folder (course.json + the files it names) when its hash
  * differs from the stored one; does nothing (not even parsing) when it doesn't.
  */
-export async function importContentFolder(db: Database, dir: string, now: number): Promise<ImportSummary> {
+export async function importContentFolder(db: Database, dir: string, now: number, ownerId: string | null = null): Promise<ImportSummary> {
   const manifestText = readFileSync(join(dir, "course.json"), "utf8");
   const manifest = parseCourseManifest(manifestText);
   const files = manifest.modules.map((m) => ({
@@ -19,12 +19,13 @@ export async function importContentFolder(db: Database, dir: string, now: number
   }));
   const contentHash = sha256(manifestText, ...files.flatMap((f) => [f.name, f.bytes]));
   if ((await storedCourseHash(db, manifest.slug)) === contentHash) {
+    await claimCourse(db, courseIdFor(manifest.slug), ownerId);
     return { courseId: courseIdFor(manifest.slug), changed: false, modulesChanged: 0, questionsAdded: 0, questionsUpdated: 0, questionsRetired: 0, lessons: 0, questions: 0 };
   }
   const built = buildModules(files);
   return saveCourse(
     db,
-    { manifest, modules: built, moduleHashes: files.map((f) => sha256(f.bytes)), contentHash },
+    { manifest, modules: built, moduleHashes: files.map((f) => sha256(f.bytes)), contentHash, ownerId },
     now,
   );
 }

@@ -8,7 +8,7 @@
  * for history), never deleted.
  */
 import { createHash } from "node:crypto";
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, isNull, notInArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { CourseManifest } from "../content/manifest";
@@ -22,6 +22,8 @@ export interface CourseImport {
   moduleHashes: string[];
   /** Hash of everything read (manifest + files). */
   contentHash: string;
+  /** The instructor the course belongs to; null or absent for none. */
+  ownerId?: string | null;
 }
 
 export interface ImportSummary {
@@ -62,6 +64,18 @@ export async function storedCourseHash(db: Database, slug: string): Promise<stri
   return row?.contentHash ?? null;
 }
 
+/**
+ * Gives a course no one owns, and its modules, to `ownerId` (courses imported
+ * before courses had owners). A course that has an owner keeps it.
+ */
+export async function claimCourse(db: Database, courseId: string, ownerId: string | null): Promise<void> {
+  if (!ownerId) return;
+  await db.batch([
+    db.update(courses).set({ ownerId }).where(and(eq(courses.id, courseId), isNull(courses.ownerId))),
+    db.update(modules).set({ ownerId }).where(and(eq(modules.courseId, courseId), isNull(modules.ownerId))),
+  ]);
+}
+
 export async function saveCourse(db: Database, input: CourseImport, now: number): Promise<ImportSummary> {
   const { manifest } = input;
   const courseId = courseIdFor(manifest.slug);
@@ -75,8 +89,12 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
     lessons: 0,
     questions: 0,
   };
-  if ((await storedCourseHash(db, manifest.slug)) === input.contentHash) return summary;
+  if ((await storedCourseHash(db, manifest.slug)) === input.contentHash) {
+    await claimCourse(db, courseId, input.ownerId ?? null);
+    return summary;
+  }
   summary.changed = true;
+  const ownerId = input.ownerId ?? null;
 
   await db.transaction(async (tx) => {
     await tx
@@ -87,6 +105,7 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
         title: manifest.title,
         description: manifest.description,
         contentHash: input.contentHash,
+        ownerId,
         createdAt: now,
         updatedAt: now,
       })
@@ -112,6 +131,7 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
         await tx.insert(modules).values({
           id: moduleId,
           courseId,
+          ownerId,
           slug: entry.slug,
           title,
           description: entry.description,
@@ -163,6 +183,8 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
     summary.lessons += m.lessons.length;
     for (const l of m.lessons) summary.questions += l.questions.length;
   }
+  // A course imported before it had an owner keeps its rows; it gains the owner here.
+  await claimCourse(db, courseId, ownerId);
   return summary;
 }
 

@@ -8,6 +8,22 @@ import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder 
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
+import { getDb } from "../db.server";
+
+/** The catalogue, the course page and the practice page, as routes read them: on the app's database. */
+export async function catalogue() {
+  return listCourses(await getDb());
+}
+
+export async function findCourseOutline(courseSlug: string) {
+  return getCourseOutline(await getDb(), courseSlug);
+}
+
+export async function findLessonWithQuestions(courseSlug: string, moduleSlug: string, lessonSlug: string) {
+  const db = await getDb();
+  const found = await getLesson(db, courseSlug, moduleSlug, lessonSlug);
+  return found ? { found, questions: await getLessonQuestions(db, found.lesson.id) } : null;
+}
 
 export async function listCourses(db: Database) {
   return db.select().from(courses).orderBy(asc(courses.title));

@@ -1,13 +1,59 @@
 /**
  * A learner's deck: module enrolments, lessons read, and the cards that
- * reading (or pressing "Start") brings in. Every function is scoped by the
- * asking learner's id.
+ * "Mark as read" on a lesson (or "Start" on a module) brings in. Every
+ * function is scoped by the asking learner's id.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { cards, enrolments, lessonReads, lessons, questions } from "../../db/schema";
+import { getDb } from "../db.server";
 import { chooseDeckQuestions } from "../learning/deck";
 import { newCardState } from "../learning/scheduler";
+import { getLesson, getModuleOutline } from "./course.server";
+
+/** A module's outline, with which lessons the learner (if any) has read and whether they are enrolled. */
+export async function getModulePage(courseSlug: string, moduleSlug: string, userId: string | null) {
+  const db = await getDb();
+  const outline = await getModuleOutline(db, courseSlug, moduleSlug);
+  if (!outline) return null;
+  const lessonIds = outline.lessons.map((l) => l.id);
+  return {
+    outline,
+    read: userId ? await readLessonIds(db, userId, lessonIds) : new Set<string>(),
+    enrolled: userId ? await isEnrolled(db, userId, outline.module.id) : false,
+  };
+}
+
+/** A lesson, with whether the learner (if any) has read it. Reading records nothing. */
+export async function getLessonPage(courseSlug: string, moduleSlug: string, lessonSlug: string, userId: string | null) {
+  const db = await getDb();
+  const found = await getLesson(db, courseSlug, moduleSlug, lessonSlug);
+  if (!found) return null;
+  const read = userId ? (await readLessonIds(db, userId, [found.lesson.id])).has(found.lesson.id) : false;
+  return { ...found, read };
+}
+
+/** "Start this module": every lesson's questions join the deck, in lesson order. Null when there is no such module. */
+export async function startModule(userId: string, courseSlug: string, moduleSlug: string, now: number): Promise<number | null> {
+  const db = await getDb();
+  const outline = await getModuleOutline(db, courseSlug, moduleSlug);
+  if (!outline) return null;
+  let added = 0;
+  for (const lesson of outline.lessons) added += await startLesson(db, userId, lesson.id, now);
+  return added;
+}
+
+/** "Mark as read and add its cards": the lesson by its slugs. Null when there is no such lesson. */
+export async function startLessonBySlug(
+  userId: string,
+  slugs: { courseSlug: string; moduleSlug: string; lessonSlug: string },
+  now: number,
+): Promise<number | null> {
+  const db = await getDb();
+  const found = await getLesson(db, slugs.courseSlug, slugs.moduleSlug, slugs.lessonSlug);
+  if (!found) return null;
+  return startLesson(db, userId, found.lesson.id, now);
+}
 
 export async function isEnrolled(db: Database, userId: string, moduleId: string) {
   const row = await db.query.enrolments.findFirst({

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users, type User } from "../../db/schema";
+import { getDb } from "../db.server";
 import type { LearnerSettings } from "../learning/settings";
 
 export async function getLearner(db: Database, userId: string): Promise<User | null> {
@@ -23,6 +24,11 @@ export async function updateLearnerSettings(db: Database, userId: string, settin
       timeZone: settings.timeZone,
     })
     .where(eq(users.id, userId));
+}
+
+/** The settings form's save, on the app's database. */
+export async function saveLearnerSettings(userId: string, settings: LearnerSettings) {
+  await updateLearnerSettings(await getDb(), userId, settings);
 }
 
 export async function savePersonalParameters(

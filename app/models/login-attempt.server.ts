@@ -1,28 +1,45 @@
 /**
  * Sign-in attempts: checking credentials under a rate limit.
  *
- * Failed sign-ins are rows in login_attempts keyed "email:<address>" and
- * "ip:<address>", so the limit holds across several app servers sharing one
- * database. Too many recent failures for the account or for the client's
- * address refuse the attempt before any password is checked. A successful
- * sign-in clears the account's failures (not the address's: one right
- * password must not reset an address that is guessing at many accounts).
+ * Every attempt is a row in login_attempts under three keys: the account and
+ * address together ("pair:"), the account ("email:") and the address
+ * ("ip:"), so the limit holds across several app servers sharing one
+ * database. The ceilings differ so that an attacker is slowed without the
+ * owner being locked out: one address may try an account only a few times
+ * (the pair's low ceiling), an account may be tried from everywhere a good
+ * many times more (its higher ceiling, so guessing from one address does not
+ * lock the owner out on theirs), and one address may try many accounts up to
+ * a high ceiling (a classroom behind one NAT is many learners, not one
+ * attacker).
+ *
+ * The slot is reserved before the password is checked, in one INSERT … SELECT
+ * that counts and inserts in a single statement (SQLite runs it under the
+ * write lock, so two servers cannot both take the last slot): at most the
+ * ceiling's number of passwords are ever checked, however many guesses
+ * arrive at once. A successful sign-in gives its slots back: the account's
+ * and the pair's rows are cleared (the owner is in), and so is this
+ * attempt's row under the address (a right password is not guessing).
  */
-import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { loginAttempts } from "../../db/schema";
 import { normaliseEmail, verifyCredentials, type PublicUser } from "./user.server";
 
 export interface RateLimits {
   windowMs: number;
+  /** Attempts at one account from one address. */
+  maxPerAccountAddress: number;
+  /** Attempts at one account from all addresses together. */
   maxPerAccount: number;
+  /** Attempts from one address at all accounts together. */
   maxPerAddress: number;
 }
 
 export const SIGN_IN_LIMITS: RateLimits = {
   windowMs: 15 * 60 * 1000,
-  maxPerAccount: 5,
-  maxPerAddress: 20,
+  maxPerAccountAddress: 5,
+  maxPerAccount: 25,
+  maxPerAddress: 100,
 };
 
 export function accountKey(email: string): string {
@@ -33,50 +50,37 @@ export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
-/** Attempts recorded under `key` after `since`. */
-async function countAttempts(db: Database, key: string, since: number): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
-  return Number(row?.n ?? 0);
+export function accountAddressKey(email: string, address: string): string {
+  return `pair:${normaliseEmail(email)}|${address}`;
 }
 
-/** Whether sign-ins for this account or from this address are refused right now. */
-export async function isSignInLimited(
+/**
+ * Takes one slot under every key, or none: one statement counts each key's
+ * attempts in the window and inserts a row per key only when every count is
+ * below its ceiling. Returns the inserted rows (empty when refused). Rows
+ * older than the window are pruned afterwards; they count for nothing.
+ */
+export async function reserveAttempt(
   db: Database,
-  who: { email: string; address: string },
+  ceilings: { key: string; max: number }[],
   now: number,
-  limits: RateLimits = SIGN_IN_LIMITS,
-): Promise<boolean> {
-  const since = now - limits.windowMs;
-  const [account, address] = await Promise.all([
-    countAttempts(db, accountKey(who.email), since),
-    countAttempts(db, addressKey(who.address), since),
-  ]);
-  return account >= limits.maxPerAccount || address >= limits.maxPerAddress;
-}
-
-export async function recordFailedSignIn(
-  db: Database,
-  who: { email: string; address: string },
-  now: number,
-  limits: RateLimits = SIGN_IN_LIMITS,
-): Promise<void> {
-  await recordAttempts(db, [accountKey(who.email), addressKey(who.address)], now, limits.windowMs);
-}
-
-/** Records an attempt under each key, pruning those keys' rows older than the window. */
-async function recordAttempts(db: Database, keys: string[], now: number, windowMs: number): Promise<void> {
-  await db.batch([
-    db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: now }))),
-    // Rows older than the window count for nothing; prune these keys' as we go.
-    db.delete(loginAttempts).where(and(inArray(loginAttempts.key, keys), lte(loginAttempts.attemptedAt, now - windowMs))),
-  ]);
-}
-
-export async function clearAccountFailures(db: Database, email: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.key, accountKey(email)));
+  windowMs: number,
+): Promise<{ id: number; key: string }[]> {
+  const since = now - windowMs;
+  const underEveryCeiling = sql.join(
+    ceilings.map(
+      ({ key, max }) => sql`(SELECT count(*) FROM ${loginAttempts} WHERE ${loginAttempts.key} = ${key} AND ${loginAttempts.attemptedAt} > ${since}) < ${max}`,
+    ),
+    sql` AND `,
+  );
+  const keys = JSON.stringify(ceilings.map((c) => c.key));
+  const rows = await db.all<{ id: number; key: string }>(
+    sql`INSERT INTO ${loginAttempts} (key, attempted_at) SELECT value, ${now} FROM json_each(${keys}) WHERE ${underEveryCeiling} RETURNING id, key`,
+  );
+  await db.run(
+    sql`DELETE FROM ${loginAttempts} WHERE ${loginAttempts.key} IN (SELECT value FROM json_each(${keys})) AND ${loginAttempts.attemptedAt} <= ${since}`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), key: String(r.key) }));
 }
 
 export type SignInResult =
@@ -93,14 +97,24 @@ export async function attemptSignIn(
   now: number,
   limits: RateLimits = SIGN_IN_LIMITS,
 ): Promise<SignInResult> {
-  const who = { email: input.email, address: input.address };
-  if (await isSignInLimited(db, who, now, limits)) return { ok: false, reason: "rate-limited" };
+  const pair = accountAddressKey(input.email, input.address);
+  const account = accountKey(input.email);
+  const address = addressKey(input.address);
+  const slots = await reserveAttempt(
+    db,
+    [
+      { key: pair, max: limits.maxPerAccountAddress },
+      { key: account, max: limits.maxPerAccount },
+      { key: address, max: limits.maxPerAddress },
+    ],
+    now,
+    limits.windowMs,
+  );
+  if (slots.length === 0) return { ok: false, reason: "rate-limited" };
   const user = await verifyCredentials(db, input.email, input.password);
-  if (!user) {
-    await recordFailedSignIn(db, who, now, limits);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearAccountFailures(db, input.email);
+  if (!user) return { ok: false, reason: "invalid" };
+  const addressSlot = slots.find((s) => s.key === address)?.id ?? -1;
+  await db.delete(loginAttempts).where(or(inArray(loginAttempts.key, [pair, account]), eq(loginAttempts.id, addressSlot)));
   return { ok: true, user };
 }
 
@@ -125,9 +139,6 @@ export async function admitSignUp(
   now: number,
   limits = SIGN_UP_LIMITS,
 ): Promise<boolean> {
-  const key = signUpKey(address);
-  if ((await countAttempts(db, key, now - limits.windowMs)) >= limits.maxPerAddress) return false;
-  await recordAttempts(db, [key], now, limits.windowMs);
-  return true;
+  const slots = await reserveAttempt(db, [{ key: signUpKey(address), max: limits.maxPerAddress }], now, limits.windowMs);
+  return slots.length > 0;
 }
-

@@ -17,6 +17,7 @@ import {
   reviewUndos,
   type User,
 } from "../../db/schema";
+import { getDb } from "../db.server";
 import { addDays, startOfDay, studyDay } from "../learning/day";
 import { medianResponseMs } from "../learning/rating";
 import type { CardState, Rating } from "../learning/scheduler";
@@ -36,6 +37,9 @@ import {
   type StatsLog,
 } from "../learning/stats";
 import { reviewQueue, schedulerSettingsFor } from "./review.server";
+
+/** A learner as a signed-in request knows them: the user row without the password hash. */
+type Learner = Omit<User, "passwordHash">;
 
 /** Answers the time estimate's median is taken over (the review page uses the same window). */
 const RECENT_ANSWERS = 100;
@@ -110,7 +114,7 @@ async function loadReviewQuarterHours(db: Database, userId: string, since: numbe
     .where(and(standingReview(userId), gte(reviewLogs.reviewedAt, since)));
 }
 
-async function loadStreak(db: Database, learner: User, now: number): Promise<number> {
+async function loadStreak(db: Database, learner: Learner, now: number): Promise<number> {
   const tz = learner.timeZone;
   const recent = await loadReviewQuarterHours(db, learner.id, windowStart(now, tz, STREAK_WINDOW_DAYS));
   const streak = studyStreak(recent, now, tz);
@@ -185,7 +189,16 @@ export interface Dashboard {
   modules: EnrolledModule[];
 }
 
-export async function getDashboard(db: Database, learner: User, now: number): Promise<Dashboard> {
+/** The home dashboard and the statistics page, as routes read them: on the app's database. */
+export async function dashboardFor(learner: Learner, now: number) {
+  return getDashboard(await getDb(), learner, now);
+}
+
+export async function statisticsFor(learner: Learner, now: number) {
+  return getStatistics(await getDb(), learner, now);
+}
+
+export async function getDashboard(db: Database, learner: Learner, now: number): Promise<Dashboard> {
   const [deck, streak, enrolled, { counts, left, remaining }, medianMs] = await Promise.all([
     loadCards(db, learner.id),
     loadStreak(db, learner, now),
@@ -256,7 +269,7 @@ export type ParametersInUse =
   | { kind: "default" }
   | { kind: "personal"; reviewCount: number | null; updatedAt: number | null };
 
-export function parametersInUse(learner: User): ParametersInUse {
+export function parametersInUse(learner: Learner): ParametersInUse {
   if (!schedulerSettingsFor(learner).weights) return { kind: "default" };
   return { kind: "personal", reviewCount: learner.fsrsParamsReviewCount, updatedAt: learner.fsrsParamsUpdatedAt };
 }
@@ -274,7 +287,7 @@ export interface Statistics {
   parameters: ParametersInUse;
 }
 
-export async function getStatistics(db: Database, learner: User, now: number): Promise<Statistics> {
+export async function getStatistics(db: Database, learner: Learner, now: number): Promise<Statistics> {
   const tz = learner.timeZone;
   // The heatmap's whole weeks reach back at most HEATMAP_WEEKS weeks and 6 days; the other windows are shorter.
   const since = windowStart(now, tz, HEATMAP_WEEKS * 7 + 7);

@@ -89,6 +89,8 @@ export interface NewUser {
   name: string;
   password: string;
   role: Role;
+  /** IANA zone for the study day; UTC when not known. */
+  timeZone?: string;
 }
 
 function toPublicUser(user: PublicUser): PublicUser {
@@ -100,7 +102,7 @@ export async function createUser(db: Database, input: NewUser, now: number): Pro
   const email = normaliseEmail(input.email);
   if (await getUserByEmail(db, email)) throw new DuplicateEmailError(email);
   const passwordHash = await hashPassword(input.password);
-  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now };
+  const row = { id: randomUUID(), email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now, timeZone: input.timeZone ?? "UTC" };
   try {
     await db.insert(users).values(row);
   } catch (error) {
@@ -137,10 +139,4 @@ export async function verifyCredentials(
   const user = await getUserByEmail(db, email);
   if (!user) return verifyAgainstDummy(password).then(() => null);
   return (await verifyPassword(user.passwordHash, password)) ? toPublicUser(user) : null;
-}
-
-/** Admins can do everything instructors can. */
-export function hasRole(user: Pick<PublicUser, "role">, needed: "instructor" | "admin"): boolean {
-  if (needed === "admin") return user.role === "admin";
-  return user.role === "instructor" || user.role === "admin";
 }

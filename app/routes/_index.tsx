@@ -1,23 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getUser } from "~/auth.server";
+import { getUser, userHasPermission } from "~/auth.server";
 import { percent, plural } from "~/components/charts/format";
-import { getDb } from "~/db.server";
-import { listCourses } from "~/models/course.server";
-import { getLearner } from "~/models/learner.server";
-import { getDashboard, type EnrolledModule } from "~/models/progress.server";
+import { catalogue } from "~/models/course.server";
+import { dashboardFor, type EnrolledModule } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
 // The home page is public: signed out it shows the catalogue and a pitch, so
 // it asks who is there (getUser) instead of requiring someone.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  const db = await getDb();
-  const courses = (await listCourses(db)).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
-  const learner = user ? await getLearner(db, user.id) : null;
-  if (!learner) return { courses, dashboard: null, name: null };
-  return { courses, dashboard: await getDashboard(db, learner, Date.now()), name: learner.name };
+  const learner = await getUser(request);
+  const courses = (await catalogue()).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
+  if (!learner || !userHasPermission(learner, "read:progress:own")) return { courses, dashboard: null, name: null };
+  return { courses, dashboard: await dashboardFor(learner, Date.now()), name: learner.name };
 }
 
 type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];
@@ -69,7 +65,7 @@ export default function Index() {
         <h2 id="modules-heading">Your modules</h2>
         {modules.length === 0 ? (
           <p className="card">
-            You have not started a module yet. Open a course below, read a lesson, and its questions join your daily
+            You have not started a module yet. Open a course below, read a lesson and mark it as read: its questions join your daily
             review.
           </p>
         ) : (

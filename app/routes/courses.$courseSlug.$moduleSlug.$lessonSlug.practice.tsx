@@ -2,22 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { QuestionForm } from "~/components/question-form";
-import { getDb } from "~/db.server";
+import { readForm } from "~/forms/parse-form.server";
 import { parsePracticeForm } from "~/forms/practice-form.server";
 import { gradeResponse, isRight } from "~/questions/grade";
 import { presentedOptions } from "~/questions/options";
-import { getLesson, getLessonQuestions } from "~/models/course.server";
+import { findLessonWithQuestions } from "~/models/course.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Practise: ${data.lesson.title} · Cairn` : "Not found · Cairn" },
 ];
 
 async function loadLesson(params: LoaderFunctionArgs["params"]) {
-  const db = await getDb();
-  const found = await getLesson(db, params.courseSlug ?? "", params.moduleSlug ?? "", params.lessonSlug ?? "");
-  if (!found) throw new Response("No such lesson.", { status: 404 });
-  const questions = await getLessonQuestions(db, found.lesson.id);
-  return { found, questions };
+  const lesson = await findLessonWithQuestions(params.courseSlug ?? "", params.moduleSlug ?? "", params.lessonSlug ?? "");
+  if (!lesson) throw new Response("No such lesson.", { status: 404 });
+  return lesson;
 }
 
 function questionIndex(raw: string | null, total: number) {
@@ -50,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { questions } = await loadLesson(params);
-  const parsed = parsePracticeForm(Object.fromEntries(await request.formData()));
+  const parsed = parsePracticeForm(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return Response.json({ error: "That answer could not be read. Please try again." }, { status: 400 });
   }

@@ -1,24 +1,22 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getUser, requireUser } from "~/auth.server";
+import { getUser, requireUserWithPermission } from "~/auth.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { getDb } from "~/db.server";
-import { getModuleOutline } from "~/models/course.server";
-import { isEnrolled, readLessonIds, startLesson } from "~/models/deck.server";
+import { readForm } from "~/forms/parse-form.server";
+import { getModulePage, startModule } from "~/models/deck.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} · Cairn` : "Not found · Cairn" },
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const db = await getDb();
-  const outline = await getModuleOutline(db, params.courseSlug ?? "", params.moduleSlug ?? "");
-  if (!outline) throw new Response("No such module.", { status: 404 });
   const user = await getUser(request);
-  const read = user ? await readLessonIds(db, user.id, outline.lessons.map((l) => l.id)) : new Set<string>();
+  const page = await getModulePage(params.courseSlug ?? "", params.moduleSlug ?? "", user?.id ?? null);
+  if (!page) throw new Response("No such module.", { status: 404 });
+  const { outline, read, enrolled } = page;
   return {
     signedIn: Boolean(user),
-    enrolled: user ? await isEnrolled(db, user.id, outline.module.id) : false,
+    enrolled,
     course: { slug: outline.course.slug, title: outline.course.title },
     module: { slug: outline.module.slug, title: outline.module.title, description: outline.module.description },
     lessons: outline.lessons.map((l) => ({
@@ -33,12 +31,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 /** "Start": enrol and bring every lesson's questions into the deck, in lesson order. */
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const db = await getDb();
-  const outline = await getModuleOutline(db, params.courseSlug ?? "", params.moduleSlug ?? "");
-  if (!outline) throw new Response("No such module.", { status: 404 });
-  const now = Date.now();
-  for (const lesson of outline.lessons) await startLesson(db, user.id, lesson.id, now);
+  const user = await requireUserWithPermission(request, "create:enrolment:own");
+  await readForm(request); // a button and no fields, but a form post all the same
+  const added = await startModule(user.id, params.courseSlug ?? "", params.moduleSlug ?? "", Date.now());
+  if (added === null) throw new Response("No such module.", { status: 404 });
   return redirect("/review");
 }
 

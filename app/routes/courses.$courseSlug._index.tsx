@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumbs } from "~/components/breadcrumbs";
-import { getDb } from "~/db.server";
-import { getCourseOutline } from "~/models/course.server";
+import { findCourseOutline } from "~/models/course.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Cairn` : "Not found · Cairn" },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const outline = await getCourseOutline(await getDb(), params.courseSlug ?? "");
+  const outline = await findCourseOutline(params.courseSlug ?? "");
   if (!outline) throw new Response("No such course.", { status: 404 });
   return {
     course: { slug: outline.course.slug, title: outline.course.title, description: outline.course.description },

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { requireUserRow } from "~/auth.server";
+import { requireUserWithPermission, type Permission } from "~/auth.server";
+import { readForm } from "~/forms/parse-form.server";
 import { parseReviewForm } from "~/forms/review-form.server";
 import { QuestionForm } from "~/components/question-form";
 import { getDb } from "~/db.server";
@@ -21,13 +22,13 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Review · Cairn" }];
 
-async function learnerFor(request: Request) {
-  const learner = await requireUserRow(request);
+async function learnerFor(request: Request, permission: Permission) {
+  const learner = await requireUserWithPermission(request, permission);
   return { db: await getDb(), learner };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { db, learner } = await learnerFor(request);
+  const { db, learner } = await learnerFor(request, "read:card:own");
   return studyNext(db, learner, Date.now());
 }
 
@@ -39,8 +40,8 @@ export type ReviewActionData =
   | { kind: "refused"; message: string; field: "response"; next: ShownCard | null; remaining: number };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { db, learner } = await learnerFor(request);
-  const form = Object.fromEntries(await request.formData());
+  const { db, learner } = await learnerFor(request, "update:card:own");
+  const form = Object.fromEntries(await readForm(request));
   const parsed = parseReviewForm(form);
   if (!parsed.success) {
     const message =

@@ -1,15 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { requireUser } from "~/auth.server";
-import { getDb } from "~/db.server";
-import { DEFAULT_SETTINGS, SETTINGS_BOUNDS, validateSettings, type SettingsErrors } from "~/learning/settings";
-import { getLearner, updateLearnerSettings } from "~/models/learner.server";
+import { requireUserWithPermission } from "~/auth.server";
+import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { parseForm } from "~/forms/parse-form.server";
+import { settingsFormSchema } from "~/forms/settings-form.server";
+import { DEFAULT_SETTINGS, SETTINGS_BOUNDS } from "~/learning/settings";
+import { saveLearnerSettings } from "~/models/learner.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Cairn" }];
 
-const FIELDS = ["desiredRetention", "newPerDay", "maxReviewsPerDay", "timeZone"] as const;
-type Field = (typeof FIELDS)[number];
+type Field = "desiredRetention" | "newPerDay" | "maxReviewsPerDay" | "timeZone";
 type FormValues = Record<Field, string>;
 
 /** IANA zones grouped by region for the select; the learner's own zone is always offered. */
@@ -27,16 +28,8 @@ function timeZoneGroups(current: string): { region: string; zones: string[] }[] 
   return [...groups].map(([region, list]) => ({ region, zones: list }));
 }
 
-async function learnerFor(request: Request) {
-  const user = await requireUser(request);
-  const db = await getDb();
-  const learner = await getLearner(db, user.id);
-  if (!learner) throw new Response("Your account no longer exists.", { status: 404 });
-  return { db, learner };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { learner } = await learnerFor(request);
+  const learner = await requireUserWithPermission(request, "read:settings:own");
   const values: FormValues = {
     // Shown as a percentage; validateSettings reads "90" as 0.90.
     desiredRetention: String(Math.round(learner.desiredRetention * 1000) / 10),
@@ -47,21 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { values, timeZones: timeZoneGroups(learner.timeZone) };
 }
 
-type ActionData = { saved: true } | { saved: false; errors: SettingsErrors; values: FormValues };
-
 export async function action({ request }: ActionFunctionArgs) {
-  const { db, learner } = await learnerFor(request);
-  const form = await request.formData();
-  const values = Object.fromEntries(
-    FIELDS.map((f) => {
-      const v = form.get(f);
-      return [f, typeof v === "string" ? v.slice(0, 100) : ""];
-    }),
-  ) as FormValues;
-  const result = validateSettings(values);
-  if (!result.ok) return data({ saved: false, errors: result.errors, values } satisfies ActionData, { status: 400 });
-  await updateLearnerSettings(db, learner.id, result.settings);
-  return { saved: true } satisfies ActionData;
+  const learner = await requireUserWithPermission(request, "update:settings:own");
+  const form = await parseForm(request, settingsFormSchema);
+  if (!form.ok) return form.response;
+  await saveLearnerSettings(learner.id, form.data);
+  return { saved: true as const };
 }
 
 const r = SETTINGS_BOUNDS.desiredRetention;
@@ -70,12 +54,11 @@ const m = SETTINGS_BOUNDS.maxReviewsPerDay;
 
 export default function SettingsPage() {
   const { values: saved, timeZones } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const failed = actionData && !actionData.saved ? actionData : null;
-  const errors: SettingsErrors = failed?.errors ?? {};
-  const values = failed?.values ?? saved;
-  const errorCount = Object.keys(errors).length;
+  const refused = refusedForm(actionData);
+  const errors: Partial<Record<Field, string>> = refused.fieldErrors;
+  const values: FormValues = { ...saved, ...refused.values };
   const busy = navigation.state === "submitting";
   const [zone, setZone] = useState(values.timeZone);
   const [deviceZone, setDeviceZone] = useState<string | null>(null);
@@ -89,11 +72,9 @@ export default function SettingsPage() {
     <section className="settings">
       <h1>Settings</h1>
       <div role="status" aria-live="polite" className="settings-status">
-        {actionData?.saved && !busy ? "Settings saved." : ""}
+        {actionData && "saved" in actionData && !busy ? "Settings saved." : ""}
       </div>
-      <div role="alert" className="form-error field-error">
-        {errorCount > 0 ? `Nothing was saved: ${errorCount === 1 ? "one field needs" : `${errorCount} fields need`} fixing.` : ""}
-      </div>
+      <FormErrorSummary result={actionData} />
       <Form method="post" noValidate className="card settings-form">
         <NumberField
           name="desiredRetention"

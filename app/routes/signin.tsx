@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, getUser, parseForm, safeRedirect, signInResponse } from "~/auth.server";
-import { Field, FormError, FORM_ERROR_ID } from "~/components/auth-form";
-import { getDb } from "~/db.server";
-import { attemptSignIn } from "~/models/login-attempt.server";
+import { clientAddress, requireAnonymous, safeRedirect, signInResponse } from "~/auth.server";
+import { Field, FormErrorSummary, FORM_ERROR_ID, refusedForm } from "~/components/form-fields";
+import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { signIn } from "~/models/account.server";
 import { emailSchema, PASSWORD_MAX } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Cairn" }];
@@ -25,28 +25,18 @@ const signInSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
-  if (await getUser(request)) throw redirect(redirectTo);
+  await requireAnonymous(request, redirectTo);
   return { redirectTo, sessionEnded: url.searchParams.get("reason") === "expired" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  // Echoed back so a page re-rendered without JavaScript keeps what was typed.
-  const email = String(formData.get("email") ?? "").slice(0, 254);
-  const form = parseForm(signInSchema, formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: undefined, email }, { status: 400 });
-  const { password, redirectTo } = form.data;
-  const result = await attemptSignIn(
-    await getDb(),
-    { email: form.data.email, password, address: clientAddress(request, context) },
-    Date.now(),
-  );
+  const form = await parseForm(request, signInSchema);
+  if (!form.ok) return form.response;
+  const { email, password, redirectTo } = form.data;
+  const result = await signIn({ email, password, address: clientAddress(request, context) }, Date.now());
   if (!result.ok) {
     const limited = result.reason === "rate-limited";
-    return data(
-      { fieldErrors: {} as Record<string, string>, formError: limited ? SIGN_IN_LIMITED : SIGN_IN_FAILED, email },
-      { status: limited ? 429 : 400 },
-    );
+    return formErrors({ formError: limited ? SIGN_IN_LIMITED : SIGN_IN_FAILED, values: form.values }, limited ? 429 : 400);
   }
   return signInResponse(result.user.id, safeRedirect(redirectTo));
 }
@@ -55,16 +45,15 @@ export default function SignIn() {
   const { redirectTo, sessionEnded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const formError = actionData?.formError ?? (sessionEnded && !actionData ? SESSION_ENDED : undefined);
-  const errors = actionData?.fieldErrors ?? {};
+  const { fieldErrors, values } = refusedForm(actionData);
   return (
     <section className="card auth-card">
       <h1>Sign in</h1>
-      <Form method="post" noValidate aria-describedby={formError ? FORM_ERROR_ID : undefined}>
-        <FormError message={formError} />
+      <Form method="post" noValidate aria-describedby={actionData || sessionEnded ? FORM_ERROR_ID : undefined}>
+        <FormErrorSummary result={actionData} notice={sessionEnded && !actionData ? SESSION_ENDED : undefined} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={actionData?.email} />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
+        <Field name="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} defaultValue={values.email} />
+        <Field name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} />
         <p>
           <button type="submit" disabled={busy}>
             {busy ? "Signing in…" : "Sign in"}

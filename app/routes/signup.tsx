@@ -1,16 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
-import { clientAddress, getUser, parseForm, safeRedirect, signInResponse } from "~/auth.server";
-import { Field, FormError, FORM_ERROR_ID } from "~/components/auth-form";
-import { getDb } from "~/db.server";
+import { clientAddress, requireAnonymous, safeRedirect, signInResponse } from "~/auth.server";
+import { Field, FormErrorSummary, FORM_ERROR_ID, refusedForm } from "~/components/form-fields";
+import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { supportedTimeZone } from "~/learning/day";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/models/account-rules";
-import { admitSignUp } from "~/models/login-attempt.server";
-import { createUser, DuplicateEmailError, emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
+import { signUpLearner } from "~/models/account.server";
+import { emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Cairn" }];
 
 export const DUPLICATE_EMAIL = "An account with this email already exists. Sign in instead.";
+export const SIGN_UP_LIMITED = "Too many accounts were created from your network recently. Please try again in an hour.";
 
 // No role field: every sign-up is a learner, whatever else the form carries.
 const signUpSchema = z.object({
@@ -18,53 +21,42 @@ const signUpSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   redirectTo: z.string().optional(),
+  // The device's zone, filled in by the page's script; without JavaScript, the learner's choice.
+  timeZone: z.string().max(100).optional(),
+  timeZoneChoice: z.string().max(100).optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
-  if (await getUser(request)) throw redirect(redirectTo);
+  await requireAnonymous(request, redirectTo);
   return { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  // Echoed back so a page re-rendered without JavaScript keeps what was typed (never the password).
-  const values = { name: String(formData.get("name") ?? "").slice(0, 200), email: String(formData.get("email") ?? "").slice(0, 254) };
-  const form = parseForm(signUpSchema, formData);
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values }, { status: 400 });
+  const form = await parseForm(request, signUpSchema);
+  if (!form.ok) return form.response;
   const { name, email, password, redirectTo } = form.data;
-  const db = await getDb();
-  if (!(await admitSignUp(db, clientAddress(request, context), Date.now()))) {
-    return data(
-      { fieldErrors: { form: "Too many accounts were created from your network recently. Please try again in an hour." } as Record<string, string>, values },
-      { status: 429 },
-    );
-  }
-  try {
-    const user = await createUser(db, { name, email, password, role: "learner" }, Date.now());
-    return signInResponse(user.id, safeRedirect(redirectTo));
-  } catch (error) {
-    if (error instanceof DuplicateEmailError) {
-      return data({ fieldErrors: { email: DUPLICATE_EMAIL } as Record<string, string>, values }, { status: 400 });
-    }
-    throw error;
-  }
+  // A zone this server does not know is not the learner's fault: UTC, which settings can change.
+  const timeZone = supportedTimeZone(form.data.timeZone) ?? supportedTimeZone(form.data.timeZoneChoice) ?? "UTC";
+  const result = await signUpLearner({ name, email, password, timeZone }, clientAddress(request, context), Date.now());
+  if (result.ok) return signInResponse(result.user.id, safeRedirect(redirectTo));
+  if (result.reason === "rate-limited") return formErrors({ formError: SIGN_UP_LIMITED, values: form.values }, 429);
+  return formErrors({ fieldErrors: { email: DUPLICATE_EMAIL }, values: form.values });
 }
 
 export default function SignUp() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const hasErrors = Object.keys(errors).length > 0;
+  const { fieldErrors, values } = refusedForm(actionData);
   return (
     <section className="card auth-card">
       <h1>Create an account</h1>
-      <Form method="post" noValidate aria-describedby={hasErrors ? FORM_ERROR_ID : undefined}>
-        <FormError message={errors.form ?? (hasErrors ? "Please correct the fields marked below." : undefined)} />
+      <Form method="post" noValidate aria-describedby={actionData ? FORM_ERROR_ID : undefined}>
+        <FormErrorSummary result={actionData} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="name" label="Name" autoComplete="name" maxLength={100} error={errors.name} defaultValue={actionData?.values.name} />
-        <Field name="email" label="Email" type="email" autoComplete="email" error={errors.email} defaultValue={actionData?.values.email} />
+        <Field name="name" label="Name" autoComplete="name" maxLength={100} error={fieldErrors.name} defaultValue={values.name} />
+        <Field name="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} defaultValue={values.email} />
         <Field
           name="password"
           label="Password"
@@ -73,8 +65,9 @@ export default function SignUp() {
           hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
           minLength={PASSWORD_MIN}
           maxLength={PASSWORD_MAX}
-          error={errors.password}
+          error={fieldErrors.password}
         />
+        <DeviceTimeZone />
         <p>
           <button type="submit" disabled={busy}>
             {busy ? "Creating your account…" : "Create account"}
@@ -85,5 +78,34 @@ export default function SignUp() {
         Already have an account? <Link to={{ pathname: "/signin", search: `?redirectTo=${encodeURIComponent(redirectTo)}` }}>Sign in</Link>
       </p>
     </section>
+  );
+}
+
+/**
+ * The study day starts at 4 am in the learner's zone. With JavaScript the
+ * device's zone goes in a hidden field; without it (the script never runs, so
+ * the <noscript> part shows) the learner picks one, UTC unless they do.
+ */
+function DeviceTimeZone() {
+  const [zone, setZone] = useState("");
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""), []);
+  return (
+    <>
+      <input type="hidden" name="timeZone" value={zone} />
+      <noscript>
+        <div className="field">
+          <label htmlFor="field-timeZoneChoice">Time zone</label>
+          <p className="field-hint muted">Your study day starts at 4 am in this zone.</p>
+          <select id="field-timeZoneChoice" name="timeZoneChoice" defaultValue="UTC">
+            <option value="UTC">UTC</option>
+            {Intl.supportedValuesOf("timeZone").map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+      </noscript>
+    </>
   );
 }

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth.server";
+import { requireUserWithPermission } from "~/auth.server";
 import { CalendarHeatmap, HeatmapLegend } from "~/components/charts/calendar-heatmap";
 import { formatDay, niceCeiling, percent, plural } from "~/components/charts/format";
 import { StatesBar } from "~/components/charts/states-bar";
 import { BarChart, LineChart } from "~/components/charts/xy-chart";
-import { getDb } from "~/db.server";
-import { getLearner } from "~/models/learner.server";
-import { getStatistics, HEATMAP_WEEKS, type Statistics } from "~/models/progress.server";
+import { HEATMAP_WEEKS, statisticsFor, type Statistics } from "~/models/progress.server";
 
 export const meta: MetaFunction = () => [{ title: "Statistics · Cairn" }];
 
@@ -26,11 +24,8 @@ function describeParameters(stats: Statistics): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = await getDb();
-  const learner = await getLearner(db, user.id);
-  if (!learner) throw new Response("Your account no longer exists.", { status: 404 });
-  const stats = await getStatistics(db, learner, Date.now());
+  const learner = await requireUserWithPermission(request, "read:progress:own");
+  const stats = await statisticsFor(learner, Date.now());
   // Dates are formatted here, in the learner's zone, so server and browser agree.
   // Sent with the data: a .server module's constants are not in the client bundle.
   return { stats, parameters: describeParameters(stats), heatmapWeeks: HEATMAP_WEEKS };

@@ -38,6 +38,15 @@ async function standingReviews(id: string): Promise<number> {
   return Number(result.rows[0]?.n);
 }
 
+/** Cards and lessons read the learner has, as the server recorded them. */
+async function cardCount(id: string): Promise<number> {
+  const result = await server().db.$client.execute({
+    sql: "SELECT (SELECT count(*) FROM cards WHERE user_id = ?) + (SELECT count(*) FROM lesson_reads WHERE user_id = ?) AS n",
+    args: [id, id],
+  });
+  return Number(result.rows[0]?.n);
+}
+
 async function answeredAt(showingId: string): Promise<unknown> {
   const result = await server().db.$client.execute({ sql: "SELECT answered_at FROM showings WHERE id = ?", args: [showingId] });
   return result.rows[0]?.answered_at;
@@ -49,7 +58,7 @@ function accountMenu(page: Page) {
 
 describe("a new learner signs up, reads a lesson, reviews by keyboard, sees statistics and signs out", () => {
   it("answers, re-rates and moves through review cards with the keyboard alone", async () => {
-    await inBrowser(DESKTOP, {}, async (browser) => {
+    await inBrowser(DESKTOP, { timezoneId: "America/New_York" }, async (browser) => {
       const { page } = browser;
       const email = `new-learner-${Date.now()}@example.test`;
       await page.goto(`${server().url}/signup`);
@@ -62,6 +71,13 @@ describe("a new learner signs up, reads a lesson, reviews by keyboard, sees stat
       await accountMenu(page).getByRole("button", { name: "Sign out" }).waitFor();
 
       await openFirstLessonWithQuestions(page, server().url);
+      // The study day follows the device's zone, taken at sign-up.
+      const { rows } = await server().db.$client.execute({ sql: "SELECT time_zone FROM users WHERE email = ?", args: [email] });
+      expect(rows[0]?.time_zone).toBe("America/New_York");
+      // Opening the lesson adds nothing; the button does.
+      const learnerBefore = await userId(email);
+      expect(await cardCount(learnerBefore)).toBe(0);
+      await page.getByRole("button", { name: "Mark as read and add its cards" }).click();
       await page.getByRole("status").filter({ hasText: /[1-9]\d* new cards?\b/ }).waitFor();
       await page.getByRole("link", { name: /daily review/i }).click();
       await page.waitForURL((url) => url.pathname === "/review");

@@ -6,6 +6,7 @@ import {
   isValidTimeZone,
   startOfStudyDay,
   studyDay,
+  supportedTimeZone,
 } from "~/learning/day";
 
 const HOUR = 3_600_000;
@@ -58,5 +59,22 @@ describe("study days", () => {
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("supportedTimeZone", () => {
+  it("keeps a zone of the server's list and UTC", () => {
+    expect(supportedTimeZone("America/New_York")).toBe("America/New_York");
+    expect(supportedTimeZone("UTC")).toBe("UTC");
+  });
+
+  it("takes an alias a browser may report in the list's form", () => {
+    const kolkata = supportedTimeZone("Asia/Kolkata");
+    expect(kolkata).not.toBeNull();
+    expect(Intl.supportedValuesOf("timeZone")).toContain(kolkata);
+  });
+
+  it("refuses what is not a zone", () => {
+    for (const zone of ["", "Mars/Olympus_Mons", "x".repeat(65), null, 42, "+05:00x"]) expect(supportedTimeZone(zone)).toBeNull();
   });
 });

@@ -36,6 +36,22 @@ describe("signing in", () => {
     expect(result).toMatchObject({ ok: true, user: { email: "kai@example.org", role: "learner" } });
   });
 
+  it("slows one address guessing at an account without locking the owner out on another address", async () => {
+    await failTimes(SIGN_IN_LIMITS.maxPerAccountAddress, "kai@example.org", () => "10.6.6.6");
+    expect(await attempt("kai@example.org", "yet-another-guess", "10.6.6.6")).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await attempt("kai@example.org", PASSWORD, "10.6.6.6")).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await attempt("kai@example.org", PASSWORD, "10.7.7.7")).toMatchObject({ ok: true });
+  });
+
+  it("lets a classroom behind one address mistype many times over without locking the room out", async () => {
+    for (let i = 0; i < 30; i++) {
+      await createUser(t.db, { email: `pupil${i}@example.org`, name: `Pupil ${i}`, password: PASSWORD, role: "learner" }, NOW);
+      expect(await attempt(`pupil${i}@example.org`, "typo-password", "10.5.5.5")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attempt(`pupil${i}@example.org`, "typo-password-2", "10.5.5.5")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attempt(`pupil${i}@example.org`, PASSWORD, "10.5.5.5")).toMatchObject({ ok: true });
+    }
+  });
+
   it("refuses an account after too many failures, even from new addresses and with the right password", async () => {
     await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", (i) => `10.0.1.${i}`);
     const before = await t.db.select().from(loginAttempts);
@@ -45,7 +61,8 @@ describe("signing in", () => {
   });
 
   it("lets the account in again once its failures are older than the window", async () => {
-    await failTimes(SIGN_IN_LIMITS.maxPerAccount, "kai@example.org", () => "10.0.1.1");
+    await failTimes(SIGN_IN_LIMITS.maxPerAccountAddress, "kai@example.org", () => "10.0.1.1");
+    expect(await attempt("kai@example.org", PASSWORD, "10.0.1.1")).toEqual({ ok: false, reason: "rate-limited" });
     const later = NOW + SIGN_IN_LIMITS.windowMs + 1;
     expect(await attempt("kai@example.org", PASSWORD, "10.0.1.1", later)).toMatchObject({ ok: true });
   });
@@ -59,7 +76,7 @@ describe("signing in", () => {
   });
 
   it("resets the account's failure count after a successful sign-in", async () => {
-    const n = SIGN_IN_LIMITS.maxPerAccount - 1;
+    const n = SIGN_IN_LIMITS.maxPerAccountAddress - 1;
     await failTimes(n, "kai@example.org", () => "10.0.3.1");
     expect(await attempt("kai@example.org", PASSWORD, "10.0.3.1")).toMatchObject({ ok: true });
     await failTimes(n, "kai@example.org", () => "10.0.3.1");
@@ -91,8 +108,8 @@ describe("guards", () => {
   it("requireUser returns the signed-in user", async () => {
     const { user, cookie } = await cookieFor("lin@example.org", "learner");
     const request = new Request("http://cairn.test/review", { headers: { Cookie: cookie } });
-    expect(await auth.requireUser(request)).toEqual(user);
-    expect(await auth.getUser(request)).toEqual(user);
+    expect(await auth.requireUser(request)).toMatchObject(user);
+    expect(await auth.getUser(request)).toMatchObject(user);
   });
 
   it("requireUser sends a visitor without a session to sign in, remembering the page", async () => {
@@ -119,15 +136,32 @@ describe("guards", () => {
     }
   });
 
-  it("requireRole lets instructors and admins into instructor pages and gives learners 403", async () => {
+  it("requireUserWithPermission lets a role through only with a permission the table gives it, and gives others 403", async () => {
     const learner = await cookieFor("l@example.org", "learner");
     const instructor = await cookieFor("i@example.org", "instructor");
     const admin = await cookieFor("a@example.org", "admin");
     const asking = (cookie: string) => new Request("http://cairn.test/instructor", { headers: { Cookie: cookie } });
-    expect(await auth.requireRole(asking(instructor.cookie), "instructor")).toEqual(instructor.user);
-    expect(await auth.requireRole(asking(admin.cookie), "instructor")).toEqual(admin.user);
-    expect((await thrown(auth.requireRole(asking(learner.cookie), "instructor"))).status).toBe(403);
-    expect((await thrown(auth.requireRole(asking(instructor.cookie), "admin"))).status).toBe(403);
+    expect(await auth.requireUserWithPermission(asking(instructor.cookie), "update:course:own")).toMatchObject(instructor.user);
+    expect(await auth.requireUserWithPermission(asking(admin.cookie), "update:course:own")).toMatchObject(admin.user);
+    expect(await auth.requireUserWithPermission(asking(learner.cookie), "update:card:own")).toMatchObject(learner.user);
+    expect((await thrown(auth.requireUserWithPermission(asking(learner.cookie), "update:course:own"))).status).toBe(403);
+    expect((await thrown(auth.requireUserWithPermission(asking(instructor.cookie), "update:course:any"))).status).toBe(403);
+    const visitor = await thrown(auth.requireUserWithPermission(new Request("http://cairn.test/instructor"), "read:card:own"));
+    expect(visitor.status).toBe(302);
+  });
+
+  it("reads any as covering own, never own as covering any", () => {
+    expect(auth.userHasPermission({ role: "admin" }, "read:progress:own")).toBe(true);
+    expect(auth.userHasPermission({ role: "admin" }, "read:progress:any")).toBe(true);
+    expect(auth.userHasPermission({ role: "learner" }, "read:progress:any")).toBe(false);
+    expect(auth.userHasPermission(null, "read:progress:own")).toBe(false);
+  });
+
+  it("requireAnonymous sends a signed-in user on and lets a visitor stay", async () => {
+    const { cookie } = await cookieFor("m@example.org", "learner");
+    const response = await thrown(auth.requireAnonymous(new Request("http://cairn.test/signin", { headers: { Cookie: cookie } }), "/review"));
+    expect(response.headers.get("Location")).toBe("/review");
+    await expect(auth.requireAnonymous(new Request("http://cairn.test/signin"))).resolves.toBeUndefined();
   });
 });
 
@@ -141,6 +175,14 @@ describe("where to go after signing in", () => {
     for (const target of ["//evil.com", "///evil.com", "/\\evil.com", "https://evil.com/", "javascript:alert(1)", "evil.com", "/\t/evil.com", "", null, undefined]) {
       expect(auth.safeRedirect(target)).toBe("/");
     }
+  });
+
+  it("percent-encodes characters a Location header cannot carry, and refuses paths that normalise off the site", () => {
+    expect(auth.safeRedirect("/courses/café?q=ĉ#ŝ")).toBe("/courses/caf%C3%A9?q=%C4%89#%C5%9D");
+    expect(auth.safeRedirect("/review?deck=%C3%A9")).toBe("/review?deck=%C3%A9");
+    for (const target of ["/..//evil.com", "/a/\\evil.com", "/" + "a".repeat(3000)]) expect(auth.safeRedirect(target)).toBe("/");
+    // Every result can be a header value.
+    for (const target of ["/ĉ", "/\u{1F600}", "/a b", "/%"]) expect(() => new Headers({ Location: auth.safeRedirect(target) })).not.toThrow();
   });
 });
 
@@ -157,5 +199,36 @@ describe("the client's address", () => {
 
   it("falls back to one shared constant when nothing tells the address", () => {
     expect(auth.clientAddress(new Request("http://cairn.test/"), {}, false)).toBe(auth.UNKNOWN_ADDRESS);
+  });
+});
+
+describe("signing in under concurrent guessing", () => {
+  it("checks at most the pair's ceiling of 100 simultaneous guesses from one address, over two connections to one file", async () => {
+    const { openDatabase } = await import("../../db/client");
+    const second = await openDatabase({ url: t.url });
+    try {
+      const guesses = Array.from({ length: 100 }, (_, i) =>
+        attemptSignIn(i % 2 ? t.db : second, { email: "kai@example.org", password: `guess-${i}-password`, address: "10.4.4.4" }, NOW),
+      );
+      const results = await Promise.all(guesses);
+      // "invalid" is said only after a password was checked.
+      expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAccountAddress);
+      expect(results.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(100 - SIGN_IN_LIMITS.maxPerAccountAddress);
+    } finally {
+      second.$client.close();
+    }
+  });
+
+  it("checks at most the account's ceiling of 100 simultaneous guesses from 100 addresses", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => attempt("kai@example.org", `guess-${i}-password`, `10.3.${i}.1`)),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAccount);
+  });
+
+  it("checks at most the address's ceiling of simultaneous guesses at many accounts from one address", async () => {
+    const n = SIGN_IN_LIMITS.maxPerAddress + 50;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => attempt(`someone${i}@example.org`, "guess-password", "10.2.2.2")));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(SIGN_IN_LIMITS.maxPerAddress);
   });
 });

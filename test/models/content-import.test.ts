@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { cards, modules, questions, users } from "../../db/schema";
+import { cards, courses, modules, questions, users } from "../../db/schema";
 import type { CourseManifest } from "../../app/content/manifest";
 import type { Module, Question } from "../../app/content/types";
 import { saveCourse, sha256 } from "../../app/models/content.server";
+import { createUser } from "../../app/models/user.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { clozeQuestion, lessonOf } from "../support/fixtures";
 
@@ -77,5 +78,47 @@ describe("importing a course into libSQL", () => {
     expect(sha256("a", "b")).toBe(sha256("a", "b"));
     expect(sha256("a", "b")).not.toBe(sha256("ab"));
     expect(sha256(new Uint8Array([1, 2]))).not.toBe(sha256(new Uint8Array([1, 3])));
+  });
+});
+
+describe("who owns an imported course", () => {
+  const input = (contentHash: string, ownerId: string | null) => ({
+    manifest,
+    modules: built([nile]),
+    moduleHashes: [contentHash],
+    contentHash,
+    ownerId,
+  });
+  const instructor = (db: TestDatabase["db"], email: string) =>
+    createUser(db, { email, name: email, password: "instructor-password", role: "instructor" }, 1);
+  const owners = async (db: TestDatabase["db"]) => ({
+    course: (await db.select({ ownerId: courses.ownerId }).from(courses)).map((r) => r.ownerId),
+    modules: (await db.select({ ownerId: modules.ownerId }).from(modules)).map((r) => r.ownerId),
+  });
+
+  it("gives the course and its modules to the importing instructor", async () => {
+    handle = await createTestDatabase();
+    const iris = await instructor(handle.db, "iris@example.org");
+    await saveCourse(handle.db, input("h1", iris.id), 1_000);
+    expect(await owners(handle.db)).toEqual({ course: [iris.id], modules: [iris.id] });
+  });
+
+  it("lets an ownerless course be claimed by a later import, changed or not, but never moves an owned one", async () => {
+    handle = await createTestDatabase();
+    await saveCourse(handle.db, input("h1", null), 1_000);
+    expect(await owners(handle.db)).toEqual({ course: [null], modules: [null] });
+    const iris = await instructor(handle.db, "iris@example.org");
+    const summary = await saveCourse(handle.db, input("h1", iris.id), 2_000);
+    expect(summary.changed).toBe(false);
+    expect(await owners(handle.db)).toEqual({ course: [iris.id], modules: [iris.id] });
+    const otto = await instructor(handle.db, "otto@example.org");
+    await saveCourse(handle.db, input("h2", otto.id), 3_000);
+    expect(await owners(handle.db)).toEqual({ course: [iris.id], modules: [iris.id] });
+  });
+
+  it("keeps a course slug unique per owner in the database itself", async () => {
+    handle = await createTestDatabase();
+    const { rows } = await handle.db.$client.execute("SELECT sql FROM sqlite_master WHERE name = 'courses_owner_slug'");
+    expect(String(rows[0]?.sql)).toMatch(/UNIQUE INDEX .*\(`owner_id`,\s*`slug`\)/);
   });
 });

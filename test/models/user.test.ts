@@ -5,7 +5,6 @@ import {
   createUser,
   DuplicateEmailError,
   getUserById,
-  hasRole,
   verifyCredentials,
   verifyPassword,
 } from "../../app/models/user.server";
@@ -48,13 +47,5 @@ describe("accounts", () => {
     const created = await createUser(t.db, { email: "mo@example.org", name: "Mo", password: "password-mo", role: "learner" }, NOW);
     expect(await getUserById(t.db, created.id)).toEqual(created);
     expect(await getUserById(t.db, "00000000-0000-0000-0000-000000000000")).toBeUndefined();
-  });
-
-  it("lets admins through instructor checks but not instructors through admin checks", () => {
-    expect(hasRole({ role: "admin" }, "instructor")).toBe(true);
-    expect(hasRole({ role: "instructor" }, "instructor")).toBe(true);
-    expect(hasRole({ role: "learner" }, "instructor")).toBe(false);
-    expect(hasRole({ role: "instructor" }, "admin")).toBe(false);
-    expect(hasRole({ role: "admin" }, "admin")).toBe(true);
   });
 });

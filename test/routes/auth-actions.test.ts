@@ -69,6 +69,19 @@ describe("sign-up", () => {
     expect(me?.id).toBe(row.id);
   });
 
+  it("records the device's time zone, a no-JS choice when there is none, and UTC for a zone this server does not know", async () => {
+    const signUp = async (email: string, fields: Record<string, string>) => {
+      await signup.action(args(post("/signup", { name: "Zed", email, password: PASSWORD, ...fields }), { clientAddress: email }));
+      const [row] = await t.db.select().from(users).where(eq(users.email, email));
+      return row?.timeZone;
+    };
+    expect(await signUp("ny@example.org", { timeZone: "America/New_York" })).toBe("America/New_York");
+    expect(await signUp("js-wins@example.org", { timeZone: "Europe/Paris", timeZoneChoice: "UTC" })).toBe("Europe/Paris");
+    expect(await signUp("tokyo@example.org", { timeZone: "", timeZoneChoice: "Asia/Tokyo" })).toBe("Asia/Tokyo");
+    expect(await signUp("bogus@example.org", { timeZone: "Mars/Olympus_Mons" })).toBe("UTC");
+    expect(await signUp("none@example.org", {})).toBe("UTC");
+  });
+
   it("never grants a role from a forged form field", async () => {
     await signup.action(args(post("/signup", { name: "Eve", email: "eve@example.org", password: PASSWORD, role: "admin" })));
     const [row] = await t.db.select().from(users).where(eq(users.email, "eve@example.org"));
@@ -109,7 +122,7 @@ describe("sign-up", () => {
     for (let i = 0; i < SIGN_UP_LIMITS.maxPerAddress; i++) expect(outcome(await from("198.51.100.7", i)).status).toBe(302);
     const refused = outcome(await from("198.51.100.7", 99));
     expect(refused.status).toBe(429);
-    expect(refused.data?.fieldErrors?.form).toMatch(/try again/i);
+    expect(refused.data?.formError).toMatch(/try again/i);
     expect(await t.db.select().from(users).where(eq(users.email, "bot99@example.org"))).toHaveLength(0);
     expect(outcome(await from("203.0.113.5", 100)).status).toBe(302);
   });
@@ -134,6 +147,14 @@ describe("sign-in", () => {
     expect(result.status).toBe(302);
     expect(result.location).toBe("/review?deck=2");
     expect(await t.db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it("signs in and redirects, encoded, when redirectTo has characters above U+00FF (not a 500)", async () => {
+    const result = outcome(await signin.action(args(post("/signin", { email: "uma@example.org", password: PASSWORD, redirectTo: "/courses/ĉambro?x=ŝ" }))));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/courses/%C4%89ambro?x=%C5%9D");
+    const loaded = await signin.loader({ request: new Request("http://cairn.test/signin?redirectTo=%2F%C4%89"), context: {}, params: {} });
+    expect(loaded.redirectTo).toBe("/%C4%89");
   });
 
   it("ignores a redirectTo that leaves the site", async () => {
@@ -171,6 +192,59 @@ describe("sign-in", () => {
     expect(result.data?.fieldErrors).toHaveProperty("email");
     expect(result.data?.fieldErrors).toHaveProperty("password");
     expect(await t.db.select().from(loginAttempts)).toEqual([]);
+  });
+});
+
+describe("a request that is not an HTML form post", () => {
+  async function refusal(request: Request): Promise<{ status: number; text: string }> {
+    const result = await signin.action(args(request)).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (!(result instanceof Response)) throw new Error(`expected a thrown Response, got ${String(result)}`);
+    return { status: result.status, text: await result.text() };
+  }
+  const url = "http://cairn.test/signin";
+  const credentials = { email: "uma@example.org", password: PASSWORD };
+
+  it("is refused with 415 and a plain message for a JSON or text/plain body", async () => {
+    const json = await refusal(new Request(url, { method: "POST", body: JSON.stringify(credentials), headers: { "Content-Type": "application/json" } }));
+    expect(json).toMatchObject({ status: 415 });
+    expect(json.text).toMatch(/accepts HTML form posts.*not application\/json/);
+    const text = await refusal(new Request(url, { method: "POST", body: "email=uma@example.org", headers: { "Content-Type": "text/plain" } }));
+    expect(text.status).toBe(415);
+    expect(await t.db.select().from(loginAttempts)).toEqual([]);
+  });
+
+  it("is refused with 405 for DELETE and PUT, whatever the body", async () => {
+    for (const method of ["DELETE", "PUT"]) {
+      const result = await refusal(new Request(url, { method, body: new URLSearchParams(credentials) }));
+      expect(result.status).toBe(405);
+      expect(result.text).toMatch(/POST/);
+    }
+  });
+
+  it("is refused with 413 when the body is over the limit, declared or streamed", async () => {
+    const { FORM_BODY_LIMIT } = await import("../../app/forms/parse-form.server");
+    const big = new URLSearchParams({ ...credentials, padding: "x".repeat(FORM_BODY_LIMIT) });
+    expect((await refusal(post("/signin", Object.fromEntries(big)))).status).toBe(413);
+    // No Content-Length: a stream of chunks, counted as it is read.
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode("a".repeat(16 * 1024)));
+        if (sent > 100 * FORM_BODY_LIMIT) controller.close();
+      },
+    });
+    const chunked = new Request(url, {
+      method: "POST",
+      body: stream,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      duplex: "half",
+    } as RequestInit);
+    expect((await refusal(chunked)).status).toBe(413);
+    expect(sent).toBeLessThan(4 * FORM_BODY_LIMIT);
   });
 });
 

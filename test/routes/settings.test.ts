@@ -89,7 +89,7 @@ describe("settings", () => {
     const [before] = await t.db.select().from(users).where(eq(users.id, user.id));
     const result = outcome(await settings.action(args(post({ ...valid, [field]: value }, await signedInCookie(user.id)))));
     expect(result.status).toBe(400);
-    const errors = result.data.errors as Record<string, string>;
+    const errors = result.data.fieldErrors as Record<string, string>;
     expect(Object.keys(errors)).toEqual([field]);
     expect(errors[field]).toMatch(/must/);
     // The submitted values come back so the form can show what was sent.
@@ -102,7 +102,7 @@ describe("settings", () => {
     const user = await makeLearner(t.db);
     const result = outcome(await settings.action(args(post({ timeZone: "UTC" }, await signedInCookie(user.id)))));
     expect(result.status).toBe(400);
-    expect(Object.keys(result.data.errors as object).sort()).toEqual(["desiredRetention", "maxReviewsPerDay", "newPerDay"]);
+    expect(Object.keys(result.data.fieldErrors as object).sort()).toEqual(["desiredRetention", "maxReviewsPerDay", "newPerDay"]);
   });
 
   it("changes only the learner who asks", async () => {

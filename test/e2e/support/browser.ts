@@ -41,7 +41,7 @@ export function requireChromium() {
  */
 export async function openBrowser(
   device: typeof PHONE | typeof DESKTOP,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; timezoneId?: string } = {},
 ): Promise<OpenBrowser> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), "cairn-e2e-chromium-"));
@@ -61,7 +61,7 @@ export async function openBrowser(
       ...device,
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       locale: "en-GB",
-      timezoneId: "UTC",
+      timezoneId: options.timezoneId ?? "UTC",
     });
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
@@ -115,7 +115,7 @@ export async function waitForHydration(page: Page) {
  */
 export async function inBrowser(
   device: typeof PHONE | typeof DESKTOP,
-  options: { javaScriptEnabled?: boolean },
+  options: { javaScriptEnabled?: boolean; timezoneId?: string },
   flow: (browser: OpenBrowser) => Promise<void>,
 ): Promise<void> {
   const browser = await openBrowser(device, options);

@@ -1,8 +1,11 @@
 /**
- * Form pieces shared by the sign-in and sign-up pages: a labelled field whose
- * error is tied to it with aria-describedby, and the form-level error in a
- * live region so screen readers announce it after a failed submit.
+ * Form pieces every page's forms share: a labelled field whose error is tied
+ * to it with aria-describedby, and the form's refusal (the FormErrorPayload
+ * an action returns) in a live region so screen readers announce it after a
+ * failed submit. Every page shows a refused form the same way.
  */
+import { isFormErrorPayload } from "~/forms/form-error";
+
 export interface FieldProps {
   name: string;
   label: string;
@@ -61,4 +64,17 @@ export function FormError({ message }: { message?: string }) {
   );
 }
 
-export type FieldErrors = Partial<Record<string, string>>;
+/** The form-level message for an action's result: its formError, or a pointer to the fields marked. */
+export function FormErrorSummary({ result, notice }: { result: unknown; notice?: string }) {
+  const payload = isFormErrorPayload(result) ? result : null;
+  const fieldCount = payload ? Object.keys(payload.fieldErrors).length : 0;
+  const message =
+    payload?.formError ??
+    (fieldCount === 1 ? "Please correct the field marked below." : fieldCount > 1 ? "Please correct the fields marked below." : notice);
+  return <FormError message={message} />;
+}
+
+/** What a refused form said about each field and what was typed; empty otherwise. */
+export function refusedForm(result: unknown): { fieldErrors: Record<string, string>; values: Record<string, string> } {
+  return isFormErrorPayload(result) ? result : { fieldErrors: {}, values: {} };
+}

@@ -1,0 +1,202 @@
+/// <reference types="vite/client" />
+/**
+ * The permission matrix: every route's loader and action, asked by each kind
+ * of visitor (anonymous, learner, instructor, admin), against a real temp
+ * database. Each cell says what must happen: "allowed" (the guard lets the
+ * request through; whatever the page then says, it is not a refusal or a
+ * 500), "signin" (sent to sign in), "forbidden" (403) or "away" (a page for
+ * signed-out visitors sends a signed-in one on). A route file the matrix does
+ * not list fails the test, and so does a listed loader or action the module
+ * does not export (or one it exports that the matrix leaves out).
+ */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createSession } from "../../app/models/session.server";
+import { createUser, type Role } from "../../app/models/user.server";
+import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
+import { seedGeography } from "../support/fixtures";
+
+type Who = "anonymous" | Role;
+type Expect = "allowed" | "signin" | "forbidden" | "away";
+const WHO: readonly Who[] = ["anonymous", "learner", "instructor", "admin"];
+
+/** Every signed-in role alike, a visitor otherwise. */
+const signedIn = (anonymous: Expect, others: Expect): Record<Who, Expect> => ({
+  anonymous,
+  learner: others,
+  instructor: others,
+  admin: others,
+});
+const everyone = signedIn("allowed", "allowed");
+const members = signedIn("signin", "allowed");
+const visitorsOnly = signedIn("allowed", "away");
+
+interface Cell {
+  url: string;
+  params?: Record<string, string>;
+  expect: Record<Who, Expect>;
+  /** The action's form fields (valid ones, so that "allowed" is tested past validation where it can be). */
+  form?: Record<string, string>;
+}
+interface RouteEntry {
+  loader?: Cell;
+  action?: Cell;
+}
+
+const lessonParams = { courseSlug: "geography", moduleSlug: "rivers", lessonSlug: "africa" };
+
+const MATRIX: Record<string, RouteEntry> = {
+  "_index.tsx": { loader: { url: "/", expect: everyone } },
+  "courses.$courseSlug._index.tsx": { loader: { url: "/courses/geography", params: { courseSlug: "geography" }, expect: everyone } },
+  "courses.$courseSlug.$moduleSlug._index.tsx": {
+    loader: { url: "/courses/geography/rivers", params: { courseSlug: "geography", moduleSlug: "rivers" }, expect: everyone },
+    action: { url: "/courses/geography/rivers", params: { courseSlug: "geography", moduleSlug: "rivers" }, expect: members, form: {} },
+  },
+  "courses.$courseSlug.$moduleSlug.$lessonSlug._index.tsx": {
+    loader: { url: "/courses/geography/rivers/africa", params: lessonParams, expect: everyone },
+    action: { url: "/courses/geography/rivers/africa", params: lessonParams, expect: members, form: {} },
+  },
+  "courses.$courseSlug.$moduleSlug.$lessonSlug.practice.tsx": {
+    loader: { url: "/courses/geography/rivers/africa/practice", params: lessonParams, expect: everyone },
+    action: { url: "/courses/geography/rivers/africa/practice", params: lessonParams, expect: everyone, form: { questionId: "q-nile", response: "Nile" } },
+  },
+  "review.tsx": {
+    loader: { url: "/review", expect: members },
+    action: { url: "/review", expect: members, form: { intent: "undo" } },
+  },
+  "settings.tsx": {
+    loader: { url: "/settings", expect: members },
+    action: { url: "/settings", expect: members, form: { desiredRetention: "90", newPerDay: "20", maxReviewsPerDay: "200", timeZone: "UTC" } },
+  },
+  "stats.tsx": { loader: { url: "/stats", expect: members } },
+  "signin.tsx": {
+    loader: { url: "/signin", expect: visitorsOnly },
+    action: { url: "/signin", expect: everyone, form: { email: "nobody@example.org", password: "not-a-password" } },
+  },
+  "signup.tsx": {
+    loader: { url: "/signup", expect: visitorsOnly },
+    action: { url: "/signup", expect: everyone, form: { name: "New", email: "", password: "x" } },
+  },
+  "signout.tsx": {
+    loader: { url: "/signout", expect: signedIn("away", "allowed") },
+    action: { url: "/signout", expect: everyone, form: {} },
+  },
+};
+
+const ROUTES_DIR = fileURLToPath(new URL("../../app/routes", import.meta.url));
+
+let t: AppTestDatabase;
+let auth: typeof import("../../app/auth.server");
+const userIds = new Map<Who, string>();
+
+beforeAll(async () => {
+  t = await useAppDatabase();
+  await seedGeography(t.db);
+  auth = await import("../../app/auth.server");
+  for (const role of ["learner", "instructor", "admin"] as const) {
+    const user = await createUser(t.db, { email: `${role}@example.org`, name: role, password: "a-good-long-password", role }, Date.now());
+    userIds.set(role, user.id);
+  }
+});
+afterAll(() => t.close());
+
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => Promise<unknown>;
+  action?: (args: ActionFunctionArgs) => Promise<unknown>;
+};
+
+const ROUTE_MODULES = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+
+function routeModule(file: string): Promise<RouteModule> {
+  const load = ROUTE_MODULES[`../../app/routes/${file}`];
+  if (!load) throw new Error(`no route module ${file}`);
+  return load();
+}
+
+/** A request as `who`, with a session of its own (signing out ends only that one). */
+async function request(cell: Cell, who: Who, kind: "loader" | "action", body?: { type: string; text: string }): Promise<Request> {
+  const headers: Record<string, string> = {};
+  const userId = userIds.get(who);
+  if (userId) {
+    const { token } = await createSession(t.db, userId, Date.now());
+    headers.Cookie = (await auth.sessionCookie().serialize(token)).split(";")[0]!;
+  }
+  if (kind === "loader") return new Request(`http://cairn.test${cell.url}`, { headers });
+  if (body) return new Request(`http://cairn.test${cell.url}`, { method: "POST", body: body.text, headers: { ...headers, "Content-Type": body.type } });
+  return new Request(`http://cairn.test${cell.url}`, { method: "POST", body: new URLSearchParams(cell.form ?? {}), headers });
+}
+
+/**
+ * What became of a request: refused (and how) or let through, with its
+ * status. A loader's redirect elsewhere than sign-in sends the visitor away;
+ * an action's is where a done action goes next (Start -> /review).
+ */
+async function outcome(kind: "loader" | "action", run: () => Promise<unknown>): Promise<{ kind: Expect; status: number }> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (error) {
+    if (!(error instanceof Response)) return { kind: "allowed", status: 500 };
+    result = error;
+  }
+  const status =
+    result instanceof Response
+      ? result.status
+      : ((result as { init?: { status?: number } | null } | null)?.init?.status ?? 200);
+  if (result instanceof Response && status >= 300 && status < 400) {
+    const location = result.headers.get("Location") ?? "";
+    if (location.startsWith("/signin")) return { kind: "signin", status };
+    return { kind: kind === "loader" ? "away" : "allowed", status };
+  }
+  if (status === 403) return { kind: "forbidden", status };
+  return { kind: "allowed", status };
+}
+
+describe("the permission matrix", () => {
+  it("lists every route file, and exactly the loaders and actions each exports", async () => {
+    const files = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+    expect(files.sort()).toEqual(Object.keys(MATRIX).sort());
+    for (const file of files) {
+      const mod = await routeModule(file);
+      expect([file, "loader", Boolean(mod.loader)]).toEqual([file, "loader", Boolean(MATRIX[file]!.loader)]);
+      expect([file, "action", Boolean(mod.action)]).toEqual([file, "action", Boolean(MATRIX[file]!.action)]);
+    }
+  });
+
+  for (const [file, entry] of Object.entries(MATRIX)) {
+    for (const kind of ["loader", "action"] as const) {
+      const cell = entry[kind];
+      if (!cell) continue;
+      it(`${file} ${kind}: ${WHO.map((w) => `${w} ${cell.expect[w]}`).join(", ")}`, async () => {
+        const mod = await routeModule(file);
+        for (const who of WHO) {
+          const asked = await request(cell, who, kind);
+          const context = { clientAddress: `192.0.2.${WHO.indexOf(who)}` };
+          const got = await outcome(kind, () =>
+            kind === "loader" ? mod.loader!({ request: asked, params: cell.params ?? {}, context }) : mod.action!({ request: asked, params: cell.params ?? {}, context }),
+          );
+          expect({ who, kind: got.kind }).toEqual({ who, kind: cell.expect[who] });
+          expect({ who, status: got.status < 500 }).toEqual({ who, status: true });
+        }
+      });
+    }
+  }
+
+  it("refuses a JSON body on every action with a 4xx, never a 500, for everyone the guard lets through", async () => {
+    for (const [file, entry] of Object.entries(MATRIX)) {
+      const cell = entry.action;
+      if (!cell) continue;
+      const mod = await routeModule(file);
+      for (const who of WHO) {
+        if (cell.expect[who] !== "allowed") continue;
+        const asked = await request(cell, who, "action", { type: "application/json", text: "{}" });
+        const got = await outcome("action", () => mod.action!({ request: asked, params: cell.params ?? {}, context: {} }));
+        // signout has no form to read: it signs out whatever the body.
+        if (file === "signout.tsx") continue;
+        expect({ file, who, status: got.status }).toEqual({ file, who, status: 415 });
+      }
+    }
+  });
+});
