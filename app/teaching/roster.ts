@@ -8,7 +8,8 @@
  * instructor fixes three lines instead of re-uploading a class. Only input too
  * large to read at all is refused outright.
  *
- * Layouts read (papaparse guesses the delimiter: comma, tab from a
+ * One learner per line (a quoted cell may hold the delimiter, not a line
+ * break). Layouts read (papaparse guesses the delimiter: comma, tab from a
  * spreadsheet paste, or semicolon from a mail client):
  * - with a header row (a first row with no email in it and a column named
  *   like "email"): the email column, and the columns whose header says "name"
@@ -74,13 +75,12 @@ interface Candidate {
 
 type LineReading = { learners: Candidate[] } | { reason: RosterProblemReason };
 
-const NAMED_ADDRESS = /^(.*?)\s*<([^<>]*)>$/;
-
+/** "Jane Doe <jane@x.org>" as a mail client writes an address: both parts; null for a bare cell. */
 function splitNamedAddress(cell: string): Candidate | null {
-  const m = NAMED_ADDRESS.exec(cell);
-  if (!m) return null;
-  const name = m[1]!.replace(/^"(.*)"$/, "$1").trim();
-  return { email: m[2]!.trim(), name: name || null };
+  const open = cell.lastIndexOf("<");
+  if (open < 0 || !cell.endsWith(">")) return null;
+  const name = cell.slice(0, open).trim().replace(/^"(.*)"$/, "$1").trim();
+  return { email: cell.slice(open + 1, -1).trim(), name: name || null };
 }
 
 function joinName(cells: string[]): string | null {
@@ -133,34 +133,18 @@ export function readRoster(input: string): RosterResult {
   if (input.length > MAX_ROSTER_CHARS) return { ok: false, error: ROSTER_TOO_LARGE };
   const text = input.replace(/^\uFEFF/, "");
   const lines = text.split(/\r\n|\r|\n/);
-  // Papaparse returns records, not lines; a quoted cell may span lines, so a
-  // record's line is found from where it starts in the text.
-  const lineStarts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index! + m[0].length);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-
-  const records: { line: number; cells: string[]; broken: boolean }[] = [];
-  let start = 0;
-  Papa.parse<string[]>(text, {
-    delimitersToGuess: [",", "\t", ";"],
-    skipEmptyLines: false,
-    step: (result) => {
-      records.push({
-        line: lineAt(start),
-        cells: result.data.map((c) => c.replace(/\s+/g, " ").trim()),
-        broken: result.errors.some((e) => e.type === "Quotes"),
-      });
-      start = result.meta.cursor; // just past the record's line break
-    },
+  // One learner per line: a quote left open spoils its own line only, not
+  // the rest of the file (CSV lets a quoted cell span lines; rosters never
+  // need it, and a stray quote is the likelier mistake).
+  const { delimiter } = Papa.parse(text, { delimitersToGuess: [",", "\t", ";"], preview: 50 }).meta;
+  const records = lines.map((line, i) => {
+    if (line.trim() === "") return { line: i + 1, cells: [], broken: false };
+    const { data, errors } = Papa.parse<string[]>(line, { delimiter });
+    return {
+      line: i + 1,
+      cells: (data[0] ?? []).map((c) => c.replace(/\s+/g, " ").trim()),
+      broken: errors.some((e) => e.type === "Quotes"),
+    };
   });
   // A blank line or two at the end of a file is not a mistake worth reporting.
   while (records.length > 0 && records.at(-1)!.cells.every((c) => c === "")) records.pop();
@@ -213,5 +197,5 @@ export const ROSTER_PROBLEM_MESSAGES: Record<RosterProblemReason, string> = {
   duplicate: "This email is already on the roster (an earlier line).",
   "too-long": `An email can be at most ${MAX_EMAIL_LENGTH} characters and a name ${MAX_NAME_LENGTH}.`,
   "too-many-rows": `A roster can add at most ${MAX_ROSTER_ROWS.toLocaleString("en")} learners; this line was not read.`,
-  unreadable: "A quotation mark on this line is not closed, so this line and the ones after it could not be read.",
+  unreadable: "The quotation marks on this line do not pair up, so it could not be read.",
 };

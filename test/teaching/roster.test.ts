@@ -79,18 +79,21 @@ describe("reading a roster", () => {
     ]);
   });
 
-  it("a quoted name may hold the delimiter and span lines; the next learner keeps its own line number", () => {
-    const { rows } = read('"ada@example.org","Lovelace,\nAda"\ngrace@example.org');
+  it("a quoted name may hold the delimiter", () => {
+    const { rows } = read('"ada@example.org","Lovelace, Ada"\ngrace@example.org');
     expect(rows).toEqual([
       { line: 1, email: "ada@example.org", name: "Lovelace, Ada" },
-      { line: 3, email: "grace@example.org", name: null },
+      { line: 2, email: "grace@example.org", name: null },
     ]);
   });
 
-  it("an unclosed quote is reported where it starts", () => {
-    const { rows, problems } = read('ada@example.org\n"grace@example.org\nalan@example.org');
-    expect(rows.map((r) => r.email)).toEqual(["ada@example.org"]);
-    expect(problems).toEqual([{ line: 2, text: '"grace@example.org', reason: "unreadable" }]);
+  it("quotes that do not pair up spoil their own line only", () => {
+    const { rows, problems } = read('ada@example.org\n"grace@example.org\nalan@example.org\n"Hopper, Grace" <grace@example.org>');
+    expect(rows.map((r) => r.email)).toEqual(["ada@example.org", "alan@example.org"]);
+    expect(problems).toEqual([
+      { line: 2, text: '"grace@example.org', reason: "unreadable" },
+      { line: 4, text: '"Hopper, Grace" <grace@example.org>', reason: "unreadable" },
+    ]);
   });
 
   it("an over-long email or name is reported, not cut short", () => {
@@ -122,6 +125,12 @@ describe("reading a roster", () => {
     expect(readRoster(atLimit).ok).toBe(true);
     expect(readRoster(`${atLimit} `)).toEqual({ ok: false, error: ROSTER_TOO_LARGE });
     expect(ROSTER_TOO_LARGE).toMatch(/512 KB/);
+  });
+
+  it("an address in angle brackets keeps its name; a stray bracket is not an address", () => {
+    const { rows, problems } = read("Hopper Grace <grace@example.org>\nada@example.org>");
+    expect(rows).toEqual([{ line: 1, email: "grace@example.org", name: "Hopper Grace" }]);
+    expect(problems).toEqual([{ line: 2, text: "ada@example.org>", reason: "invalid-email" }]);
   });
 
   it("a byte-order mark from a spreadsheet export does not hide the header", () => {
