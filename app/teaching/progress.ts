@@ -42,7 +42,11 @@ export const STATUS_RISK_ORDER: readonly ProgressStatus[] = ["overdue", "not sta
 export type LearnerCard = Pick<CardState, "state" | "stability" | "lastReview" | "due">;
 
 export interface LearnerModuleInput {
-  /** The learner's cards of the module (at most deckSize: cards not created yet are simply absent). */
+  /**
+   * The learner's cards of the module's current deck (at most deckSize: cards
+   * not created yet are simply absent; cards of questions since removed from
+   * the deck are left out by the caller, as are reads of removed lessons).
+   */
   cards: readonly LearnerCard[];
   /** Cards in the module's deck: the cards the learner should have. */
   deckSize: number;
@@ -85,6 +89,9 @@ function checkInput(input: LearnerModuleInput, window: AssignmentWindow, targetR
   for (const [name, n] of Object.entries(counts)) {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number ≥ 0; got ${n}.`);
   }
+  if (input.lessonsRead > input.lessonCount) {
+    throw new RangeError(`The learner has read ${input.lessonsRead} lessons of ${input.lessonCount}.`);
+  }
   if (input.cards.length > input.deckSize) {
     throw new RangeError(`The learner has ${input.cards.length} cards of a deck of ${input.deckSize}.`);
   }
@@ -108,7 +115,7 @@ export function predictedRetentionAt(
 }
 
 function fraction(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.min(1, part / whole);
+  return whole === 0 ? null : part / whole;
 }
 
 /** One learner × one assigned module at `now`; see the module header for every rule. */
@@ -120,7 +127,7 @@ export function progressCell(
 ): ProgressCell {
   const target = options.targetRetention ?? DEFAULT_TARGET_RETENTION;
   checkInput(input, window, target);
-  const lessonsRead = Math.min(input.lessonsRead, input.lessonCount);
+  const { lessonsRead } = input;
   const cardsLearned = input.cards.filter((c) => c.state !== CardStates.new).length;
   const predictedRetention = predictedRetentionAt(input.cards, input.deckSize, window.dueAt, input.weights);
   const reviewsLast7Days = input.reviewTimes.filter((t) => t > now - RECENT_REVIEW_WINDOW_MS && t <= now).length;

@@ -83,6 +83,7 @@ describe("counts in a cell", () => {
   it("a learner's cards beyond the deck, or a negative count, are a caller's mistake and throw", () => {
     expect(() => progressCell(input({ cards: [unstudied, unstudied], deckSize: 1 }), WINDOW, NOW)).toThrow(RangeError);
     expect(() => progressCell(input({ lessonsRead: -1 }), WINDOW, NOW)).toThrow(/lessonsRead/);
+    expect(() => progressCell(input({ lessonsRead: 5, lessonCount: 4 }), WINDOW, NOW)).toThrow(/read 5 lessons of 4/);
     expect(() => progressCell(input(), { startsAt: NOW, dueAt: NOW }, NOW)).toThrow(/after its start/);
   });
 });
@@ -122,6 +123,13 @@ describe("a cell's status", () => {
 
   it("not started: nothing read and no card reviewed, before the due date", () => {
     expect(progressCell(input({ cards: [unstudied] }), WINDOW, NOW).status).toBe("not started");
+  });
+
+  it("before the start nothing is expected yet: not started, or on track with work done early", () => {
+    const early = NOW - 15 * DAY;
+    expect(progressCell(input(), WINDOW, early).status).toBe("not started");
+    const cell = progressCell(input({ lessonsRead: 1 }), WINDOW, early);
+    expect([cell.status, cell.expectedProgress]).toEqual(["on track", 0]);
   });
 
   it("behind versus on track: progress held against the share of time spent", () => {
