@@ -1,18 +1,15 @@
 /**
  * The rules of assigning a module to a cohort: its dates and per-learner
- * extensions, the join code learners type, and the invite link's token.
- * Pure: the clock and the random bytes are arguments (the caller draws them
- * with crypto.randomBytes), so every rule is tested with fixed values.
+ * extensions, and the join code learners type (the invite link's token is in
+ * invite-token.server.ts, which needs node:crypto). Pure: the clock and the
+ * random bytes are arguments (the caller draws them with crypto.randomBytes),
+ * so every rule is tested with fixed values.
  *
- * An invite token is stored as its SHA-256, as session tokens are
- * (models/session.server.ts): a leaked database yields no working link. A
- * join code is short enough to read aloud in a classroom, so it is stored as
+ * A join code is short enough to read aloud in a classroom, so it is stored as
  * it is (a hash of 40 bits would not stop an offline search) and the route
  * must guard it against guessing: a rate limit, and codes that can be turned
  * off. 8 symbols of 32 give 2^40 codes.
  */
-import { createHash } from "node:crypto";
-
 export interface AssignmentDates {
   startsAt: number;
   dueAt: number;
@@ -105,25 +102,4 @@ export function readJoinCode(input: string): JoinCodeInput {
     };
   }
   return { ok: true, code };
-}
-
-export const INVITE_TOKEN_BYTES = 32;
-const INVITE_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/; // 32 bytes in base64url, unpadded
-
-/** The token an invite link carries, from INVITE_TOKEN_BYTES random bytes. */
-export function inviteTokenFromBytes(bytes: Uint8Array): string {
-  if (bytes.length !== INVITE_TOKEN_BYTES) {
-    throw new RangeError(`An invite token needs ${INVITE_TOKEN_BYTES} random bytes; got ${bytes.length}.`);
-  }
-  return Buffer.from(bytes).toString("base64url");
-}
-
-/** What is stored for an invite token: its SHA-256, hex (as session ids are). */
-export function hashInviteToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** The stored hash to look up for a token from a link, or null when it cannot be one of ours. */
-export function inviteTokenLookup(token: string): string | null {
-  return INVITE_TOKEN_SHAPE.test(token) ? hashInviteToken(token) : null;
 }
