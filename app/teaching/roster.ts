@@ -43,6 +43,7 @@ export type RosterProblemReason =
   | "empty-line"
   | "no-email"
   | "invalid-email"
+  | "several-emails"
   | "duplicate"
   | "too-long"
   | "too-many-rows"
@@ -50,7 +51,10 @@ export type RosterProblemReason =
 
 export interface RosterProblem {
   line: number;
-  /** The line as written (shortened), so the instructor can find it. */
+  /**
+   * The line as written (shortened), so the instructor can find it; on a line
+   * of several addresses, the address at fault.
+   */
   text: string;
   reason: RosterProblemReason;
 }
@@ -95,7 +99,7 @@ function readHeaderless(cells: string[]): LineReading {
   if (withAt.length === filled.length) {
     return { learners: filled.map((c) => splitNamedAddress(c) ?? { email: c, name: null }) };
   }
-  if (withAt.length > 1) return { reason: "invalid-email" };
+  if (withAt.length > 1) return { reason: "several-emails" };
   const named = splitNamedAddress(withAt[0]!);
   const others = joinName(filled.filter((c) => c !== withAt[0]));
   if (named) return { learners: [{ email: named.email, name: others ?? named.name }] };
@@ -112,7 +116,7 @@ function readHeader(cells: string[]): Header | null {
   if (cells.some((c) => c.includes("@"))) return null;
   const email = cells.findIndex((c) => /^e-?mail(\s*address)?$/i.test(c));
   if (email < 0) return null;
-  const names = cells.flatMap((c, i) => (i !== email && /name/i.test(c) ? [i] : []));
+  const names = cells.flatMap((c, i) => (i !== email && /name/i.test(c) && !/user/i.test(c) ? [i] : []));
   return { email, names };
 }
 
@@ -153,8 +157,8 @@ export function readRoster(input: string): RosterResult {
   const problems: RosterProblem[] = [];
   const seen = new Set<string>();
   const header = records.length > 0 ? readHeader(records[0]!.cells) : null;
-  const problem = (line: number, reason: RosterProblemReason) =>
-    problems.push({ line, text: quote(lines[line - 1] ?? ""), reason });
+  const problem = (line: number, reason: RosterProblemReason, text = lines[line - 1] ?? "") =>
+    problems.push({ line, text: quote(text), reason });
 
   for (const record of header ? records.slice(1) : records) {
     if (record.broken) {
@@ -170,16 +174,19 @@ export function readRoster(input: string): RosterResult {
       problem(record.line, reading.reason);
       continue;
     }
+    const several = reading.learners.length > 1;
     for (const learner of reading.learners) {
       const email = normaliseEmail(learner.email);
+      const fault = (reason: RosterProblemReason) =>
+        several ? problem(record.line, reason, learner.email) : problem(record.line, reason);
       if (email.length > MAX_EMAIL_LENGTH || (learner.name?.length ?? 0) > MAX_NAME_LENGTH) {
-        problem(record.line, "too-long");
+        fault("too-long");
       } else if (!emailSchema.safeParse(email).success) {
-        problem(record.line, "invalid-email");
+        fault("invalid-email");
       } else if (seen.has(email)) {
-        problem(record.line, "duplicate");
+        fault("duplicate");
       } else if (rows.length >= MAX_ROSTER_ROWS) {
-        problem(record.line, "too-many-rows");
+        fault("too-many-rows");
       } else {
         seen.add(email);
         rows.push({ line: record.line, email, name: learner.name });
@@ -194,6 +201,7 @@ export const ROSTER_PROBLEM_MESSAGES: Record<RosterProblemReason, string> = {
   "empty-line": "The line is empty.",
   "no-email": "No email address on this line.",
   "invalid-email": "This is not a valid email address.",
+  "several-emails": "This line has a name and more than one email; put one learner on each line.",
   duplicate: "This email is already on the roster (an earlier line).",
   "too-long": `An email can be at most ${MAX_EMAIL_LENGTH} characters and a name ${MAX_NAME_LENGTH}.`,
   "too-many-rows": `A roster can add at most ${MAX_ROSTER_ROWS.toLocaleString("en")} learners; this line was not read.`,

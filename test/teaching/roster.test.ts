@@ -29,8 +29,8 @@ describe("reading a roster", () => {
     expect(rows.map((r) => r.name)).toEqual(["Ada Lovelace", "Grace Hopper"]);
   });
 
-  it("a header row names the email and name columns; other columns are ignored", () => {
-    const { rows, problems } = read("Student ID,Name,Email\n17,Ada Lovelace,ada@example.org\n18,,alan@example.org");
+  it("a header row names the email and name columns; other columns, a username among them, are ignored", () => {
+    const { rows, problems } = read("Student ID,Username,Name,Email\n17,ada1815,Ada Lovelace,ada@example.org\n18,alan,,alan@example.org");
     expect(rows).toEqual([
       { line: 2, email: "ada@example.org", name: "Ada Lovelace" },
       { line: 3, email: "alan@example.org", name: null },
@@ -49,6 +49,23 @@ describe("reading a roster", () => {
       { line: 1, email: "ada@example.org", name: null },
       { line: 1, email: "grace@example.org", name: "Grace Hopper" },
       { line: 1, email: "alan@example.org", name: null },
+    ]);
+  });
+
+  it("on a line of several addresses, a problem quotes the address at fault", () => {
+    const { rows, problems } = read("ada@example.org, nope@, ADA@example.org, alan@example.org");
+    expect(rows.map((r) => r.email)).toEqual(["ada@example.org", "alan@example.org"]);
+    expect(problems).toEqual([
+      { line: 1, text: "nope@", reason: "invalid-email" },
+      { line: 1, text: "ADA@example.org", reason: "duplicate" },
+    ]);
+  });
+
+  it("a name beside two emails is reported: which one is the learner's cannot be told", () => {
+    const { rows, problems } = read("Ada Lovelace, ada@example.org, countess@example.org");
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([
+      { line: 1, text: "Ada Lovelace, ada@example.org, countess@example.org", reason: "several-emails" },
     ]);
   });
 
