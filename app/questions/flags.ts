@@ -5,18 +5,28 @@
  * no learner is shown one unmended. Pure.
  */
 
-export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number";
+export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment";
 
 const BLANK = "_____";
 /** Lead-ins of the generated forms, before the statement itself. */
 const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
-const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}/u;
+/** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
+const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
 const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$/u;
 /** The word before the blank opens the sentence (its capital says nothing). */
 const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
+
+/**
+ * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
+ * _____, X and Y"): any other item of the kind fills it as well.
+ */
+const LIST_SLOT =
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)/;
+/** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
+const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */
 export function pronounBeforeAnyName(sentence: string): boolean {
@@ -39,8 +49,14 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
     if (nameGoesOn || nameBegan) flags.push("piece-of-a-name");
-    // "_____–84", "2^_____", "_____/cm3": half a range, a power or a unit; the other half gives it away.
-    if (/^\s?[–—^/]|^-\d/.test(after) || /[–—^/]\s?$/.test(before)) flags.push("part-of-a-number");
+    // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____": half a range, a power or a unit, or one
+    // of two values side by side; the other half gives it away or any number fits.
+    const halfOfNumber =
+      /^\s?[–—−^/]|^-\d|^\s+(?:to|and|or)\s+[\d−-]/.test(after) || /[–—−^/]\s?$/.test(before) || /\d\s+(?:to|and|or)\s+$/.test(before);
+    if (halfOfNumber) flags.push("part-of-a-number");
+    if (LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
   }
+  // A list item or glossary line shown as if it were a sentence.
+  if (/^\p{Ll}/u.test(firstSentence) || GLOSSARY_LINE.test(firstSentence)) flags.push("fragment");
   return flags;
 }

@@ -24,4 +24,25 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Its density is about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The canal opened in _____.", answer: "1869" })).toEqual([]);
   });
+
+  it("flags the other half of two numbers side by side", () => {
+    expect(questionFlags({ prompt: "Between 50 to _____ million people moved.", answer: "70" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "The catalyst is used at 10−_____ mol.", answer: "3" })).toEqual(["part-of-a-number"]);
+  });
+
+  it("flags a blank that is one item of a list", () => {
+    expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____ trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
+    expect(questionFlags({ prompt: "Ports such as _____, Varna and Constanta trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
+    // An apposition is not a list.
+    expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
+  });
+
+  it("flags a list item or glossary line shown as a sentence", () => {
+    expect(questionFlags({ prompt: "grain, timber and _____ from the north.", answer: "furs" })).toContain("fragment");
+    expect(questionFlags({ prompt: "Bollard – a short post that ropes are tied to, about _____ tall.", answer: "1 m" })).toEqual(["fragment"]);
+  });
+
+  it("does not take an era's letters for a name", () => {
+    expect(questionFlags({ prompt: "As consul from _____ BCE he reformed the courts.", answer: "81" })).toEqual(["dangling-reference"]);
+  });
 });
