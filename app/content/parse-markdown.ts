@@ -24,7 +24,7 @@ interface InlineJob {
 /** marked.lexer, with the inline pass guarded against pathological paragraphs. */
 function lex(source: string): Token[] {
   const lexer = new Lexer({ gfm: true });
-  const tokens = lexer.blockTokens(limitNesting(source), []);
+  const tokens = lexer.blockTokens(limitTableWidth(limitNesting(source)), []);
   // The block pass queues each paragraph's inline text; lex() would run them all unguarded.
   const queue = (lexer as unknown as { inlineQueue: InlineJob[] }).inlineQueue;
   for (const job of queue) {
@@ -45,6 +45,27 @@ function limitNesting(source: string): string {
   return source.replace(/^((?:[ \t]*>){9,})|^([ \t]{25,})/gm, (_whole, quotes: string | undefined, indent: string | undefined) =>
     quotes !== undefined ? "> ".repeat(MAX_QUOTE_DEPTH) : " ".repeat(MAX_INDENT),
   );
+}
+
+/**
+ * The most cells a line may hold: a table is read up to its first columns. marked
+ * makes objects for every cell, and a 10 MB table one row deep (1.5 million columns)
+ * took 22 s and 1.4 GB to parse; no reader scrolls past a thousand columns.
+ */
+export const MAX_TABLE_COLUMNS = 1_000;
+
+/** Cuts each line after its MAX_TABLE_COLUMNS + 1'th "|", so that every row of a wide table keeps the same first columns. */
+function limitTableWidth(source: string): string {
+  let pipes = 0;
+  for (let at = source.indexOf("|"); at >= 0 && pipes <= MAX_TABLE_COLUMNS; at = source.indexOf("|", at + 1)) pipes++;
+  if (pipes <= MAX_TABLE_COLUMNS) return source;
+  const lines = source.split("\n");
+  for (let k = 0; k < lines.length; k++) {
+    let at = -1;
+    for (let n = 0; n <= MAX_TABLE_COLUMNS && (at = lines[k].indexOf("|", at + 1)) >= 0; n++);
+    if (at >= 0) lines[k] = lines[k].slice(0, at + 1);
+  }
+  return lines.join("\n");
 }
 
 /** A linear reading of Markdown inline syntax: link text kept, images and markers dropped, bold kept as emphasis. */

@@ -13,7 +13,7 @@ import { acronymExpansions, sentenceCandidates, type Candidate } from "./candida
 import { DistractorPool } from "./distractors";
 import { blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
-import { lessonSentences, type Sentence } from "./nlp";
+import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
 import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
@@ -61,8 +61,10 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
   // indexes, then let its tokens go, so memory holds facts rather than parses.
   const analysed: AnalysedLesson[][] = modules.map((m, module) => {
     forgetFoldings();
+    // A sentence the module has already stated is asked about once (and a piece of text read once).
+    const read = noTextRead();
     return m.lessons.map((draft, lesson) => {
-      const sentences = lessonSentences(draft);
+      const sentences = lessonSentences(draft, read);
       const candidates = sentences.map(sentenceCandidates);
       const sentenceNumbers = sentences.map((sentence) => {
         const folded = normaliseAnswer(sentence.text);
@@ -359,7 +361,7 @@ function opens(text: string): boolean {
 export function resolveContext(sentence: Sentence): string | null {
   if (!opens(sentence.text)) return "";
   const before: string[] = [];
-  for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
+  for (let i = sentence.previous.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(sentence.previous[i].trim());
     if (!opens(sentence.previous[i])) return before.join(" ");
   }
