@@ -3,7 +3,7 @@
  * checks: documents under the size limit whose shape, not size, used to cost
  * superlinear time or memory. Text from content/ unless said:
  *   one-line     prose on one line: content/'s paragraphs joined by spaces (one paragraph, one line)
- *   repeated     one sentence repeated, hard-wrapped at 72 columns (one paragraph)
+ *   repeated     one short sentence repeated on one line (one paragraph)
  *   paragraphs   short distinct one-line paragraphs, a blank line between (~42 bytes each)
  *   table        a Markdown table of one header row, its rule and one data row, as wide as the size allows
  *   rows         a Markdown table of two columns (a name, a quantity), as many rows as the size allows
@@ -53,20 +53,8 @@ export function hostileDocument(shape: Shape, bytes: number): { name: string; te
         .join(" ");
       return { name: "one-line.txt", text: `${repeatTo(bytes, " ", () => prose).slice(0, bytes - 1)}\n` };
     }
-    case "repeated": {
-      const sentence = "Water boils at 100 degrees.";
-      const words = repeatTo(bytes - 1, " ", () => sentence).split(" ");
-      const lines: string[] = [];
-      let line = "";
-      for (const word of words) {
-        if (line.length + word.length + 1 > 72) {
-          lines.push(line);
-          line = word;
-        } else line = line ? `${line} ${word}` : word;
-      }
-      lines.push(line);
-      return { name: "repeated.txt", text: `${lines.join("\n")}\n` };
-    }
+    case "repeated":
+      return { name: "repeated.txt", text: `${repeatTo(bytes - 1, " ", () => "Water boils at 100 degrees.")}\n` };
     case "paragraphs":
       return {
         name: "paragraphs.txt",

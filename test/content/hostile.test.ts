@@ -6,8 +6,9 @@
  * bench's business, never asserted here.
  */
 import { buildModules, draftModule, readSource } from "~/content/pipeline";
-import { MAX_TABLE_COLUMNS } from "~/content/parse-markdown";
+import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "~/content/parse-markdown";
 import { lessonSentences, MAX_TABLE_CELLS, noTextRead, PREVIOUS_SENTENCES } from "~/content/questions/nlp";
+import { MaterialIndex, MAX_SCANNED_SENTENCES } from "~/content/questions/material";
 import { MAX_BLOCK_CHARS, MAX_LESSON_CHARS } from "~/content/segment";
 import type { Block, Module } from "~/content/types";
 import { hostileDocument } from "../../bench/lib/hostile-shapes";
@@ -62,16 +63,50 @@ describe("one sentence repeated", () => {
     const draft = draftModule(readSource(file.name, file.bytes));
     const read = noTextRead();
     const sentences = draft.lessons.flatMap((lesson) => lessonSentences(lesson, read));
-    // The file's first line is read as its title, so the text opens mid-sentence: "100 degrees." once, then the sentence once.
-    const texts = sentences.map((s) => s.text.trim());
-    expect(texts).toContain("Water boils at 100 degrees.");
-    expect(texts.length).toBeLessThanOrEqual(2);
+    expect(sentences.map((s) => s.text.trim())).toEqual(["Water boils at 100 degrees."]);
     // The pieces the paragraph was cut into repeat too: wink reads each distinct one once.
     expect(read.pieces.size).toBeLessThanOrEqual(3);
     const [module] = buildModules([file]);
-    const sources = questions(module).map((q) => q.source.sentence);
-    expect(new Set(sources).size).toBeLessThanOrEqual(2);
-    expect(sources.length).toBeLessThan(10);
+    const sources = new Set(questions(module).map((q) => q.source.sentence));
+    expect([...sources]).toEqual(["Water boils at 100 degrees."]);
+  });
+});
+
+describe("many one-line paragraphs", () => {
+  const file = document("paragraphs", 120 * KB);
+
+  it("are read as several lessons, each with questions", () => {
+    const [module] = buildModules([file]);
+    expect(module.lessons.length).toBeGreaterThan(1);
+    for (const lesson of module.lessons) expect(lesson.questions.length).toBeGreaterThan(0);
+  });
+
+  it("ask each lesson about its best 150 facts at most", () => {
+    const [module] = buildModules([document("rows", 60 * KB)]);
+    for (const lesson of module.lessons) expect(new Set(lesson.questions.map((q) => q.siblingKey)).size).toBeLessThanOrEqual(150);
+  });
+});
+
+describe("checking a false statement against the material", () => {
+  // 10,000 sentences all holding "paris": each statement about Paris once read them all.
+  const material = new MaterialIndex();
+  for (let k = 0; k < 10_000; k++) material.addAnswer("paris", material.sentence(`bridge ${k} in paris was opened in ${1000 + (k % 997)}`));
+
+  it("finds a statement the material makes, and not one it does not", () => {
+    expect(material.containsStatement("bridge 7 in paris was opened in 1007", "paris")).toBe(true);
+    expect(material.containsStatement("7 in paris was opened", "paris")).toBe(true);
+    expect(material.containsStatement("bridge 7 in paris was opened in 1008", "paris")).toBe(false);
+    expect(material.containsStatement("museum 7 in paris", "paris")).toBe(false);
+  });
+
+  it("compares it with the sentences of its rarest word only, never more than the limit", () => {
+    material.scanned = 0;
+    material.containsStatement("bridge 7 in paris was opened in 1008", "paris");
+    expect(material.scanned).toBeLessThanOrEqual(1);
+    material.scanned = 0;
+    // Every inner word is in all 10,000 sentences: past the limit, taken as stated (not offered as false).
+    expect(material.containsStatement("x in paris was opened in y", "paris")).toBe(true);
+    expect(material.scanned).toBeLessThanOrEqual(MAX_SCANNED_SENTENCES);
   });
 });
 
@@ -88,5 +123,17 @@ describe("a Markdown table tens of thousands of columns wide", () => {
     const sources = new Set(questions(module).map((q) => q.source.sentence));
     expect(sources.size).toBeGreaterThan(0);
     for (const source of sources) expect(source.split(";").length).toBeLessThanOrEqual(MAX_TABLE_CELLS - 1);
+  });
+});
+
+describe("a Markdown table tens of thousands of rows long", () => {
+  it("is read up to its first rows, and the lines after it keep their numbers", () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 500 }, (_, k) => `| river ${k} | ${k} km |`);
+    const text = ["# Rivers", "", "| Name | Length |", "| --- | --- |", ...rows, "", "## After", "", "The table ends here."].join("\n");
+    const draft = draftModule(readSource("rivers.md", new TextEncoder().encode(text)));
+    const tables = draft.lessons.flatMap((l) => l.blocks).filter((b): b is Block & { kind: "table" } => b.kind === "table");
+    expect(tables.reduce((n, t) => n + t.rows.length, 0)).toBe(MAX_TABLE_ROWS);
+    const after = draft.lessons.find((l) => l.title === "After");
+    expect(after?.line).toBe(text.split("\n").indexOf("## After") + 1);
   });
 });

@@ -13,6 +13,7 @@ import { acronymExpansions, sentenceCandidates, type Candidate } from "./candida
 import { DistractorPool } from "./distractors";
 import { blanked, clozeOrNumeric, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
+import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
@@ -42,6 +43,11 @@ const MIN_PHRASE_FACTS = 8;
 const PHRASE_FACTS_PER_SENTENCE = 0.5;
 const KEY_TERM_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name", "term"]);
 const MAX_KEY_TERMS = 10;
+/**
+ * The most facts a lesson asks about, its best: content/'s richest lesson has 61. A long
+ * table made a dozen questions a row, 2.4 million for 10 MB of rows (148 CPU-seconds, 2.6 GB).
+ */
+const MAX_FACTS_PER_LESSON = 150;
 
 /**
  * Generates every lesson's questions. Distractors are drawn from the lesson,
@@ -52,11 +58,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
   const pool = new DistractorPool();
-  // The course's sentences, folded, each once: a sentence is then a number in the index by answer,
-  // whose sets hash and compare numbers where they hashed and compared whole sentences.
-  const materialSentences = new Map<string, number>();
-  const materialTexts: string[] = [];
-  const sentencesWith = new Map<string, Set<number>>();
+  const material = new MaterialIndex();
   // One lesson at a time: analyse, score its facts and feed the course-wide
   // indexes, then let its tokens go, so memory holds facts rather than parses.
   const analysed: AnalysedLesson[][] = modules.map((m, module) => {
@@ -66,15 +68,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     return m.lessons.map((draft, lesson) => {
       const sentences = lessonSentences(draft, read);
       const candidates = sentences.map(sentenceCandidates);
-      const sentenceNumbers = sentences.map((sentence) => {
-        const folded = normaliseAnswer(sentence.text);
-        let number = materialSentences.get(folded);
-        if (number === undefined) {
-          number = materialTexts.push(folded) - 1;
-          materialSentences.set(folded, number);
-        }
-        return number;
-      });
+      const sentenceNumbers = sentences.map((sentence) => material.sentence(normaliseAnswer(sentence.text)));
       for (const sentence of sentences) {
         if (!sentence.text.includes("(")) continue;
         for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
@@ -86,10 +80,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
         const number = sentenceNumbers[i];
         for (const c of list) {
           pool.add(c, module, lesson);
-          const key = c.folded;
-          const where = sentencesWith.get(key);
-          if (!where) sentencesWith.set(key, new Set([number]));
-          else where.add(number);
+          material.addAnswer(c.folded, number);
         }
       });
       const facts = scoredFacts(draft.title, sentences, candidates);
@@ -97,16 +88,9 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
       return { module, lesson, facts };
     });
   });
-  const appearsInMaterial = (statement: string, value: string): boolean => {
-    // Each statement is new text (a sentence with another value): folded without the memo.
-    const folded = normaliseOnce(statement);
-    if (materialSentences.has(folded)) return true;
-    for (const number of sentencesWith.get(normaliseAnswer(value)) ?? []) {
-      const s = materialTexts[number];
-      if (s.length >= folded.length && s.includes(folded)) return true;
-    }
-    return false;
-  };
+  // Each statement is new text (a sentence with another value): folded without the memo.
+  const appearsInMaterial = (statement: string, value: string): boolean =>
+    material.containsStatement(normaliseOnce(statement), normaliseAnswer(value));
 
   return analysed.map((lessons, module) => {
     forgetFoldings();
@@ -248,6 +232,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   let phrases = 0;
   const kept: Fact[] = [];
   for (const fact of facts) {
+    if (kept.length === MAX_FACTS_PER_LESSON) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
     kept.push(fact);
