@@ -10,6 +10,8 @@
  *   npx tsx bench/hostile.ts                       every shape at its default size
  *   npx tsx bench/hostile.ts --mb 10               every shape at 10 MB
  *   npx tsx bench/hostile.ts --shape table --mb 0.24
+ *   npx tsx bench/hostile.ts --mb 10 --prose ../shared/benchmarks/squad/dev-half-a.json ../shared/benchmarks/squad/train-du2017.json
+ *               adds the shapes made of prose that repeats nowhere (distinct, sections)
  *   npx tsx bench/hostile.ts --timeout 300         a child still running after 300 s is stopped (default 600)
  *   taskset -c 0 npx tsx bench/hostile.ts --mb 10  one core, as the target is stated
  *
@@ -21,10 +23,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IngestError } from "../app/content/types";
 import { SHAPES, hostileDocument, type Shape } from "./lib/hostile-shapes";
+import { loadSquad } from "./squad-data";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 /** The sizes the failures were first measured at. */
-const DEFAULT_MB: Record<Shape, number> = { "one-line": 3, repeated: 1, paragraphs: 6.3, table: 0.24, rows: 5, normal: 5 };
+const DEFAULT_MB: Record<Shape, number> = { "one-line": 3, distinct: 3, sections: 3, repeated: 1, paragraphs: 6.3, table: 0.24, rows: 5, normal: 5 };
 /** The child's heap: room to show a failure as an out-of-memory row, well under the machine's memory. */
 const HEAP_MB = 4096;
 const DEFAULT_TIMEOUT_SECONDS = 600;
@@ -40,8 +43,13 @@ interface Result {
   questions: number;
 }
 
-async function runShape(shape: Shape, megabytes: number): Promise<void> {
-  const { name, text } = hostileDocument(shape, Math.round(megabytes * 1024 * 1024));
+/** The paragraphs of SQuAD files, a blank line between: the distinct and sections shapes' prose. */
+function squadProse(paths: string[]): string {
+  return paths.flatMap((path) => loadSquad(path).map((p) => p.context.trim().replace(/\s+/g, " "))).join("\n\n");
+}
+
+async function runShape(shape: Shape, megabytes: number, prosePaths: string[]): Promise<void> {
+  const { name, text } = hostileDocument(shape, Math.round(megabytes * 1024 * 1024), squadProse(prosePaths));
   const bytes = new TextEncoder().encode(text);
   const { buildModules } = await import("../app/content/pipeline");
   const start = process.hrtime.bigint();
@@ -81,18 +89,23 @@ function main(): void {
   const shape = option("--shape") as Shape | undefined;
   const timeoutSeconds = Number(option("--timeout") ?? DEFAULT_TIMEOUT_SECONDS);
   if (shape !== undefined && !SHAPES.includes(shape)) throw new Error(`unknown shape ${shape}; one of ${SHAPES.join(", ")}`);
+  // The files after --prose, up to the next option: the distinct shape's text.
+  const proseAt = args.indexOf("--prose");
+  const prosePaths: string[] = [];
+  for (let k = proseAt + 1; proseAt >= 0 && k < args.length && !args[k].startsWith("--"); k++) prosePaths.push(args[k]);
   if (args.includes("--child")) {
-    void runShape(shape as Shape, Number(mb));
+    void runShape(shape as Shape, Number(mb), prosePaths);
     return;
   }
   console.log(`hostile shapes: one child process each, --max-old-space-size=${HEAP_MB}, timeout ${timeoutSeconds} s`);
   console.log("shape           MB   wall s    cpu s  peak RSS MB  lessons  questions  outcome");
   for (const s of shape ? [shape] : SHAPES) {
+    if ((s === "distinct" || s === "sections") && prosePaths.length === 0) continue;
     const size = mb !== undefined ? Number(mb) : DEFAULT_MB[s];
     const start = Date.now();
     const child = spawnSync(
       process.execPath,
-      [`--max-old-space-size=${HEAP_MB}`, ...process.execArgv, fileURLToPath(import.meta.url), "--child", "--shape", s, "--mb", String(size)],
+      [`--max-old-space-size=${HEAP_MB}`, ...process.execArgv, fileURLToPath(import.meta.url), "--child", "--shape", s, "--mb", String(size), "--prose", ...prosePaths],
       { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, timeout: timeoutSeconds * 1000 },
     );
     const line = child.stdout.trim().split("\n").pop() ?? "";

@@ -89,8 +89,8 @@ function groupSections(blocks: Block[]): Section[] {
 
 /**
  * The section as lessons of at most MAX_LESSON_CHARS each, cut between blocks (its
- * long blocks cut first): the section itself when it fits, as every section of an
- * ordinary article does.
+ * long blocks cut first, its repeated blocks dropped): the section itself when it
+ * fits, as every section of an ordinary article does.
  */
 function boundedParts(section: Section): Section[] {
   let size = 0;
@@ -99,7 +99,13 @@ function boundedParts(section: Section): Section[] {
   const parts: Section[] = [];
   let current: Block[] = [];
   let currentSize = 0;
+  // A block the section has already shown is not shown again (as mergeRepeatedSections does for a
+  // repeated section): a long text that repeats itself would otherwise be lessons of the same words.
+  const seen = new Set<string>();
   for (const block of section.blocks.flatMap(boundedBlocks)) {
+    const key = blockKey(block);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const chars = blockChars(block);
     if (current.length > 0 && currentSize + chars > MAX_LESSON_CHARS) {
       parts.push({ title: "", line: current[0].line, blocks: current });

@@ -3,6 +3,10 @@
  * checks: documents under the size limit whose shape, not size, used to cost
  * superlinear time or memory. Text from content/ unless said:
  *   one-line     prose on one line: content/'s paragraphs joined by spaces (one paragraph, one line)
+ *   distinct     prose on one line that repeats nowhere: given prose (SQuAD's paragraphs, say), copied
+ *                with every sentence of the k-th copy ending ", in copy k." (needs the prose; skipped without)
+ *   sections     the same prose as it was written, in paragraphs, a heading over every four: an ordinary
+ *                article at the size limit, whose memory goes with the questions it makes (needs the prose)
  *   repeated     one short sentence repeated on one line (one paragraph)
  *   paragraphs   short distinct one-line paragraphs, a blank line between (~42 bytes each)
  *   table        a Markdown table of one header row, its rule and one data row, as wide as the size allows
@@ -14,7 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
-export const SHAPES = ["one-line", "repeated", "paragraphs", "table", "rows", "normal"] as const;
+export const SHAPES = ["one-line", "distinct", "sections", "repeated", "paragraphs", "table", "rows", "normal"] as const;
 export type Shape = (typeof SHAPES)[number];
 
 function contentText(): string {
@@ -44,7 +48,7 @@ const PLACES = ["Paris", "Lagos", "Lima", "Oslo", "Hanoi", "Quito", "Perth", "Da
 const THINGS = ["bridge", "library", "harbour", "market", "station", "museum", "canal", "tower"];
 
 /** The document of a shape, about `bytes` long, with the file name that gives its format. */
-export function hostileDocument(shape: Shape, bytes: number): { name: string; text: string } {
+export function hostileDocument(shape: Shape, bytes: number, prose = ""): { name: string; text: string } {
   switch (shape) {
     case "one-line": {
       const prose = contentText()
@@ -52,6 +56,23 @@ export function hostileDocument(shape: Shape, bytes: number): { name: string; te
         .filter((line) => line.split(" ").length > 12)
         .join(" ");
       return { name: "one-line.txt", text: `${repeatTo(bytes, " ", () => prose).slice(0, bytes - 1)}\n` };
+    }
+    case "distinct": {
+      const flat = prose.replace(/\s+/g, " ").trim();
+      let text = repeatTo(bytes - 1, " ", (k) => flat.replace(/\. (?=[A-Z])/g, `, in copy ${k + 1}. `));
+      // The prose need not be ASCII: cut by characters until the bytes fit.
+      while (Buffer.byteLength(text) > bytes - 1) text = text.slice(0, text.length - Math.max(1, Buffer.byteLength(text) - bytes + 1));
+      return { name: "distinct.txt", text: `${text}\n` };
+    }
+    case "sections": {
+      const paragraphs = prose.split("\n\n");
+      const text = repeatTo(bytes - 1, "\n\n", (k) => {
+        const copy = Math.floor(k / paragraphs.length) + 1;
+        const i = k % paragraphs.length;
+        const body = paragraphs[i].replace(/\. (?=[A-Z])/g, `, in copy ${copy}. `);
+        return i % 4 === 0 ? `Part ${i / 4 + 1} of copy ${copy}\n\n${body}` : body;
+      });
+      return { name: "sections.txt", text: `${text}\n` };
     }
     case "repeated":
       return { name: "repeated.txt", text: `${repeatTo(bytes - 1, " ", () => "Water boils at 100 degrees.")}\n` };

@@ -59,6 +59,13 @@ describe("prose on one line", () => {
 describe("one sentence repeated", () => {
   const file = document("repeated", 200 * KB);
 
+  it("is one lesson, its repeated pieces shown once", () => {
+    const draft = draftModule(readSource(file.name, file.bytes));
+    expect(draft.lessons).toHaveLength(1);
+    const texts = draft.lessons[0].blocks.map((b) => (b.kind === "paragraph" ? b.text : ""));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
   it("is analysed once and asked about once", () => {
     const draft = draftModule(readSource(file.name, file.bytes));
     const read = noTextRead();

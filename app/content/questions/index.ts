@@ -48,6 +48,15 @@ const MAX_KEY_TERMS = 10;
  * table made a dozen questions a row, 2.4 million for 10 MB of rows (148 CPU-seconds, 2.6 GB).
  */
 const MAX_FACTS_PER_LESSON = 150;
+/**
+ * The most facts one document asks about, shared among its lessons by their length. Memory
+ * goes with the questions kept (about 2 KB each): 10 MB of prose that repeats nowhere, in
+ * sections of four paragraphs, made 469,000 questions and peaked at 1,062 MB. It allows 8
+ * facts a kilobyte at 10 MB, 80 at 1 MB: only a document of megabytes reaches it (content/'s
+ * files are 16-23 KB). A lesson keeps at least MIN_FACTS_PER_LESSON of its own.
+ */
+const MAX_FACTS_PER_DOCUMENT = 80_000;
+const MIN_FACTS_PER_LESSON = 8;
 
 /**
  * Generates every lesson's questions. Distractors are drawn from the lesson,
@@ -65,6 +74,7 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
     forgetFoldings();
     // A sentence the module has already stated is asked about once (and a piece of text read once).
     const read = noTextRead();
+    const documentChars = m.lessons.reduce((n, l) => n + l.text.length, 0);
     return m.lessons.map((draft, lesson) => {
       const sentences = lessonSentences(draft, read);
       const candidates = sentences.map(sentenceCandidates);
@@ -83,7 +93,8 @@ export function generateQuestions(modules: ModuleInput[]): LessonQuestions[][] {
           material.addAnswer(c.folded, number);
         }
       });
-      const facts = scoredFacts(draft.title, sentences, candidates);
+      const share = Math.floor((MAX_FACTS_PER_DOCUMENT * draft.text.length) / Math.max(1, documentChars));
+      const facts = scoredFacts(draft.title, sentences, candidates, Math.min(MAX_FACTS_PER_LESSON, Math.max(MIN_FACTS_PER_LESSON, share)));
       for (const sentence of sentences) sentence.tokens = [];
       return { module, lesson, facts };
     });
@@ -182,8 +193,8 @@ function round(x: number): number {
 const featureVectors: Float64Array[] = [];
 let scores = new Float64Array(256);
 
-/** Scored facts of a lesson, best first: one per answer and sentence. */
-function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][]): Fact[] {
+/** Scored facts of a lesson, best first: one per answer and sentence, `maxFacts` at most. */
+function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][], maxFacts: number): Fact[] {
   const context = lessonContext(title, candidates.flat());
   // First the feature vectors of every candidate that may be asked, then all their
   // scores at once (the trees walk two vectors side by side: see candidateScores).
@@ -232,7 +243,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   let phrases = 0;
   const kept: Fact[] = [];
   for (const fact of facts) {
-    if (kept.length === MAX_FACTS_PER_LESSON) break;
+    if (kept.length === maxFacts) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
     kept.push(fact);
