@@ -28,6 +28,11 @@
  *               --distinct), one document per article, a short heading over every four
  *               paragraphs. Copies share the pool's and the material index's entries;
  *               distinct text does not, so this is the check on memory the copies cannot give.
+ *   wink        the baseline: wink-nlp alone over the same documents as full, each file's text
+ *               read with readDoc (sentences, part-of-speech tags and entities), its sentences'
+ *               tokens walked for their tags and its entities read, as Cairn's nlp.ts reads a
+ *               doc. Cairn's throughput is printed as a ratio of it: what the pipeline costs
+ *               beyond the one library pass it cannot avoid. (nlp.ts itself skips entities.)
  * Start RSS is the process before the pipeline loads (node + tsx): peak minus
  * start is what the pipeline itself costs.
  * Target: >= 1 MB/s on one core, <= 400 MB peak RSS. MB/s is wall time; MB/cpu-s
@@ -47,7 +52,7 @@ import { squadArticles } from "./squad-data";
 
 const TARGET_BYTES = 5 * 1024 * 1024;
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const SCENARIOS = ["full", "full-warm", "full-v8-heap", "structure", "one-large", "distinct"] as const;
+const SCENARIOS = ["full", "full-warm", "full-v8-heap", "structure", "one-large", "distinct", "wink"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function contentFiles(): SourceFile[] {
@@ -95,6 +100,29 @@ function oneLarge(): SourceFile {
   return { name: "one-large.txt", bytes: new TextEncoder().encode(parts.join("\n\n")) };
 }
 
+/**
+ * wink-nlp's own pass over a document's text, as the baseline for Cairn's: the doc read with sentences,
+ * tags and entities, and each read out as nlp.ts does (arrays per doc, then a walk over sentence spans).
+ * Returns the number of tokens, so the work cannot be optimised away.
+ */
+async function winkReader(): Promise<(text: string) => number> {
+  const winkNLP = (await import("wink-nlp")).default;
+  const model = (await import("wink-eng-lite-web-model")).default;
+  const wink = winkNLP(model, ["sbd", "pos", "ner"]);
+  const its = wink.its;
+  return (text) => {
+    const doc = wink.readDoc(text);
+    const values = doc.tokens().out(its.value) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const entities = doc.entities().out(its.detail) as unknown as Array<{ value: string; type: string }>;
+    let tokens = entities.length;
+    for (const [from, to] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+      for (let i = from; i <= to; i++) if (values[i].length > 0 && pos[i] !== "") tokens++;
+    }
+    return tokens;
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function runScenario(scenario: Scenario, runs: number, distinctPaths: string[]): Promise<void> {
@@ -104,6 +132,7 @@ async function runScenario(scenario: Scenario, runs: number, distinctPaths: stri
   const startRssMb = process.memoryUsage().rss / (1024 * 1024);
   const whole = scenario === "full" || scenario === "full-warm" || scenario === "full-v8-heap" || scenario === "distinct";
   const buildModules = whole ? (await import("../app/content/pipeline")).buildModules : null;
+  const winkRead = scenario === "wink" ? await winkReader() : null;
   const files = scenario === "one-large" ? [oneLarge()] : scenario === "distinct" ? distinctDocuments(distinctPaths) : replicated();
   const bytes = files.reduce((n, file) => n + file.bytes.length, 0);
   let warmupSeconds = 0;
@@ -116,10 +145,15 @@ async function runScenario(scenario: Scenario, runs: number, distinctPaths: stri
   const cpuSeconds: number[] = [];
   let lessons = 0;
   let questions = 0;
+  let tokens = 0;
   for (let run = 0; run < runs; run++) {
     const start = process.hrtime.bigint();
     const cpuStart = process.cpuUsage();
-    if (buildModules) {
+    if (winkRead) {
+      // The same decoded text Cairn starts from.
+      tokens = 0;
+      for (const file of files) tokens += winkRead(readSource(file.name, file.bytes).text);
+    } else if (buildModules) {
       const modules = buildModules(files);
       lessons = modules.reduce((n, m) => n + m.lessons.length, 0);
       questions = modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.questions.length, 0), 0);
@@ -146,6 +180,7 @@ async function runScenario(scenario: Scenario, runs: number, distinctPaths: stri
       warmupSeconds,
       lessons,
       questions,
+      tokens,
     })}\n`,
   );
 }
@@ -164,6 +199,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`ingest bench: content/ replicated to >= ${TARGET_BYTES / (1024 * 1024)} MB, median of ${runs} runs, one process per run (peak RSS: the largest run's)`);
+  const mbPerCpuSecond = new Map<Scenario, number>();
   console.log("scenario       docs     MB   median s    MB/s  MB/cpu-s   peak RSS MB  start RSS MB  lessons  questions  warm-up s");
   for (const scenario of SCENARIOS) {
     if (scenario === "distinct" && distinctPaths.length === 0) continue;
@@ -186,6 +222,7 @@ async function main(): Promise<void> {
     const r = results[0];
     const seconds = median(results.map((x) => x.medianSeconds));
     const cpuSeconds = median(results.map((x) => x.megabytes / x.mbPerCpuSecond));
+    mbPerCpuSecond.set(scenario, r.megabytes / cpuSeconds);
     console.log(
       [
         r.scenario.padEnd(12),
@@ -204,6 +241,12 @@ async function main(): Promise<void> {
   }
   console.log(`heap: old generation grows by at most ${HEAP_GROWING_PERCENT}% between full collections, as in the CLI and setup (full-v8-heap: V8's default)`);
   console.log("target: >= 1 MB/s on one core, <= 400 MB peak RSS");
+  const cairn = mbPerCpuSecond.get("full");
+  const wink = mbPerCpuSecond.get("wink");
+  if (cairn !== undefined && wink !== undefined) {
+    // CPU seconds, both in fresh processes over the same documents: the ratio is steadier than wall time's.
+    console.log(`full vs wink-nlp's readDoc alone (sentences, tags, entities), MB/cpu-s: ${cairn.toFixed(2)} / ${wink.toFixed(2)} = ${(cairn / wink).toFixed(2)}x`);
+  }
 }
 
 void main();

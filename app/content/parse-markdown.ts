@@ -24,7 +24,7 @@ interface InlineJob {
 /** marked.lexer, with the inline pass guarded against pathological paragraphs. */
 function lex(source: string): Token[] {
   const lexer = new Lexer({ gfm: true });
-  const tokens = lexer.blockTokens(limitNesting(source), []);
+  const tokens = lexer.blockTokens(limitTableSize(limitNesting(source)), []);
   // The block pass queues each paragraph's inline text; lex() would run them all unguarded.
   const queue = (lexer as unknown as { inlineQueue: InlineJob[] }).inlineQueue;
   for (const job of queue) {
@@ -45,6 +45,39 @@ function limitNesting(source: string): string {
   return source.replace(/^((?:[ \t]*>){9,})|^([ \t]{25,})/gm, (_whole, quotes: string | undefined, indent: string | undefined) =>
     quotes !== undefined ? "> ".repeat(MAX_QUOTE_DEPTH) : " ".repeat(MAX_INDENT),
   );
+}
+
+/**
+ * A table is read up to its first MAX_TABLE_COLUMNS columns and MAX_TABLE_ROWS rows.
+ * marked makes several objects for every cell: a 10 MB table one row deep (1.5 million
+ * columns) took 22 s and 1.4 GB to parse, one two columns wide (500,000 rows) 630 MB,
+ * before any question. No reader scrolls past a thousand columns or ten thousand rows.
+ */
+export const MAX_TABLE_COLUMNS = 1_000;
+export const MAX_TABLE_ROWS = 10_000;
+
+/**
+ * Cuts each line after its MAX_TABLE_COLUMNS + 1'th "|", so that every row of a wide table
+ * keeps the same first columns; and blanks the lines of a run of lines with a "|" (a table)
+ * past its header, rule and MAX_TABLE_ROWS rows, so that later lines keep their numbers.
+ */
+function limitTableSize(source: string): string {
+  let pipes = 0;
+  for (let at = source.indexOf("|"); at >= 0 && pipes <= MAX_TABLE_COLUMNS; at = source.indexOf("|", at + 1)) pipes++;
+  if (pipes <= MAX_TABLE_COLUMNS) return source;
+  const lines = source.split("\n");
+  let run = 0;
+  for (let k = 0; k < lines.length; k++) {
+    let at = lines[k].indexOf("|");
+    run = at >= 0 ? run + 1 : 0;
+    if (run > MAX_TABLE_ROWS + 2) {
+      lines[k] = "";
+      continue;
+    }
+    for (let n = 1; n <= MAX_TABLE_COLUMNS && at >= 0; n++) at = lines[k].indexOf("|", at + 1);
+    if (at >= 0) lines[k] = lines[k].slice(0, at + 1);
+  }
+  return lines.join("\n");
 }
 
 /** A linear reading of Markdown inline syntax: link text kept, images and markers dropped, bold kept as emphasis. */

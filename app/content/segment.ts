@@ -4,7 +4,11 @@
  * headings are sub-headings inside them; the text before the first heading is
  * the "Overview"; sections without a body (a table of contents) disappear and
  * a repeated section yields one lesson. For plain text, where every heading
- * arrives at level 2, it also decides which headings are sub-sections.
+ * arrives at level 2, it also decides which headings are sub-sections. And it
+ * bounds a lesson's size: a section longer than MAX_LESSON_CHARS is read as
+ * several lessons ("Title", "Title (part 2)", ...), and a block longer than
+ * MAX_BLOCK_CHARS as several blocks, so that no later stage (the language model,
+ * the question generator's per-lesson comparisons) sees an unbounded piece.
  */
 import type { Block, LessonDraft } from "./types";
 import { FAQ_HEADER } from "./clean";
@@ -28,10 +32,25 @@ export const OVERVIEW_TITLE = "Overview";
 /** Sub-sections announced by their parent are short labels; longer headings are sections of their own. */
 const MAX_SUBSECTION_WORDS = 6;
 
+/**
+ * The most text one lesson holds, in characters of its blocks. A lesson is read in
+ * one sitting (content/'s longest is 4,500 characters, about 4 minutes); and the
+ * generator compares a lesson's questions with each other, so its cost grows with
+ * the square of a lesson's size: a 6 MB section of one-line paragraphs took 320 s.
+ */
+export const MAX_LESSON_CHARS = 20_000;
+/**
+ * The most text one block (a paragraph, a list, a table) holds; a longer one is cut
+ * into several of the same kind: a paragraph at sentence ends, a list between items,
+ * a table between rows. content/'s longest paragraph has 810 characters; a 3 MB
+ * paragraph (a whole book on one line) was read by the language model in one piece.
+ */
+export const MAX_BLOCK_CHARS = 5_000;
+
 export function segmentLessons(blocks: Block[], options: { inferSubsections: boolean; title?: string | null }): LessonDraft[] {
   const leveled = options.inferSubsections ? inferSubsections(blocks, options.title ?? null) : blocks;
   const sections = groupSections(leveled);
-  const merged = mergeRepeatedSections(sections.map(dropEmptySubheadings).filter(hasBody));
+  const merged = mergeRepeatedSections(sections.map(dropEmptySubheadings).filter(hasBody)).flatMap(boundedParts);
   const slugs = new Set<string>();
   return merged.map((section, position) => {
     const text = lessonText(section.blocks);
@@ -66,6 +85,114 @@ function groupSections(blocks: Block[]): Section[] {
   }
   sections.push(current);
   return sections;
+}
+
+/**
+ * The section as lessons of at most MAX_LESSON_CHARS each, cut between blocks (its
+ * long blocks cut first, its repeated blocks dropped): the section itself when it
+ * fits, as every section of an ordinary article does.
+ */
+function boundedParts(section: Section): Section[] {
+  let size = 0;
+  for (const block of section.blocks) size += blockChars(block);
+  if (size <= MAX_LESSON_CHARS) return [section];
+  const parts: Section[] = [];
+  let current: Block[] = [];
+  let currentSize = 0;
+  // A block the section has already shown is not shown again (as mergeRepeatedSections does for a
+  // repeated section): a long text that repeats itself would otherwise be lessons of the same words.
+  const seen = new Set<string>();
+  for (const block of section.blocks.flatMap(boundedBlocks)) {
+    const key = blockKey(block);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const chars = blockChars(block);
+    if (current.length > 0 && currentSize + chars > MAX_LESSON_CHARS) {
+      parts.push({ title: "", line: current[0].line, blocks: current });
+      current = [];
+      currentSize = 0;
+    }
+    current.push(block);
+    currentSize += chars;
+  }
+  parts.push({ title: "", line: current[0].line, blocks: current });
+  return parts.map((part, k) =>
+    k === 0 ? { ...part, title: section.title, line: section.line } : { ...part, title: `${section.title} (part ${k + 1})` },
+  );
+}
+
+/** A block's text length: what its lesson's size is counted in. */
+function blockChars(block: Block): number {
+  switch (block.kind) {
+    case "list":
+      return block.items.reduce((n, item) => n + item.length + 1, 0);
+    case "table":
+      return block.rows.reduce((n, row) => row.reduce((m, cell) => m + cell.length + 1, n), 0);
+    default:
+      return block.text.length;
+  }
+}
+
+/** The block as blocks of at most MAX_BLOCK_CHARS (one of them longer only when a single item, row or word is). */
+function boundedBlocks(block: Block): Block[] {
+  if (blockChars(block) <= MAX_BLOCK_CHARS) return [block];
+  switch (block.kind) {
+    case "heading":
+      return [block];
+    case "paragraph":
+      // Emphasis stays with every piece: it names terms, and a piece without the term never matches it.
+      return paragraphPieces(block.text).map((text) => ({ ...block, text }));
+    case "list":
+      return runs(block.items, (item) => item.length + 1).map((items) => ({ ...block, items }));
+    case "table":
+      return runs(block.rows, (row) => row.reduce((m, cell) => m + cell.length + 1, 0)).map((rows) => ({ ...block, rows }));
+  }
+}
+
+/** Consecutive runs of items whose sizes sum to at most MAX_BLOCK_CHARS (an item larger than that alone). */
+function runs<T>(items: T[], size: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let currentSize = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && currentSize + n > MAX_BLOCK_CHARS) {
+      out.push(current);
+      current = [];
+      currentSize = 0;
+    }
+    current.push(item);
+    currentSize += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** A sentence's end: terminal punctuation, closing quotes or brackets, then white space. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s+/g;
+
+/**
+ * A long paragraph's text in pieces of at most MAX_BLOCK_CHARS, each cut after the last
+ * sentence end that fits (else at the last space, else at the limit itself). Each search
+ * reads only the next piece's window, so the whole is linear in the text.
+ */
+function paragraphPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (text.length - from > MAX_BLOCK_CHARS) {
+    const window = text.slice(from, from + MAX_BLOCK_CHARS);
+    let cut = 0;
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(window); m !== null; m = SENTENCE_END.exec(window)) cut = m.index + m[0].length;
+    if (cut === 0) cut = window.lastIndexOf(" ") + 1;
+    if (cut === 0) cut = window.length;
+    const piece = window.slice(0, cut).trim();
+    if (piece) pieces.push(piece);
+    from += cut;
+  }
+  const last = text.slice(from).trim();
+  if (last) pieces.push(last);
+  return pieces;
 }
 
 /** A sub-heading directly followed by another heading (or nothing) introduces no text. */

@@ -28,6 +28,28 @@ const LIST_SLOT =
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
 const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
+/** Words that, opening a sentence, point back to the one before ("It", "This", "They"...). */
+const OPENING_POINTERS = new Set("this these it its they their them such he she his her those that there here".split(" "));
+const FIRST_WORD = /^\s*(\S+)/;
+
+/**
+ * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
+ * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
+ * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
+ */
+const POINTS_BACK =
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+
+/** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
+export function opensOnPointer(sentence: string): boolean {
+  return OPENING_POINTERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
+}
+
+/** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
+export function leansOnEarlierText(sentence: string): boolean {
+  return opensOnPointer(sentence) || POINTS_BACK.test(sentence);
+}
+
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */
 export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
@@ -40,7 +62,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   const statement = q.prompt.replace(LEAD_IN, "");
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
-  if (firstSentence === statement && pronounBeforeAnyName(statement)) flags.push("dangling-reference");
+  // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).
+  if (firstSentence === statement && (leansOnEarlierText(statement) || pronounBeforeAnyName(statement))) flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);
   if (at >= 0) {
     const before = statement.slice(Math.max(0, at - 40), at);

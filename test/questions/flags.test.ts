@@ -21,7 +21,7 @@ describe("automatic checks on a question", () => {
   it("flags a blank that is one half of a range, a power or a unit", () => {
     expect(questionFlags({ prompt: "The canal was dug in _____–61.", answer: "1859" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The lock holds 2^_____ litres.", answer: "20" })).toEqual(["part-of-a-number"]);
-    expect(questionFlags({ prompt: "Its density is about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "Granite has a density of about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The canal opened in _____.", answer: "1869" })).toEqual([]);
   });
 
@@ -44,5 +44,15 @@ describe("automatic checks on a question", () => {
 
   it("does not take an era's letters for a name", () => {
     expect(questionFlags({ prompt: "As consul from _____ BCE he reformed the courts.", answer: "81" })).toEqual(["dangling-reference"]);
+  });
+
+  it("flags a lone statement that points back to what it never names", () => {
+    expect(questionFlags({ prompt: "Key examples of these levies include the _____ toll.", answer: "Sound" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "True or false: The first such charter was granted in 1241.", answer: "True" })).toEqual(["dangling-reference"]);
+    // Shown after the sentence it leans on, it stands.
+    expect(
+      questionFlags({ prompt: "Ships paid levies at Elsinore. Key examples of these levies include the _____ toll.", answer: "Sound" }),
+    ).toEqual([]);
+    expect(questionFlags({ prompt: "Ports such as Varna grew in the _____ century.", answer: "19th" })).toEqual([]);
   });
 });

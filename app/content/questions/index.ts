@@ -13,12 +13,13 @@ import { acronymExpansions, sentenceCandidates, type Candidate } from "./candida
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { questionId, siblingKey } from "./ids";
-import { lessonSentences, type Sentence } from "./nlp";
-import { pronounBeforeAnyName } from "../../questions/flags";
+import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
+import { MaterialIndex } from "./material";
+import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
 import { acceptance, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
-import { CONTEXT_OPENERS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
+import { containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
 export interface ModuleInput {
@@ -52,6 +53,20 @@ const MAX_KEY_TERMS = 10;
  * terms or acronyms: swapped, those rated mostly as nonsense or as still true.
  */
 const TRUE_FALSE_KINDS = new Set(["year", "date", "quantity", "person", "organisation", "treaty", "place"]);
+/**
+ * The most facts a lesson asks about, its best: content/'s richest lesson has 61. A long
+ * table made a dozen questions a row, 2.4 million for 10 MB of rows (148 CPU-seconds, 2.6 GB).
+ */
+const MAX_FACTS_PER_LESSON = 150;
+/**
+ * The most facts one document asks about, shared among its lessons by their length. Memory
+ * goes with the questions kept (about 2 KB each): 10 MB of prose that repeats nowhere, in
+ * sections of four paragraphs, made 469,000 questions and peaked at 1,062 MB. It allows 8
+ * facts a kilobyte at 10 MB, 80 at 1 MB: only a document of megabytes reaches it (content/'s
+ * files are 16-23 KB). A lesson keeps at least MIN_FACTS_PER_LESSON of its own.
+ */
+const MAX_FACTS_PER_DOCUMENT = 80_000;
+const MIN_FACTS_PER_LESSON = 8;
 
 /**
  * Generates every lesson's questions. Distractors are drawn from the lesson,
@@ -66,30 +81,21 @@ export function generateQuestions(
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
   const pool = new DistractorPool();
-  // The course's sentences, folded, each once: a sentence is then a number in the index by answer,
-  // whose sets hash and compare numbers where they hashed and compared whole sentences.
-  const materialSentences = new Map<string, number>();
-  const materialTexts: string[] = [];
-  const sentencesWith = new Map<string, Set<number>>();
+  const material = new MaterialIndex();
   // The spellings of names each module uses: one name written two ways is accepted either way.
   const spellings = modules.map(() => new SpellingIndex());
   // One lesson at a time: analyse, score its facts and feed the course-wide
   // indexes, then let its tokens go, so memory holds facts rather than parses.
   const analysed: AnalysedLesson[][] = modules.map((m, module) => {
     forgetFoldings();
+    // A sentence the module has already stated is asked about once (and a piece of text read once).
+    const read = noTextRead();
+    const documentChars = m.lessons.reduce((n, l) => n + l.text.length, 0);
     return m.lessons.map((draft, lesson) => {
       spellings[module].add(draft.text);
-      const sentences = lessonSentences(draft);
+      const sentences = lessonSentences(draft, read);
       const candidates = sentences.map(sentenceCandidates);
-      const sentenceNumbers = sentences.map((sentence) => {
-        const folded = normaliseAnswer(sentence.text);
-        let number = materialSentences.get(folded);
-        if (number === undefined) {
-          number = materialTexts.push(folded) - 1;
-          materialSentences.set(folded, number);
-        }
-        return number;
-      });
+      const sentenceNumbers = sentences.map((sentence) => material.sentence(normaliseAnswer(sentence.text)));
       const spelledOut = new Map<string, { expansion: string; source: { sentence: string; line: number } }>();
       for (const sentence of sentences) {
         if (!sentence.text.includes("(")) continue;
@@ -103,27 +109,18 @@ export function generateQuestions(
         const number = sentenceNumbers[i];
         for (const c of list) {
           pool.add(c, module, lesson);
-          const key = c.folded;
-          const where = sentencesWith.get(key);
-          if (!where) sentencesWith.set(key, new Set([number]));
-          else where.add(number);
+          material.addAnswer(c.folded, number);
         }
       });
-      const facts = scoredFacts(draft.title, sentences, candidates);
+      const share = Math.floor((MAX_FACTS_PER_DOCUMENT * draft.text.length) / Math.max(1, documentChars));
+      const facts = scoredFacts(draft.title, sentences, candidates, Math.min(MAX_FACTS_PER_LESSON, Math.max(MIN_FACTS_PER_LESSON, share)));
       for (const sentence of sentences) sentence.tokens = [];
       return { module, lesson, facts, spelledOut };
     });
   });
-  const appearsInMaterial = (statement: string, value: string): boolean => {
-    // Each statement is new text (a sentence with another value): folded without the memo.
-    const folded = normaliseOnce(statement);
-    if (materialSentences.has(folded)) return true;
-    for (const number of sentencesWith.get(normaliseAnswer(value)) ?? []) {
-      const s = materialTexts[number];
-      if (s.length >= folded.length && s.includes(folded)) return true;
-    }
-    return false;
-  };
+  // Each statement is new text (a sentence with another value): folded without the memo.
+  const appearsInMaterial = (statement: string, value: string): boolean =>
+    material.containsStatement(normaliseOnce(statement), normaliseAnswer(value));
 
   // What an acronym stands for is asked once in the course, in the first lesson that spells it out.
   const acronymsAsked = new Set<string>();
@@ -268,8 +265,8 @@ function round(x: number): number {
 const featureVectors: Float64Array[] = [];
 let scores = new Float64Array(256);
 
-/** Scored facts of a lesson, best first: one per answer and sentence. */
-function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][]): Fact[] {
+/** Scored facts of a lesson, best first: one per answer and sentence, `maxFacts` at most. */
+function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate[][], maxFacts: number): Fact[] {
   const context = lessonContext(title, candidates.flat());
   // First the feature vectors of every candidate that may be asked, then all their
   // scores at once (the trees walk two vectors side by side: see candidateScores).
@@ -318,6 +315,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   let phrases = 0;
   const kept: Fact[] = [];
   for (const fact of facts) {
+    if (kept.length === maxFacts) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
     kept.push(fact);
@@ -416,22 +414,6 @@ function diversify(facts: Fact[]): void {
   facts.splice(0, head.length, ...picked);
 }
 
-/** The first run of non-space characters (what splitting the trimmed text on spaces gives first). */
-const FIRST_WORD = /^\s*(\S+)/;
-
-/**
- * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
- * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
- * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
- */
-const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
-
-/** Whether a sentence leans on the one before: it opens with "It", "This", "They"... or points back anywhere. */
-export function leansOnEarlierText(text: string): boolean {
-  return CONTEXT_OPENERS.has(FIRST_WORD.exec(text)?.[1].toLowerCase() ?? "") || POINTS_BACK.test(text);
-}
-
 /**
  * The sentences shown before a statement: those a sentence leaning on earlier text needs, or, for one
  * that points at a person before naming anyone ("In 1885, he tested..."), the sentence before it when
@@ -446,17 +428,19 @@ function contextFor(sentence: Sentence): string | null {
 
 /**
  * The earlier sentences of the same block that a sentence leaning on them
- * needs (at most two), or null if nothing before it can resolve it: such a
- * sentence is not asked at all.
+ * needs (at most two); "" when it needs none or nothing can resolve what it
+ * points back to mid-sentence, null when it opens on a pointer nothing resolves.
  */
 export function resolveContext(sentence: Sentence): string | null {
   if (!leansOnEarlierText(sentence.text)) return "";
   const before: string[] = [];
-  for (let i = sentence.previous.length - 1; i >= 0 && before.length < 2; i--) {
+  for (let i = sentence.previous.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(sentence.previous[i].trim());
     if (!leansOnEarlierText(sentence.previous[i])) return before.join(" ");
   }
-  return null;
+  // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
+  // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.
+  return opensOnPointer(sentence.text) ? null : "";
 }
 
 /**

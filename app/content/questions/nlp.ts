@@ -38,7 +38,10 @@ export interface Sentence {
   origin: "prose" | "item" | "row";
   /** Terms the author emphasised in the sentence's block. */
   emphasis: string[];
-  /** The sentences before it in the same block (for resolving "It", "This"...). */
+  /**
+   * The sentences before it in the same block, the nearest PREVIOUS_SENTENCES of them (for
+   * resolving "It", "This"...).
+   */
   previous: string[];
   /**
    * Table rows only: answers start at this offset (the value cells). The
@@ -155,6 +158,13 @@ function latin1Copy(text: string): string {
   return Buffer.from(text, "latin1").toString("latin1");
 }
 
+/**
+ * How many of the sentences before one are kept for resolving what it points back to
+ * (resolveContext reads back two at most). All of them were kept once: a paragraph of
+ * n sentences then held n²/2 copies, 1.6 GB for a 3 MB paragraph.
+ */
+export const PREVIOUS_SENTENCES = 2;
+
 const TERMINAL = /[.!?]["'”’)]*$/;
 
 /** Ensures a fragment ends like a sentence. */
@@ -186,9 +196,9 @@ function blockPieces(block: Block): Piece[] {
       const offset = block.header ? 1 : 0;
       return block.rows
         .map((row, i) => ({ row, line: block.line + offset + i }))
-        .filter(({ row }) => row.length >= 2 && row[0].trim() !== "" && row.slice(1).some((c) => c.trim() !== ""))
+        .filter(({ row }) => row.length >= 2 && row[0].trim() !== "" && row.slice(1, MAX_TABLE_CELLS).some((c) => c.trim() !== ""))
         .map(({ row, line }) => ({
-          text: withFullStop(`${row[0].trim()}: ${row.slice(1).map((c) => c.trim()).filter(Boolean).join("; ")}`),
+          text: withFullStop(`${row[0].trim()}: ${row.slice(1, MAX_TABLE_CELLS).map((c) => c.trim()).filter(Boolean).join("; ")}`),
           line,
           origin: "row" as const,
           label: row[0].trim(),
@@ -197,34 +207,70 @@ function blockPieces(block: Block): Piece[] {
   }
 }
 
-/** Every sentence of a lesson body, in reading order. Headings are not asked about. */
-export function lessonSentences(lesson: LessonDraft): Sentence[] {
+/**
+ * The longest sentence asked about, in tokens (content/'s longest has 49). Longer ones are
+ * run-on lists or tables flattened into text rather than statements; and a sentence's
+ * candidates are scored against each other, so its cost grows with the square of its length.
+ */
+export const MAX_SENTENCE_TOKENS = 120;
+/**
+ * The longest piece of text (a paragraph, a list item, a table row) given to wink at once.
+ * segmentLessons cuts paragraphs to MAX_BLOCK_CHARS (5,000) at sentence ends; a single list
+ * item or row longer than this is not asked about.
+ */
+export const MAX_PIECE_CHARS = 5_000;
+/** A table's first cells asked about: its label and the values beside it (content/'s tables have two). */
+export const MAX_TABLE_CELLS = 12;
+
+/**
+ * The pieces and sentences read so far (of one document, say): a piece read before is not
+ * given to wink again, a sentence read before is not asked about again, so a sentence
+ * repeated ten thousand times is analysed once.
+ */
+export interface TextRead {
+  pieces: Set<string>;
+  sentences: Set<string>;
+}
+
+export function noTextRead(): TextRead {
+  return { pieces: new Set(), sentences: new Set() };
+}
+
+/** Every sentence of a lesson body, in reading order, but for those in `read`. Headings are not asked about. */
+export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead()): Sentence[] {
   const sentences: Sentence[] = [];
   for (const block of lesson.blocks) {
     const emphasis = block.kind === "paragraph" ? (block.emphasis ?? []) : [];
     for (const piece of blockPieces(block)) {
+      if (piece.text.length > MAX_PIECE_CHARS || read.pieces.has(piece.text)) continue;
+      read.pieces.add(piece.text);
       const previous: string[] = [];
       let labelSeen = false;
       for (const analysed of analyseText(piece.text)) {
-        const sentence: Sentence = {
-          text: analysed.text,
-          tokens: analysed.tokens,
-          line: piece.line,
-          index: sentences.length,
-          origin: piece.origin,
-          emphasis,
-          previous: [...previous],
-          // Present on every sentence, so that all share one shape: code reading sentences stays monomorphic.
-          answerFrom: undefined,
-        };
-        if (piece.label !== undefined) {
-          // After the label's sentence a row is all value; a label split over sentences asks nothing before its end.
-          const labelEnd = analysed.text.startsWith(`${piece.label}:`) ? piece.label.length + 1 : -1;
-          sentence.answerFrom = labelSeen ? 0 : labelEnd >= 0 ? labelEnd : analysed.text.length;
-          labelSeen ||= labelEnd >= 0;
+        const repeated = read.sentences.has(analysed.text);
+        read.sentences.add(analysed.text);
+        if (!repeated && analysed.tokens.length <= MAX_SENTENCE_TOKENS) {
+          const sentence: Sentence = {
+            text: analysed.text,
+            tokens: analysed.tokens,
+            line: piece.line,
+            index: sentences.length,
+            origin: piece.origin,
+            emphasis,
+            previous: previous.slice(-PREVIOUS_SENTENCES),
+            // Present on every sentence, so that all share one shape: code reading sentences stays monomorphic.
+            answerFrom: undefined,
+          };
+          if (piece.label !== undefined) {
+            // After the label's sentence a row is all value; a label split over sentences asks nothing before its end.
+            const labelEnd = analysed.text.startsWith(`${piece.label}:`) ? piece.label.length + 1 : -1;
+            sentence.answerFrom = labelSeen ? 0 : labelEnd >= 0 ? labelEnd : analysed.text.length;
+            labelSeen ||= labelEnd >= 0;
+          }
+          sentences.push(sentence);
         }
-        sentences.push(sentence);
         previous.push(analysed.text);
+        if (previous.length > PREVIOUS_SENTENCES) previous.shift();
       }
     }
   }
