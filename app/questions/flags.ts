@@ -5,7 +5,7 @@
  * no learner is shown one unmended. Pure.
  */
 
-export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment";
+export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside";
 
 const BLANK = "_____";
 /** Lead-ins of the generated forms, before the statement itself. */
@@ -25,6 +25,8 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)/;
+/** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
+const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
 const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
@@ -75,11 +77,14 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     const halfOfNumber =
-      /^\s?[–—−^/]|^-\d|^\s+(?:to|and|or)\s+[\d−-]/.test(after) || /[–—−^/]\s?$/.test(before) || /\d\s+(?:to|and|or)\s+$/.test(before);
+      /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d/.test(after) || /[–—−^/×]\s?$/.test(before) || /\d\s+(?:to|and|or)\s+$/.test(before);
     if (halfOfNumber) flags.push("part-of-a-number");
+    // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
+    if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
+    else if (/\bas of\s+$/i.test(before)) flags.push("aside");
     if (LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
-  if (/^\p{Ll}/u.test(firstSentence) || GLOSSARY_LINE.test(firstSentence)) flags.push("fragment");
+  if (/^\p{Ll}/u.test(firstSentence) || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
   return flags;
 }

@@ -55,4 +55,15 @@ describe("automatic checks on a question", () => {
     ).toEqual([]);
     expect(questionFlags({ prompt: "Ports such as Varna grew in the _____ century.", answer: "19th" })).toEqual([]);
   });
+
+  it("flags a side detail in brackets and the date a figure held on", () => {
+    expect(questionFlags({ prompt: "The altar panel (c. _____) hangs in Ghent.", answer: "1432" })).toEqual(["aside"]);
+    expect(questionFlags({ prompt: "As of _____, the league had 31 members.", answer: "2020" })).toEqual(["aside"]);
+    expect(questionFlags({ prompt: "The panel measures _____ × 53 cm.", answer: "77" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "Light takes about _____ 20 seconds to arrive.", answer: "8 minutes" })).toEqual(["part-of-a-number"]);
+  });
+
+  it("flags a name with a relative clause and no main verb", () => {
+    expect(questionFlags({ prompt: "The Grain Law (_____), which fixed the price of bread.", answer: "1793" })).toContain("fragment");
+  });
 });

@@ -76,8 +76,9 @@ export function blanked(fact: Fact): string {
 const blankedStatements = new WeakMap<Fact, string>();
 
 export function clozeOrNumeric(fact: Fact): QuestionDraft {
-  const { numeric } = fact.candidate;
-  const prompt = blanked(fact);
+  const { numeric, kind } = fact.candidate;
+  // A blank a year fills says so: "in _____" alone reads as a place as well.
+  const prompt = kind === "year" ? `Which year fills the blank? ${blanked(fact)}` : blanked(fact);
   return numeric
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1 }
     : { type: "cloze", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1 };

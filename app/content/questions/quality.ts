@@ -140,11 +140,6 @@ function titleWords(title: string): Set<string> {
   return set;
 }
 
-/** The prompt shows a word sharing the first five letters of an answer word ("Somali" for "Somalia", "Evans"). */
-function echoed(answerWords: string[], promptWords: string[]): boolean {
-  const stems = answerWords.filter((w) => w.length >= 5).map((w) => w.slice(0, 5).toLowerCase());
-  return stems.some((stem) => promptWords.some((w) => w.length >= 5 && w.slice(0, 5).toLowerCase() === stem));
-}
 
 /** Two options of which one holds all the other's words ("John Hawkins", "Sir John Hawkins"). */
 function nestedOptions(options: readonly string[]): boolean {
@@ -156,59 +151,146 @@ function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** What a question's sentence says of it, the same for every question made from the sentence. */
+interface SentenceTraits {
+  words: number;
+  startsLowercase: boolean;
+  hasColon: boolean;
+  labelForm: boolean;
+  openingClause: boolean;
+  plainness: number;
+}
+
+/** What a statement (the prompt after its lead-in) says, the same for every form that shows it. */
+interface StatementTraits {
+  words: number;
+  pointers: number;
+  /** The first five letters of each word of five or more letters, lower-cased. */
+  stems: Set<string>;
+  definiteReference: boolean;
+  anchors: number;
+  blankAtEnd: boolean;
+  blankBeforeParenthesis: boolean;
+  blankInParentheses: boolean;
+  blankInList: boolean;
+  rangeEnd: boolean;
+}
+
+/**
+ * The traits of sentences and statements, kept while the questions of a few sentences are scored: the
+ * forms of one fact and the facts of one sentence share them (bounded: emptied when full).
+ */
+const sentenceTraitsMemo = new Map<string, SentenceTraits>();
+const statementTraitsMemo = new Map<string, StatementTraits>();
+const MEMO_LIMIT = 4096;
+
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (value = make()));
+  }
+  return value;
+}
+
+function sentenceTraits(sentence: string): SentenceTraits {
+  return remembered(sentenceTraitsMemo, sentence, () => {
+    const trimmed = sentence.trim();
+    return {
+      words: wordsOf(sentence).length,
+      startsLowercase: /^\p{Ll}/u.test(trimmed),
+      hasColon: sentence.includes(":"),
+      labelForm: LABEL_FORM.test(trimmed),
+      openingClause: OPENING_CLAUSE.test(trimmed),
+      plainness: plainness(sentence),
+    };
+  });
+}
+
+function stemsOf(words: readonly string[], into: Set<string>): Set<string> {
+  for (const w of words) if (w.length >= 5) into.add(w.slice(0, 5).toLowerCase());
+  return into;
+}
+
+function statementTraits(statement: string): StatementTraits {
+  return remembered(statementTraitsMemo, statement, () => {
+    const words = wordsOf(statement);
+    const trimmed = statement.trim();
+    const blankAt = trimmed.indexOf(BLANK);
+    let pointers = 0;
+    for (const w of words) if (POINTERS.has(w.toLowerCase())) pointers++;
+    return {
+      words: words.length,
+      pointers,
+      stems: stemsOf(words, new Set()),
+      definiteReference: DEFINITE_REFERENCE.test(statement),
+      anchors: anchors(statement),
+      blankAtEnd: blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2,
+      blankBeforeParenthesis: statement.includes(`${BLANK} (`),
+      blankInParentheses: statement.includes(`(${BLANK}`),
+      blankInList: BLANK_IN_LIST.test(statement),
+      rangeEnd: RANGE_END.test(statement),
+    };
+  });
+}
+
 /** The feature vector of a question, in QUALITY_FEATURES order. */
 export function qualityFeatures(s: QualitySignals): number[] {
   const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
   const answerWords = wordsOf(s.answer);
   const content = answerWords.filter((w) => !STOPWORDS.has(w.toLowerCase()));
   const rarity = content.length === 0 ? 0 : Math.min(...content.map((w) => 7 - logFrequency(w.toLowerCase()))) / 7;
-  const promptWords = wordsOf(s.prompt);
-  const lower = promptWords.map((w) => w.toLowerCase());
-  // Pointers after the context are resolved by it; those in a lone statement are not.
-  const pointers = s.withContext ? 0 : lower.filter((w) => POINTERS.has(w)).length;
+  const leadIn = LEAD_IN.exec(s.prompt)?.[0] ?? "";
+  const statement = s.prompt.slice(leadIn.length);
+  const said = statementTraits(statement);
+  const leadWords = leadIn ? wordsOf(leadIn) : [];
+  const sentence = sentenceTraits(s.sentence);
+  // Pointers after the context are resolved by it; those in a lone statement are not (the lead-ins hold none).
+  const pointers = s.withContext ? 0 : said.pointers;
   const lengths = s.options?.map((o) => wordsOf(o).length) ?? [];
   const capitals = new Set(s.options?.map((o) => /^\p{Lu}/u.test(o)) ?? []);
-  const trimmed = s.prompt.trim();
-  const blankAt = trimmed.indexOf(BLANK);
-  return [
-    1,
-    ...TYPES.map((t) => (t === type ? 1 : 0)),
-    ...KINDS.map((k) => (k === s.kind ? 1 : 0)),
-    s.cue === "definition" ? 1 : 0,
-    s.cue === "emphasis" ? 1 : 0,
-    s.rankScore,
-    s.withContext ? 1 : 0,
-    Math.min(promptWords.length / 40, 2),
-    Math.min(wordsOf(s.sentence).length / 40, 2),
-    Math.min(answerWords.length, 6) / 6,
-    s.answerOpensSentence ? 1 : 0,
-    rarity,
-    content.length > 0 && content.every((w) => logFrequency(w.toLowerCase()) > 3) ? 1 : 0,
-    /^\p{Lu}/u.test(s.answer) && !s.answerOpensSentence ? 1 : 0,
-    Math.min(pointers, 3) / 3,
-    content.some((w) => GENERIC.has(w.toLowerCase())) ? 1 : 0,
-    /^\p{Ll}/u.test(s.sentence.trim()) ? 1 : 0,
-    s.sentence.includes(":") ? 1 : 0,
-    lengths.length > 0 ? (Math.max(...lengths) - Math.min(...lengths)) / 6 : 0,
-    capitals.size > 1 ? 1 : 0,
-    blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2 ? 1 : 0,
-    s.prompt.includes(`${BLANK} (`) ? 1 : 0,
-    s.prompt.includes(`(${BLANK}`) ? 1 : 0,
-    LABEL_FORM.test(s.sentence.trim()) ? 1 : 0,
-    OPENING_CLAUSE.test(s.sentence.trim()) ? 1 : 0,
-    s.options && s.type === "multiple_choice" && nestedOptions(s.options) ? 1 : 0,
-    NUMBER_WORD.test(s.answer.trim()) ? 1 : 0,
-    content.length > 0 && content.every((w) => titleWords(s.lessonTitle).has(w.toLowerCase())) ? 1 : 0,
-    echoed(content, promptWords) ? 1 : 0,
-    !s.withContext && DEFINITE_REFERENCE.test(s.prompt.replace(LEAD_IN, "")) ? 1 : 0,
-    s.kind === "expansion" && /^What does \S{1,2} stand for\?$/.test(s.prompt) ? 1 : 0,
-    BLANK_IN_LIST.test(s.prompt) ? 1 : 0,
-    Math.min(anchors(s.prompt.replace(LEAD_IN, "")), 5) / 5,
-    plainness(s.sentence),
-    / and /.test(s.answer) ? 1 : 0,
-    (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0,
-    RANGE_END.test(s.prompt) ? 1 : 0,
-  ];
+  const answerStems = content.filter((w) => w.length >= 5).map((w) => w.slice(0, 5).toLowerCase());
+  const leadStems = stemsOf(leadWords, new Set());
+  const features = new Array<number>(QUALITY_FEATURES.length);
+  let i = 0;
+  features[i++] = 1;
+  for (const t of TYPES) features[i++] = t === type ? 1 : 0;
+  for (const k of KINDS) features[i++] = k === s.kind ? 1 : 0;
+  features[i++] = s.cue === "definition" ? 1 : 0;
+  features[i++] = s.cue === "emphasis" ? 1 : 0;
+  features[i++] = s.rankScore;
+  features[i++] = s.withContext ? 1 : 0;
+  features[i++] = Math.min((said.words + leadWords.length) / 40, 2);
+  features[i++] = Math.min(sentence.words / 40, 2);
+  features[i++] = Math.min(answerWords.length, 6) / 6;
+  features[i++] = s.answerOpensSentence ? 1 : 0;
+  features[i++] = rarity;
+  features[i++] = content.length > 0 && content.every((w) => logFrequency(w.toLowerCase()) > 3) ? 1 : 0;
+  features[i++] = /^\p{Lu}/u.test(s.answer) && !s.answerOpensSentence ? 1 : 0;
+  features[i++] = Math.min(pointers, 3) / 3;
+  features[i++] = content.some((w) => GENERIC.has(w.toLowerCase())) ? 1 : 0;
+  features[i++] = sentence.startsLowercase ? 1 : 0;
+  features[i++] = sentence.hasColon ? 1 : 0;
+  features[i++] = lengths.length > 0 ? (Math.max(...lengths) - Math.min(...lengths)) / 6 : 0;
+  features[i++] = capitals.size > 1 ? 1 : 0;
+  features[i++] = said.blankAtEnd ? 1 : 0;
+  features[i++] = said.blankBeforeParenthesis ? 1 : 0;
+  features[i++] = said.blankInParentheses ? 1 : 0;
+  features[i++] = sentence.labelForm ? 1 : 0;
+  features[i++] = sentence.openingClause ? 1 : 0;
+  features[i++] = s.options && s.type === "multiple_choice" && nestedOptions(s.options) ? 1 : 0;
+  features[i++] = NUMBER_WORD.test(s.answer.trim()) ? 1 : 0;
+  features[i++] = content.length > 0 && content.every((w) => titleWords(s.lessonTitle).has(w.toLowerCase())) ? 1 : 0;
+  features[i++] = answerStems.some((stem) => said.stems.has(stem) || leadStems.has(stem)) ? 1 : 0;
+  features[i++] = !s.withContext && said.definiteReference ? 1 : 0;
+  features[i++] = s.kind === "expansion" && /^What does \S{1,2} stand for\?$/.test(s.prompt) ? 1 : 0;
+  features[i++] = said.blankInList ? 1 : 0;
+  features[i++] = Math.min(said.anchors, 5) / 5;
+  features[i++] = sentence.plainness;
+  features[i++] = / and /.test(s.answer) ? 1 : 0;
+  features[i++] = (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0;
+  features[i++] = said.rangeEnd ? 1 : 0;
+  return features;
 }
 
 interface QualityModel {

@@ -42,7 +42,7 @@ describe("generateQuestions", () => {
     const qs = questions(0, 0).filter((q) => q.type === "numeric" && q.answer === "1948");
     expect(qs).toHaveLength(1);
     expect(qs[0].numeric).toEqual({ value: 1948, unit: null, tolerance: 0 });
-    expect(qs[0].prompt).toBe("The International Maritime Organization (IMO) was founded in _____ in Geneva.");
+    expect(qs[0].prompt).toBe("Which year fills the blank? The International Maritime Organization (IMO) was founded in _____ in Geneva.");
   });
 
   it("keeps the unit with a quantity", () => {
@@ -107,7 +107,7 @@ describe("generateQuestions", () => {
   it("resolves a sentence that opens with 'It' by showing the sentence before it", () => {
     const q = questions(0, 0).find((x) => x.answer === "2004" && x.type === "numeric");
     expect(q?.prompt).toBe(
-      "A vessel that anchors without permission is known as a rogue anchorer. It is fined under the Harbour Safety Code, which was revised in _____ after a collision in Rotterdam.",
+      "Which year fills the blank? A vessel that anchors without permission is known as a rogue anchorer. It is fined under the Harbour Safety Code, which was revised in _____ after a collision in Rotterdam.",
     );
     for (const x of all().flat(2).flatMap((l) => l.questions)) expect(x.prompt).not.toMatch(/^(True or false: )?(It|This|They) /);
   });
@@ -182,7 +182,7 @@ describe("generateQuestions", () => {
       { key: "canals", lessons: [lesson("Canals", ["The Kiel Canal was opened to shipping in 1895"])] },
     ]);
     const q = bank.questions.find((x) => x.type === "numeric" && x.answer === "1895");
-    expect(q?.prompt).toBe("The Kiel Canal was opened to shipping in _____.");
+    expect(q?.prompt).toBe("Which year fills the blank? The Kiel Canal was opened to shipping in _____.");
   });
 
   it("reads a year after a time preposition as a year even when a noun follows it", () => {
@@ -244,7 +244,7 @@ describe("generateQuestions", () => {
   it("drops an opening connective from a sentence shown on its own", () => {
     const [[bank]] = generateQuestions([{ key: "c", lessons: [lesson("C", ["Additionally, the Oster Canal was widened in 1974 by the Waterways Board."])] }]);
     const q = bank.questions.find((x) => x.type === "numeric");
-    expect(q?.prompt).toMatch(/^The Oster Canal was widened in _____/);
+    expect(q?.prompt).toMatch(/^Which year fills the blank\? The Oster Canal was widened in _____/);
   });
 
   it("asks what an acronym stands for once in the course, from the lesson that spells it out", () => {
