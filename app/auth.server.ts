@@ -181,6 +181,17 @@ export function userHasPermission(user: Pick<SessionUser, "role"> | null, permis
 }
 
 /**
+ * Whose rows an "own" permission reaches for this user: their own, or every
+ * one when they also hold its "any" (the models' scope, e.g. CohortScope).
+ */
+export function permissionScope(
+  user: Pick<SessionUser, "id" | "role">,
+  permission: `${PermissionAction}:${PermissionEntity}`,
+): { userId: string; all: boolean } {
+  return { userId: user.id, all: userHasPermission(user, `${permission}:any`) };
+}
+
+/**
  * The signed-in user, if they hold `permission`: a visitor is sent to sign
  * in, a user without it gets 403. For an "own" permission the caller still
  * scopes the rows by the user's id (or checks the row's owner).

@@ -176,3 +176,4 @@ export const listCohortsOnAppDb = onAppDb(listCohorts);
 export const joinCohortOnAppDb = onAppDb(joinCohort);
 export const removeMemberOnAppDb = onAppDb(removeMember);
 export const assignModuleOnAppDb = onAppDb(assignModule);
+export const assignableModulesOnAppDb = onAppDb(assignableModules);
