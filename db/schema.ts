@@ -182,7 +182,10 @@ export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in) or "signup:<address>". */
+    /**
+     * "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in), "signup:<address>",
+     * or "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code).
+     */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
   },

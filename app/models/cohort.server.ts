@@ -13,8 +13,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, countDistinct, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { assignments, cohortInstructors, cohortMembers, cohorts, courses, modules, type Cohort } from "../../db/schema";
+import { assignments, cohortInstructors, cohortMembers, cohorts, courses, loginAttempts, modules, type Cohort } from "../../db/schema";
 import { getDb } from "../db.server";
+import { reserveAttempt } from "./login-attempt.server";
 import { checkAssignmentDates, joinCodeFromBytes, JOIN_CODE_LENGTH, readJoinCode, type DateErrors } from "../teaching/assignments";
 
 /** Whose cohorts a request reaches: the ones `userId` teaches, or every one with `all`. */
@@ -95,23 +96,53 @@ export async function listCohorts(db: Database, scope: CohortScope): Promise<Coh
     .orderBy(asc(cohorts.name), asc(cohorts.createdAt));
 }
 
-export type JoinResult = { ok: true; cohort: Pick<Cohort, "id" | "name">; alreadyMember: boolean } | { ok: false; error: string };
+export type JoinResult =
+  | { ok: true; cohort: Pick<Cohort, "id" | "name">; alreadyMember: boolean }
+  | { ok: false; reason: "invalid" | "unknown" | "rate-limited"; error: string };
+
+/**
+ * Guesses at a join code per learner and per client address. A code is 40
+ * bits and stored as it is (teaching/assignments.ts), so only a limit keeps
+ * guessing from reaching one; the address's ceiling is higher because a
+ * classroom behind one NAT is many learners typing, some of them twice.
+ */
+export const JOIN_LIMITS = { windowMs: 15 * 60 * 1000, maxPerLearner: 10, maxPerAddress: 60 };
 
 /**
  * A learner joins the cohort whose code they typed (any case, spaces or
- * hyphens). Joining twice changes nothing. TODO: rate-limit join attempts
- * per learner and address (login-attempt.server.ts's reservation), as the
- * join code's header in teaching/assignments.ts asks; until then 2^40 codes
- * are the only bar to guessing.
+ * hyphens). Joining twice changes nothing. A well-formed code is looked up
+ * only after the attempt has reserved its slot under the rate limit (as
+ * sign-in does: login-attempt.server.ts); a code that opens a cohort gives
+ * its slots back, since a right code is not a guess. A malformed one costs
+ * nothing: it cannot find a cohort.
  */
-export async function joinCohort(db: Database, learnerId: string, typed: string, now: number): Promise<JoinResult> {
+export async function joinCohort(
+  db: Database,
+  asker: { learnerId: string; address: string },
+  typed: string,
+  now: number,
+  limits = JOIN_LIMITS,
+): Promise<JoinResult> {
   const code = readJoinCode(typed);
-  if (!code.ok) return { ok: false, error: code.error };
+  if (!code.ok) return { ok: false, reason: "invalid", error: code.error };
+  const slots = await reserveAttempt(
+    db,
+    [
+      { key: `join:${asker.learnerId}`, max: limits.maxPerLearner },
+      { key: `join-ip:${asker.address}`, max: limits.maxPerAddress },
+    ],
+    now,
+    limits.windowMs,
+  );
+  if (slots.length === 0) {
+    return { ok: false, reason: "rate-limited", error: "Too many codes tried; wait a quarter of an hour, then check the code with your instructor." };
+  }
   const cohort = await db.query.cohorts.findFirst({ where: eq(cohorts.joinCode, code.code), columns: { id: true, name: true } });
-  if (!cohort) return { ok: false, error: "No cohort has this code; check it with your instructor." };
+  if (!cohort) return { ok: false, reason: "unknown", error: "No cohort has this code; check it with your instructor." };
+  await db.delete(loginAttempts).where(inArray(loginAttempts.id, slots.map((s) => s.id)));
   const inserted = await db
     .insert(cohortMembers)
-    .values({ cohortId: cohort.id, userId: learnerId, joinedAt: now })
+    .values({ cohortId: cohort.id, userId: asker.learnerId, joinedAt: now })
     .onConflictDoNothing()
     .returning({ userId: cohortMembers.userId });
   return { ok: true, cohort, alreadyMember: inserted.length === 0 };

@@ -38,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!removed) throw notFound();
     return { done: "removed" as const };
   }
-  if (!userHasPermission(user, "create:assignment:own")) throw new Response("You do not have permission to do this.", { status: 403 });
+  if (!userHasPermission(user, "create:assignment:own")) {
+    throw new Response("You do not have permission to do this.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const { startsOn, dueOn, moduleId } = form.data;
   const window = assignmentWindow(startsOn, dueOn, user.timeZone);
   const result = await assignModuleOnAppDb(permissionScope(user, "create:assignment"), cohortId, { moduleId, ...window }, Date.now());

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { requireUserWithPermission } from "~/auth.server";
+import { clientAddress, requireUserWithPermission } from "~/auth.server";
 import { Field, FormErrorSummary, refusedForm } from "~/components/form-fields";
 import { joinFormSchema } from "~/forms/cohort-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
@@ -13,12 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const learner = await requireUserWithPermission(request, "join:cohort:own");
   const form = await parseForm(request, joinFormSchema);
   if (!form.ok) return form.response;
-  const joined = await joinCohortOnAppDb(learner.id, form.data.code, Date.now());
-  if (!joined.ok) return formErrors({ fieldErrors: { code: joined.error }, values: form.values });
+  const joined = await joinCohortOnAppDb({ learnerId: learner.id, address: clientAddress(request, context) }, form.data.code, Date.now());
+  if (!joined.ok) return formErrors({ fieldErrors: { code: joined.error }, values: form.values }, joined.reason === "rate-limited" ? 429 : 400);
   // Home lists the cohort's assignments first.
   return redirect("/");
 }

@@ -37,6 +37,8 @@ async function moduleId(slug: string) {
   return row!.id;
 }
 
+const asker = (learnerId: string, address = "192.0.2.1") => ({ learnerId, address });
+
 /** Fixed bytes, so a test can make two cohorts draw the same code. */
 const bytes = (fill: number) => () => new Uint8Array(8).fill(fill);
 
@@ -58,7 +60,7 @@ describe("cohorts an instructor teaches", () => {
     const other = await instructor();
     const cohort = await createCohort(handle.db, teacher.userId, "Mine", T0);
     const learner = await makeLearner(handle.db);
-    await joinCohort(handle.db, learner.id, cohort.joinCode, T0);
+    await joinCohort(handle.db, asker(learner.id), cohort.joinCode, T0);
     expect(await findCohort(handle.db, other, cohort.id)).toBeNull();
     expect(await cohortDashboard(handle.db, other, cohort.id, T0)).toBeNull();
     expect(await assignModule(handle.db, other, cohort.id, { moduleId: await moduleId("rivers"), startsAt: T0, dueAt: T0 + DAY }, T0)).toBeNull();
@@ -82,29 +84,52 @@ describe("joining a cohort", () => {
     const cohort = await createCohort(handle.db, teacher.userId, "Rivers club", T0);
     const learner = await makeLearner(handle.db);
     const typed = formatJoinCode(cohort.joinCode).toLowerCase();
-    expect(await joinCohort(handle.db, learner.id, ` ${typed} `, T0)).toEqual({
+    expect(await joinCohort(handle.db, asker(learner.id), ` ${typed} `, T0)).toEqual({
       ok: true,
       cohort: { id: cohort.id, name: "Rivers club" },
       alreadyMember: false,
     });
-    expect(await joinCohort(handle.db, learner.id, cohort.joinCode, T0 + 1)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await joinCohort(handle.db, asker(learner.id), cohort.joinCode, T0 + 1)).toMatchObject({ ok: true, alreadyMember: true });
     const members = await handle.db.select().from(cohortMembers);
     expect(members).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: T0 }]);
   });
 
   it("a malformed or unknown code is refused with a message and joins nothing", async () => {
     const learner = await makeLearner(handle.db);
-    const malformed = await joinCohort(handle.db, learner.id, "ABC", T0);
-    expect(malformed).toEqual({ ok: false, error: expect.stringContaining("8 letters and digits") });
-    expect(await joinCohort(handle.db, learner.id, "2222-2222", T0)).toEqual({ ok: false, error: expect.stringContaining("No cohort has this code") });
+    const malformed = await joinCohort(handle.db, asker(learner.id), "ABC", T0);
+    expect(malformed).toEqual({ ok: false, reason: "invalid", error: expect.stringContaining("8 letters and digits") });
+    expect(await joinCohort(handle.db, asker(learner.id), "2222-2222", T0)).toEqual({
+      ok: false,
+      reason: "unknown",
+      error: expect.stringContaining("No cohort has this code"),
+    });
     expect(await handle.db.select().from(cohortMembers)).toEqual([]);
+  });
+
+  it("guessing codes is limited per learner and per address, and a right code gives its slot back", async () => {
+    const teacher = await instructor();
+    const cohort = await createCohort(handle.db, teacher.userId, "C", T0);
+    const limits = { windowMs: 60_000, maxPerLearner: 2, maxPerAddress: 3 };
+    const guesser = await makeLearner(handle.db);
+    const honest = await makeLearner(handle.db);
+    // A right code first: it counts for nothing afterwards.
+    expect(await joinCohort(handle.db, asker(honest.id), cohort.joinCode, T0, limits)).toMatchObject({ ok: true });
+    for (let i = 0; i < 2; i++) expect(await joinCohort(handle.db, asker(guesser.id), "2222-2222", T0, limits)).toMatchObject({ reason: "unknown" });
+    // The learner's ceiling: even the right code is refused until the window has passed.
+    expect(await joinCohort(handle.db, asker(guesser.id), cohort.joinCode, T0, limits)).toMatchObject({ reason: "rate-limited" });
+    // The address's: a third wrong guess from there, by another account, fills it.
+    const accomplice = await makeLearner(handle.db);
+    expect(await joinCohort(handle.db, asker(accomplice.id), "3333-3333", T0, limits)).toMatchObject({ reason: "unknown" });
+    expect(await joinCohort(handle.db, asker(accomplice.id), cohort.joinCode, T0, limits)).toMatchObject({ reason: "rate-limited" });
+    expect(await joinCohort(handle.db, asker(accomplice.id, "198.51.100.7"), cohort.joinCode, T0, limits)).toMatchObject({ ok: true });
+    expect(await joinCohort(handle.db, asker(guesser.id), cohort.joinCode, T0 + 60_001, limits)).toMatchObject({ ok: true });
   });
 
   it("an instructor removes a learner from their cohort", async () => {
     const teacher = await instructor();
     const cohort = await createCohort(handle.db, teacher.userId, "C", T0);
     const learner = await makeLearner(handle.db);
-    await joinCohort(handle.db, learner.id, cohort.joinCode, T0);
+    await joinCohort(handle.db, asker(learner.id), cohort.joinCode, T0);
     expect(await removeMember(handle.db, teacher, cohort.id, learner.id)).toBe(true);
     expect(await removeMember(handle.db, teacher, cohort.id, learner.id)).toBe(false);
     expect(await handle.db.select().from(cohortMembers)).toEqual([]);
@@ -140,7 +165,7 @@ describe("the cohort dashboard", () => {
 
     const idle = await makeLearner(db, "Idle");
     const busy = await makeLearner(db, "Busy");
-    for (const l of [idle, busy]) await joinCohort(db, l.id, cohort.joinCode, T0);
+    for (const l of [idle, busy]) await joinCohort(db, asker(l.id), cohort.joinCode, T0);
     // Busy reads both lessons of Rivers and answers every card once.
     for (const lesson of await db.select().from(lessons).where(eq(lessons.moduleId, rivers))) await startLesson(db, busy.id, lesson.id, T0);
     const busyRow = (await getLearner(db, busy.id))!;

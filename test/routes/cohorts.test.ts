@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { assignments, cohortMembers, modules } from "../../db/schema";
-import { createCohort } from "../../app/models/cohort.server";
+import { createCohort, JOIN_LIMITS } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -125,5 +125,12 @@ describe("joining by code", () => {
     expect(good.status).toBe(302);
     expect((good.body as Response).headers.get("Location")).toBe("/");
     expect(await t.db.select().from(cohortMembers)).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: expect.any(Number) }]);
+  });
+
+  it("answers 429 with the field's message once a learner has guessed too often", async () => {
+    const learner = await person("learner");
+    const guess = () => settle(() => joinRoute.action({ request: post("/join", { code: "2222-2222" }, learner.cookie), params: {}, context: {} }));
+    for (let i = 0; i < JOIN_LIMITS.maxPerLearner; i++) expect((await guess()).status).toBe(400);
+    expect(await guess()).toMatchObject({ status: 429, body: { fieldErrors: { code: expect.stringContaining("Too many codes tried") } } });
   });
 });
