@@ -14,17 +14,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learner = await getUser(request);
   const courses = (await catalogue()).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
   if (!learner || !userHasPermission(learner, "read:progress:own")) {
-    return { courses, dashboard: null, name: null, assignments: [], timeZone: "UTC", teaches: false };
+    return { courses, dashboard: null, name: null, assignments: [], timeZone: "UTC" };
   }
   const now = Date.now();
   const [dashboard, assignments] = await Promise.all([dashboardFor(learner, now), learnerAssignmentsOnAppDb(learner.id, now)]);
-  return { courses, dashboard, name: learner.name, assignments, timeZone: learner.timeZone, teaches: userHasPermission(learner, "read:cohort:own") };
+  return { courses, dashboard, name: learner.name, assignments, timeZone: learner.timeZone };
 }
 
 type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];
 
 export default function Index() {
-  const { courses, dashboard, name, assignments, timeZone, teaches } = useLoaderData<typeof loader>();
+  const { courses, dashboard, name, assignments, timeZone } = useLoaderData<typeof loader>();
   if (!dashboard) return <Welcome courses={courses} />;
   const { dueNow, dueBreakdown, estimatedMinutes, reviewedToday, dueTomorrow, streak, modules } = dashboard;
   const breakdown = [
@@ -65,7 +65,6 @@ export default function Index() {
           <Link to="/stats">Statistics</Link>
           <Link to="/settings">Settings</Link>
           <Link to="/join">Join a cohort</Link>
-          {teaches ? <Link to="/cohorts">Your cohorts</Link> : null}
         </p>
       </section>
 

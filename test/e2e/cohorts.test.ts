@@ -18,7 +18,8 @@ describe("an instructor's cohort, end to end", () => {
     const { url } = server();
     await inBrowser(PHONE, {}, async ({ page }) => {
       await signIn(page, url, INSTRUCTOR, DEMO_PASSWORD);
-      await page.goto(`${url}/cohorts`);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cohorts" }).tap();
+      await page.waitForURL(`${url}/cohorts`);
       const main = page.getByRole("main");
       await main.getByLabel("Name").fill("Phone cohort");
       await main.getByRole("button", { name: "Create cohort" }).click();
