@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, userHasPermission } from "~/auth.server";
-import { percent, plural } from "~/components/charts/format";
+import { formatDay, percent, plural } from "~/components/charts/format";
+import { studyDay } from "~/learning/day";
 import { learnerAssignmentsOnAppDb, type LearnerAssignment } from "~/models/cohort-progress.server";
 import { catalogue } from "~/models/course.server";
 import { dashboardFor, type EnrolledModule } from "~/models/progress.server";
@@ -95,7 +96,8 @@ export default function Index() {
 
 /** What the learner's cohorts assigned them, most at risk first: the page's first panel when there is any. */
 function AssignmentsPanel({ assignments, timeZone }: { assignments: LearnerAssignment[]; timeZone: string }) {
-  const date = (ms: number) => new Date(ms).toLocaleDateString("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" });
+  // The study day the due instant falls in (an assignment is due at its due day's end, 4 am the next morning).
+  const date = (ms: number) => formatDay(studyDay(ms, timeZone), "long");
   return (
     <section className="assignments-panel" aria-labelledby="assignments-heading">
       <h2 id="assignments-heading">Your assignments</h2>

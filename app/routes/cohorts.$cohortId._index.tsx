@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
-import { percent } from "~/components/charts/format";
+import { formatDay, percent } from "~/components/charts/format";
 import { FormErrorSummary, refusedForm } from "~/components/form-fields";
 import { assignmentWindow, cohortActionSchema } from "~/forms/cohort-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
@@ -60,7 +60,8 @@ export default function CohortPage() {
   const refused = refusedForm(actionData);
   const values = { ...defaults, moduleId: "", ...refused.values };
   const { cohort, assignments, rows } = dashboard;
-  const date = (ms: number) => new Date(ms).toLocaleDateString("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" });
+  // The study day an instant falls in: an assignment due at the due day's end (4 am the next morning) shows the due day.
+  const date = (ms: number) => formatDay(studyDay(ms, timeZone), "long");
   return (
     <section className="cohort">
       <p>

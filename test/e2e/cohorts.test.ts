@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { formatDay } from "../../app/components/charts/format";
 import { horizontalOverflow, inBrowser, PHONE } from "./support/browser";
 import { signIn } from "./support/flows";
 import { DEMO_LEARNERS, DEMO_PASSWORD, serverForThisFile } from "./support/server";
@@ -30,9 +31,11 @@ describe("an instructor's cohort, end to end", () => {
       const module = main.getByLabel("Module");
       await module.selectOption({ index: 1 });
       const moduleTitle = (await module.locator("option:checked").textContent())!.split(": ").at(-1)!;
+      const dueOn = await main.getByLabel("Due on (end of the day)").inputValue();
       await main.getByRole("button", { name: "Assign" }).click();
       await main.getByText("Module assigned.").waitFor();
-      await main.getByRole("listitem").filter({ hasText: moduleTitle }).first().waitFor();
+      // Due at the due day's end, and shown as that day, not the next morning's date.
+      await main.getByRole("listitem").filter({ hasText: moduleTitle }).filter({ hasText: `to ${formatDay(dueOn, "long")}` }).waitFor();
 
       await inBrowser(PHONE, {}, async (learner) => {
         await signIn(learner.page, url, DEMO_LEARNERS[0], DEMO_PASSWORD);
@@ -43,6 +46,9 @@ describe("an instructor's cohort, end to end", () => {
         const assignments = learner.page.getByRole("region", { name: "Your assignments" });
         await assignments.getByRole("link", { name: moduleTitle }).waitFor();
         expect(await assignments.textContent()).toContain("Phone cohort");
+        // First on the page: above the day's review panel.
+        const today = learner.page.getByRole("region", { name: /^Today/ });
+        expect((await assignments.boundingBox())!.y).toBeLessThan((await today.boundingBox())!.y);
       });
 
       await page.reload();
