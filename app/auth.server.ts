@@ -111,8 +111,18 @@ export async function requireAnonymous(request: Request, redirectTo = "/"): Prom
  * rows the user owns (their cards, their settings, an instructor's courses),
  * "any" every row; holding "any" implies "own".
  */
-export type PermissionAction = "create" | "read" | "update" | "delete";
-export type PermissionEntity = "enrolment" | "card" | "progress" | "settings" | "course" | "module" | "user";
+export type PermissionAction = "create" | "read" | "update" | "delete" | "join";
+export type PermissionEntity =
+  | "enrolment"
+  | "card"
+  | "progress"
+  | "settings"
+  | "course"
+  | "module"
+  | "user"
+  | "cohort"
+  | "assignment"
+  | "cohort-progress";
 export type PermissionAccess = "own" | "any";
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
 
@@ -123,6 +133,7 @@ const LEARNER: readonly Permission[] = [
   "read:progress:own", // home dashboard, statistics
   "read:settings:own",
   "update:settings:own",
+  "join:cohort:own", // join a cohort with its code
 ];
 const INSTRUCTOR: readonly Permission[] = [
   ...LEARNER,
@@ -132,6 +143,12 @@ const INSTRUCTOR: readonly Permission[] = [
   "create:module:own",
   "update:module:own",
   "delete:module:own",
+  // Cohorts the instructor teaches (owner or co-teacher): the models scope every query by their id.
+  "create:cohort:own",
+  "read:cohort:own",
+  "update:cohort:own",
+  "create:assignment:own",
+  "read:cohort-progress:own",
 ];
 const ADMIN: readonly Permission[] = [
   ...INSTRUCTOR,
@@ -142,6 +159,10 @@ const ADMIN: readonly Permission[] = [
   "read:progress:any",
   "read:user:any",
   "update:user:any",
+  "read:cohort:any",
+  "update:cohort:any",
+  "create:assignment:any",
+  "read:cohort-progress:any",
 ];
 
 /** What each role may do: the only place roles are named. */
@@ -157,6 +178,17 @@ export function userHasPermission(user: Pick<SessionUser, "role"> | null, permis
   if (granted.includes(permission)) return true;
   const [action, entity, access] = permission.split(":");
   return access === "own" && granted.includes(`${action}:${entity}:any` as Permission);
+}
+
+/**
+ * Whose rows an "own" permission reaches for this user: their own, or every
+ * one when they also hold its "any" (the models' scope, e.g. CohortScope).
+ */
+export function permissionScope(
+  user: Pick<SessionUser, "id" | "role">,
+  permission: `${PermissionAction}:${PermissionEntity}`,
+): { userId: string; all: boolean } {
+  return { userId: user.id, all: userHasPermission(user, `${permission}:any`) };
 }
 
 /**

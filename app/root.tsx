@@ -15,7 +15,7 @@ import {
 import type { ReactNode } from "react";
 import { useNonce } from "./components/nonce";
 import { UserMenu } from "./components/user-menu";
-import { getUser } from "./auth.server";
+import { getUser, userHasPermission } from "./auth.server";
 import stylesHref from "./styles.css";
 
 export const links: LinksFunction = () => [
@@ -29,7 +29,7 @@ export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name, role: user.role } : null };
+  return { user: user ? { name: user.name, role: user.role, teaches: userHasPermission(user, "read:cohort:own") } : null };
 }
 
 /** Form posts that can change who is signed in, or their name. */
@@ -88,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/review">Review</NavLink>
                 <NavLink to="/stats">Statistics</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
+                {user.teaches ? <NavLink to="/cohorts">Cohorts</NavLink> : null}
               </>
             ) : null}
           </nav>

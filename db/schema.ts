@@ -182,7 +182,10 @@ export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in) or "signup:<address>". */
+    /**
+     * "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in), "signup:<address>",
+     * or "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code).
+     */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
   },
@@ -327,6 +330,81 @@ export const reviewUndos = sqliteTable("review_undos", {
   undoneAt: integer("undone_at").notNull(),
 });
 
+// ---------------------------------------------------------------- teaching
+
+/** A group of learners an instructor teaches; learners join it with its code (app/teaching/assignments.ts). */
+export const cohorts = sqliteTable("cohorts", {
+  id: text("id").primaryKey(),
+  /** The instructor who created it ("update:cohort:own"); co-teachers are in cohort_instructors. */
+  ownerId: text("owner_id")
+    .notNull()
+    .references(() => users.id),
+  name: text("name").notNull(),
+  /** As learners type it, without the display hyphen; unique so a code names one cohort. */
+  joinCode: text("join_code").notNull().unique(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Who teaches a cohort: its owner and any co-teachers. Every instructor query is scoped through this table. */
+export const cohortInstructors = sqliteTable(
+  "cohort_instructors",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_instructors_user").on(t.userId)],
+);
+
+export const cohortMembers = sqliteTable(
+  "cohort_members",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joinedAt: integer("joined_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_members_user").on(t.userId)],
+);
+
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    moduleId: text("module_id")
+      .notNull()
+      .references(() => modules.id),
+    startsAt: integer("starts_at").notNull(),
+    dueAt: integer("due_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("assignments_cohort").on(t.cohortId, t.dueAt)],
+);
+
+/** A later due date for one learner on one assignment (app/teaching/assignments.ts effectiveDueAt). */
+export const assignmentExtensions = sqliteTable(
+  "assignment_extensions",
+  {
+    assignmentId: text("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dueAt: integer("due_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);
+
 export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
@@ -335,3 +413,5 @@ export type User = typeof users.$inferSelect;
 export type Card = typeof cards.$inferSelect;
 export type ReviewLog = typeof reviewLogs.$inferSelect;
 export type Showing = typeof showings.$inferSelect;
+export type Cohort = typeof cohorts.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;

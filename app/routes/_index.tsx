@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, userHasPermission } from "~/auth.server";
-import { percent, plural } from "~/components/charts/format";
+import { formatDay, percent, plural } from "~/components/charts/format";
+import { studyDay } from "~/learning/day";
+import { learnerAssignmentsOnAppDb, type LearnerAssignment } from "~/models/cohort-progress.server";
 import { catalogue } from "~/models/course.server";
 import { dashboardFor, type EnrolledModule } from "~/models/progress.server";
 
@@ -12,14 +14,18 @@ export const meta: MetaFunction = () => [{ title: "Cairn" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const learner = await getUser(request);
   const courses = (await catalogue()).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
-  if (!learner || !userHasPermission(learner, "read:progress:own")) return { courses, dashboard: null, name: null };
-  return { courses, dashboard: await dashboardFor(learner, Date.now()), name: learner.name };
+  if (!learner || !userHasPermission(learner, "read:progress:own")) {
+    return { courses, dashboard: null, name: null, assignments: [], timeZone: "UTC" };
+  }
+  const now = Date.now();
+  const [dashboard, assignments] = await Promise.all([dashboardFor(learner, now), learnerAssignmentsOnAppDb(learner.id, now)]);
+  return { courses, dashboard, name: learner.name, assignments, timeZone: learner.timeZone };
 }
 
 type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];
 
 export default function Index() {
-  const { courses, dashboard, name } = useLoaderData<typeof loader>();
+  const { courses, dashboard, name, assignments, timeZone } = useLoaderData<typeof loader>();
   if (!dashboard) return <Welcome courses={courses} />;
   const { dueNow, dueBreakdown, estimatedMinutes, reviewedToday, dueTomorrow, streak, modules } = dashboard;
   const breakdown = [
@@ -29,6 +35,7 @@ export default function Index() {
   ].filter(Boolean);
   return (
     <div className="dashboard">
+      {assignments.length > 0 ? <AssignmentsPanel assignments={assignments} timeZone={timeZone} /> : null}
       <section className="card today-panel" aria-labelledby="today-heading">
         <h1 id="today-heading">Today{name ? <span className="muted">, {name}</span> : null}</h1>
         {dueNow > 0 ? (
@@ -58,6 +65,7 @@ export default function Index() {
         <p className="today-links">
           <Link to="/stats">Statistics</Link>
           <Link to="/settings">Settings</Link>
+          <Link to="/join">Join a cohort</Link>
         </p>
       </section>
 
@@ -83,6 +91,33 @@ export default function Index() {
         <CourseList courses={courses} />
       </section>
     </div>
+  );
+}
+
+/** What the learner's cohorts assigned them, most at risk first: the page's first panel when there is any. */
+function AssignmentsPanel({ assignments, timeZone }: { assignments: LearnerAssignment[]; timeZone: string }) {
+  // The study day the due instant falls in (an assignment is due at its due day's end, 4 am the next morning).
+  const date = (ms: number) => formatDay(studyDay(ms, timeZone), "long");
+  return (
+    <section className="assignments-panel" aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading">Your assignments</h2>
+      <ul className="list-plain module-progress-list">
+        {assignments.map((a) => (
+          <li key={a.id} className="card module-progress">
+            <h3>
+              <Link to={a.moduleUrl}>{a.moduleTitle}</Link>
+            </h3>
+            <p className="muted module-course">
+              {a.cohortName} · due {date(a.cell.dueAt)} · {a.cell.status}
+            </p>
+            <dl className="progress-rows">
+              <ProgressRow label="Lessons read" value={a.cell.lessonsRead} total={a.cell.lessonCount} />
+              <ProgressRow label="Cards learned" value={a.cell.cardsLearned} total={a.cell.deckSize} />
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -157,6 +157,16 @@ describe("guards", () => {
     expect(auth.userHasPermission(null, "read:progress:own")).toBe(false);
   });
 
+  it("lets instructors run their own cohorts, admins any, and learners only join one", () => {
+    for (const p of ["create:cohort:own", "read:cohort:own", "update:cohort:own", "create:assignment:own", "read:cohort-progress:own"] as const) {
+      expect([p, auth.userHasPermission({ role: "instructor" }, p)]).toEqual([p, true]);
+      expect([p, auth.userHasPermission({ role: "learner" }, p)]).toEqual([p, false]);
+    }
+    expect(auth.userHasPermission({ role: "instructor" }, "read:cohort-progress:any")).toBe(false);
+    expect(auth.userHasPermission({ role: "admin" }, "read:cohort-progress:any")).toBe(true);
+    expect(auth.userHasPermission({ role: "learner" }, "join:cohort:own")).toBe(true);
+  });
+
   it("requireAnonymous sends a signed-in user on and lets a visitor stay", async () => {
     const { cookie } = await cookieFor("m@example.org", "learner");
     const response = await thrown(auth.requireAnonymous(new Request("http://cairn.test/signin", { headers: { Cookie: cookie } }), "/review"));

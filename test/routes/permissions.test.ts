@@ -13,6 +13,9 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { modules } from "../../db/schema";
+import { createCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -47,7 +50,43 @@ interface RouteEntry {
 
 const lessonParams = { courseSlug: "geography", moduleSlug: "rivers", lessonSlug: "africa" };
 
+/** Instructors and admins: the cohort pages. Set in beforeAll: a cohort the matrix's instructor teaches. */
+const teachers = { anonymous: "signin", learner: "forbidden", instructor: "allowed", admin: "allowed" } as const satisfies Record<Who, Expect>;
+const cohortParams = { cohortId: "" };
+const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string> };
+const cohortUrl = (tail = "") => ({
+  get url() {
+    return `/cohorts/${cohortParams.cohortId}${tail}`;
+  },
+  params: cohortParams,
+});
+
 const MATRIX: Record<string, RouteEntry> = {
+  "cohorts._index.tsx": {
+    loader: { url: "/cohorts", expect: teachers },
+    action: { url: "/cohorts", expect: teachers, form: { name: "Matrix cohort" } },
+  },
+  "cohorts.$cohortId._index.tsx": {
+    loader: { ...cohortUrl(), expect: teachers },
+    action: {
+      ...cohortUrl(),
+      expect: teachers,
+      get form() {
+        return cohortForms.assign;
+      },
+    },
+  },
+  "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: teachers } },
+  "join.tsx": {
+    loader: { url: "/join", expect: members },
+    action: {
+      url: "/join",
+      expect: members,
+      get form() {
+        return cohortForms.join;
+      },
+    },
+  },
   "_index.tsx": { loader: { url: "/", expect: everyone } },
   "courses.$courseSlug._index.tsx": { loader: { url: "/courses/geography", params: { courseSlug: "geography" }, expect: everyone } },
   "courses.$courseSlug.$moduleSlug._index.tsx": {
@@ -99,6 +138,13 @@ beforeAll(async () => {
     const user = await createUser(t.db, { email: `${role}@example.org`, name: role, password: "a-good-long-password", role }, Date.now());
     userIds.set(role, user.id);
   }
+  const cohort = await createCohort(t.db, userIds.get("instructor")!, "Matrix", Date.now());
+  cohortParams.cohortId = cohort.id;
+  const [rivers] = await t.db.select({ id: modules.id }).from(modules).where(eq(modules.slug, "rivers"));
+  const today = new Date().toISOString().slice(0, 10);
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  cohortForms.assign = { intent: "assign", moduleId: rivers!.id, startsOn: today, dueOn: inAWeek };
+  cohortForms.join = { code: cohort.joinCode };
 });
 afterAll(() => t.close());
 

@@ -1,0 +1,196 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
+import { formatDay, percent } from "~/components/charts/format";
+import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { assignmentWindow, cohortActionSchema } from "~/forms/cohort-form.server";
+import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { addDays, studyDay } from "~/learning/day";
+import { cohortDashboardOnAppDb } from "~/models/cohort-progress.server";
+import { assignableModulesOnAppDb, assignModuleOnAppDb, removeMemberOnAppDb } from "~/models/cohort.server";
+import { formatJoinCode } from "~/teaching/assignments";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.dashboard.cohort.name ?? "Cohort"} · Cairn` }];
+
+const notFound = () => new Response("There is no such cohort among yours.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:cohort-progress:own");
+  const now = Date.now();
+  const dashboard = await cohortDashboardOnAppDb(permissionScope(user, "read:cohort-progress"), params.cohortId ?? "", now);
+  if (!dashboard) throw notFound();
+  const today = studyDay(now, user.timeZone);
+  return {
+    dashboard,
+    modules: await assignableModulesOnAppDb(),
+    timeZone: user.timeZone,
+    defaults: { startsOn: today, dueOn: addDays(today, 7) },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "update:cohort:own");
+  const form = await parseForm(request, cohortActionSchema);
+  if (!form.ok) return form.response;
+  const cohortId = params.cohortId ?? "";
+  if (form.data.intent === "remove") {
+    const removed = await removeMemberOnAppDb(permissionScope(user, "update:cohort"), cohortId, form.data.learnerId);
+    if (!removed) throw notFound();
+    return { done: "removed" as const };
+  }
+  if (!userHasPermission(user, "create:assignment:own")) {
+    throw new Response("You do not have permission to do this.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const { startsOn, dueOn, moduleId } = form.data;
+  const window = assignmentWindow(startsOn, dueOn, user.timeZone);
+  const result = await assignModuleOnAppDb(permissionScope(user, "create:assignment"), cohortId, { moduleId, ...window }, Date.now());
+  if (!result) throw notFound();
+  if (!result.ok) {
+    const { startsAt, dueAt, moduleId: moduleError } = result.fieldErrors;
+    return formErrors({ fieldErrors: { ...(startsAt && { startsOn: startsAt }), ...(dueAt && { dueOn: dueAt }), ...(moduleError && { moduleId: moduleError }) }, values: form.values });
+  }
+  return { done: "assigned" as const };
+}
+
+const STATUS_CLASS: Record<string, string> = { overdue: "field-error", "not started": "field-error", behind: "field-error" };
+
+export default function CohortPage() {
+  const { dashboard, modules, timeZone, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refused = refusedForm(actionData);
+  const values = { ...defaults, moduleId: "", ...refused.values };
+  const { cohort, assignments, rows } = dashboard;
+  // The study day an instant falls in: an assignment due at the due day's end (4 am the next morning) shows the due day.
+  const date = (ms: number) => formatDay(studyDay(ms, timeZone), "long");
+  return (
+    <section className="cohort">
+      <p>
+        <Link to="/cohorts">All cohorts</Link>
+      </p>
+      <h1>{cohort.name}</h1>
+      <p className="card">
+        Join code: <strong className="join-code">{formatJoinCode(cohort.joinCode)}</strong>
+        <br />
+        <span className="muted">Learners sign in, open “Join a cohort” on their home page and type this code.</span>
+      </p>
+
+      <h2>Progress</h2>
+      {rows.length === 0 ? (
+        <p className="card">No learner has joined yet.</p>
+      ) : assignments.length === 0 ? (
+        <p className="card">Assign a module below to follow its learners’ progress.</p>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="table-scroll">
+          <table className="cohort-table">
+            <thead>
+              <tr>
+                <th scope="col">Learner</th>
+                <th scope="col">Module</th>
+                <th scope="col">Status</th>
+                <th scope="col">Lessons read</th>
+                <th scope="col">Cards learned</th>
+                <th scope="col">Predicted retention on due date</th>
+                <th scope="col">Reviews, last 7 days</th>
+                <th scope="col">Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) =>
+                (row.cells.length > 0 ? row.cells : [null]).map((cell, i) => (
+                  <tr key={`${row.learner.id} ${i}`}>
+                    {i === 0 ? (
+                      <th scope="row" rowSpan={Math.max(1, row.cells.length)}>
+                        {row.learner.name}
+                        <br />
+                        <span className="muted">{row.learner.email}</span>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="learnerId" value={row.learner.id} />
+                          <button type="submit" className="secondary" aria-label={`Remove ${row.learner.name} from the cohort`}>
+                            Remove
+                          </button>
+                        </Form>
+                      </th>
+                    ) : null}
+                    {cell ? (
+                      <>
+                        <td>{assignments[i]!.moduleTitle}</td>
+                        <td className={STATUS_CLASS[cell.status]}>{cell.status}</td>
+                        <td>
+                          {cell.lessonsRead} / {cell.lessonCount}
+                        </td>
+                        <td>
+                          {cell.cardsLearned} / {cell.deckSize}
+                        </td>
+                        <td>{cell.predictedRetention === null ? "no cards" : percent(cell.predictedRetention)}</td>
+                        <td>{cell.reviewsLast7Days}</td>
+                        <td>{date(cell.dueAt)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={7} className="muted">
+                        Nothing assigned yet
+                      </td>
+                    )}
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>
+        <a href={`/cohorts/${cohort.id}/export.csv`} download>
+          Download as CSV
+        </a>
+      </p>
+
+      <h2>Assign a module</h2>
+      {assignments.length > 0 ? (
+        <ul>
+          {assignments.map((a) => (
+            <li key={a.id}>
+              <Link to={a.moduleUrl}>{a.moduleTitle}</Link>: {date(a.startsAt)} to {date(a.dueAt)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <FormErrorSummary result={actionData} notice={actionData && "done" in actionData && actionData.done === "assigned" ? "Module assigned." : undefined} />
+      <Form method="post" noValidate className="card">
+        <input type="hidden" name="intent" value="assign" />
+        <DateOrChoice label="Module" name="moduleId" error={refused.fieldErrors.moduleId}>
+          <select id="field-moduleId" name="moduleId" defaultValue={values.moduleId} aria-invalid={refused.fieldErrors.moduleId ? true : undefined}>
+            <option value="">Choose a module</option>
+            {modules.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.courseTitle}: {m.title}
+              </option>
+            ))}
+          </select>
+        </DateOrChoice>
+        <DateOrChoice label="Starts on" name="startsOn" error={refused.fieldErrors.startsOn}>
+          <input id="field-startsOn" type="date" name="startsOn" defaultValue={values.startsOn} aria-invalid={refused.fieldErrors.startsOn ? true : undefined} />
+        </DateOrChoice>
+        <DateOrChoice label="Due on (end of the day)" name="dueOn" error={refused.fieldErrors.dueOn}>
+          <input id="field-dueOn" type="date" name="dueOn" defaultValue={values.dueOn} aria-invalid={refused.fieldErrors.dueOn ? true : undefined} />
+        </DateOrChoice>
+        <button type="submit">Assign</button>
+      </Form>
+    </section>
+  );
+}
+
+/** A labelled control with its error below, as components/form-fields.tsx's Field lays a text input out. */
+function DateOrChoice({ label, name, error, children }: { label: string; name: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>{label}</label>
+      {children}
+      {error ? (
+        <p id={`field-${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
