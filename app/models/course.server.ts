@@ -3,8 +3,8 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, countDistinct, eq, gte } from "drizzle-orm";
-import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
+import { and, asc, count, eq, gte } from "drizzle-orm";
+import { DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
@@ -69,20 +69,33 @@ export async function getModuleOutline(db: Database, courseSlug: string, moduleS
       title: lessons.title,
       position: lessons.position,
       readingMinutes: lessons.readingMinutes,
-      // What a learner who starts the lesson is given: one question per sentence above the bar (see chooseDeckQuestions).
-      deckSentences: countDistinct(questions.siblingKey),
     })
     .from(lessons)
-    .leftJoin(
-      questions,
-      and(eq(questions.lessonId, lessons.id), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)),
-    )
     .where(and(eq(lessons.moduleId, found.module.id), eq(lessons.status, "active")))
-    .groupBy(lessons.id)
     .orderBy(asc(lessons.position));
+  // What a learner who starts each lesson is given: its deck, chosen as startLesson chooses it. Only the
+  // questions at or above the bar can enter one, so only those are read.
+  const candidates = await db
+    .select({
+      lessonId: questions.lessonId,
+      siblingKey: questions.siblingKey,
+      quality: questions.quality,
+      type: questions.type,
+      prompt: questions.prompt,
+      answer: questions.answer,
+    })
+    .from(questions)
+    .where(and(eq(questions.moduleId, found.module.id), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)))
+    .orderBy(asc(questions.lessonId), asc(questions.rank));
+  const ranked = new Map<string, typeof candidates>();
+  for (const q of candidates) {
+    const list = ranked.get(q.lessonId);
+    if (list) list.push(q);
+    else ranked.set(q.lessonId, [q]);
+  }
   return {
     ...found,
-    lessons: lessonRows.map(({ deckSentences, ...lesson }) => ({ ...lesson, questionCount: Math.min(deckSentences, CARDS_PER_LESSON) })),
+    lessons: lessonRows.map((lesson) => ({ ...lesson, questionCount: chooseDeckQuestions(ranked.get(lesson.id) ?? []).length })),
   };
 }
 
