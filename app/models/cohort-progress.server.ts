@@ -27,11 +27,11 @@ import {
   reviewUndos,
   users,
 } from "../../db/schema";
-import { chooseDeckQuestions } from "../learning/deck";
 import type { CardState } from "../learning/scheduler";
 import { effectiveDueAt } from "../teaching/assignments";
 import { compareByRisk, progressCell, riskiestCell, RECENT_REVIEW_WINDOW_MS, type LearnerCard, type ProgressCell } from "../teaching/progress";
 import { findCohort, onAppDb, type CohortScope } from "./cohort.server";
+import { lessonDecks } from "./course.server";
 import { schedulerSettingsFor } from "./review.server";
 
 interface AssignmentRow {
@@ -70,29 +70,8 @@ function assignmentRow(r: { moduleSlug: string; courseSlug: string } & Omit<Assi
 
 /** Each module's deck: the question ids a learner who started every lesson would hold. One query for all modules. */
 async function loadDecks(db: Database, moduleIds: string[]): Promise<Map<string, Set<string>>> {
-  const rows = await db
-    .select({
-      id: questions.id,
-      moduleId: questions.moduleId,
-      lessonId: questions.lessonId,
-      siblingKey: questions.siblingKey,
-      quality: questions.quality,
-      type: questions.type,
-      prompt: questions.prompt,
-      answer: questions.answer,
-    })
-    .from(questions)
-    .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
-    .where(and(inArray(questions.moduleId, moduleIds), eq(questions.status, "active")))
-    .orderBy(asc(questions.lessonId), asc(questions.rank));
-  const byLesson = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = byLesson.get(row.lessonId);
-    if (list) list.push(row);
-    else byLesson.set(row.lessonId, [row]);
-  }
   const decks = new Map<string, Set<string>>(moduleIds.map((id) => [id, new Set()]));
-  for (const ranked of byLesson.values()) for (const q of chooseDeckQuestions(ranked)) decks.get(q.moduleId)!.add(q.id);
+  for (const deck of (await lessonDecks(db, moduleIds)).values()) for (const q of deck) decks.get(q.moduleId)?.add(q.id);
   return decks;
 }
 

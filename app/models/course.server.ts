@@ -3,7 +3,7 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, eq, gte } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray } from "drizzle-orm";
 import { DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
@@ -59,6 +59,37 @@ async function findModule(db: Database, courseSlug: string, moduleSlug: string) 
   return rows[0] ?? null;
 }
 
+/**
+ * The deck of every active lesson of the given modules, by lesson id: the questions a learner who
+ * starts the lesson is given (chooseDeckQuestions), best first. One query; only questions at or
+ * above the bar can enter a deck, so only those are read.
+ */
+export async function lessonDecks(db: Database, moduleIds: string[]) {
+  if (moduleIds.length === 0) return new Map<string, never[]>();
+  const rows = await db
+    .select({
+      id: questions.id,
+      moduleId: questions.moduleId,
+      lessonId: questions.lessonId,
+      siblingKey: questions.siblingKey,
+      quality: questions.quality,
+      type: questions.type,
+      prompt: questions.prompt,
+      answer: questions.answer,
+    })
+    .from(questions)
+    .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
+    .where(and(inArray(questions.moduleId, moduleIds), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)))
+    .orderBy(asc(questions.lessonId), asc(questions.rank));
+  const byLesson = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byLesson.get(row.lessonId);
+    if (list) list.push(row);
+    else byLesson.set(row.lessonId, [row]);
+  }
+  return new Map([...byLesson].map(([lessonId, ranked]) => [lessonId, chooseDeckQuestions(ranked)]));
+}
+
 export async function getModuleOutline(db: Database, courseSlug: string, moduleSlug: string) {
   const found = await findModule(db, courseSlug, moduleSlug);
   if (!found) return null;
@@ -73,29 +104,11 @@ export async function getModuleOutline(db: Database, courseSlug: string, moduleS
     .from(lessons)
     .where(and(eq(lessons.moduleId, found.module.id), eq(lessons.status, "active")))
     .orderBy(asc(lessons.position));
-  // What a learner who starts each lesson is given: its deck, chosen as startLesson chooses it. Only the
-  // questions at or above the bar can enter one, so only those are read.
-  const candidates = await db
-    .select({
-      lessonId: questions.lessonId,
-      siblingKey: questions.siblingKey,
-      quality: questions.quality,
-      type: questions.type,
-      prompt: questions.prompt,
-      answer: questions.answer,
-    })
-    .from(questions)
-    .where(and(eq(questions.moduleId, found.module.id), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)))
-    .orderBy(asc(questions.lessonId), asc(questions.rank));
-  const ranked = new Map<string, typeof candidates>();
-  for (const q of candidates) {
-    const list = ranked.get(q.lessonId);
-    if (list) list.push(q);
-    else ranked.set(q.lessonId, [q]);
-  }
+  // What a learner who starts each lesson is given: its deck, chosen as startLesson chooses it.
+  const decks = await lessonDecks(db, [found.module.id]);
   return {
     ...found,
-    lessons: lessonRows.map((lesson) => ({ ...lesson, questionCount: chooseDeckQuestions(ranked.get(lesson.id) ?? []).length })),
+    lessons: lessonRows.map((lesson) => ({ ...lesson, questionCount: decks.get(lesson.id)?.length ?? 0 })),
   };
 }
 
