@@ -73,12 +73,12 @@ export interface DeckCandidate {
 /**
  * Whether a question asks what a chosen one already asks (the same key from another sentence),
  * shows a chosen one's key in its prompt, or has its own key shown in a chosen one's prompt:
- * in one deck, the first answers the other. True/false keys say nothing of the fact.
+ * in one deck, the first answers the other. A true/false key says nothing of the fact; its statement does.
  */
 function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
-  if (q.type === "true_false") return false;
-  const key = foldAnswer(q.answer);
   const prompt = ` ${foldAnswer(q.prompt)} `;
+  if (q.type === "true_false") return chosen.some((c) => c.type !== "true_false" && prompt.includes(` ${foldAnswer(c.answer)} `));
+  const key = foldAnswer(q.answer);
   return chosen.some((c) => {
     if (c.type === "true_false") return ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
     const other = foldAnswer(c.answer);
