@@ -16,7 +16,7 @@
  * Targets on the 2-core machine (load generator included): (a) ≥ 800
  * answers/s, (b) p99 ≤ 100 ms, zero lost or doubled reviews, ≤ 120 KB of JS.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -29,7 +29,7 @@ import { checkIntegrity, type IntegrityReport } from "./lib/integrity";
 import { Ledger, refresh, type Behaviour, type LearnerState, type Sample } from "./lib/learner-driver";
 import { answerKey, seedLearners, type BenchLearner } from "./lib/learners";
 import { cohort, percentile, saturation, type RunStats } from "./lib/load-runs";
-import { buildAppCopy, freePort, setUpDatabase, startServer, type RunningServer } from "./lib/production-server";
+import { BenchScratch, buildAppCopy, freePort, setUpDatabase } from "./lib/production-server";
 import { profileAnswerQueries } from "./lib/query-profile";
 import { ReviewClient } from "./lib/review-client";
 
@@ -111,15 +111,8 @@ async function main() {
   // Seeded, so two runs make the same choices.
   const random = seededRandom(String(flags.seed));
   const loadAtStart = os.loadavg()[0];
-  const dir = mkdtempSync(join(os.tmpdir(), "cairn-review-load-"));
-  const databaseUrl = `file:${join(dir, "bench.db")}`;
-  let server: RunningServer | undefined;
-  const stopServer = async () => {
-    const running = server;
-    server = undefined;
-    await running?.stop();
-  };
-  process.once("SIGINT", () => void stopServer().finally(() => process.exit(130)));
+  const scratch = new BenchScratch("cairn-review-load-");
+  const { dir, databaseUrl } = scratch;
 
   try {
     let t = performance.now();
@@ -140,7 +133,7 @@ async function main() {
     );
 
     const profileDir = flags.profile ? join(dir, "profile") : undefined;
-    server = await startServer({ cwd: appDir, databaseUrl, port: await freePort(), cpuProfileDir: profileDir });
+    const server = await scratch.start({ cwd: appDir, port: await freePort(), cpuProfileDir: profileDir });
     console.log(`server.js pid ${server.pid} on http://127.0.0.1:${server.port}`);
     const serverWorkers = server.workers();
 
@@ -189,7 +182,7 @@ async function main() {
     const cohortAnswers = cohortStats.byKind.answer;
     console.log(`    answer p99 ${fmt(percentile(cohortAnswers, 99))}; ${integrityLine(afterCohort)}`);
 
-    await stopServer();
+    await scratch.stop();
 
     // ------------------------------------------------------------- profiles
     const profileLines: string[] = [];
@@ -279,9 +272,7 @@ async function main() {
       ].join("\n"),
     );
   } finally {
-    await stopServer();
-    if (flags.keep) console.log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    await scratch.close(flags.keep);
   }
 }
 

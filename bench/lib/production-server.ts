@@ -11,8 +11,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,6 +40,19 @@ export function buildAppCopy(dir: string): string {
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   runOrThrow(join(BIN, "remix"), ["build"], { ...process.env, NODE_ENV: "production" }, "remix build", dir);
+  return dir;
+}
+
+/**
+ * Copies the framework's baseline app (/work/shared/benchmarks/remix-baseline:
+ * the smallest Remix app, as its run.sh builds it) into `dir` and builds it
+ * there with this project's node_modules; returns `dir`, for startServer.
+ */
+export function buildBaselineCopy(baselineDir: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of ["app", "remix.config.js", "package.json", "server.js"]) cpSync(join(baselineDir, name), join(dir, name), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  runOrThrow(join(BIN, "remix"), ["build"], { ...process.env, NODE_ENV: "production" }, "remix build (baseline)", dir);
   return dir;
 }
 
@@ -114,14 +128,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: {
+export interface ServerOptions {
   /** The built app's directory (see buildAppCopy). */
   cwd: string;
   databaseUrl: string;
   port: number;
   /** Directory for a V8 CPU profile of the server, written when it stops. */
   cpuProfileDir?: string;
-}): Promise<RunningServer> {
+  /** What the server prints once it listens: Cairn's server.js by default. */
+  readyText?: string;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const readyText = options.readyText ?? "is serving on";
   const args = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "server.js"] : ["server.js"];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.REMIX_DEV_ORIGIN; // set, it would switch server.js to development error messages
@@ -144,7 +163,7 @@ export async function startServer(options: {
   const exited = once(child, "exit");
 
   const deadline = Date.now() + 20_000;
-  while (!output.includes("is serving on")) {
+  while (!output.includes(readyText)) {
     if (child.exitCode !== null) throw new Error(`server.js exited (${child.exitCode}) before listening:\n${output}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -166,4 +185,40 @@ export async function startServer(options: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * A benchmark's scratch folder (the app's build, its database `bench.db`) and
+ * the one server it runs at a time, which is stopped on Ctrl-C and by close().
+ */
+export class BenchScratch {
+  readonly dir: string;
+  readonly databaseUrl: string;
+  private server: RunningServer | undefined;
+
+  constructor(prefix: string) {
+    this.dir = mkdtempSync(join(os.tmpdir(), prefix));
+    this.databaseUrl = `file:${join(this.dir, "bench.db")}`;
+    process.once("SIGINT", () => void this.stop().finally(() => process.exit(130)));
+  }
+
+  /** Stops the running server, if any, and starts another (on the scratch database unless told otherwise). */
+  async start(options: Omit<ServerOptions, "databaseUrl"> & { databaseUrl?: string }): Promise<RunningServer> {
+    await this.stop();
+    this.server = await startServer({ databaseUrl: this.databaseUrl, ...options });
+    return this.server;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.server;
+    this.server = undefined;
+    await running?.stop();
+  }
+
+  /** Stops the server and removes the folder, unless `keep` (then says where it is, on stderr). */
+  async close(keep: boolean): Promise<void> {
+    await this.stop();
+    if (keep) console.error(`kept ${this.dir}`);
+    else rmSync(this.dir, { recursive: true, force: true });
+  }
 }
