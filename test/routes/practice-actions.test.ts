@@ -63,10 +63,10 @@ describe("the practice action", () => {
 
   it("shows true/false as True then False", async () => {
     // Practice shows the lesson's deck: one question per sentence, no more true statements than false
-    // ones. A false statement of its own sentence reaches it.
+    // ones, none stating another question's key. A false statement of its own sentence, on another river, reaches it.
     await t.db
       .update(questions)
-      .set({ prompt: "True or false: The Nile flows south into the Indian Ocean.", answer: "False", acceptedJson: '["False"]', siblingKey: "nile-south" })
+      .set({ prompt: "True or false: The Congo flows south into the Indian Ocean.", answer: "False", acceptedJson: '["False"]', siblingKey: "congo-south" })
       .where(eq(questions.id, "q-nile-tf"));
     const asked = [await shown(0), await shown(1), await shown(2)];
     expect(asked.find((q) => q.type === "true_false")?.options).toEqual(["True", "False"]);
