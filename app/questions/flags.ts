@@ -4,12 +4,11 @@
  * estimated quality. The generator keeps such questions in the bank (an instructor may mend one);
  * no learner is shown one unmended. Pure.
  */
+import { BLANK, statementOf } from "../content/questions/rules";
+import { CONTEXT_OPENERS } from "../content/questions/text";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside";
 
-const BLANK = "_____";
-/** Lead-ins of the generated forms, before the statement itself. */
-const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
@@ -30,8 +29,6 @@ const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
 const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
-/** Words that, opening a sentence, point back to the one before ("It", "This", "They"...). */
-const OPENING_POINTERS = new Set("this these it its they their them such he she his her those that there here".split(" "));
 const FIRST_WORD = /^\s*(\S+)/;
 
 /**
@@ -44,7 +41,7 @@ const POINTS_BACK =
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
 export function opensOnPointer(sentence: string): boolean {
-  return OPENING_POINTERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
+  return CONTEXT_OPENERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
 }
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
@@ -61,7 +58,7 @@ export function pronounBeforeAnyName(sentence: string): boolean {
 
 export function questionFlags(q: { prompt: string; answer: string }): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
-  const statement = q.prompt.replace(LEAD_IN, "");
+  const statement = statementOf(q.prompt);
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).

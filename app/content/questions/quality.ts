@@ -10,7 +10,7 @@ import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
 import { logFrequency } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
-import { BLANK } from "./rules";
+import { BLANK, LEAD_IN } from "./rules";
 import { STOPWORDS } from "./text";
 
 /** What an answer is: a candidate's kind, or an acronym's expansion asked outright. */
@@ -121,8 +121,6 @@ function plainness(sentence: string): number {
   return content.reduce((n, w) => n + logFrequency(w), 0) / content.length / 7;
 }
 
-/** The lead-ins of the forms, before the statement itself. */
-const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
 /**
  * "The organisation has...", "The season attracted...": a statement that opens on a common noun
  * that an earlier sentence named.
