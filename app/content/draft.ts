@@ -40,10 +40,15 @@ function parseOrExplain(doc: SourceDocument): ParsedDocument {
   }
 }
 
+/** The stages of drafting after reading, in order: told to `onStage` as each begins. */
+export type DraftStage = "clean" | "segment";
+
 /** One document -> its module without questions. Throws IngestError when nothing teachable is left. */
-export function draftModule(doc: SourceDocument, key: string = moduleKey(doc.name)): ModuleDraft {
+export function draftModule(doc: SourceDocument, key: string = moduleKey(doc.name), onStage?: (stage: DraftStage) => void): ModuleDraft {
   const parsed = parseOrExplain(doc);
+  onStage?.("clean");
   const blocks = cleanBlocks(parsed.blocks);
+  onStage?.("segment");
   const lessons = segmentLessons(blocks, { inferSubsections: parsed.headingLevels === "inferred", title: parsed.title });
   if (lessons.length === 0) {
     const onlyHeadings = parsed.blocks.length > 0 && parsed.blocks.every((b) => b.kind === "heading");

@@ -44,7 +44,28 @@ export function readSource(name: string, bytes: Uint8Array): SourceDocument {
     throw new IngestError(name, "unsupported file type (expected .txt, .md or .html)");
   }
   assertReadableSize(name, bytes.length);
-  const text = normaliseLineEndings(decode(name, bytes));
+  return checkedText(name, format, decode(name, bytes));
+}
+
+/**
+ * Text another reader extracted from a file (a .docx's HTML, a PDF's text as
+ * HTML), held to the same rules as a file's own text: the limit applies to
+ * what was extracted, so a small compressed file cannot bring more.
+ */
+export function readExtractedText(name: string, format: SourceFormat, text: string): SourceDocument {
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > MAX_SOURCE_BYTES) {
+    throw new IngestError(
+      name,
+      `the text in this file is too large (${describeSize(size)} once extracted; the limit is ${describeSize(MAX_SOURCE_BYTES)})`,
+    );
+  }
+  if (text.trim() === "") throw new IngestError(name, "no text found in this file");
+  return checkedText(name, format, text);
+}
+
+function checkedText(name: string, format: SourceFormat, decoded: string): SourceDocument {
+  const text = normaliseLineEndings(decoded);
   if (text.trim() === "") throw new IngestError(name, "file is empty (only whitespace)");
   if (looksBinary(text)) throw new IngestError(name, "file looks binary, not text");
   return { name, format, text };
