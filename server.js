@@ -118,19 +118,25 @@ function serve() {
   // gets an error (parseForm answers 413) and the connection closes after
   // that answer, so the rest is never read. A body the app did not read is
   // drained when small (the connection stays usable) and cut off when large.
+  // The upload page alone takes files: its own, larger bound (still a bound), on its document and
+  // data (single fetch) URLs.
   const BODY_LIMIT = build.entry.module.REQUEST_BODY_LIMIT;
+  const UPLOAD = build.entry.module.UPLOAD_ROUTE;
+  const limitFor = (req) => (req.path === UPLOAD.path || req.path === `${UPLOAD.path}.data` ? UPLOAD.bodyLimit : BODY_LIMIT);
+  const describeLimit = (limit) => (limit >= 1024 * 1024 ? `${(limit / (1024 * 1024)).toFixed(1)} MB` : `${limit / 1024} KB`);
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    if (Number(req.get("content-length") ?? 0) > BODY_LIMIT) {
+    const limit = limitFor(req);
+    if (Number(req.get("content-length") ?? 0) > limit) {
       res.set("Connection", "close");
-      res.status(413).type("text/plain").send(`This request is too large: at most ${BODY_LIMIT / 1024} KB is accepted.`);
+      res.status(413).type("text/plain").send(`This request is too large: at most ${describeLimit(limit)} is accepted.`);
       return;
     }
     let seen = 0;
     let over = false;
     const count = (chunk) => {
       seen += chunk.length;
-      if (seen <= BODY_LIMIT || over) return;
+      if (seen <= limit || over) return;
       over = true;
       if (res.headersSent) return req.destroy();
       res.set("Connection", "close");

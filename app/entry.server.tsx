@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { env, type Env } from "./env.server";
 import { NonceContext } from "./components/nonce";
 import { FORM_BODY_LIMIT } from "./forms/parse-form.server";
+import { UPLOAD_BODY_LIMIT, UPLOAD_PATH } from "./forms/upload-form.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,6 +18,9 @@ export function startup(): Env {
 
 /** The largest request body server.js lets through to the app: the form limit, said once. */
 export const REQUEST_BODY_LIMIT = FORM_BODY_LIMIT;
+
+/** The one route whose bodies may be larger (files), and its own bound: server.js applies it there only. */
+export const UPLOAD_ROUTE = { path: UPLOAD_PATH, bodyLimit: UPLOAD_BODY_LIMIT };
 
 /**
  * Every page shows who is signed in (the header's account menu) and most

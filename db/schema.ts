@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
+  blob,
   index,
   integer,
   primaryKey,
@@ -65,6 +66,13 @@ export const modules = sqliteTable(
     version: integer("version").notNull().default(1),
     status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
     importedAt: integer("imported_at").notNull(),
+    /**
+     * The key hashed into its questions' ids (app/content/questions/ids.ts): its id
+     * for a module an instructor published from an upload; null for a module
+     * imported from content/, whose key is its slug. A new version re-keys its
+     * questions with it, so unchanged questions keep their ids.
+     */
+    questionKey: text("question_key"),
   },
   (t) => [uniqueIndex("modules_course_slug").on(t.courseId, t.slug)],
 );
@@ -405,6 +413,64 @@ export const assignmentExtensions = sqliteTable(
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
 );
 
+// ---------------------------------------------------------------- drafts (instructors' uploads)
+
+/**
+ * processing: the material is being read and its questions written (in the
+ * background); ready: the lessons and questions can be looked at and
+ * published; failed: `error` says why; published: it became a module or a
+ * module's new version (`publishedModuleId`). Stored values are never renamed.
+ */
+export const draftStatuses = ["processing", "ready", "failed", "published"] as const;
+
+/** Material an instructor brought, turned into lessons and questions that no learner sees until published. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    id: text("id").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** JSON array of the uploaded files' names ("Pasted text" for text pasted in). */
+    sourceNamesJson: text("source_names_json").notNull(),
+    /** Hash of the names and bytes read: the published module's content hash. */
+    sourceHash: text("source_hash").notNull(),
+    /** The key the draft's question ids were made with; publishing re-keys them to the module's. */
+    questionKey: text("question_key").notNull(),
+    status: text("status", { enum: draftStatuses }).notNull(),
+    /** What the preparation is doing: queued, read, clean, segment, generate, save (app/content/upload.ts). */
+    stage: text("stage").notNull(),
+    /** 0 to 1. */
+    progress: real("progress").notNull().default(0),
+    error: text("error"),
+    /** The built module as versioned JSON (app/content/draft-format.ts); null until ready. */
+    moduleJson: text("module_json"),
+    /** What the draft page shows (lessons, counts, each lesson's deck), so it never parses moduleJson. */
+    summaryJson: text("summary_json"),
+    publishedModuleId: text("published_module_id").references(() => modules.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    /** Renewed by the process preparing it while it is alive: an old one means it died mid-way. */
+    heartbeatAt: integer("heartbeat_at").notNull(),
+  },
+  (t) => [index("drafts_owner_created").on(t.ownerId, t.createdAt)],
+);
+
+/** The files of a draft as uploaded, kept until it is ready (so a preparation cut short can run again). */
+export const draftFiles = sqliteTable(
+  "draft_files",
+  {
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.draftId, t.position] })],
+);
+
 export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
@@ -415,3 +481,4 @@ export type ReviewLog = typeof reviewLogs.$inferSelect;
 export type Showing = typeof showings.$inferSelect;
 export type Cohort = typeof cohorts.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
+export type Draft = typeof drafts.$inferSelect;

@@ -8,7 +8,7 @@
  * for history), never deleted.
  */
 import { createHash } from "node:crypto";
-import { and, eq, isNull, notInArray } from "drizzle-orm";
+import { and, eq, isNull, max, notInArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { CourseManifest } from "../content/manifest";
@@ -275,3 +275,68 @@ async function saveModuleContent(
   summary.questionsRetired += retired.length;
 }
 
+
+// ---------------------------------------------------------------- one module (instructors' uploads)
+
+export interface ModuleSave {
+  courseId: string;
+  ownerId: string | null;
+  slug: string;
+  title: string;
+  /** Hash of the material read: the module's version goes up when it differs from the stored one. */
+  contentHash: string;
+  /** The key the built module's question ids were made with (content/rekey.ts); kept for the next version. */
+  questionKey: string;
+}
+
+/**
+ * One module saved into an existing course with saveCourse's merge: a new
+ * slug appends a module after the course's others; an existing one's slug
+ * makes this its next version, where unchanged questions keep their ids and
+ * vanished ones are retired, never deleted. Runs in the caller's transaction.
+ */
+export async function saveModule(
+  tx: Database,
+  input: ModuleSave,
+  built: BuiltModule,
+  now: number,
+): Promise<ImportSummary & { moduleId: string; version: number }> {
+  const moduleId = moduleIdFor(input.courseId, input.slug);
+  const summary: ImportSummary = {
+    courseId: input.courseId,
+    changed: true,
+    modulesChanged: 1,
+    questionsAdded: 0,
+    questionsUpdated: 0,
+    questionsRetired: 0,
+    lessons: built.lessons.length,
+    questions: built.lessons.reduce((n, l) => n + l.questions.length, 0),
+  };
+  const existing = await tx.query.modules.findFirst({ where: eq(modules.id, moduleId) });
+  let version = 1;
+  if (!existing) {
+    const [last] = await tx.select({ position: max(modules.position) }).from(modules).where(eq(modules.courseId, input.courseId));
+    await tx.insert(modules).values({
+      id: moduleId,
+      courseId: input.courseId,
+      ownerId: input.ownerId,
+      slug: input.slug,
+      title: input.title,
+      position: (last?.position ?? -1) + 1,
+      source: built.source,
+      contentHash: input.contentHash,
+      version,
+      status: "active",
+      importedAt: now,
+      questionKey: input.questionKey,
+    });
+  } else {
+    version = existing.contentHash === input.contentHash ? existing.version : existing.version + 1;
+    await tx
+      .update(modules)
+      .set({ title: input.title, source: built.source, status: "active", contentHash: input.contentHash, version, importedAt: now })
+      .where(eq(modules.id, moduleId));
+  }
+  await saveModuleContent(tx, moduleId, built, now, summary);
+  return { ...summary, moduleId, version };
+}

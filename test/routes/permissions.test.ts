@@ -19,7 +19,9 @@ import { createCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
-import { seedGeography } from "../support/fixtures";
+import { builtModules, seedGeography } from "../support/fixtures";
+import { encodeDraftModule, summariseDraft } from "../../app/content/draft-format";
+import { completeDraft, createDraft } from "../../app/models/draft.server";
 
 type Who = "anonymous" | Role;
 type Expect = "allowed" | "signin" | "forbidden" | "away";
@@ -61,7 +63,26 @@ const cohortUrl = (tail = "") => ({
   params: cohortParams,
 });
 
+/** A draft the matrix's instructor uploaded (set in beforeAll); the admin's "any" reaches it too. */
+const draftParams = { draftId: "" };
+const draftUrl = {
+  get url() {
+    return `/instructor/drafts/${draftParams.draftId}`;
+  },
+  params: draftParams,
+};
+
 const MATRIX: Record<string, RouteEntry> = {
+  "instructor.upload.tsx": {
+    loader: { url: "/instructor/upload", expect: teachers },
+    // Nothing to upload: refused by the form (400) past the guard, and no preparation is queued.
+    action: { url: "/instructor/upload", expect: teachers, form: { text: "" } },
+  },
+  "instructor.drafts.$draftId.tsx": {
+    loader: { ...draftUrl, expect: teachers },
+    // A ready draft cannot be tried again: the form's refusal (400), past the guard, changing nothing.
+    action: { ...draftUrl, expect: teachers, form: { intent: "retry" } },
+  },
   "cohorts._index.tsx": {
     loader: { url: "/cohorts", expect: teachers },
     action: { url: "/cohorts", expect: teachers, form: { name: "Matrix cohort" } },
@@ -145,6 +166,9 @@ beforeAll(async () => {
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   cohortForms.assign = { intent: "assign", moduleId: rivers!.id, startsOn: today, dueOn: inAWeek };
   cohortForms.join = { code: cohort.joinCode };
+  const draft = await createDraft(t.db, { ownerId: userIds.get("instructor")!, title: "notes.md", files: [{ name: "notes.md", bytes: new TextEncoder().encode("# Notes") }] }, Date.now());
+  await completeDraft(t.db, draft.id, { moduleJson: encodeDraftModule(builtModules()[0]), summaryJson: JSON.stringify(summariseDraft(builtModules()[0])), title: "Notes" }, Date.now());
+  draftParams.draftId = draft.id;
 });
 afterAll(() => t.close());
 
