@@ -178,7 +178,7 @@ function missingAssets(appDir: string): string[] {
 
 /**
  * A private copy of the built app (server.js, build/, public/, with
- * node_modules linked), so that someone running `remix build` in the
+ * node_modules and app/ linked), so that someone running `remix build` in the
  * checkout during the tests cannot swap the assets under a running server.
  */
 async function snapshotApp(dir: string): Promise<void> {
@@ -193,6 +193,9 @@ async function snapshotApp(dir: string): Promise<void> {
     cpSync(join(ROOT, "build"), join(dir, "build"), { recursive: true });
     cpSync(join(ROOT, "public"), join(dir, "public"), { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    // Uploads are prepared by a worker that runs app/models/draft-worker.server.ts through tsx (see
+    // app/models/draft-job.server.ts): the server finds the source beside build/, as `npm start` has it.
+    symlinkSync(join(ROOT, "app"), join(dir, "app"), "dir");
     const missing = missingAssets(dir);
     if (missing.length === 0) return;
     if (Date.now() > deadline) {
