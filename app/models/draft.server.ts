@@ -77,7 +77,7 @@ export async function createDraft(
     db.insert(drafts).values({
       id,
       ownerId: input.ownerId,
-      title: input.title,
+      title: displayName(input.title),
       sourceNamesJson: JSON.stringify(input.files.map((f) => displayName(f.name))),
       sourceHash: materialHash(input.files),
       questionKey: `draft:${id}`,
@@ -124,8 +124,12 @@ export async function findDraft(db: Database, scope: DraftScope, draftId: string
   };
 }
 
-/** The scope's latest drafts, newest first, for the upload page. */
-export async function listDrafts(db: Database, scope: DraftScope, limit = 20) {
+/** The scope's latest drafts, newest first, for the upload page; those whose process died are failed first. */
+export async function listDrafts(db: Database, scope: DraftScope, now: number, limit = 20) {
+  await db
+    .update(drafts)
+    .set({ status: "failed", error: INTERRUPTED_MESSAGE, updatedAt: now })
+    .where(and(eq(drafts.status, "processing"), lt(drafts.heartbeatAt, now - STALE_AFTER_MS), reaches(scope)));
   return db
     .select({ id: drafts.id, title: drafts.title, status: drafts.status, createdAt: drafts.createdAt })
     .from(drafts)
