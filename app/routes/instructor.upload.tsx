@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Upload material · Cairn" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:module:own");
   return {
-    drafts: await listDraftsOnAppDb(permissionScope(user, "update:module")),
+    drafts: await listDraftsOnAppDb(permissionScope(user, "update:module"), Date.now()),
     limits: {
       files: MAX_UPLOAD_FILES,
       perFile: describeSize(MAX_UPLOAD_FILE_BYTES),

@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { courses, draftFiles, drafts, modules, questions } from "../../db/schema";
 import { decodeDraftModule } from "../../app/content/draft-format";
-import { createAndPrepareDraft, draftsSettled } from "../../app/models/draft-job.server";
-import { findDraft } from "../../app/models/draft.server";
+import { createAndPrepareDraft, draftsSettled, retryAndPrepareDraft } from "../../app/models/draft-job.server";
+import { createDraft, findDraft, INTERRUPTED_MESSAGE, listDrafts, STALE_AFTER_MS } from "../../app/models/draft.server";
 import { createUser } from "../../app/models/user.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { seedGeography } from "../support/fixtures";
@@ -63,5 +63,21 @@ describe("preparing a draft in a worker thread", () => {
     });
     expect(await findDraft(t.db, me.scope, onlyHeadings.id, Date.now())).toMatchObject({ status: "failed", error: "h.md: no article text: the file has only headings" });
     expect({ courses: await t.db.select().from(courses), modules: await t.db.select().from(modules), questions: await t.db.select().from(questions) }).toEqual(before);
+  });
+
+  it("prepares a draft again after a restart cut it short: the stale draft is failed, its files kept, and Try again makes it ready", async () => {
+    const me = await teacher();
+    const md = file("nile.md", "# The Nile\n\nThe Nile flows north into the Mediterranean Sea. It is about 6,650 kilometres long.\n");
+    // Created by a process that then died: nothing ever prepares it or renews its heartbeat.
+    const { id } = await createDraft(t.db, { ownerId: me.id, title: "nile.md", files: [md] }, Date.now() - STALE_AFTER_MS - 1);
+    expect((await listDrafts(t.db, me.scope, Date.now())).map((d) => [d.id, d.status])).toEqual([[id, "failed"]]);
+    expect(await findDraft(t.db, me.scope, id, Date.now())).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE });
+    expect(await retryAndPrepareDraft(t.db, { userId: "someone-else", all: false }, id, Date.now())).toBe(false);
+    expect(await retryAndPrepareDraft(t.db, me.scope, id, Date.now())).toBe(true);
+    expect(await findDraft(t.db, me.scope, id, Date.now())).toMatchObject({ status: "processing", error: null });
+    await draftsSettled();
+    expect(await findDraft(t.db, me.scope, id, Date.now())).toMatchObject({ status: "ready", title: "The Nile" });
+    // Ready, its files are let go: there is nothing left to try again with.
+    expect(await retryAndPrepareDraft(t.db, me.scope, id, Date.now())).toBe(false);
   });
 });

@@ -157,6 +157,17 @@ describe("a draft's page", () => {
     expect(await t.db.select().from(modules)).toHaveLength(1);
   });
 
+  it("discards a draft not yet published, and keeps a published one as the record", async () => {
+    const me = await person("instructor");
+    const discarded = await readyDraftOf(me.cookie);
+    expect(await act(discarded, { intent: "discard" }, me.cookie)).toMatchObject({ status: 302, location: "/instructor/upload" });
+    expect(await t.db.select().from(drafts).where(eq(drafts.id, discarded))).toEqual([]);
+    const published = await readyDraftOf(me.cookie);
+    await act(published, { intent: "publish", courseId: "new", courseTitle: "Kept", title: "Rivers" }, me.cookie);
+    expect(await act(published, { intent: "discard" }, me.cookie)).toMatchObject({ status: 400, body: { formError: "A published draft stays as the record of what was published." } });
+    expect(await t.db.select().from(drafts).where(eq(drafts.id, published))).toHaveLength(1);
+  });
+
   it("asks for a new course's title", async () => {
     const me = await person("instructor");
     const id = await readyDraftOf(me.cookie);
