@@ -90,14 +90,16 @@ export type FinishDecision =
 
 /**
  * Whether an attempt finishes now. Submitting finishes it, also within the
- * grace after its deadline (its answers were in time). Otherwise it finishes
+ * grace after its deadline (its answers were in time; it counts as finished
+ * by the deadline, at the deadline). Otherwise it finishes
  * by itself once the grace after its deadline has passed, as at its deadline:
  * answers saved by then count, later ones are late.
  */
 export function decideFinish(attempt: { status: AttemptStatus; deadline: number }, now: number, submitted: boolean): FinishDecision {
   if (attempt.status !== "open") return { kind: "already_finished" };
   if (!withinGrace(attempt.deadline, now)) return { kind: "finish", finishedAt: attempt.deadline, finishedBy: "deadline" };
-  if (submitted) return { kind: "finish", finishedAt: Math.min(now, attempt.deadline), finishedBy: "submit" };
+  // Sent within the grace: the time had run out (the page submits itself at zero).
+  if (submitted) return now > attempt.deadline ? { kind: "finish", finishedAt: attempt.deadline, finishedBy: "deadline" } : { kind: "finish", finishedAt: now, finishedBy: "submit" };
   return { kind: "not_yet" };
 }
 

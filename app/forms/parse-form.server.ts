@@ -28,12 +28,12 @@ function refusal(status: number, message: string, headers: Record<string, string
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...headers } });
 }
 
-const tooLarge = () => refusal(413, `This form is too large: at most ${FORM_BODY_LIMIT / 1024} KB is accepted.`);
+const tooLarge = (limit: number) => refusal(413, `This request is too large: at most ${limit / 1024} KB is accepted.`);
 
 /** The body's bytes, at most `limit` of them; a longer body is refused with 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,13 +45,13 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge();
+        throw tooLarge(limit);
       }
       chunks.push(value);
     }
   } catch (error) {
     if (error instanceof Response) throw error;
-    if ((error as { code?: unknown } | null)?.code === BODY_TOO_LARGE) throw tooLarge();
+    if ((error as { code?: unknown } | null)?.code === BODY_TOO_LARGE) throw tooLarge(limit);
     throw refusal(400, "The form could not be read: the request ended before it was all sent.");
   }
   const body = new Uint8Array(size);
@@ -78,6 +78,26 @@ export async function readForm(request: Request, limit = FORM_BODY_LIMIT): Promi
     return await new Response(body.buffer as ArrayBuffer, { headers: { "Content-Type": type } }).formData();
   } catch {
     throw refusal(400, "The form could not be read: its body does not match its Content-Type.");
+  }
+}
+
+/**
+ * A JSON body, for the one endpoint that takes one (an attempt's answer
+ * saves, sent by the page's script): POST with Content-Type
+ * application/json, at most `limit` bytes, valid JSON. Anything else is the
+ * same 4xx Response readForm gives.
+ */
+export async function readJson(request: Request, limit: number): Promise<unknown> {
+  if (request.method !== "POST") {
+    throw refusal(405, `This address accepts POST, not ${request.method}.`, { Allow: "GET, POST" });
+  }
+  const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") throw refusal(415, `This address accepts application/json, not ${mediaType || "a body without a type"}.`);
+  const body = await readBody(request, limit);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)) as unknown;
+  } catch {
+    throw refusal(400, "The body is not valid JSON.");
   }
 }
 

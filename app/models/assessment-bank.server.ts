@@ -11,6 +11,7 @@ import type { Database } from "../../db/client";
 import { cards, courses, lessons, modules, questions, reviewLogs, reviewUndos } from "../../db/schema";
 import type { NumericAnswer, QuestionType } from "../content/types";
 import { questionDifficulty, type PoolQuestion } from "../assessment/form";
+import { onAppDb } from "./cohort.server";
 import { lessonDecks, toQuestionView } from "./course.server";
 
 /** A question as an assessment keeps it: everything needed to show and to grade it. */
@@ -123,3 +124,5 @@ export async function blueprintChoices(db: Database): Promise<BlueprintModule[]>
   }
   return [...byModule.values()];
 }
+
+export const blueprintChoicesOnAppDb = onAppDb(blueprintChoices);

@@ -232,6 +232,8 @@ export async function freezeQuestions(tx: Executor, assessment: Assessment, bank
   for (let i = 0; i < rows.length; i += 50) await tx.insert(assessmentQuestions).values(rows.slice(i, i + 50));
 }
 
+/** The cohort an assessment page is about, if the asker teaches it. */
+export const assessmentCohortOnAppDb = onAppDb(findCohort);
 export const createAssessmentOnAppDb = onAppDb(createAssessment);
 export const updateAssessmentOnAppDb = onAppDb(updateAssessment);
 export const findAssessmentOnAppDb = onAppDb(findAssessment);

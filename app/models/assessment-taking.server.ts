@@ -391,6 +391,23 @@ export async function saveAnswer(db: Database, learnerId: string, save: SaveRequ
   return saveAnswer(db, learnerId, save, now, tries - 1);
 }
 
+/**
+ * An answer posted by a page without JavaScript: numbered by the server
+ * (after every save the attempt holds), with the position of the question
+ * on the form for the page to return to. Null position: not on the form.
+ */
+export async function saveFormAnswer(db: Database, learnerId: string, save: Omit<SaveRequest, "seq">, now: number) {
+  const [row] = rowsOf<{ seq: number; position: number | null }>(
+    await db.$client.execute({
+      sql: `SELECT coalesce((SELECT max(seq) FROM attempt_answers WHERE attempt_id = ?1), 0) AS seq,
+                   (SELECT position FROM attempt_questions WHERE attempt_id = ?1 AND question_id = ?2) AS position`,
+      args: [save.attemptId, save.questionId],
+    }),
+  );
+  const result = await saveAnswer(db, learnerId, { ...save, seq: Number(row?.seq ?? 0) + 1 }, now);
+  return { result, position: row?.position ?? null };
+}
+
 /** Marks a question of an open attempt for review, or unmarks it; false when there is no such open attempt or question. */
 export async function flagQuestion(db: Database, learnerId: string, attemptId: string, questionId: string, flagged: boolean): Promise<boolean> {
   const result = await db.$client.execute({
@@ -432,6 +449,7 @@ export const learnerAssessmentPageOnAppDb = onAppDb(learnerAssessmentPage);
 export const startAttemptOnAppDb = onAppDb(startAttempt);
 export const attemptPageOnAppDb = onAppDb(attemptPage);
 export const saveAnswerOnAppDb = onAppDb(saveAnswer);
+export const saveFormAnswerOnAppDb = onAppDb(saveFormAnswer);
 export const flagQuestionOnAppDb = onAppDb(flagQuestion);
 export const submitAttemptOnAppDb = onAppDb(submitAttempt);
 export const attemptClockOnAppDb = onAppDb(attemptClock);

@@ -185,11 +185,11 @@ describe("a timed attempt, walked through", () => {
     expect(attempt.grade().right).toBe(1);
   });
 
-  it("submitting within the grace still finishes it, as at the deadline", () => {
+  it("submitting within the grace still finishes it, as by the deadline at the deadline", () => {
     const attempt = new Walkthrough(OPENS);
     attempt.advance(30 * MIN + 20_000);
     expect(attempt.submit()).toBe("finish");
-    expect([attempt.finishedBy, at(attempt.finishedAt!)]).toEqual(["submit", "09:30"]);
+    expect([attempt.finishedBy, at(attempt.finishedAt!)]).toEqual(["deadline", "09:30"]);
   });
 
   it("out of order: a save older than the question's latest never overwrites it; a repeat is one save", () => {
