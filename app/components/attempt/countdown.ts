@@ -11,7 +11,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 export const ANNOUNCE_AT = [600, 300, 60] as const;
 
 export function announcementFor(previousSeconds: number, seconds: number): string | null {
-  const crossed = ANNOUNCE_AT.find((mark) => previousSeconds > mark && seconds <= mark);
+  // Of several marks crossed at once (a tab asleep), the nearest is what holds now.
+  const crossed = ANNOUNCE_AT.filter((mark) => previousSeconds > mark && seconds <= mark).at(-1);
   if (crossed === undefined) return null;
   return crossed === 60 ? "1 minute left." : `${crossed / 60} minutes left.`;
 }
