@@ -12,7 +12,7 @@ import { openDatabase } from "../../db/client";
 import { assessmentEdits, assessmentQuestions, assessments, attemptAnswers, attemptQuestions, attempts, cards, questions, reviewLogs } from "../../db/schema";
 import { GRACE_MS } from "../../app/assessment/timing";
 import { setAssessmentOverride, setCohortAccommodation } from "../../app/models/assessment-accommodations.server";
-import { finishAttempt, finishExpiredAttempts } from "../../app/models/assessment-finish.server";
+import { finishAttempt, finishExpiredAttempts, startAttemptSweep } from "../../app/models/assessment-finish.server";
 import { assessmentResults, learnerResult } from "../../app/models/assessment-results.server";
 import { createAssessment, findAssessment, listCohortAssessments, updateAssessment } from "../../app/models/assessment-setup.server";
 import {
@@ -322,6 +322,21 @@ describe("finishing", () => {
       true,
     ]);
     expect(await finishAttempt(t.db, attemptId, deadline + HOUR, { submitted: true })).toEqual({ kind: "already_finished" });
+  });
+
+  it("the sweep started with a server finishes at once the attempts that expired while no server ran", async () => {
+    const s = await setting();
+    const attemptId = await start(s.ada.id, s.assessmentId, T0);
+    await saveAnswer(t.db, s.ada.id, { attemptId, questionId: (await formOf(attemptId))[0]!.questionId, seq: 1, response: "kept" }, T0 + MINUTE);
+    // The sweep runs on the real clock, long past the fixed one's deadline: its first pass, as it starts, finishes the attempt.
+    const stop = startAttemptSweep(async () => t.db, 60_000);
+    try {
+      for (let i = 0; i < 100 && (await attemptRow(attemptId)).status === "open"; i++) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      stop();
+    }
+    const attempt = await attemptRow(attemptId);
+    expect([attempt.status, attempt.finishedBy, attempt.finishedAt]).toEqual(["finished", "deadline", attempt.deadline]);
   });
 
   it("counts each answer once as an FSRS review of the learner's card, created when they had none; a blank is no review", async () => {
