@@ -8,7 +8,8 @@ import { AnswerControls, instructions } from "~/components/question-form";
 import { formatClockTime, formatCountdown } from "~/components/time-format";
 import { attemptActionSchema } from "~/forms/assessment-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
-import { attemptPageOnAppDb, flagQuestionOnAppDb, submitAttemptOnAppDb } from "~/models/assessment-taking.server";
+import { flagQuestionOnAppDb } from "~/models/assessment-saving.server";
+import { attemptPageOnAppDb, submitAttemptOnAppDb } from "~/models/assessment-taking.server";
 import assessmentStyles from "~/assessment.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];

@@ -30,7 +30,7 @@ import { requireUserWithPermission, type Permission } from "~/auth.server";
 import { PRIVATE_CACHE_CONTROL } from "~/entry.server";
 import { saveFormSchema, saveJsonSchema } from "~/forms/assessment-form.server";
 import { readForm, readJson } from "~/forms/parse-form.server";
-import { attemptClockOnAppDb, saveAnswerOnAppDb, saveFormAnswerOnAppDb, type SaveResult } from "~/models/assessment-taking.server";
+import { attemptClockOnAppDb, saveAnswerOnAppDb, saveFormAnswerOnAppDb, type SaveResult } from "~/models/assessment-saving.server";
 
 /** A save is a few hundred bytes; this leaves room and no more. */
 const SAVE_BODY_LIMIT = 8 * 1024;

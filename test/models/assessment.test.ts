@@ -15,15 +15,8 @@ import { setAssessmentOverride, setCohortAccommodation } from "../../app/models/
 import { finishAttempt, finishExpiredAttempts, startAttemptSweep } from "../../app/models/assessment-finish.server";
 import { assessmentResults, learnerResult } from "../../app/models/assessment-results.server";
 import { createAssessment, findAssessment, listCohortAssessments, updateAssessment } from "../../app/models/assessment-setup.server";
-import {
-  attemptPage,
-  flagQuestion,
-  learnerAssessmentPage,
-  learnerAssessments,
-  saveAnswer,
-  startAttempt,
-  submitAttempt,
-} from "../../app/models/assessment-taking.server";
+import { flagQuestion, saveAnswer } from "../../app/models/assessment-saving.server";
+import { attemptPage, learnerAssessmentPage, learnerAssessments, startAttempt, submitAttempt } from "../../app/models/assessment-taking.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { classroom, examSettings, HOUR, MINUTE, riverQuestions, seedEarth, T0 } from "../support/assessment-fixtures";
 
