@@ -167,6 +167,8 @@ function serve() {
 
   const host = env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
   const server = app.listen(env.PORT, host, () => {
+    // Finishes timed attempts whose deadline passed, also those that expired while the server was down.
+    build.entry.module.startBackgroundWork();
     // One line per server, not per worker.
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       const label = workers > 1 ? ` (${workers} workers)` : "";

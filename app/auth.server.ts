@@ -122,7 +122,10 @@ export type PermissionEntity =
   | "user"
   | "cohort"
   | "assignment"
-  | "cohort-progress";
+  | "cohort-progress"
+  | "assessment"
+  | "accommodation"
+  | "attempt";
 export type PermissionAccess = "own" | "any";
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
 
@@ -134,6 +137,10 @@ const LEARNER: readonly Permission[] = [
   "read:settings:own",
   "update:settings:own",
   "join:cohort:own", // join a cohort with its code
+  // Timed assessments of the learner's cohorts: start, answer, submit, see their own results.
+  "create:attempt:own",
+  "read:attempt:own",
+  "update:attempt:own",
 ];
 const INSTRUCTOR: readonly Permission[] = [
   ...LEARNER,
@@ -149,6 +156,11 @@ const INSTRUCTOR: readonly Permission[] = [
   "update:cohort:own",
   "create:assignment:own",
   "read:cohort-progress:own",
+  // Assessments and accommodations of the cohorts they teach (scoped through the cohort).
+  "create:assessment:own",
+  "read:assessment:own",
+  "update:assessment:own",
+  "update:accommodation:own",
 ];
 const ADMIN: readonly Permission[] = [
   ...INSTRUCTOR,
@@ -163,6 +175,10 @@ const ADMIN: readonly Permission[] = [
   "update:cohort:any",
   "create:assignment:any",
   "read:cohort-progress:any",
+  "create:assessment:any",
+  "read:assessment:any",
+  "update:assessment:any",
+  "update:accommodation:any",
 ];
 
 /** What each role may do: the only place roles are named. */

@@ -8,12 +8,25 @@ import { env, type Env } from "./env.server";
 import { NonceContext } from "./components/nonce";
 import { FORM_BODY_LIMIT } from "./forms/parse-form.server";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATH } from "./forms/upload-form.server";
+import { getDb } from "./db.server";
+import { startAttemptSweep } from "./models/assessment-finish.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Called once by server.js before it listens: fails fast on a bad environment. */
 export function startup(): Env {
   return env();
+}
+
+/**
+ * Called by server.js in every process that serves requests, once it
+ * listens: the sweep that finishes timed attempts whose deadline passed with
+ * no one watching, first at once (those that expired while the server was
+ * down), then every few seconds. Every worker runs one; finishing is
+ * idempotent.
+ */
+export function startBackgroundWork(): void {
+  startAttemptSweep(getDb);
 }
 
 /** The largest request body server.js lets through to the app: the form limit, said once. */

@@ -471,6 +471,215 @@ export const draftFiles = sqliteTable(
   (t) => [primaryKey({ columns: [t.draftId, t.position] })],
 );
 
+// ---------------------------------------------------------------- assessments
+
+/** A timed assessment a cohort sits (app/assessment/): its settings, one row. */
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: text("id").primaryKey(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** JSON {"version": 1, "lessons": [{"lessonId", "count"}]}: how many questions each learner is asked per lesson. */
+    blueprintJson: text("blueprint_json").notNull(),
+    /** JSON array of the question types asked. */
+    allowedTypesJson: text("allowed_types_json").notNull(),
+    shuffleOptions: integer("shuffle_options", { mode: "boolean" }).notNull(),
+    opensAt: integer("opens_at").notNull(),
+    closesAt: integer("closes_at").notNull(),
+    timeLimitMinutes: integer("time_limit_minutes").notNull(),
+    attemptsAllowed: integer("attempts_allowed").notNull(),
+    reviewAfterSubmit: text("review_after_submit", { enum: ["nothing", "score", "answers", "keys"] }).notNull(),
+    reviewAfterClose: text("review_after_close", { enum: ["nothing", "score", "answers", "keys"] }).notNull(),
+    passMarkPercent: real("pass_mark_percent").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    /** When its questions were frozen into assessment_questions (its first start, after opening); null before. */
+    frozenAt: integer("frozen_at"),
+  },
+  (t) => [index("assessments_cohort").on(t.cohortId, t.opensAt)],
+);
+
+/**
+ * The questions an opened assessment draws forms from, as they were when it
+ * opened: later curation edits of the bank do not reach an assessment whose
+ * learners may already hold them (only a regrade changes a key).
+ */
+export const assessmentQuestions = sqliteTable(
+  "assessment_questions",
+  {
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
+    lessonId: text("lesson_id").notNull(),
+    type: text("type", { enum: questionTypes }).notNull(),
+    prompt: text("prompt").notNull(),
+    answer: text("answer").notNull(),
+    acceptedJson: text("accepted_json").notNull(),
+    optionsJson: text("options_json"),
+    numericJson: text("numeric_json"),
+    sourceSentence: text("source_sentence").notNull(),
+    explanation: text("explanation").notNull(),
+    siblingKey: text("sibling_key").notNull(),
+    /** app/assessment/form.ts questionDifficulty when frozen. */
+    difficulty: real("difficulty").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.questionId] })],
+);
+
+/** Append-only: every edit of an assessment's settings, what changed from what to what. */
+export const assessmentEdits = sqliteTable(
+  "assessment_edits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    editedAt: integer("edited_at").notNull(),
+    /** JSON array of {field, from, to}. */
+    changesJson: text("changes_json").notNull(),
+  },
+  (t) => [index("assessment_edits_assessment").on(t.assessmentId, t.editedAt)],
+);
+
+export const extraTimeKinds = ["multiplier", "minutes"] as const;
+
+/** A learner's accommodation in a cohort, for every assessment of it (app/assessment/timing.ts). */
+export const cohortAccommodations = sqliteTable(
+  "cohort_accommodations",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    extraTimeKind: text("extra_time_kind", { enum: extraTimeKinds }),
+    /** The multiplier (1.5) or the minutes (15), as extra_time_kind says. */
+    extraTimeValue: real("extra_time_value"),
+    /** Minutes after each assessment's close that this learner's window closes. */
+    laterCloseMinutes: integer("later_close_minutes"),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] })],
+);
+
+/** One assessment's accommodation for one learner, beside their cohort profile: the more generous applies. */
+export const assessmentOverrides = sqliteTable(
+  "assessment_overrides",
+  {
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    extraTimeKind: text("extra_time_kind", { enum: extraTimeKinds }),
+    extraTimeValue: real("extra_time_value"),
+    /** A later close for this learner, as a time. */
+    laterCloseAt: integer("later_close_at"),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.userId] })],
+);
+
+/**
+ * A learner's attempt. The deadline is the server's (app/assessment/timing.ts
+ * attemptDeadline), recomputed when an accommodation or the assessment's
+ * clock changes; an open attempt past it and its grace is finished by the
+ * next read or the sweep, whichever comes first (a conditional UPDATE on status).
+ */
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: text("id").primaryKey(),
+    assessmentId: text("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** 1 for the learner's first attempt at the assessment, 2 for the second... */
+    number: integer("number").notNull(),
+    status: text("status", { enum: ["open", "finished"] }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    deadline: integer("deadline").notNull(),
+    /** The learner's time limit (accommodations applied) and the assessment's, when the deadline was last computed. */
+    limitMs: integer("limit_ms").notNull(),
+    baseLimitMs: integer("base_limit_ms").notNull(),
+    finishedAt: integer("finished_at"),
+    finishedBy: text("finished_by", { enum: ["submit", "deadline"] }),
+    /** Questions right, questions asked, share right (0–100) and whether it passed: set when it finishes. */
+    scoreRight: integer("score_right"),
+    scoreTotal: integer("score_total"),
+    scorePercent: real("score_percent"),
+    passed: integer("passed", { mode: "boolean" }),
+  },
+  (t) => [
+    uniqueIndex("attempts_assessment_user_number").on(t.assessmentId, t.userId, t.number),
+    index("attempts_user").on(t.userId, t.status),
+    // Open attempts by deadline, for the sweep.
+    index("attempts_open_deadline").on(t.deadline).where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** The questions of one attempt's form, in order, with the option order it shows; graded at finish. */
+export const attemptQuestions = sqliteTable(
+  "attempt_questions",
+  {
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    questionId: text("question_id").notNull(),
+    /** JSON array of the options in the order this form shows them; null for a typed answer. */
+    optionsJson: text("options_json"),
+    /** The learner marked it to come back to. */
+    flagged: integer("flagged", { mode: "boolean" }).notNull().default(false),
+    verdict: text("verdict", { enum: ["correct", "close", "wrong", "unanswered"] }),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] }), uniqueIndex("attempt_questions_position").on(t.attemptId, t.position)],
+);
+
+/**
+ * Every answer an attempt kept, one row per (question, sequence number): the
+ * question's answer is its counted row with the highest number. A save after
+ * the deadline's grace is kept with counted = false: shown to the instructor
+ * as "late, not counted", never graded.
+ */
+export const attemptAnswers = sqliteTable(
+  "attempt_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    seq: integer("seq").notNull(),
+    response: text("response").notNull(),
+    savedAt: integer("saved_at").notNull(),
+    counted: integer("counted", { mode: "boolean" }).notNull(),
+  },
+  (t) => [uniqueIndex("attempt_answers_seq").on(t.attemptId, t.questionId, t.seq)],
+);
+
 export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
@@ -482,3 +691,5 @@ export type Showing = typeof showings.$inferSelect;
 export type Cohort = typeof cohorts.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type Draft = typeof drafts.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type Attempt = typeof attempts.$inferSelect;

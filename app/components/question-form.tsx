@@ -10,7 +10,7 @@ export interface AskedQuestion {
   unit?: string | null;
 }
 
-const instructions: Record<QuestionType, string> = {
+export const instructions: Record<QuestionType, string> = {
   cloze: "Fill in the blank.",
   multiple_choice: "Choose one answer.",
   true_false: "True or false?",
@@ -53,44 +53,7 @@ export function QuestionForm({
       <p id={promptId} className="question-prompt">
         {question.prompt}
       </p>
-      {question.options ? (
-        <fieldset className="options-fieldset" disabled={disabled} {...invalid}>
-          <legend className="visually-hidden">Options</legend>
-          <ul className="options">
-            {question.options.map((option, i) => (
-              <li key={option}>
-                <label>
-                  <input type="radio" name="response" value={option} required autoFocus={autoFocus && i === 0} />
-                  <span>
-                    <span className="option-key" aria-hidden="true">
-                      {String.fromCharCode(97 + i)}.
-                    </span>{" "}
-                    {option}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      ) : (
-        <>
-          <label htmlFor={`response-${question.id}`}>Your answer{question.unit ? ` (in ${question.unit})` : ""}</label>
-          <input
-            id={`response-${question.id}`}
-            name="response"
-            type="text"
-            inputMode={question.type === "numeric" ? "decimal" : "text"}
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={500}
-            required
-            disabled={disabled}
-            autoFocus={autoFocus}
-            {...invalid}
-          />
-        </>
-      )}
+      <AnswerControls question={question} disabled={disabled} autoFocus={autoFocus} required invalid={invalid} />
       {error ? (
         <p id={errorId} role="alert" className="field-error">
           {error}
@@ -103,5 +66,83 @@ export function QuestionForm({
         </p>
       )}
     </Form>
+  );
+}
+
+/**
+ * A question's answer controls: its options as radio buttons, or a text box
+ * (named by the unit the form asks in). Uncontrolled unless `value` is
+ * given; `onAnswer` hears every change (the assessment page saves each one).
+ */
+export function AnswerControls({
+  question,
+  disabled = false,
+  autoFocus = false,
+  required = false,
+  invalid = {},
+  value,
+  onAnswer,
+  onLeave,
+}: {
+  question: Pick<AskedQuestion, "id" | "type" | "options" | "unit">;
+  disabled?: boolean;
+  autoFocus?: boolean;
+  required?: boolean;
+  invalid?: Record<string, unknown>;
+  value?: string;
+  onAnswer?: (value: string) => void;
+  onLeave?: () => void;
+}) {
+  if (question.options) {
+    return (
+      <fieldset className="options-fieldset" disabled={disabled} {...invalid}>
+        <legend className="visually-hidden">Options</legend>
+        <ul className="options">
+          {question.options.map((option, i) => (
+            <li key={option}>
+              <label>
+                <input
+                  type="radio"
+                  name="response"
+                  value={option}
+                  required={required}
+                  autoFocus={autoFocus && i === 0}
+                  {...(value === undefined ? {} : { checked: value === option })}
+                  onChange={onAnswer ? () => onAnswer(option) : undefined}
+                />
+                <span>
+                  <span className="option-key" aria-hidden="true">
+                    {String.fromCharCode(97 + i)}.
+                  </span>{" "}
+                  {option}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    );
+  }
+  return (
+    <>
+      <label htmlFor={`response-${question.id}`}>Your answer{question.unit ? ` (in ${question.unit})` : ""}</label>
+      <input
+        id={`response-${question.id}`}
+        name="response"
+        type="text"
+        inputMode={question.type === "numeric" ? "decimal" : "text"}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        maxLength={500}
+        required={required}
+        disabled={disabled}
+        autoFocus={autoFocus}
+        {...(value === undefined ? {} : { value })}
+        onChange={onAnswer ? (e) => onAnswer(e.currentTarget.value) : undefined}
+        onBlur={onLeave}
+        {...invalid}
+      />
+    </>
   );
 }

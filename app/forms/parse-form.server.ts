@@ -29,7 +29,7 @@ function refusal(status: number, message: string, headers: Record<string, string
 }
 
 const tooLarge = (limit: number) =>
-  refusal(413, `This form is too large: at most ${limit >= 1024 * 1024 ? `${(limit / (1024 * 1024)).toFixed(1)} MB` : `${limit / 1024} KB`} is accepted.`);
+  refusal(413, `This request is too large: at most ${limit >= 1024 * 1024 ? `${(limit / (1024 * 1024)).toFixed(1)} MB` : `${limit / 1024} KB`} is accepted.`);
 
 /** The body's bytes, at most `limit` of them; a longer body is refused with 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
@@ -79,6 +79,26 @@ export async function readForm(request: Request, limit = FORM_BODY_LIMIT): Promi
     return await new Response(body.buffer as ArrayBuffer, { headers: { "Content-Type": type } }).formData();
   } catch {
     throw refusal(400, "The form could not be read: its body does not match its Content-Type.");
+  }
+}
+
+/**
+ * A JSON body, for the one endpoint that takes one (an attempt's answer
+ * saves, sent by the page's script): POST with Content-Type
+ * application/json, at most `limit` bytes, valid JSON. Anything else is the
+ * same 4xx Response readForm gives.
+ */
+export async function readJson(request: Request, limit: number): Promise<unknown> {
+  if (request.method !== "POST") {
+    throw refusal(405, `This address accepts POST, not ${request.method}.`, { Allow: "GET, POST" });
+  }
+  const mediaType = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") throw refusal(415, `This address accepts application/json, not ${mediaType || "a body without a type"}.`);
+  const body = await readBody(request, limit);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)) as unknown;
+  } catch {
+    throw refusal(400, "The body is not valid JSON.");
   }
 }
 

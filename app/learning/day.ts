@@ -101,8 +101,9 @@ function instantOfWallClock(
   day: number,
   hour: number,
   timeZone: string,
+  minute = 0,
 ): number {
-  const target = Date.UTC(year, month - 1, day, hour);
+  const target = Date.UTC(year, month - 1, day, hour, minute);
   let guess = target - timeZoneOffsetMs(target, timeZone);
   // Two corrections settle on the offset in force at the answer.
   for (let i = 0; i < 2; i++) {
@@ -139,6 +140,28 @@ export function startOfDay(day: string, timeZone: string): number {
     DAY_ROLLOVER_HOUR,
     timeZone,
   );
+}
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * The instant a local date and time ("YYYY-MM-DDTHH:MM", as a datetime-local
+ * input gives it) names in `timeZone`; NaN when it is not one.
+ */
+export function instantOfLocalTime(local: string, timeZone: string): number {
+  const m = LOCAL_TIME.exec(local);
+  if (!m) return Number.NaN;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return Number.NaN;
+  return instantOfWallClock(year, month, day, hour, timeZone, minute);
+}
+
+/** The local date and time ("YYYY-MM-DDTHH:MM") of instant `ms` in `timeZone`: a datetime-local input's value. */
+export function localTimeOf(ms: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
 
 /** The study day `n` days after `day` (negative n goes back). */

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, userHasPermission } from "~/auth.server";
+import { AssessmentsPanel } from "~/components/assessments-panel";
 import { formatDay, percent, plural } from "~/components/charts/format";
+import { formatDateTime } from "~/components/time-format";
 import { studyDay } from "~/learning/day";
+import { learnerAssessmentsOnAppDb } from "~/models/assessment-taking.server";
 import { learnerAssignmentsOnAppDb, type LearnerAssignment } from "~/models/cohort-progress.server";
 import { catalogue } from "~/models/course.server";
 import { dashboardFor, type EnrolledModule } from "~/models/progress.server";
@@ -15,17 +18,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learner = await getUser(request);
   const courses = (await catalogue()).map((c) => ({ slug: c.slug, title: c.title, description: c.description }));
   if (!learner || !userHasPermission(learner, "read:progress:own")) {
-    return { courses, dashboard: null, name: null, assignments: [], timeZone: "UTC" };
+    return { courses, dashboard: null, name: null, assignments: [], assessments: [], timeZone: "UTC" };
   }
   const now = Date.now();
-  const [dashboard, assignments] = await Promise.all([dashboardFor(learner, now), learnerAssignmentsOnAppDb(learner.id, now)]);
-  return { courses, dashboard, name: learner.name, assignments, timeZone: learner.timeZone };
+  const [dashboard, assignments, assessments] = await Promise.all([
+    dashboardFor(learner, now),
+    learnerAssignmentsOnAppDb(learner.id, now),
+    learnerAssessmentsOnAppDb(learner.id, now),
+  ]);
+  const at = (ms: number) => formatDateTime(ms, learner.timeZone);
+  return {
+    courses,
+    dashboard,
+    name: learner.name,
+    assignments,
+    // Timed assessments still to sit: first on the page with the assignments.
+    assessments: assessments.map((a) => ({ ...a, opens: a.opensAt > now ? at(a.opensAt) : null, closes: at(a.closeAt) })),
+    timeZone: learner.timeZone,
+  };
 }
 
 type Courses = ReturnType<typeof useLoaderData<typeof loader>>["courses"];
 
 export default function Index() {
-  const { courses, dashboard, name, assignments, timeZone } = useLoaderData<typeof loader>();
+  const { courses, dashboard, name, assignments, assessments, timeZone } = useLoaderData<typeof loader>();
   if (!dashboard) return <Welcome courses={courses} />;
   const { dueNow, dueBreakdown, estimatedMinutes, reviewedToday, dueTomorrow, streak, modules } = dashboard;
   const breakdown = [
@@ -35,7 +51,15 @@ export default function Index() {
   ].filter(Boolean);
   return (
     <div className="dashboard">
-      {assignments.length > 0 ? <AssignmentsPanel assignments={assignments} timeZone={timeZone} /> : null}
+      {assessments.length > 0 ? (
+        // One grid cell for what the learner's cohorts ask of them: assessments to sit, then assignments.
+        <div className="assignments-panel">
+          <AssessmentsPanel assessments={assessments} />
+          {assignments.length > 0 ? <AssignmentsPanel assignments={assignments} timeZone={timeZone} /> : null}
+        </div>
+      ) : assignments.length > 0 ? (
+        <AssignmentsPanel assignments={assignments} timeZone={timeZone} />
+      ) : null}
       <section className="card today-panel" aria-labelledby="today-heading">
         <h1 id="today-heading">Today{name ? <span className="muted">, {name}</span> : null}</h1>
         {dueNow > 0 ? (

@@ -74,6 +74,14 @@ export default function CohortPage() {
         <span className="muted">Learners sign in, open “Join a cohort” on their home page and type this code.</span>
       </p>
 
+      <section aria-labelledby="cohort-assessments-heading">
+        <h2 id="cohort-assessments-heading">Assessments</h2>
+        <p>
+          <Link to={`/cohorts/${cohort.id}/assessments`}>Timed assessments and their results</Link> ·{" "}
+          <Link to={`/cohorts/${cohort.id}/accommodations`}>Accommodations</Link>
+        </p>
+      </section>
+
       <h2>Progress</h2>
       {rows.length === 0 ? (
         <p className="card">No learner has joined yet.</p>

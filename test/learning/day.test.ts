@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  instantOfLocalTime,
+  localTimeOf,
   daysBetween,
   endOfStudyDay,
   isValidTimeZone,
@@ -76,5 +78,21 @@ describe("supportedTimeZone", () => {
 
   it("refuses what is not a zone", () => {
     for (const zone of ["", "Mars/Olympus_Mons", "x".repeat(65), null, 42, "+05:00x"]) expect(supportedTimeZone(zone)).toBeNull();
+  });
+});
+
+describe("local date and time in a zone (datetime-local inputs)", () => {
+  it("reads a wall-clock time in the zone and writes it back", () => {
+    const instant = instantOfLocalTime("2026-07-01T09:30", "Europe/Paris");
+    expect(new Date(instant).toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(localTimeOf(instant, "Europe/Paris")).toBe("2026-07-01T09:30");
+    expect(localTimeOf(instant, "America/New_York")).toBe("2026-07-01T03:30");
+    expect(new Date(instantOfLocalTime("2026-01-15T09:30", "Europe/Paris")).toISOString()).toBe("2026-01-15T08:30:00.000Z");
+  });
+
+  it("is NaN for what is not a date and time", () => {
+    for (const bad of ["", "2026-02-30T09:00", "2026-07-01 09:30", "2026-07-01T24:00", "tomorrow"]) {
+      expect(instantOfLocalTime(bad, "UTC")).toBeNaN();
+    }
   });
 });

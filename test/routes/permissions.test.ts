@@ -14,7 +14,10 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { modules } from "../../db/schema";
+import { cohortMembers, lessons, modules } from "../../db/schema";
+import { settingsFormValues } from "../../app/forms/assessment-fields";
+import { createAssessment, findAssessment, settingsOf } from "../../app/models/assessment-setup.server";
+import { startAttempt, submitAttempt } from "../../app/models/assessment-taking.server";
 import { createCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
@@ -71,6 +74,31 @@ const draftUrl = {
   },
   params: draftParams,
 };
+/**
+ * Timed assessments: one in the matrix cohort, which the matrix's learner
+ * joined; their first attempt finished (results) and their second open (the
+ * attempt page, its saves). Other learners' and instructors' ids answering
+ * 404 are test/routes/assessment-access.test.ts's.
+ */
+const assessmentParams = { cohortId: "", assessmentId: "", attemptId: "", finishedAttemptId: "" };
+const assessmentForms = { settings: {} as Record<string, string>, update: {} as Record<string, string>, accommodation: {} as Record<string, string>, flag: {} as Record<string, string>, save: {} as Record<string, string> };
+const lazily = (url: () => string, params: () => Record<string, string>, expect: Record<Who, Expect>, form?: () => Record<string, string>): Cell => ({
+  get url() {
+    return url();
+  },
+  get params() {
+    return params();
+  },
+  expect,
+  ...(form
+    ? {
+        get form() {
+          return form();
+        },
+      }
+    : {}),
+});
+const p = assessmentParams;
 
 const MATRIX: Record<string, RouteEntry> = {
   "instructor.upload.tsx": {
@@ -98,6 +126,39 @@ const MATRIX: Record<string, RouteEntry> = {
     },
   },
   "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: teachers } },
+  "cohorts.$cohortId.assessments._index.tsx": { loader: lazily(() => `/cohorts/${p.cohortId}/assessments`, () => ({ cohortId: p.cohortId }), teachers) },
+  "cohorts.$cohortId.assessments.new.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), teachers),
+    action: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), teachers, () => assessmentForms.settings),
+  },
+  "cohorts.$cohortId.assessments.$assessmentId.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`, () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }), teachers),
+    action: lazily(
+      () => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`,
+      () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }),
+      teachers,
+      () => assessmentForms.update,
+    ),
+  },
+  "cohorts.$cohortId.accommodations.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), teachers),
+    action: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), teachers, () => assessmentForms.accommodation),
+  },
+  "assessments.$assessmentId.tsx": {
+    loader: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), members),
+    action: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), members, () => ({ intent: "start" })),
+  },
+  "attempts.$attemptId._index.tsx": {
+    loader: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), members),
+    action: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.flag),
+  },
+  "attempts.$attemptId.save.ts": {
+    loader: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), members),
+    action: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.save),
+  },
+  "attempts.$attemptId.results.tsx": {
+    loader: lazily(() => `/attempts/${p.finishedAttemptId}/results`, () => ({ attemptId: p.finishedAttemptId }), members),
+  },
   "join.tsx": {
     loader: { url: "/join", expect: members },
     action: {
@@ -145,6 +206,9 @@ const MATRIX: Record<string, RouteEntry> = {
   },
 };
 
+/** Actions that read a JSON body: what an empty object gets there. */
+const JSON_BODY_ROUTES: Record<string, number> = { "attempts.$attemptId.save.ts": 400 };
+
 const ROUTES_DIR = fileURLToPath(new URL("../../app/routes", import.meta.url));
 
 let t: AppTestDatabase;
@@ -169,6 +233,41 @@ beforeAll(async () => {
   const draft = await createDraft(t.db, { ownerId: userIds.get("instructor")!, title: "notes.md", files: [{ name: "notes.md", bytes: new TextEncoder().encode("# Notes") }] }, Date.now());
   await completeDraft(t.db, draft.id, { moduleJson: encodeDraftModule(builtModules()[0]), summaryJson: JSON.stringify(summariseDraft(builtModules()[0])), title: "Notes" }, Date.now());
   draftParams.draftId = draft.id;
+
+  const [africa] = await t.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, "africa"));
+  const learnerId = userIds.get("learner")!;
+  await t.db.insert(cohortMembers).values({ cohortId: cohort.id, userId: learnerId, joinedAt: Date.now() });
+  const settings = {
+    title: "Matrix test",
+    blueprint: [{ lessonId: africa!.id, count: 1 }],
+    allowedTypes: ["cloze" as const, "true_false" as const],
+    shuffleOptions: true,
+    opensAt: Date.now() - 60_000,
+    closesAt: Date.now() + 86_400_000,
+    timeLimitMinutes: 60,
+    attemptsAllowed: 2,
+    reviewAfterSubmit: "score" as const,
+    reviewAfterClose: "keys" as const,
+    passMarkPercent: 50,
+  };
+  const scope = { userId: userIds.get("instructor")!, all: false };
+  const created = await createAssessment(t.db, scope, cohort.id, settings, Date.now());
+  if (!created?.ok) throw new Error(`matrix assessment not created: ${JSON.stringify(created)}`);
+  const start = async () => {
+    const started = await startAttempt(t.db, learnerId, created.assessmentId, Date.now(), String);
+    if (started?.kind !== "started") throw new Error(`matrix attempt not started: ${JSON.stringify(started)}`);
+    return started.attemptId;
+  };
+  Object.assign(assessmentParams, { cohortId: cohort.id, assessmentId: created.assessmentId, finishedAttemptId: await start() });
+  await submitAttempt(t.db, learnerId, assessmentParams.finishedAttemptId, Date.now());
+  assessmentParams.attemptId = await start();
+  const opened = (await findAssessment(t.db, scope, cohort.id, created.assessmentId))!;
+  const formQuestion = (await t.db.$client.execute({ sql: "SELECT question_id FROM attempt_questions WHERE attempt_id = ?", args: [assessmentParams.attemptId] })).rows[0]!.question_id as string;
+  assessmentForms.settings = settingsFormValues({ ...settings, opensAt: Date.now() + 3_600_000 }, "UTC");
+  assessmentForms.update = { intent: "update", ...settingsFormValues(settingsOf(opened), "UTC") };
+  assessmentForms.accommodation = { learnerId, extraKind: "minutes", extraValue: "10", laterClose: "" };
+  assessmentForms.flag = { intent: "flag", questionId: formQuestion, flagged: "1" };
+  assessmentForms.save = { questionId: formQuestion, response: "Nile" };
 });
 afterAll(() => t.close());
 
@@ -265,7 +364,9 @@ describe("the permission matrix", () => {
         const got = await outcome("action", () => mod.action!({ request: asked, params: cell.params ?? {}, context: {} }));
         // signout has no form to read: it signs out whatever the body.
         if (file === "signout.tsx") continue;
-        expect({ file, who, status: got.status }).toEqual({ file, who, status: 415 });
+        // The save endpoint takes JSON (the attempt page's script): "{}" lacks its fields.
+        const expected = JSON_BODY_ROUTES[file] ?? 415;
+        expect({ file, who, status: got.status }).toEqual({ file, who, status: expected });
       }
     }
   });

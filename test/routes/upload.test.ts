@@ -121,7 +121,7 @@ describe("uploading", () => {
     });
     const refused = await upload(huge);
     expect(refused.status).toBe(413);
-    expect(await (refused.body as Response).text()).toBe("This form is too large: at most 20.3 MB is accepted.");
+    expect(await (refused.body as Response).text()).toBe("This request is too large: at most 20.3 MB is accepted.");
     expect(await upload(posted(URL_UPLOAD, { text: "   " }, me.cookie))).toMatchObject({ status: 400, body: { formError: "Choose a file to upload or paste some text." } });
     expect(await draftsNow()).toEqual([]);
   });
