@@ -9,6 +9,7 @@ import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
 import { getDb } from "../db.server";
+import { readAnswerData } from "../questions/stored-format";
 
 /** The catalogue, the course page and the practice page, as routes read them: on the app's database. */
 export async function catalogue() {
@@ -173,9 +174,7 @@ export function toQuestionView(row: typeof questions.$inferSelect): QuestionView
     type: row.type,
     prompt: row.prompt,
     answer: row.answer,
-    accepted: JSON.parse(row.acceptedJson) as string[],
-    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
-    numeric: row.numericJson ? (JSON.parse(row.numericJson) as NumericAnswer) : null,
+    ...readAnswerData(row),
     sourceSentence: row.sourceSentence,
     sourceLine: row.sourceLine,
     explanation: row.explanation,
