@@ -11,10 +11,9 @@
  * re-import, and one they vouched for reaches learners whatever its
  * estimated quality.
  */
-import type { curationStates, retirers } from "../../db/schema";
-
-export type Curation = (typeof curationStates)[number];
-export type Retirer = (typeof retirers)[number];
+/** As db/schema.ts stores them (questions.curation, questions.retired_by); the models' rows are checked against these. */
+export type Curation = "generated" | "accepted" | "edited" | "hand_written";
+export type Retirer = "import" | "instructor";
 
 /** One state per question, as an instructor reads it. */
 export type CurationStatus = Curation | "retired_by_instructor" | "retired_by_import";

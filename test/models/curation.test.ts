@@ -7,7 +7,6 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cards, lessons, modules, questionRevisions, questions, reviewLogs, showings } from "../../db/schema";
-import type { CourseManifest } from "../../app/content/manifest";
 import type { Lesson, Question } from "../../app/content/types";
 import { saveCourse } from "../../app/models/content.server";
 import { addQuestion, curateQuestions, editQuestion, type ModuleScope } from "../../app/models/curation.server";
@@ -17,7 +16,7 @@ import { answerShowing, studyNext } from "../../app/models/review.server";
 import { createUser } from "../../app/models/user.server";
 import { checkAuthoredQuestion, type AuthoredFields } from "../../app/questions/authoring";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { clozeQuestion, lessonOf, makeLearner } from "../support/fixtures";
+import { clozeQuestion, lessonOf, makeLearner, riversManifest } from "../support/fixtures";
 
 let handle: TestDatabase;
 let owner: ModuleScope;
@@ -29,12 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => handle.close());
 
-const manifest: CourseManifest = {
-  slug: "rivers",
-  title: "Rivers",
-  description: "",
-  modules: [{ file: "rivers.md", slug: "rivers", title: "Rivers", description: "" }],
-};
+const manifest = riversManifest;
 
 const q = (id: string, answer: string, sentence: string) => clozeQuestion(id, answer, sentence);
 const nile = q("q-nile", "Nile", "The Nile flows north into the Mediterranean Sea.");
