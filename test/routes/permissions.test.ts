@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { modules } from "../../db/schema";
+import { lessons, modules } from "../../db/schema";
+import { claimCourse, courseIdFor } from "../../app/models/content.server";
 import { createCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
@@ -61,7 +62,37 @@ const cohortUrl = (tail = "") => ({
   params: cohortParams,
 });
 
+/** The curation pages: a module of the matrix's instructor (the geography course is claimed for them in beforeAll). */
+const curation = { moduleId: "", lessonId: "" };
+const curationParams = { moduleId: "", questionId: "q-nile" };
+const curationUrl = (tail = "") => ({
+  get url() {
+    return `/instructor/modules/${curation.moduleId}${tail}`;
+  },
+  params: curationParams,
+});
+const questionEdit = { revision: "1", type: "cloze", prompt: "The _____ flows north.", answer: "Nile", accepted: "", options: "", unit: "", tolerance: "", explanation: "" };
+
 const MATRIX: Record<string, RouteEntry> = {
+  "instructor._index.tsx": { loader: { url: "/instructor", expect: teachers } },
+  "instructor.modules.$moduleId._index.tsx": {
+    loader: { ...curationUrl(), expect: teachers },
+    action: { ...curationUrl(), expect: teachers, form: { intent: "curate", action: "accept", questionId: "q-amazon" } },
+  },
+  "instructor.modules.$moduleId.questions.$questionId.tsx": {
+    loader: { ...curationUrl("/questions/q-nile"), expect: teachers },
+    action: { ...curationUrl("/questions/q-nile"), expect: teachers, form: questionEdit },
+  },
+  "instructor.modules.$moduleId.questions.new.tsx": {
+    loader: { ...curationUrl("/questions/new"), expect: teachers },
+    action: {
+      ...curationUrl("/questions/new"),
+      expect: teachers,
+      get form() {
+        return { ...questionEdit, type: "short_answer", prompt: "Which river flows north?", lessonId: curation.lessonId };
+      },
+    },
+  },
   "cohorts._index.tsx": {
     loader: { url: "/cohorts", expect: teachers },
     action: { url: "/cohorts", expect: teachers, form: { name: "Matrix cohort" } },
@@ -145,6 +176,9 @@ beforeAll(async () => {
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   cohortForms.assign = { intent: "assign", moduleId: rivers!.id, startsOn: today, dueOn: inAWeek };
   cohortForms.join = { code: cohort.joinCode };
+  await claimCourse(t.db, courseIdFor("geography"), userIds.get("instructor")!);
+  curation.moduleId = curationParams.moduleId = rivers!.id;
+  curation.lessonId = (await t.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, rivers!.id)))[0]!.id;
 });
 afterAll(() => t.close());
 
