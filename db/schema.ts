@@ -21,6 +21,17 @@ import {
 
 // ---------------------------------------------------------------- content
 
+/** "quality": the estimate decides (plus vouched questions); "accepted": only what an instructor vouched for. */
+export const learnerQuestionPolicies = ["quality", "accepted"] as const;
+
+/**
+ * What an instructor has done to a question (app/questions/curation.ts): "generated", untouched, so a
+ * re-import may rewrite it; "accepted" as generated; "edited" (its text is the instructor's; revisions in
+ * question_revisions); "hand_written". Whether it is taught is `status`, and who retired it `retired_by`.
+ */
+export const curationStates = ["generated", "accepted", "edited", "hand_written"] as const;
+export const retirers = ["import", "instructor"] as const;
+
 export const courses = sqliteTable(
   "courses",
   {
@@ -73,6 +84,13 @@ export const modules = sqliteTable(
      * questions with it, so unchanged questions keep their ids.
      */
     questionKey: text("question_key"),
+    /**
+     * Which questions reach learners (app/learning/deck.ts): "quality", every question estimated at
+     * or above `qualityBar` plus those an instructor vouched for; "accepted", only the latter.
+     */
+    learnerQuestions: text("learner_questions", { enum: learnerQuestionPolicies }).notNull().default("quality"),
+    /** The module's own bar for "quality"; null for the default (DECK_QUALITY_BAR). */
+    qualityBar: real("quality_bar"),
   },
   (t) => [uniqueIndex("modules_course_slug").on(t.courseId, t.slug)],
 );
@@ -137,6 +155,17 @@ export const questions = sqliteTable(
     status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    // ---- curation (app/questions/curation.ts, app/models/curation.server.ts)
+    curation: text("curation", { enum: curationStates }).notNull().default("generated"),
+    /** Who retired it while status is "retired": an instructor, or an import (null on rows retired before this column: an import). */
+    retiredBy: text("retired_by", { enum: retirers }),
+    /** The instructor who last accepted, edited, retired, restored or wrote it, and when. */
+    curatedBy: text("curated_by").references((): AnySQLiteColumn => users.id),
+    curatedAt: integer("curated_at"),
+    /** The current revision: 1 as generated or first written; each edit adds one (question_revisions). */
+    revision: integer("revision").notNull().default(1),
+    /** Format of accepted_json, options_json and numeric_json (app/questions/stored-format.ts). */
+    jsonFormat: integer("json_format").notNull().default(1),
   },
   (t) => [
     index("questions_lesson_rank").on(t.lessonId, t.rank),
@@ -144,6 +173,32 @@ export const questions = sqliteTable(
     // The few retired questions, so counting a learner's cards can subtract theirs without joining every card.
     index("questions_retired").on(t.id).where(sql`${t.status} = 'retired'`),
   ],
+);
+
+/**
+ * Every text a question has had since an instructor first changed it, oldest first: revision 1 is the
+ * text before the first edit (as generated: no editor), each edit adds the next. A question never
+ * edited has no rows (its text is revision 1). Cards and reviews stay on the question's id throughout.
+ */
+export const questionRevisions = sqliteTable(
+  "question_revisions",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id),
+    revision: integer("revision").notNull(),
+    prompt: text("prompt").notNull(),
+    answer: text("answer").notNull(),
+    acceptedJson: text("accepted_json").notNull(),
+    optionsJson: text("options_json"),
+    numericJson: text("numeric_json"),
+    explanation: text("explanation").notNull(),
+    jsonFormat: integer("json_format").notNull(),
+    /** The instructor who wrote this revision; null for the generator's text. */
+    editorId: text("editor_id").references((): AnySQLiteColumn => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.revision] })],
 );
 
 // ---------------------------------------------------------------- people
@@ -684,6 +739,7 @@ export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;
 export type Lesson = typeof lessons.$inferSelect;
 export type Question = typeof questions.$inferSelect;
+export type QuestionRevision = typeof questionRevisions.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Card = typeof cards.$inferSelect;
 export type ReviewLog = typeof reviewLogs.$inferSelect;

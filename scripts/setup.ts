@@ -31,7 +31,7 @@ async function main() {
   if (summary.changed) {
     console.log(
       `Imported ${contentDir}: ${summary.lessons} lessons, ${summary.questions} questions ` +
-        `(${summary.questionsAdded} new, ${summary.questionsUpdated} kept, ${summary.questionsRetired} retired) ` +
+        `(${summary.questionsAdded} new, ${summary.questionsUpdated} kept, ${summary.questionsCurated} as instructors curated them, ${summary.questionsRetired} retired) ` +
         `in ${Math.round(performance.now() - started)} ms`,
     );
   } else {

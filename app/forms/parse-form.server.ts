@@ -130,12 +130,20 @@ export type ParsedForm<Output> =
 
 /**
  * Reads and validates a form. Invalid input gives the first message per
- * field (an issue without a field is the form's), with status 400.
+ * field (an issue without a field is the form's), with status 400. A field
+ * named in `lists` (checkboxes sharing a name) is read as the array of all
+ * its values; any other field as its last value.
  */
-export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): Promise<ParsedForm<z.output<Schema>>> {
+export async function parseForm<Schema extends z.ZodTypeAny>(
+  request: Request,
+  schema: Schema,
+  options: { lists?: readonly string[] } = {},
+): Promise<ParsedForm<z.output<Schema>>> {
   const formData = await readForm(request);
   const values = echoedValues(formData);
-  const result = schema.safeParse(Object.fromEntries(formData));
+  const fields: Record<string, unknown> = Object.fromEntries(formData);
+  for (const name of options.lists ?? []) fields[name] = formData.getAll(name);
+  const result = schema.safeParse(fields);
   if (result.success) return { ok: true, data: result.data, values };
   const fieldErrors: Record<string, string> = {};
   let formError: string | null = null;

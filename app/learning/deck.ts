@@ -3,6 +3,7 @@
  * The bank holds every form of every fact; a deck holds the best few, so one
  * lesson is not hundreds of cards. Pure: the same ranked bank gives the same deck.
  */
+import { vouchedFor, type Curation } from "../questions/curation";
 import { questionFlags } from "../questions/flags";
 import { foldAnswer } from "../questions/fold";
 
@@ -20,12 +21,32 @@ export const FORMS_PER_SENTENCE = 1;
 export const DECK_QUALITY_BAR = 0.5;
 
 /**
- * The best-ranked questions at or above the quality bar, at most FORMS_PER_SENTENCE per
- * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones, none
- * an automatic check flags (app/questions/flags.ts) and none that gives another's key away.
- * `ranked` is best first.
+ * A module's setting of which questions reach learners: "quality", those at or above its bar
+ * (DECK_QUALITY_BAR when it sets none) that no automatic check flags; "accepted", none of those.
+ * Under either, a question an instructor vouched for (accepted, edited or wrote) is eligible
+ * whatever the estimate and the checks say: an instructor's judgement beats them.
  */
-export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[]): Q[] {
+export interface DeckPolicy {
+  learnerQuestions: "quality" | "accepted";
+  qualityBar: number | null;
+}
+
+export const DEFAULT_DECK_POLICY: DeckPolicy = { learnerQuestions: "quality", qualityBar: null };
+
+/** Whether a question may enter a deck under the policy, before the deck's own limits. */
+export function eligibleForDeck(q: DeckCandidate, policy: DeckPolicy = DEFAULT_DECK_POLICY): boolean {
+  if (q.curation && vouchedFor(q.curation)) return true;
+  if (policy.learnerQuestions === "accepted") return false;
+  return q.quality >= (policy.qualityBar ?? DECK_QUALITY_BAR) && questionFlags(q).length === 0;
+}
+
+/**
+ * The best-ranked eligible questions (eligibleForDeck), at most FORMS_PER_SENTENCE per
+ * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones and
+ * none that gives another's key away. Questions an instructor vouched for are chosen first,
+ * so the deck's limits never leave one out for a generated question. `ranked` is best first.
+ */
+export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[], policy: DeckPolicy = DEFAULT_DECK_POLICY): Q[] {
   const perSentence = new Map<string, number>();
   const chosen: Q[] = [];
   let falseStatements = 0;
@@ -35,13 +56,11 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
     chosen.push(q);
   };
   const fits = (q: Q) =>
-    q.quality >= DECK_QUALITY_BAR &&
-    (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE &&
-    questionFlags(q).length === 0 &&
-    !givesAwayOrIsGivenAway(q, chosen);
+    eligibleForDeck(q, policy) && (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
+  const isVouched = (q: Q) => q.curation !== undefined && vouchedFor(q.curation);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
-  for (const q of ranked) {
+  for (const q of [...ranked.filter(isVouched), ...ranked.filter((r) => !isVouched(r))]) {
     if (chosen.length >= CARDS_PER_LESSON) break;
     if (!fits(q)) continue;
     if (q.type === "true_false" && q.answer === "True") {
@@ -68,6 +87,8 @@ export interface DeckCandidate {
   type: string;
   prompt: string;
   answer: string;
+  /** What an instructor did to it (absent: nothing, as for a bank straight from the generator). */
+  curation?: Curation;
 }
 
 /**

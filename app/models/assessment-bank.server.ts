@@ -26,9 +26,10 @@ export interface BankQuestion extends PoolQuestion {
 }
 
 /**
- * The ids of the questions learners are shown in each of these lessons: for
- * now each lesson's deck (learning/deck.ts, as starting the lesson gives it).
- * The one place to switch when the curated bank's module policy lands.
+ * The ids of the questions learners are shown in each of these lessons: each
+ * lesson's deck under its module's policy (course.server.ts lessonDecks:
+ * accepted only, or above the module's quality bar plus what an instructor
+ * vouched for; never a retired question), as starting the lesson gives it.
  */
 export async function learnerFacingQuestions(db: Database, lessonIds: readonly string[]): Promise<Map<string, string[]>> {
   if (lessonIds.length === 0) return new Map();

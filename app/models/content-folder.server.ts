@@ -20,7 +20,7 @@ export async function importContentFolder(db: Database, dir: string, now: number
   const contentHash = sha256(manifestText, ...files.flatMap((f) => [f.name, f.bytes]));
   if ((await storedCourseHash(db, manifest.slug)) === contentHash) {
     await claimCourse(db, courseIdFor(manifest.slug), ownerId);
-    return { courseId: courseIdFor(manifest.slug), changed: false, modulesChanged: 0, questionsAdded: 0, questionsUpdated: 0, questionsRetired: 0, lessons: 0, questions: 0 };
+    return { courseId: courseIdFor(manifest.slug), changed: false, modulesChanged: 0, questionsAdded: 0, questionsUpdated: 0, questionsRetired: 0, questionsCurated: 0, lessons: 0, questions: 0 };
   }
   const built = buildModules(files);
   return saveCourse(

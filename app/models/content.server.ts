@@ -5,7 +5,9 @@
  * Re-importing is a merge, never a wipe: questions keep their stable ids, so a
  * learner's cards and review history stay attached to unchanged questions;
  * questions that disappeared from the material are retired (still readable
- * for history), never deleted.
+ * for history), never deleted. Only untouched questions follow the material:
+ * what an instructor accepted, edited, wrote or retired keeps its text and
+ * state (app/questions/curation.ts).
  */
 import { createHash } from "node:crypto";
 import { and, eq, isNull, max, notInArray } from "drizzle-orm";
@@ -13,6 +15,7 @@ import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { CourseManifest } from "../content/manifest";
 import type { Module as BuiltModule } from "../content/types";
+import { saveModuleContent } from "./content-merge.server";
 
 export interface CourseImport {
   manifest: CourseManifest;
@@ -33,6 +36,8 @@ export interface ImportSummary {
   questionsAdded: number;
   questionsUpdated: number;
   questionsRetired: number;
+  /** Questions generated again that an instructor had touched: their text and curation were kept. */
+  questionsCurated: number;
   lessons: number;
   questions: number;
 }
@@ -86,6 +91,7 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
     questionsAdded: 0,
     questionsUpdated: 0,
     questionsRetired: 0,
+    questionsCurated: 0,
     lessons: 0,
     questions: 0,
   };
@@ -159,7 +165,8 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
       }
       if (existing && existing.contentHash === hash && existing.status === "active") continue;
       summary.modulesChanged++;
-      await saveModuleContent(tx as unknown as Database, moduleId, built, now, summary);
+      const lessonIds = built.lessons.map((lesson) => lessonIdFor(moduleId, lesson.slug));
+      await saveModuleContent(tx as unknown as Database, moduleId, built, lessonIds, now, summary);
     }
 
     // Modules dropped from the manifest are retired with their questions.
@@ -172,7 +179,7 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
       await tx.update(lessons).set({ status: "retired" }).where(eq(lessons.moduleId, id));
       const retired = await tx
         .update(questions)
-        .set({ status: "retired", updatedAt: now })
+        .set({ status: "retired", retiredBy: "import", updatedAt: now })
         .where(and(eq(questions.moduleId, id), eq(questions.status, "active")))
         .returning({ id: questions.id });
       summary.questionsRetired += retired.length;
@@ -188,92 +195,6 @@ export async function saveCourse(db: Database, input: CourseImport, now: number)
   return summary;
 }
 
-async function saveModuleContent(
-  tx: Database,
-  moduleId: string,
-  built: BuiltModule,
-  now: number,
-  summary: ImportSummary,
-) {
-  const lessonIds: string[] = [];
-  const questionIds: string[] = [];
-  const existingQuestions = new Map(
-    (
-      await tx
-        .select({ id: questions.id })
-        .from(questions)
-        .where(eq(questions.moduleId, moduleId))
-    ).map((q) => [q.id, q]),
-  );
-
-  for (const lesson of built.lessons) {
-    const lessonId = lessonIdFor(moduleId, lesson.slug);
-    lessonIds.push(lessonId);
-    const lessonRow = {
-      id: lessonId,
-      moduleId,
-      slug: lesson.slug,
-      title: lesson.title,
-      position: lesson.position,
-      line: lesson.line,
-      blocksJson: JSON.stringify(lesson.blocks),
-      text: lesson.text,
-      readingMinutes: lesson.readingMinutes,
-      keyTermsJson: JSON.stringify(lesson.keyTerms),
-      status: "active" as const,
-    };
-    await tx
-      .insert(lessons)
-      .values(lessonRow)
-      .onConflictDoUpdate({ target: lessons.id, set: lessonRow });
-
-    for (const [rank, q] of lesson.questions.entries()) {
-      // The same question may be generated for two lessons (repeated text); the first wins.
-      if (questionIds.includes(q.id)) continue;
-      questionIds.push(q.id);
-      const row = {
-        moduleId,
-        lessonId,
-        type: q.type,
-        prompt: q.prompt,
-        answer: q.answer,
-        acceptedJson: JSON.stringify(q.accepted),
-        optionsJson: q.options ? JSON.stringify(q.options) : null,
-        numericJson: q.numeric ? JSON.stringify(q.numeric) : null,
-        sourceSentence: q.source.sentence,
-        sourceLine: q.source.line,
-        explanation: q.explanation,
-        siblingKey: q.siblingKey,
-        quality: q.quality,
-        rank,
-        status: "active" as const,
-        updatedAt: now,
-      };
-      if (existingQuestions.has(q.id)) {
-        await tx.update(questions).set(row).where(eq(questions.id, q.id));
-        summary.questionsUpdated++;
-      } else {
-        await tx.insert(questions).values({ id: q.id, createdAt: now, ...row });
-        summary.questionsAdded++;
-      }
-    }
-  }
-
-  const staleLessons = lessonIds.length
-    ? and(eq(lessons.moduleId, moduleId), notInArray(lessons.id, lessonIds))
-    : eq(lessons.moduleId, moduleId);
-  await tx.update(lessons).set({ status: "retired" }).where(staleLessons);
-
-  const staleQuestions = questionIds.length
-    ? and(eq(questions.moduleId, moduleId), eq(questions.status, "active"), notInArray(questions.id, questionIds))
-    : and(eq(questions.moduleId, moduleId), eq(questions.status, "active"));
-  const retired = await tx
-    .update(questions)
-    .set({ status: "retired", updatedAt: now })
-    .where(staleQuestions)
-    .returning({ id: questions.id });
-  summary.questionsRetired += retired.length;
-}
 
 
 // ---------------------------------------------------------------- one module (instructors' uploads)
@@ -309,6 +230,7 @@ export async function saveModule(
     questionsAdded: 0,
     questionsUpdated: 0,
     questionsRetired: 0,
+    questionsCurated: 0,
     lessons: built.lessons.length,
     questions: built.lessons.reduce((n, l) => n + l.questions.length, 0),
   };
@@ -337,6 +259,7 @@ export async function saveModule(
       .set({ title: input.title, source: built.source, status: "active", contentHash: input.contentHash, version, importedAt: now })
       .where(eq(modules.id, moduleId));
   }
-  await saveModuleContent(tx, moduleId, built, now, summary);
+  const lessonIds = built.lessons.map((lesson) => lessonIdFor(moduleId, lesson.slug));
+  await saveModuleContent(tx, moduleId, built, lessonIds, now, summary);
   return { ...summary, moduleId, version };
 }

@@ -3,12 +3,13 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
 import { getDb } from "../db.server";
+import { readAnswerData } from "../questions/stored-format";
 
 /** The catalogue, the course page and the practice page, as routes read them: on the app's database. */
 export async function catalogue() {
@@ -60,34 +61,66 @@ async function findModule(db: Database, courseSlug: string, moduleSlug: string) 
 }
 
 /**
- * The deck of every active lesson of the given modules, by lesson id: the questions a learner who
- * starts the lesson is given (chooseDeckQuestions), best first. One query; only questions at or
- * above the bar can enter a deck, so only those are read.
+ * What may enter a deck under its module's policy, said in SQL so only those rows are read:
+ * vouched for by an instructor, or (policy "quality") at or above the module's bar.
+ * chooseDeckQuestions (eligibleForDeck) then decides, on the rows this lets through.
  */
-export async function lessonDecks(db: Database, moduleIds: string[]) {
-  if (moduleIds.length === 0) return new Map<string, never[]>();
+const MAY_ENTER_DECK = sql`(${questions.curation} <> 'generated' OR (${modules.learnerQuestions} = 'quality' AND ${questions.quality} >= coalesce(${modules.qualityBar}, ${DECK_QUALITY_BAR})))`;
+
+/**
+ * The deck of every active lesson whose questions `where` selects, by lesson id: the questions a
+ * learner who starts the lesson is given (chooseDeckQuestions under the module's policy), best
+ * first. One query; retired questions never enter.
+ */
+async function decksWhere(db: Database, where: SQL) {
   const rows = await db
-    .select({
-      id: questions.id,
-      moduleId: questions.moduleId,
-      lessonId: questions.lessonId,
-      siblingKey: questions.siblingKey,
-      quality: questions.quality,
-      type: questions.type,
-      prompt: questions.prompt,
-      answer: questions.answer,
-    })
+    .select({ question: questions, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
     .from(questions)
     .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
-    .where(and(inArray(questions.moduleId, moduleIds), eq(questions.status, "active"), gte(questions.quality, DECK_QUALITY_BAR)))
-    .orderBy(asc(questions.lessonId), asc(questions.rank));
+    .innerJoin(modules, eq(modules.id, questions.moduleId))
+    .where(and(where, eq(questions.status, "active"), MAY_ENTER_DECK))
+    .orderBy(asc(questions.lessonId), asc(questions.rank), asc(questions.createdAt));
   const byLesson = new Map<string, typeof rows>();
   for (const row of rows) {
-    const list = byLesson.get(row.lessonId);
+    const list = byLesson.get(row.question.lessonId);
     if (list) list.push(row);
-    else byLesson.set(row.lessonId, [row]);
+    else byLesson.set(row.question.lessonId, [row]);
   }
-  return new Map([...byLesson].map(([lessonId, ranked]) => [lessonId, chooseDeckQuestions(ranked)]));
+  return new Map(
+    [...byLesson].map(([lessonId, ranked]) => [
+      lessonId,
+      chooseDeckQuestions(
+        ranked.map((r) => r.question),
+        { learnerQuestions: ranked[0]!.learnerQuestions, qualityBar: ranked[0]!.qualityBar },
+      ),
+    ]),
+  );
+}
+
+/** The deck of every active lesson of the given modules, by lesson id (decksWhere). */
+export async function lessonDecks(db: Database, moduleIds: string[]) {
+  if (moduleIds.length === 0) return new Map<string, never[]>();
+  return decksWhere(db, inArray(questions.moduleId, moduleIds));
+}
+
+/** One lesson's deck, best first: what starting it adds and what practice shows. */
+export async function lessonDeck(db: Database, lessonId: string) {
+  return (await decksWhere(db, eq(questions.lessonId, lessonId))).get(lessonId) ?? [];
+}
+
+/**
+ * The questions of a module that reach learners, per active lesson in the module's order: each
+ * lesson's deck under the module's policy (accepted only, or above its quality bar; never a
+ * retired one). What practice, review and timed assessments draw from.
+ */
+export async function moduleLearnerQuestions(db: Database, moduleId: string) {
+  const lessonRows = await db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, position: lessons.position })
+    .from(lessons)
+    .where(and(eq(lessons.moduleId, moduleId), eq(lessons.status, "active")))
+    .orderBy(asc(lessons.position));
+  const decks = await lessonDecks(db, [moduleId]);
+  return lessonRows.map((lesson) => ({ lesson, questions: (decks.get(lesson.id) ?? []).map(toQuestionView) }));
 }
 
 export async function getModuleOutline(db: Database, courseSlug: string, moduleSlug: string) {
@@ -173,9 +206,7 @@ export function toQuestionView(row: typeof questions.$inferSelect): QuestionView
     type: row.type,
     prompt: row.prompt,
     answer: row.answer,
-    accepted: JSON.parse(row.acceptedJson) as string[],
-    options: row.optionsJson ? (JSON.parse(row.optionsJson) as string[]) : null,
-    numeric: row.numericJson ? (JSON.parse(row.numericJson) as NumericAnswer) : null,
+    ...readAnswerData(row),
     sourceSentence: row.sourceSentence,
     sourceLine: row.sourceLine,
     explanation: row.explanation,
@@ -189,10 +220,5 @@ export function toQuestionView(row: typeof questions.$inferSelect): QuestionView
  * best first with no two siblings back to back.
  */
 export async function getLessonQuestions(db: Database, lessonId: string): Promise<QuestionView[]> {
-  const rows = await db
-    .select()
-    .from(questions)
-    .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
-    .orderBy(asc(questions.rank));
-  return practiceOrder(chooseDeckQuestions(rows)).map(toQuestionView);
+  return practiceOrder(await lessonDeck(db, lessonId)).map(toQuestionView);
 }

@@ -3,13 +3,12 @@
  * "Mark as read" on a lesson (or "Start" on a module) brings in. Every
  * function is scoped by the asking learner's id.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { cards, enrolments, lessonReads, lessons, questions } from "../../db/schema";
+import { cards, enrolments, lessonReads, lessons } from "../../db/schema";
 import { getDb } from "../db.server";
-import { chooseDeckQuestions } from "../learning/deck";
 import { newCardState } from "../learning/scheduler";
-import { getLesson, getModuleOutline } from "./course.server";
+import { getLesson, getModuleOutline, lessonDeck } from "./course.server";
 
 /** A module's outline, with which lessons the learner (if any) has read and whether they are enrolled. */
 export async function getModulePage(courseSlug: string, moduleSlug: string, userId: string | null) {
@@ -72,12 +71,7 @@ export async function isEnrolled(db: Database, userId: string, moduleId: string)
 export async function startLesson(db: Database, userId: string, lessonId: string, now: number): Promise<number> {
   const lesson = await db.query.lessons.findFirst({ where: and(eq(lessons.id, lessonId), eq(lessons.status, "active")) });
   if (!lesson) return 0;
-  const ranked = await db
-    .select({ id: questions.id, siblingKey: questions.siblingKey, quality: questions.quality, type: questions.type, prompt: questions.prompt, answer: questions.answer })
-    .from(questions)
-    .where(and(eq(questions.lessonId, lessonId), eq(questions.status, "active")))
-    .orderBy(asc(questions.rank));
-  const qs = chooseDeckQuestions(ranked);
+  const qs = await lessonDeck(db, lessonId);
   const fresh = newCardState(now);
   let added = 0;
   await db.transaction(async (tx) => {

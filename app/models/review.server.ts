@@ -378,6 +378,8 @@ export interface AnswerResult {
   response: string;
   expected: string;
   sourceSentence: string;
+  /** The question's explanation: its source sentence, unless an instructor wrote another. */
+  explanation: string;
   lessonUrl: string | null;
   proposedRating: Rating;
   rating: Rating;
@@ -423,7 +425,7 @@ const SHOWING_CONTEXT_SQL = `
          c.elapsed_days AS elapsedDays, c.scheduled_days AS scheduledDays, c.learning_steps AS learningSteps,
          c.reps AS reps, c.lapses AS lapses, c.last_review AS lastReview,
          q.type AS type, q.prompt AS prompt, q.answer AS answer, q.accepted_json AS acceptedJson, q.options_json AS optionsJson,
-         q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.status AS status,
+         q.numeric_json AS numericJson, q.source_sentence AS sourceSentence, q.explanation AS explanation, q.status AS status,
          ${LESSON_URL} AS lessonUrl,
          l.id AS logId, l.rating AS logRating, l.reviewed_at AS logReviewedAt, l.correct AS logCorrect,
          l.response_ms AS logResponseMs, l.card_before_json AS logCardBeforeJson, l.card_version_after AS logVersionAfter,
@@ -452,6 +454,7 @@ interface ShowingContext extends Omit<CardState, "state" | "due"> {
   optionsJson: string | null;
   numericJson: string | null;
   sourceSentence: string | null;
+  explanation: string | null;
   status: "active" | "retired";
   lessonUrl: string | null;
   logId: number | null;
@@ -478,7 +481,7 @@ async function loadShowingContext(db: Database, userId: string, showingId: strin
 function answerResult(
   showingId: string,
   stored: StoredResponse,
-  row: Pick<ShowingContext, "sourceSentence" | "lessonUrl">,
+  row: Pick<ShowingContext, "sourceSentence" | "explanation" | "lessonUrl">,
   review: { rating: Rating; reviewedAt: number; due: number } | null,
   replayed: boolean,
 ): AnswerResult {
@@ -490,6 +493,7 @@ function answerResult(
     response: stored.response,
     expected: stored.expected,
     sourceSentence: row.sourceSentence ?? "",
+    explanation: row.explanation ?? "",
     lessonUrl: row.lessonUrl,
     proposedRating: stored.proposedRating,
     rating: review?.rating ?? stored.proposedRating,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AnswerExplanation } from "~/components/answer-explanation";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { QuestionForm } from "~/components/question-form";
 import { readForm } from "~/forms/parse-form.server";
@@ -67,12 +68,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
     message: result.message,
     expected: result.expected,
     sourceSentence: question.sourceSentence,
+    explanation: question.explanation,
   };
 }
 
 type ActionResult =
   | { error: string; field?: "response"; questionId?: string }
-  | { questionId: string; response: string; correct: boolean; message: string | null; expected: string; sourceSentence: string };
+  | { questionId: string; response: string; correct: boolean; message: string | null; expected: string; sourceSentence: string; explanation: string };
 
 export default function PracticePage() {
   const { course, module, lesson, n, total, question } = useLoaderData<typeof loader>();
@@ -122,7 +124,7 @@ export default function PracticePage() {
                     </>
                   )}
                 </p>
-                <p className="source-sentence">From the lesson: “{answered.sourceSentence}”</p>
+                <AnswerExplanation sourceSentence={answered.sourceSentence} explanation={answered.explanation} lead="From the lesson: " />
                 <p>
                   {n + 1 < total ? (
                     <Link className="button" to={`?n=${n + 1}`} autoFocus>

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireUserWithPermission, type Permission } from "~/auth.server";
+import { AnswerExplanation } from "~/components/answer-explanation";
 import { readForm } from "~/forms/parse-form.server";
 import { parseReviewForm } from "~/forms/review-form.server";
 import { QuestionForm } from "~/components/question-form";
@@ -244,7 +245,7 @@ function Feedback({
           </>
         )}
       </p>
-      <p className="source-sentence">“{result.sourceSentence}”</p>
+      <AnswerExplanation sourceSentence={result.sourceSentence} explanation={result.explanation} />
       {result.lessonUrl ? (
         <p>
           <Link to={result.lessonUrl}>Read the lesson</Link>

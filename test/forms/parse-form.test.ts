@@ -21,6 +21,14 @@ async function refused(promise: Promise<unknown>): Promise<{ status: number; tex
 }
 
 describe("parseForm", () => {
+  it("reads a field named in `lists` as all its values (ticked checkboxes), any other field as its last", async () => {
+    const ticked = z.object({ id: z.array(z.string()).min(1, "Tick one."), action: z.string() });
+    const body = new URLSearchParams([["id", "a"], ["id", "b"], ["action", "x"], ["action", "y"]]);
+    expect(await parseForm(post(body), ticked, { lists: ["id"] })).toMatchObject({ ok: true, data: { id: ["a", "b"], action: "y" } });
+    const none = await parseForm(post(new URLSearchParams({ action: "x" })), ticked, { lists: ["id"] });
+    expect(none.ok ? null : none.response.data.fieldErrors).toEqual({ id: "Tick one." });
+  });
+
   it("gives the parsed data for a valid urlencoded or multipart form", async () => {
     const fields = { name: "Ada", password: "long enough", age: "36" };
     const urlencoded = await parseForm(post(new URLSearchParams(fields)), schema);

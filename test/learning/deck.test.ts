@@ -55,3 +55,37 @@ describe("the order of practice", () => {
     expect(practiceOrder([question(0, 0.9, 1), question(1, 0.8, 1)]).map((q) => q.id)).toEqual(["q0"]);
   });
 });
+
+describe("a module's policy of which questions reach learners", () => {
+  const vouched = (i: number, quality: number, curation: "accepted" | "edited" | "hand_written" = "accepted", sentence = i) => ({
+    ...question(i, quality, sentence),
+    curation,
+  });
+
+  it("admits what an instructor vouched for whatever its estimate or flags, under either policy", () => {
+    const flagged = { ...vouched(1, 0.1, "edited"), prompt: "In _____, he mapped the river." };
+    const ranked = [question(0, 0.9), flagged, vouched(2, 0.2, "hand_written"), question(3, 0.3)];
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q0", "q1", "q2"]);
+    expect(chooseDeckQuestions(ranked, { learnerQuestions: "accepted", qualityBar: null }).map((q) => q.id)).toEqual(["q1", "q2"]);
+  });
+
+  it("sets the quality bar per module, the default bar when it sets none", () => {
+    const ranked = [question(0, 0.9), question(1, 0.7), question(2, DECK_QUALITY_BAR)];
+    expect(chooseDeckQuestions(ranked, { learnerQuestions: "quality", qualityBar: 0.8 }).map((q) => q.id)).toEqual(["q0"]);
+    expect(chooseDeckQuestions(ranked, { learnerQuestions: "quality", qualityBar: null }).map((q) => q.id)).toEqual(["q0", "q1", "q2"]);
+  });
+
+  it("still takes one question per sentence, and a vouched one before a generated sibling ranked above it", () => {
+    const ranked = [question(0, 0.9, 1), vouched(1, 0.6, "accepted", 1), vouched(2, 0.5, "edited", 1), question(3, 0.8, 2)];
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q1", "q3"]);
+  });
+
+  it("fills a full deck with vouched questions before generated ones, then shows them in the bank's order", () => {
+    const generated = Array.from({ length: CARDS_PER_LESSON }, (_, i) => question(i, 0.9));
+    const late = vouched(100, 0.3);
+    const chosen = chooseDeckQuestions([...generated, late]);
+    expect(chosen).toHaveLength(CARDS_PER_LESSON);
+    expect(chosen.at(-1)!.id).toBe("q100");
+    expect(chosen.map((q) => q.id)).not.toContain(`q${CARDS_PER_LESSON - 1}`);
+  });
+});

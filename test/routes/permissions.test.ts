@@ -18,6 +18,7 @@ import { cohortMembers, lessons, modules } from "../../db/schema";
 import { settingsFormValues } from "../../app/forms/assessment-fields";
 import { createAssessment, findAssessment, settingsOf } from "../../app/models/assessment-setup.server";
 import { startAttempt, submitAttempt } from "../../app/models/assessment-taking.server";
+import { claimCourse, courseIdFor } from "../../app/models/content.server";
 import { createCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
@@ -99,6 +100,16 @@ const lazily = (url: () => string, params: () => Record<string, string>, expect:
     : {}),
 });
 const p = assessmentParams;
+/** The curation pages: a module of the matrix's instructor (the geography course is claimed for them in beforeAll). */
+const curation = { moduleId: "", lessonId: "" };
+const curationParams = { moduleId: "", questionId: "q-nile" };
+const curationUrl = (tail = "") => ({
+  get url() {
+    return `/instructor/modules/${curation.moduleId}${tail}`;
+  },
+  params: curationParams,
+});
+const questionEdit = { revision: "1", type: "cloze", prompt: "The _____ flows north.", answer: "Nile", accepted: "", options: "", unit: "", tolerance: "", explanation: "" };
 
 const MATRIX: Record<string, RouteEntry> = {
   "instructor.upload.tsx": {
@@ -110,6 +121,25 @@ const MATRIX: Record<string, RouteEntry> = {
     loader: { ...draftUrl, expect: teachers },
     // A ready draft cannot be tried again: the form's refusal (400), past the guard, changing nothing.
     action: { ...draftUrl, expect: teachers, form: { intent: "retry" } },
+  },
+  "instructor._index.tsx": { loader: { url: "/instructor", expect: teachers } },
+  "instructor.modules.$moduleId._index.tsx": {
+    loader: { ...curationUrl(), expect: teachers },
+    action: { ...curationUrl(), expect: teachers, form: { intent: "curate", action: "accept", questionId: "q-amazon" } },
+  },
+  "instructor.modules.$moduleId.questions.$questionId.tsx": {
+    loader: { ...curationUrl("/questions/q-nile"), expect: teachers },
+    action: { ...curationUrl("/questions/q-nile"), expect: teachers, form: questionEdit },
+  },
+  "instructor.modules.$moduleId.questions.new.tsx": {
+    loader: { ...curationUrl("/questions/new"), expect: teachers },
+    action: {
+      ...curationUrl("/questions/new"),
+      expect: teachers,
+      get form() {
+        return { ...questionEdit, type: "short_answer", prompt: "Which river flows north?", lessonId: curation.lessonId };
+      },
+    },
   },
   "cohorts._index.tsx": {
     loader: { url: "/cohorts", expect: teachers },
@@ -268,6 +298,10 @@ beforeAll(async () => {
   assessmentForms.accommodation = { learnerId, extraKind: "minutes", extraValue: "10", laterClose: "" };
   assessmentForms.flag = { intent: "flag", questionId: formQuestion, flagged: "1" };
   assessmentForms.save = { questionId: formQuestion, response: "Nile" };
+
+  await claimCourse(t.db, courseIdFor("geography"), userIds.get("instructor")!);
+  curation.moduleId = curationParams.moduleId = rivers!.id;
+  curation.lessonId = (await t.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.moduleId, rivers!.id)))[0]!.id;
 });
 afterAll(() => t.close());
 

@@ -62,6 +62,14 @@ export const manifest: CourseManifest = {
   ],
 };
 
+/** One course of one module, "rivers", for tests that import its lessons again and again. */
+export const riversManifest: CourseManifest = {
+  slug: "rivers",
+  title: "Rivers",
+  description: "",
+  modules: [{ file: "rivers.md", slug: "rivers", title: "Rivers", description: "" }],
+};
+
 export function builtModules(): Module[] {
   return [
     {
