@@ -1,11 +1,13 @@
 /// <reference types="vite/client" />
 /**
  * The permission matrix: every route's loader and action, asked by each kind
- * of visitor (anonymous, learner, instructor, admin), against a real temp
+ * of visitor (anonymous, a learner, a learner of the matrix's cohort, the
+ * cohort's instructor, another instructor, an admin), against a real temp
  * database. Each cell says what must happen: "allowed" (the guard lets the
  * request through; whatever the page then says, it is not a refusal or a
- * 500), "signin" (sent to sign in), "forbidden" (403) or "away" (a page for
- * signed-out visitors sends a signed-in one on). A route file the matrix does
+ * 500), "signin" (sent to sign in), "forbidden" (403), "notfound" (404: a
+ * cohort or learner the asker does not teach answers as a missing one) or
+ * "away" (a page for signed-out visitors sends a signed-in one on). A route file the matrix does
  * not list fails the test, and so does a listed loader or action the module
  * does not export (or one it exports that the matrix leaves out).
  */
@@ -15,21 +17,31 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { modules } from "../../db/schema";
-import { createCohort } from "../../app/models/cohort.server";
+import { createCohort, joinCohort } from "../../app/models/cohort.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
 import { seedGeography } from "../support/fixtures";
 
-type Who = "anonymous" | Role;
-type Expect = "allowed" | "signin" | "forbidden" | "away";
-const WHO: readonly Who[] = ["anonymous", "learner", "instructor", "admin"];
+/** "instructor" teaches the matrix's cohort, "cohort-learner" belongs to it; "learner" and "other-instructor" do neither. */
+type Who = "anonymous" | "learner" | "cohort-learner" | "instructor" | "other-instructor" | "admin";
+type Expect = "allowed" | "signin" | "forbidden" | "notfound" | "away";
+const WHO: readonly Who[] = ["anonymous", "learner", "cohort-learner", "instructor", "other-instructor", "admin"];
+const ROLE_OF: Record<Exclude<Who, "anonymous">, Role> = {
+  learner: "learner",
+  "cohort-learner": "learner",
+  instructor: "instructor",
+  "other-instructor": "instructor",
+  admin: "admin",
+};
 
 /** Every signed-in role alike, a visitor otherwise. */
 const signedIn = (anonymous: Expect, others: Expect): Record<Who, Expect> => ({
   anonymous,
   learner: others,
+  "cohort-learner": others,
   instructor: others,
+  "other-instructor": others,
   admin: others,
 });
 const everyone = signedIn("allowed", "allowed");
@@ -50,8 +62,10 @@ interface RouteEntry {
 
 const lessonParams = { courseSlug: "geography", moduleSlug: "rivers", lessonSlug: "africa" };
 
-/** Instructors and admins: the cohort pages. Set in beforeAll: a cohort the matrix's instructor teaches. */
-const teachers = { anonymous: "signin", learner: "forbidden", instructor: "allowed", admin: "allowed" } as const satisfies Record<Who, Expect>;
+/** Instructors and admins: pages of their own cohorts (the list, creating one). */
+const teachers = { ...signedIn("signin", "allowed"), learner: "forbidden", "cohort-learner": "forbidden" } as const satisfies Record<Who, Expect>;
+/** One cohort's pages: its instructors and admins; another instructor finds no such cohort. */
+const cohortTeachers = { ...teachers, "other-instructor": "notfound" } as const satisfies Record<Who, Expect>;
 const cohortParams = { cohortId: "" };
 const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string> };
 const cohortUrl = (tail = "") => ({
@@ -67,16 +81,16 @@ const MATRIX: Record<string, RouteEntry> = {
     action: { url: "/cohorts", expect: teachers, form: { name: "Matrix cohort" } },
   },
   "cohorts.$cohortId._index.tsx": {
-    loader: { ...cohortUrl(), expect: teachers },
+    loader: { ...cohortUrl(), expect: cohortTeachers },
     action: {
       ...cohortUrl(),
-      expect: teachers,
+      expect: cohortTeachers,
       get form() {
         return cohortForms.assign;
       },
     },
   },
-  "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: teachers } },
+  "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
   "join.tsx": {
     loader: { url: "/join", expect: members },
     action: {
@@ -134,12 +148,14 @@ beforeAll(async () => {
   t = await useAppDatabase();
   await seedGeography(t.db);
   auth = await import("../../app/auth.server");
-  for (const role of ["learner", "instructor", "admin"] as const) {
-    const user = await createUser(t.db, { email: `${role}@example.org`, name: role, password: "a-good-long-password", role }, Date.now());
-    userIds.set(role, user.id);
+  for (const [who, role] of Object.entries(ROLE_OF) as [Exclude<Who, "anonymous">, Role][]) {
+    const user = await createUser(t.db, { email: `${who}@example.org`, name: who, password: "a-good-long-password", role }, Date.now());
+    userIds.set(who, user.id);
   }
   const cohort = await createCohort(t.db, userIds.get("instructor")!, "Matrix", Date.now());
   cohortParams.cohortId = cohort.id;
+  await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
+  await joinCohort(t.db, { learnerId: userIds.get("cohort-learner")!, address: "192.0.2.99" }, cohort.joinCode, Date.now());
   const [rivers] = await t.db.select({ id: modules.id }).from(modules).where(eq(modules.slug, "rivers"));
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -197,6 +213,7 @@ async function outcome(kind: "loader" | "action", run: () => Promise<unknown>): 
     return { kind: kind === "loader" ? "away" : "allowed", status };
   }
   if (status === 403) return { kind: "forbidden", status };
+  if (status === 404) return { kind: "notfound", status };
   return { kind: "allowed", status };
 }
 
