@@ -184,7 +184,8 @@ export const loginAttempts = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /**
      * "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in), "signup:<address>",
-     * or "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code).
+     * "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code or invite link),
+     * or "link-by:<issuer id>", "link-for:<user id>" (set-password links issued).
      */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
@@ -404,6 +405,49 @@ export const assignmentExtensions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
 );
+
+// ---------------------------------------------------------------- one-time links (roster, recovery, invites)
+
+/** Why a set-password link was issued: a new account from a roster, or a lost password. */
+export const passwordTokenPurposes = ["welcome", "recovery"] as const;
+
+/**
+ * One-time set-password links (models/password-token.server.ts). The link
+ * carries a random token; only its SHA-256 is stored, as session ids are, so
+ * a leaked database opens no account. A link is used once (used_at), expires,
+ * and is replaced by the next one issued for the same user.
+ */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    /** SHA-256 (hex) of the link's token. */
+    id: text("id").primaryKey(),
+    purpose: text("purpose", { enum: passwordTokenPurposes }).notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The instructor or admin who issued it. */
+    issuedBy: text("issued_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_tokens_user").on(t.userId)],
+);
+
+/**
+ * A cohort's invite link, when it has one (models/cohort-invite.server.ts):
+ * the SHA-256 of its token (teaching/invite-token.server.ts). Rotating
+ * replaces the row, turning it off deletes it.
+ */
+export const cohortInvites = sqliteTable("cohort_invites", {
+  cohortId: text("cohort_id")
+    .primaryKey()
+    .references(() => cohorts.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at").notNull(),
+});
 
 export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;

@@ -14,7 +14,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, countDistinct, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { assignments, cohortInstructors, cohortMembers, cohorts, courses, loginAttempts, modules, type Cohort } from "../../db/schema";
-import { getDb } from "../db.server";
+import { onAppDb } from "../db.server";
 import { reserveAttempt } from "./login-attempt.server";
 import { checkAssignmentDates, joinCodeFromBytes, JOIN_CODE_LENGTH, readJoinCode, type DateErrors } from "../teaching/assignments";
 
@@ -24,10 +24,7 @@ export interface CohortScope {
   all: boolean;
 }
 
-/** A model function on the app's database, for routes (tests pass their own database). */
-export function onAppDb<A extends unknown[], R>(fn: (db: Database, ...args: A) => Promise<R>) {
-  return async (...args: A): Promise<R> => fn(await getDb(), ...args);
-}
+export { onAppDb };
 
 /** The condition "the scope reaches this cohort", said once for every query here. */
 function reaches(db: Database, scope: CohortScope): SQL | undefined {

@@ -77,6 +77,13 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
+/**
+ * The stored hash of an account made without a password (a roster's new
+ * learner, until they use their set-password link): no password verifies
+ * against it, and checking one costs what a real check costs.
+ */
+export const NO_PASSWORD = "";
+
 export class DuplicateEmailError extends Error {
   constructor(email: string) {
     super(`An account with the email ${email} already exists.`);
@@ -137,6 +144,6 @@ export async function verifyCredentials(
   password: string,
 ): Promise<PublicUser | null> {
   const user = await getUserByEmail(db, email);
-  if (!user) return verifyAgainstDummy(password).then(() => null);
+  if (!user || user.passwordHash === NO_PASSWORD) return verifyAgainstDummy(password).then(() => null);
   return (await verifyPassword(user.passwordHash, password)) ? toPublicUser(user) : null;
 }

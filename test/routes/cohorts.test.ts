@@ -7,16 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { assignments, cohortMembers, modules } from "../../db/schema";
 import { createCohort, JOIN_LIMITS } from "../../app/models/cohort.server";
-import { createSession } from "../../app/models/session.server";
-import { createUser, type Role } from "../../app/models/user.server";
+import type { Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
 import { seedGeography } from "../support/fixtures";
+import { get, post, settle, signedInPerson } from "../support/requests";
 
 let t: AppTestDatabase;
 let dashboardRoute: typeof import("../../app/routes/cohorts.$cohortId._index");
 let exportRoute: typeof import("../../app/routes/cohorts.$cohortId.export[.]csv");
 let joinRoute: typeof import("../../app/routes/join");
-let auth: typeof import("../../app/auth.server");
 
 beforeEach(async () => {
   t = await useAppDatabase();
@@ -24,36 +23,10 @@ beforeEach(async () => {
   dashboardRoute = await import("../../app/routes/cohorts.$cohortId._index");
   exportRoute = await import("../../app/routes/cohorts.$cohortId.export[.]csv");
   joinRoute = await import("../../app/routes/join");
-  auth = await import("../../app/auth.server");
 });
 afterEach(() => t.close());
 
-let counter = 0;
-async function person(role: Role, name: string = role) {
-  counter++;
-  const user = await createUser(t.db, { email: `${role}${counter}@example.org`, name, password: "a-good-long-password", role }, Date.now());
-  const { token } = await createSession(t.db, user.id, Date.now());
-  return { id: user.id, cookie: (await auth.sessionCookie().serialize(token)).split(";")[0]! };
-}
-
-const get = (path: string, cookie: string) => new Request(`http://cairn.test${path}`, { headers: { Cookie: cookie } });
-const post = (path: string, fields: Record<string, string>, cookie: string) =>
-  new Request(`http://cairn.test${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
-
-async function settle(run: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, body: result };
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const wrapped = result as { data: unknown; init: { status?: number } | null };
-      return { status: wrapped.init?.status ?? 200, body: wrapped.data };
-    }
-    return { status: 200, body: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: error };
-    throw error;
-  }
-}
+const person = (role: Role, name: string = role) => signedInPerson(t.db, role, name);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

@@ -18,6 +18,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { modules } from "../../db/schema";
 import { createCohort, joinCohort } from "../../app/models/cohort.server";
+import { issuePasswordTokens } from "../../app/models/password-token.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -75,6 +76,15 @@ const cohortUrl = (tail = "") => ({
   params: cohortParams,
 });
 
+/** A welcome link for the learner (set in beforeAll); the matrix posts a too-short password, so nothing spends it. */
+const linkParams = { token: "" };
+const linkUrl = {
+  get url() {
+    return `/set-password/${linkParams.token}`;
+  },
+  params: linkParams,
+};
+
 const MATRIX: Record<string, RouteEntry> = {
   "cohorts._index.tsx": {
     loader: { url: "/cohorts", expect: teachers },
@@ -100,6 +110,10 @@ const MATRIX: Record<string, RouteEntry> = {
         return cohortForms.join;
       },
     },
+  },
+  "set-password.$token.tsx": {
+    loader: { ...linkUrl, expect: everyone },
+    action: { ...linkUrl, expect: everyone, form: { password: "short" } },
   },
   "_index.tsx": { loader: { url: "/", expect: everyone } },
   "courses.$courseSlug._index.tsx": { loader: { url: "/courses/geography", params: { courseSlug: "geography" }, expect: everyone } },
@@ -156,6 +170,7 @@ beforeAll(async () => {
   cohortParams.cohortId = cohort.id;
   await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
   await joinCohort(t.db, { learnerId: userIds.get("cohort-learner")!, address: "192.0.2.99" }, cohort.joinCode, Date.now());
+  linkParams.token = (await issuePasswordTokens(t.db, [userIds.get("learner")!], "welcome", null, Date.now())).get(userIds.get("learner")!)!.token;
   const [rivers] = await t.db.select({ id: modules.id }).from(modules).where(eq(modules.slug, "rivers"));
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
