@@ -118,19 +118,21 @@ function serve() {
   // gets an error (parseForm answers 413) and the connection closes after
   // that answer, so the rest is never read. A body the app did not read is
   // drained when small (the connection stays usable) and cut off when large.
-  const BODY_LIMIT = build.entry.module.REQUEST_BODY_LIMIT;
+  // A form that carries a file (a roster) has a larger bound of its own: requestBodyLimit says which.
+  const bodyLimitFor = build.entry.module.requestBodyLimit;
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    if (Number(req.get("content-length") ?? 0) > BODY_LIMIT) {
+    const limit = bodyLimitFor(req.path);
+    if (Number(req.get("content-length") ?? 0) > limit) {
       res.set("Connection", "close");
-      res.status(413).type("text/plain").send(`This request is too large: at most ${BODY_LIMIT / 1024} KB is accepted.`);
+      res.status(413).type("text/plain").send(`This request is too large: at most ${Math.floor(limit / 1024)} KB is accepted.`);
       return;
     }
     let seen = 0;
     let over = false;
     const count = (chunk) => {
       seen += chunk.length;
-      if (seen <= BODY_LIMIT || over) return;
+      if (seen <= limit || over) return;
       over = true;
       if (res.headersSent) return req.destroy();
       res.set("Connection", "close");

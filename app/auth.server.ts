@@ -122,7 +122,8 @@ export type PermissionEntity =
   | "user"
   | "cohort"
   | "assignment"
-  | "cohort-progress";
+  | "cohort-progress"
+  | "password-link";
 export type PermissionAccess = "own" | "any";
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
 
@@ -148,7 +149,10 @@ const INSTRUCTOR: readonly Permission[] = [
   "read:cohort:own",
   "update:cohort:own",
   "create:assignment:own",
+  "update:assignment:own", // a learner's own due date on an assignment
   "read:cohort-progress:own",
+  // One-time set-password links for learners of cohorts they teach: a roster's new accounts, recovery.
+  "create:password-link:own",
 ];
 const ADMIN: readonly Permission[] = [
   ...INSTRUCTOR,
@@ -162,7 +166,9 @@ const ADMIN: readonly Permission[] = [
   "read:cohort:any",
   "update:cohort:any",
   "create:assignment:any",
+  "update:assignment:any",
   "read:cohort-progress:any",
+  "create:password-link:any",
 ];
 
 /** What each role may do: the only place roles are named. */

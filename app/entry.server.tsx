@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { env, type Env } from "./env.server";
 import { NonceContext } from "./components/nonce";
 import { FORM_BODY_LIMIT } from "./forms/parse-form.server";
+import { ROSTER_BODY_LIMIT } from "./forms/roster-form.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,6 +18,17 @@ export function startup(): Env {
 
 /** The largest request body server.js lets through to the app: the form limit, said once. */
 export const REQUEST_BODY_LIMIT = FORM_BODY_LIMIT;
+
+/** Form routes that carry a file, with their own bound (their action passes the same to parseForm). */
+const FILE_FORM_LIMITS: readonly { path: RegExp; limit: number }[] = [
+  // A client-side navigation posts to "<page>.data".
+  { path: /^\/cohorts\/[^/]+\/roster(?:\.data)?$/, limit: ROSTER_BODY_LIMIT },
+];
+
+/** The bound server.js holds a request body to, by path. */
+export function requestBodyLimit(pathname: string): number {
+  return FILE_FORM_LIMITS.find((route) => route.path.test(pathname))?.limit ?? REQUEST_BODY_LIMIT;
+}
 
 /**
  * Every page shows who is signed in (the header's account menu) and most

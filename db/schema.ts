@@ -360,6 +360,15 @@ export const cohortInstructors = sqliteTable(
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_instructors_user").on(t.userId)],
 );
 
+/**
+ * How a learner came into a cohort: they joined it themselves (code or invite
+ * link), or an instructor's roster added them, as a new account or an
+ * existing one. Only the first two let the cohort's instructors issue the
+ * learner a recovery link (models/cohort-learner.server.ts): adding someone
+ * else's existing account to a roster gives no hold over it.
+ */
+export const memberSources = ["joined", "roster-new", "roster-existing"] as const;
+
 export const cohortMembers = sqliteTable(
   "cohort_members",
   {
@@ -370,6 +379,7 @@ export const cohortMembers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     joinedAt: integer("joined_at").notNull(),
+    source: text("source", { enum: memberSources }).notNull().default("joined"),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_members_user").on(t.userId)],
 );

@@ -28,12 +28,12 @@ function refusal(status: number, message: string, headers: Record<string, string
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...headers } });
 }
 
-const tooLarge = () => refusal(413, `This form is too large: at most ${FORM_BODY_LIMIT / 1024} KB is accepted.`);
+const tooLarge = (limit: number) => refusal(413, `This form is too large: at most ${Math.floor(limit / 1024)} KB is accepted.`);
 
 /** The body's bytes, at most `limit` of them; a longer body is refused with 413. */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,13 +45,13 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge();
+        throw tooLarge(limit);
       }
       chunks.push(value);
     }
   } catch (error) {
     if (error instanceof Response) throw error;
-    if ((error as { code?: unknown } | null)?.code === BODY_TOO_LARGE) throw tooLarge();
+    if ((error as { code?: unknown } | null)?.code === BODY_TOO_LARGE) throw tooLarge(limit);
     throw refusal(400, "The form could not be read: the request ended before it was all sent.");
   }
   const body = new Uint8Array(size);
@@ -109,10 +109,16 @@ export type ParsedForm<Output> =
 
 /**
  * Reads and validates a form. Invalid input gives the first message per
- * field (an issue without a field is the form's), with status 400.
+ * field (an issue without a field is the form's), with status 400. A form
+ * that carries a file passes its own `limit` (and server.js lets such a
+ * route's body through: entry.server.tsx requestBodyLimit).
  */
-export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): Promise<ParsedForm<z.output<Schema>>> {
-  const formData = await readForm(request);
+export async function parseForm<Schema extends z.ZodTypeAny>(
+  request: Request,
+  schema: Schema,
+  limit = FORM_BODY_LIMIT,
+): Promise<ParsedForm<z.output<Schema>>> {
+  const formData = await readForm(request, limit);
   const values = echoedValues(formData);
   const result = schema.safeParse(Object.fromEntries(formData));
   if (result.success) return { ok: true, data: result.data, values };

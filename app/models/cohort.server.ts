@@ -205,3 +205,4 @@ export const joinCohortOnAppDb = onAppDb(joinCohort);
 export const removeMemberOnAppDb = onAppDb(removeMember);
 export const assignModuleOnAppDb = onAppDb(assignModule);
 export const assignableModulesOnAppDb = onAppDb(assignableModules);
+export const findCohortOnAppDb = onAppDb(findCohort);

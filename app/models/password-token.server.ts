@@ -21,6 +21,7 @@ import type { Database } from "../../db/client";
 import { passwordTokens, passwordTokenPurposes, sessions, users } from "../../db/schema";
 import { onAppDb } from "../db.server";
 import { hashLinkToken, LINK_TOKEN_BYTES, linkTokenFromBytes, linkTokenLookup } from "../link-token.server";
+import { inChunks } from "./chunks";
 import { reserveAttempt } from "./login-attempt.server";
 import { hashPassword } from "./user.server";
 
@@ -47,15 +48,6 @@ export interface IssuedLink {
   expiresAt: number;
 }
 
-/** SQLite's bound on variables per statement is far above this; chunks keep each statement modest. */
-const CHUNK = 400;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 /**
  * New links for the given users (one each), replacing any unused links they
  * had. Returns each user's token, by user id: the only time it exists
@@ -72,7 +64,7 @@ export async function issuePasswordTokens(
   const expiresAt = now + PASSWORD_LINK_LIFETIME_MS[purpose];
   const issued = new Map<string, IssuedLink>();
   for (const userId of userIds) issued.set(userId, { token: linkTokenFromBytes(drawBytes(LINK_TOKEN_BYTES)), expiresAt });
-  for (const part of chunks(userIds)) {
+  for (const part of inChunks(userIds)) {
     await exec.delete(passwordTokens).where(and(inArray(passwordTokens.userId, part), isNull(passwordTokens.usedAt)));
     await exec.insert(passwordTokens).values(
       part.map((userId) => ({

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
 import { formatDay, percent } from "~/components/charts/format";
 import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { RosterForm } from "~/components/roster-form";
 import { assignmentWindow, cohortActionSchema } from "~/forms/cohort-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
 import { addDays, studyDay } from "~/learning/day";
@@ -144,6 +145,10 @@ export default function CohortPage() {
           Download as CSV
         </a>
       </p>
+
+      {/* Roster: the form posts to /cohorts/$cohortId/roster, which shows the new accounts' links once. */}
+      <h2>Add learners from a list</h2>
+      <RosterForm cohortId={cohort.id} />
 
       <h2>Assign a module</h2>
       {assignments.length > 0 ? (

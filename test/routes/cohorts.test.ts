@@ -97,7 +97,7 @@ describe("joining by code", () => {
     const good = await settle(() => joinRoute.action({ request: post("/join", { code: cohort.joinCode.toLowerCase() }, learner.cookie), params: {}, context: {} }));
     expect(good.status).toBe(302);
     expect((good.body as Response).headers.get("Location")).toBe("/");
-    expect(await t.db.select().from(cohortMembers)).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: expect.any(Number) }]);
+    expect(await t.db.select().from(cohortMembers)).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: expect.any(Number), source: "joined" }]);
   });
 
   it("answers 429 with the field's message once a learner has guessed too often", async () => {

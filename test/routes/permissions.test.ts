@@ -100,6 +100,10 @@ const MATRIX: Record<string, RouteEntry> = {
       },
     },
   },
+  "cohorts.$cohortId.roster.tsx": {
+    loader: { ...cohortUrl("/roster"), expect: cohortTeachers },
+    action: { ...cohortUrl("/roster"), expect: cohortTeachers, form: { roster: "matrix-roster@example.org" } },
+  },
   "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
   "join.tsx": {
     loader: { url: "/join", expect: members },

@@ -1,0 +1,1 @@
+ALTER TABLE `cohort_members` ADD `source` text DEFAULT 'joined' NOT NULL;
