@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { assignments, cohortMembers, modules } from "../../db/schema";
+import { addRosterToCohort } from "../../app/models/cohort-roster.server";
 import { createCohort, JOIN_LIMITS } from "../../app/models/cohort.server";
 import type { Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -85,6 +86,30 @@ describe("the cohort dashboard's routes", () => {
     expect(lines[0]).toMatch(/^Learner,Email,Module,Status,/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^"'=HYPERLINK/);
+  });
+});
+
+describe("the dashboard's pages and order", () => {
+  it("shows 50 learners a page in the order asked for, while the CSV holds every learner", async () => {
+    const { owner, cohort, params, assign } = await setting();
+    await dashboardRoute.action({ request: post(`/cohorts/${cohort.id}`, assign, owner.cookie), params, context: {} });
+    const emails = Array.from({ length: 55 }, (_, i) => `learner${String(i).padStart(2, "0")}@example.org`);
+    await addRosterToCohort(t.db, { userId: owner.id, all: false }, cohort.id, emails.map((email, i) => ({ line: i + 1, email, name: `Learner ${String(i).padStart(2, "0")}` })), Date.now());
+    const page = async (query: string) => {
+      const result = await settle(() => dashboardRoute.loader({ request: get(`/cohorts/${cohort.id}${query}`, owner.cookie), params, context: {} }));
+      return result.body as Awaited<ReturnType<typeof dashboardRoute.loader>>;
+    };
+    const first = await page("?sort=learner&dir=desc");
+    expect(first.page).toEqual({ page: 1, pageCount: 2, total: 55 });
+    expect(first.dashboard.rows).toHaveLength(50);
+    expect(first.dashboard.rows[0]!.learner.name).toBe("Learner 54");
+    const second = await page("?sort=learner&dir=desc&page=2");
+    expect(second.dashboard.rows.map((r) => r.learner.name)).toEqual(["Learner 04", "Learner 03", "Learner 02", "Learner 01", "Learner 00"]);
+    // A page past the end shows the last; an unknown sort falls back to the riskiest first.
+    expect((await page("?page=99")).page.page).toBe(2);
+    expect((await page("?sort=nonsense")).order).toEqual({ sort: "status", dir: "asc", page: 1 });
+    const csv = (await exportRoute.loader({ request: get(`/cohorts/${cohort.id}/export.csv`, owner.cookie), params, context: {} })) as Response;
+    expect((await csv.text()).trim().split("\r\n")).toHaveLength(56);
   });
 });
 
