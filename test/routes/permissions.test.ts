@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { modules } from "../../db/schema";
-import { createCohort, joinCohort } from "../../app/models/cohort.server";
+import { assignModule, createCohort, joinCohort } from "../../app/models/cohort.server";
 import { issuePasswordTokens } from "../../app/models/password-token.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
@@ -68,13 +68,22 @@ const teachers = { ...signedIn("signin", "allowed"), learner: "forbidden", "coho
 /** One cohort's pages: its instructors and admins; another instructor finds no such cohort. */
 const cohortTeachers = { ...teachers, "other-instructor": "notfound" } as const satisfies Record<Who, Expect>;
 const cohortParams = { cohortId: "" };
-const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string> };
+const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string>, ownDueDate: {} as Record<string, string> };
 const cohortUrl = (tail = "") => ({
   get url() {
     return `/cohorts/${cohortParams.cohortId}${tail}`;
   },
   params: cohortParams,
 });
+
+/** The matrix cohort's learner's page. */
+const learnerParams = { cohortId: "", learnerId: "" };
+const learnerUrl = {
+  get url() {
+    return `/cohorts/${learnerParams.cohortId}/learners/${learnerParams.learnerId}`;
+  },
+  params: learnerParams,
+};
 
 /** A welcome link for the learner (set in beforeAll); the matrix posts a too-short password, so nothing spends it. */
 const linkParams = { token: "" };
@@ -103,6 +112,16 @@ const MATRIX: Record<string, RouteEntry> = {
   "cohorts.$cohortId.roster.tsx": {
     loader: { ...cohortUrl("/roster"), expect: cohortTeachers },
     action: { ...cohortUrl("/roster"), expect: cohortTeachers, form: { roster: "matrix-roster@example.org" } },
+  },
+  "cohorts.$cohortId.learners.$learnerId.tsx": {
+    loader: { ...learnerUrl, expect: cohortTeachers },
+    action: {
+      ...learnerUrl,
+      expect: cohortTeachers,
+      get form() {
+        return cohortForms.ownDueDate;
+      },
+    },
   },
   "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
   "join.tsx": {
@@ -180,6 +199,9 @@ beforeAll(async () => {
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   cohortForms.assign = { intent: "assign", moduleId: rivers!.id, startsOn: today, dueOn: inAWeek };
   cohortForms.join = { code: cohort.joinCode };
+  Object.assign(learnerParams, { cohortId: cohort.id, learnerId: userIds.get("cohort-learner")! });
+  const assigned = await assignModule(t.db, { userId: userIds.get("instructor")!, all: false }, cohort.id, { moduleId: rivers!.id, startsAt: Date.now(), dueAt: Date.now() + 7 * 86_400_000 }, Date.now());
+  cohortForms.ownDueDate = { intent: "own-due-date", assignmentId: assigned?.ok ? assigned.assignmentId : "", dueOn: inAWeek };
 });
 afterAll(() => t.close());
 
