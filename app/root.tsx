@@ -29,7 +29,11 @@ export const meta: MetaFunction = () => [{ title: "Cairn" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name, role: user.role, teaches: userHasPermission(user, "read:cohort:own") } : null };
+  return {
+    user: user
+      ? { name: user.name, role: user.role, teaches: userHasPermission(user, "read:cohort:own"), managesUsers: userHasPermission(user, "read:user:any") }
+      : null,
+  };
 }
 
 /** Form posts that can change who is signed in, or their name. */
@@ -89,6 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/stats">Statistics</NavLink>
                 <NavLink to="/settings">Settings</NavLink>
                 {user.teaches ? <NavLink to="/cohorts">Cohorts</NavLink> : null}
+                {user.managesUsers ? <NavLink to="/admin/users">Users</NavLink> : null}
               </>
             ) : null}
           </nav>

@@ -111,6 +111,12 @@ export async function issueRecoveryLink(
   return { ok: true, ...link };
 }
 
+/** A recovery link for any account (an admin's "any" permission); null when there is no such account. */
+export async function issueRecoveryLinkForUser(db: Database, issuerId: string, userId: string, now: number): Promise<RecoveryLinkResult | null> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  return user ? issueRecoveryLink(db, issuerId, userId, now) : null;
+}
+
 /** Why a link does not open: not one of ours (mistyped, forged, or replaced by a newer one), spent, or too old. */
 export type LinkRefusal = "unknown" | "used" | "expired";
 
@@ -185,4 +191,4 @@ export async function setPasswordWithLink(
 
 export const findPasswordLinkOnAppDb = onAppDb(findPasswordLink);
 export const setPasswordWithLinkOnAppDb = onAppDb(setPasswordWithLink);
-export const issueRecoveryLinkOnAppDb = onAppDb(issueRecoveryLink);
+export const issueRecoveryLinkForUserOnAppDb = onAppDb(issueRecoveryLinkForUser);

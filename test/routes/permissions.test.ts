@@ -65,6 +65,8 @@ const lessonParams = { courseSlug: "geography", moduleSlug: "rivers", lessonSlug
 
 /** Instructors and admins: pages of their own cohorts (the list, creating one). */
 const teachers = { ...signedIn("signin", "allowed"), learner: "forbidden", "cohort-learner": "forbidden" } as const satisfies Record<Who, Expect>;
+/** Pages for admins alone. */
+const admins = { ...signedIn("signin", "forbidden"), admin: "allowed" } as const satisfies Record<Who, Expect>;
 /** One cohort's pages: its instructors and admins; another instructor finds no such cohort. */
 const cohortTeachers = { ...teachers, "other-instructor": "notfound" } as const satisfies Record<Who, Expect>;
 const cohortParams = { cohortId: "" };
@@ -131,6 +133,17 @@ const MATRIX: Record<string, RouteEntry> = {
       expect: members,
       get form() {
         return cohortForms.join;
+      },
+    },
+  },
+  "admin.users.tsx": {
+    loader: { url: "/admin/users?q=example", expect: admins },
+    action: {
+      url: "/admin/users",
+      expect: admins,
+      get form() {
+        // Not the learner whose welcome link the set-password row opens: a new link replaces the old.
+        return { intent: "recovery-link", userId: userIds.get("cohort-learner")! };
       },
     },
   },
