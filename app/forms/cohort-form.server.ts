@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { addDays, startOfDay } from "../learning/day";
 import { NAME_MAX } from "../models/cohort.server";
+import { unreadableForm } from "./parse-form.server";
 
 export const cohortNameSchema = z.object({
   name: z
@@ -16,9 +17,6 @@ export const cohortNameSchema = z.object({
     .min(1, "Give the cohort a name.")
     .max(NAME_MAX, `A name has at most ${NAME_MAX} characters.`),
 });
-
-/** A post whose intent is none of the form's (a forged or stale page): one message for the form. */
-const unreadableForm = { errorMap: () => ({ message: "This form could not be read; reload the page and try again." }) };
 
 const day = (missing: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, missing);
 

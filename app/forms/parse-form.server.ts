@@ -103,6 +103,12 @@ export function formErrors(
   return data(payload, { status });
 }
 
+/**
+ * A schema option for forms with an intent or hidden fields only (a forged or
+ * stale page sends something else): one message for the form as a whole.
+ */
+export const unreadableForm = { errorMap: () => ({ message: "This form could not be read; reload the page and try again." }) };
+
 export type ParsedForm<Output> =
   | { ok: true; data: Output; values: Record<string, string> }
   | { ok: false; response: ReturnType<typeof formErrors> };

@@ -5,7 +5,7 @@ import { requireUserWithPermission } from "~/auth.server";
 import { formatDay } from "~/components/charts/format";
 import { CopyField } from "~/components/copy-field";
 import { FormErrorSummary } from "~/components/form-fields";
-import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { formErrors, parseForm, unreadableForm } from "~/forms/parse-form.server";
 import { studyDay } from "~/learning/day";
 import { onAppDb } from "~/db.server";
 import { issueRecoveryLinkForUserOnAppDb } from "~/models/password-token.server";
@@ -24,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { q, users: q ? await searchUsersOnAppDb(q) : null, limit: USER_SEARCH_LIMIT, timeZone: admin.timeZone };
 }
 
-const linkSchema = z.object({ intent: z.literal("recovery-link"), userId: z.string().min(1).max(200) }, {
-  errorMap: () => ({ message: "This form could not be read; reload the page and try again." }),
-});
+const linkSchema = z.object({ intent: z.literal("recovery-link"), userId: z.string().min(1).max(200) }, unreadableForm);
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, "create:password-link:any");

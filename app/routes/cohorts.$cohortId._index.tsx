@@ -3,11 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
 import { formatDay, percent } from "~/components/charts/format";
 import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { InviteLink } from "~/components/invite-link";
 import { RosterForm } from "~/components/roster-form";
 import { assignmentWindow, cohortActionSchema } from "~/forms/cohort-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
 import { addDays, studyDay } from "~/learning/day";
 import { cohortDashboardOnAppDb } from "~/models/cohort-progress.server";
+import { inviteStatusOnAppDb } from "~/models/cohort-invite.server";
 import { assignableModulesOnAppDb, assignModuleOnAppDb, removeMemberOnAppDb } from "~/models/cohort.server";
 import { formatJoinCode } from "~/teaching/assignments";
 import { DEFAULT_ORDER, LEARNERS_PER_PAGE, pageOf, readDashboardOrder, type DashboardOrder, type DashboardSort } from "~/teaching/dashboard-order";
@@ -22,16 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = readDashboardOrder(new URL(request.url).searchParams);
   const dashboard = await cohortDashboardOnAppDb(permissionScope(user, "read:cohort-progress"), params.cohortId ?? "", now, order);
   if (!dashboard) throw notFound();
-  const today = studyDay(now, user.timeZone);
+  const dayOf = (ms: number) => studyDay(ms, user.timeZone);
   // Every learner is ordered, one page is sent: a 500-learner cohort's page was 1.1 MB of HTML.
   const { rows, ...page } = pageOf(dashboard.rows, order.page);
+  const invite = await inviteStatusOnAppDb(permissionScope(user, "read:cohort-progress"), dashboard.cohort.id);
   return {
     dashboard: { ...dashboard, rows },
     page,
     order,
+    inviteMadeOn: invite?.createdAt ? formatDay(dayOf(invite.createdAt), "long") : null,
     modules: await assignableModulesOnAppDb(),
     timeZone: user.timeZone,
-    defaults: { startsOn: today, dueOn: addDays(today, 7) },
+    defaults: { startsOn: dayOf(now), dueOn: addDays(dayOf(now), 7) },
   };
 }
 
@@ -64,7 +68,7 @@ const STATUS_CLASS: Record<string, string> = { overdue: "field-error", "not star
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function CohortPage() {
-  const { dashboard, page, order, modules, timeZone, defaults } = useLoaderData<typeof loader>();
+  const { dashboard, page, order, inviteMadeOn, modules, timeZone, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = refusedForm(actionData);
   const values = { ...defaults, moduleId: "", ...refused.values };
@@ -82,6 +86,8 @@ export default function CohortPage() {
         <br />
         <span className="muted">Learners sign in, open “Join a cohort” on their home page and type this code.</span>
       </p>
+      {/* Invite link: the forms post to /cohorts/$cohortId/invite, which shows a new link once. */}
+      <InviteLink cohortId={cohort.id} madeOn={inviteMadeOn} />
 
       <h2>Progress</h2>
       {page.total === 0 ? (

@@ -5,6 +5,7 @@ import { clientAddress, requireAnonymous, safeRedirect, signInResponse } from "~
 import { DeviceTimeZone } from "~/components/device-time-zone";
 import { Field, FormErrorSummary, FORM_ERROR_ID, NewPasswordField, refusedForm } from "~/components/form-fields";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { joinFromRedirectOnAppDb } from "~/models/cohort-invite.server";
 import { deviceTimeZone, deviceTimeZoneFields } from "~/forms/account-form.server";
 import { signUpLearner } from "~/models/account.server";
 import { emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
@@ -37,7 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A zone this server does not know is not the learner's fault: UTC, which settings can change.
   const timeZone = deviceTimeZone(form.data) ?? "UTC";
   const result = await signUpLearner({ name, email, password, timeZone }, clientAddress(request, context), Date.now());
-  if (result.ok) return signInResponse(result.user.id, safeRedirect(redirectTo));
+  if (result.ok) {
+    // Back from an invite link's page: join its cohort now (a POST), so the learner lands in it.
+    const asker = { learnerId: result.user.id, address: clientAddress(request, context) };
+    return signInResponse(result.user.id, await joinFromRedirectOnAppDb(asker, safeRedirect(redirectTo), Date.now()));
+  }
   if (result.reason === "rate-limited") return formErrors({ formError: SIGN_UP_LIMITED, values: form.values }, 429);
   return formErrors({ fieldErrors: { email: DUPLICATE_EMAIL }, values: form.values });
 }

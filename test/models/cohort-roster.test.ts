@@ -6,6 +6,7 @@ import { findPasswordLink, setPasswordWithLink } from "../../app/models/password
 import { createUser, NO_PASSWORD, verifyCredentials } from "../../app/models/user.server";
 import { readRoster } from "../../app/teaching/roster";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeInstructorScope } from "../support/fixtures";
 
 const T0 = Date.UTC(2026, 2, 2, 12);
 let t: TestDatabase;
@@ -13,8 +14,7 @@ let teacher: CohortScope;
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  const user = await createUser(t.db, { email: "tess@example.org", name: "Tess", password: "teacher password", role: "instructor" }, T0);
-  teacher = { userId: user.id, all: false };
+  teacher = await makeInstructorScope(t.db, "Tess");
 });
 afterEach(() => t.close());
 

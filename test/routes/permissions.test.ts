@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { modules } from "../../db/schema";
+import { renewInvite } from "../../app/models/cohort-invite.server";
 import { assignModule, createCohort, joinCohort } from "../../app/models/cohort.server";
 import { issuePasswordTokens } from "../../app/models/password-token.server";
 import { createSession } from "../../app/models/session.server";
@@ -78,6 +79,15 @@ const cohortUrl = (tail = "") => ({
   params: cohortParams,
 });
 
+/** An invite link to another cohort than the matrix's (whose link the invite row renews). */
+const inviteParams = { token: "" };
+const inviteUrl = {
+  get url() {
+    return `/join/${inviteParams.token}`;
+  },
+  params: inviteParams,
+};
+
 /** The matrix cohort's learner's page. */
 const learnerParams = { cohortId: "", learnerId: "" };
 const learnerUrl = {
@@ -125,7 +135,15 @@ const MATRIX: Record<string, RouteEntry> = {
       },
     },
   },
+  "cohorts.$cohortId.invite.tsx": {
+    loader: { ...cohortUrl("/invite"), expect: cohortTeachers },
+    action: { ...cohortUrl("/invite"), expect: cohortTeachers, form: { intent: "new" } },
+  },
   "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
+  "join.$token.tsx": {
+    loader: { ...inviteUrl, expect: everyone },
+    action: { ...inviteUrl, expect: members, form: {} },
+  },
   "join.tsx": {
     loader: { url: "/join", expect: members },
     action: {
@@ -204,7 +222,8 @@ beforeAll(async () => {
   }
   const cohort = await createCohort(t.db, userIds.get("instructor")!, "Matrix", Date.now());
   cohortParams.cohortId = cohort.id;
-  await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
+  const another = await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
+  inviteParams.token = (await renewInvite(t.db, { userId: userIds.get("other-instructor")!, all: false }, another.id, Date.now()))!.token;
   await joinCohort(t.db, { learnerId: userIds.get("cohort-learner")!, address: "192.0.2.99" }, cohort.joinCode, Date.now());
   linkParams.token = (await issuePasswordTokens(t.db, [userIds.get("learner")!], "welcome", null, Date.now())).get(userIds.get("learner")!)!.token;
   const [rivers] = await t.db.select({ id: modules.id }).from(modules).where(eq(modules.slug, "rivers"));
