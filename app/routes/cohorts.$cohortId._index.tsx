@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
 import { formatDay, percent } from "~/components/charts/format";
 import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { CohortTeam } from "~/components/cohort-team";
 import { InviteLink } from "~/components/invite-link";
 import { RosterForm } from "~/components/roster-form";
 import { assignmentWindow, cohortActionSchema } from "~/forms/cohort-form.server";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
 import { addDays, studyDay } from "~/learning/day";
 import { cohortDashboardOnAppDb } from "~/models/cohort-progress.server";
+import { cohortTeamOnAppDb } from "~/models/cohort-instructors.server";
 import { inviteStatusOnAppDb } from "~/models/cohort-invite.server";
 import { assignableModulesOnAppDb, assignModuleOnAppDb, removeMemberOnAppDb } from "~/models/cohort.server";
 import { formatJoinCode } from "~/teaching/assignments";
@@ -27,12 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const dayOf = (ms: number) => studyDay(ms, user.timeZone);
   // Every learner is ordered, one page is sent: a 500-learner cohort's page was 1.1 MB of HTML.
   const { rows, ...page } = pageOf(dashboard.rows, order.page);
-  const invite = await inviteStatusOnAppDb(permissionScope(user, "read:cohort-progress"), dashboard.cohort.id);
+  const [invite, team] = await Promise.all([
+    inviteStatusOnAppDb(permissionScope(user, "read:cohort-progress"), dashboard.cohort.id),
+    cohortTeamOnAppDb(permissionScope(user, "read:cohort-progress"), dashboard.cohort.id),
+  ]);
   return {
     dashboard: { ...dashboard, rows },
     page,
     order,
     inviteMadeOn: invite?.createdAt ? formatDay(dayOf(invite.createdAt), "long") : null,
+    // The cohort was just found for this user, so its team is too.
+    team: { instructors: team?.instructors ?? [], mayManage: team?.mayManage ?? false },
     modules: await assignableModulesOnAppDb(),
     timeZone: user.timeZone,
     defaults: { startsOn: dayOf(now), dueOn: addDays(dayOf(now), 7) },
@@ -68,7 +75,7 @@ const STATUS_CLASS: Record<string, string> = { overdue: "field-error", "not star
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function CohortPage() {
-  const { dashboard, page, order, inviteMadeOn, modules, timeZone, defaults } = useLoaderData<typeof loader>();
+  const { dashboard, page, order, inviteMadeOn, team, modules, timeZone, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = refusedForm(actionData);
   const values = { ...defaults, moduleId: "", ...refused.values };
@@ -101,6 +108,10 @@ export default function CohortPage() {
           Download as CSV
         </a>
       </p>
+
+      {/* Instructors: the owner's forms post to /cohorts/$cohortId/instructors. */}
+      <h2>Instructors</h2>
+      <CohortTeam cohortId={cohort.id} instructors={team.instructors} mayManage={team.mayManage} />
 
       {/* Roster: the form posts to /cohorts/$cohortId/roster, which shows the new accounts' links once. */}
       <h2>Add learners from a list</h2>

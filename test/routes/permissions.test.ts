@@ -139,6 +139,15 @@ const MATRIX: Record<string, RouteEntry> = {
     loader: { ...cohortUrl("/invite"), expect: cohortTeachers },
     action: { ...cohortUrl("/invite"), expect: cohortTeachers, form: { intent: "new" } },
   },
+  "cohorts.$cohortId.instructors.tsx": {
+    loader: { ...cohortUrl("/instructors"), expect: cohortTeachers },
+    action: {
+      ...cohortUrl("/instructors"),
+      expect: cohortTeachers,
+      // A colleague outside the matrix: adding "other-instructor" would let them reach the cohort in the rows after.
+      form: { intent: "add", email: "colleague@example.org" },
+    },
+  },
   "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
   "join.$token.tsx": {
     loader: { ...inviteUrl, expect: everyone },
@@ -220,6 +229,7 @@ beforeAll(async () => {
     const user = await createUser(t.db, { email: `${who}@example.org`, name: who, password: "a-good-long-password", role }, Date.now());
     userIds.set(who, user.id);
   }
+  await createUser(t.db, { email: "colleague@example.org", name: "Colleague", password: "a-good-long-password", role: "instructor" }, Date.now());
   const cohort = await createCohort(t.db, userIds.get("instructor")!, "Matrix", Date.now());
   cohortParams.cohortId = cohort.id;
   const another = await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
