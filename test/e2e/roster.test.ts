@@ -3,9 +3,9 @@
  * makes a cohort with an assignment, pastes a roster with one bad line, sees
  * that line reported and copies the new learner's set-password link; the
  * learner opens it, chooses a password and finds the cohort's assignment
- * first on their home page, the account now in their device's time zone. At desktop size the instructor then gives the
- * learner a due date of their own from the learner's page, and the learner
- * sees it is theirs.
+ * first on their home page, the account now in their device's time zone.
+ * At desktop size the instructor then gives the learner a due date of their
+ * own from the learner's page, and the learner sees it is theirs.
  */
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
