@@ -109,15 +109,15 @@ type CardRow = [userId: string, moduleId: string, state: number, stability: numb
 /** A cell of the dashboard or of a learner's list: progressCell's, and whether the due date is the learner's own. */
 export type AssignmentCell = ProgressCell & { ownDueDate: boolean };
 
-/** progressCell for every learner × assignment, keyed `${learnerId} ${assignmentId}`: six statements whatever the numbers. */
+/** progressCell for every learner × assignment, by learner id, in the assignments' order: six statements whatever the numbers. */
 async function computeCells(
   db: Database,
   who: Members,
   learners: readonly LearnerRow[],
   assigned: readonly AssignmentRow[],
   now: number,
-): Promise<Map<string, AssignmentCell>> {
-  const cells = new Map<string, AssignmentCell>();
+): Promise<Map<string, AssignmentCell[]>> {
+  const cells = new Map<string, AssignmentCell[]>();
   if (learners.length === 0 || assigned.length === 0) return cells;
   const moduleIds = [...new Set(assigned.map((a) => a.moduleId))];
   const decks = await loadDecks(db, moduleIds);
@@ -167,42 +167,50 @@ async function computeCells(
     ),
   ]);
 
-  const key = (a: string, b: string) => `${a} ${b}`;
+  // Everything is gathered per learner, by module position: no composite string keys (they cost more than the rules).
+  const moduleAt = new Map(moduleIds.map((id, i) => [id, i]));
+  const assignmentAt = new Map(assigned.map((a, i) => [a.id, i]));
   const lessonCountOf = new Map(lessonCounts.map((r) => [r.moduleId, r.n]));
-  const readsOf = new Map(reads.map(([userId, moduleId, n]) => [key(userId, moduleId), n]));
-  const cardsOf = new Map<string, LearnerCard[]>();
+  interface Gathered {
+    reads: number[];
+    cards: LearnerCard[][];
+    reviews: number[][];
+    own: (number | undefined)[];
+  }
+  const gathered = new Map<string, Gathered>();
+  const of = (userId: string) => {
+    let g = gathered.get(userId);
+    if (!g) gathered.set(userId, (g = { reads: [], cards: moduleIds.map(() => []), reviews: moduleIds.map(() => []), own: [] }));
+    return g;
+  };
+  for (const [userId, moduleId, n] of reads) of(userId).reads[moduleAt.get(moduleId)!] = n;
   for (const [userId, moduleId, state, stability, lastReview, due] of cardRows) {
-    const k = key(userId, moduleId);
-    const card: LearnerCard = { state: state as CardState["state"], stability, lastReview, due };
-    const list = cardsOf.get(k);
-    if (list) list.push(card);
-    else cardsOf.set(k, [card]);
+    of(userId).cards[moduleAt.get(moduleId)!]!.push({ state: state as CardState["state"], stability, lastReview, due });
   }
-  const reviewsOf = new Map<string, number[]>();
-  for (const [userId, moduleId, reviewedAt] of reviewRows) {
-    const k = key(userId, moduleId);
-    const list = reviewsOf.get(k);
-    if (list) list.push(reviewedAt);
-    else reviewsOf.set(k, [reviewedAt]);
-  }
-  const extensionOf = new Map(extensions.map(([userId, assignmentId, dueAt]) => [key(userId, assignmentId), { dueAt }]));
+  for (const [userId, moduleId, reviewedAt] of reviewRows) of(userId).reviews[moduleAt.get(moduleId)!]!.push(reviewedAt);
+  for (const [userId, assignmentId, dueAt] of extensions) of(userId).own[assignmentAt.get(assignmentId)!] = dueAt;
 
+  const none: Gathered = { reads: [], cards: [], reviews: [], own: [] };
   for (const learner of learners) {
     const weights = schedulerSettingsFor(learner).weights;
-    for (const a of assigned) {
-      const k = key(learner.id, a.moduleId);
-      const own = extensionOf.get(key(learner.id, a.id)) ?? null;
-      const input = {
-        cards: cardsOf.get(k) ?? [],
-        deckSize: decks.get(a.moduleId)?.size ?? 0,
-        lessonsRead: readsOf.get(k) ?? 0,
-        lessonCount: lessonCountOf.get(a.moduleId) ?? 0,
-        reviewTimes: reviewsOf.get(k) ?? [],
-        weights,
-      };
-      const cell = progressCell(input, { startsAt: a.startsAt, dueAt: effectiveDueAt(a, own) }, now);
-      cells.set(key(learner.id, a.id), { ...cell, ownDueDate: own !== null });
-    }
+    const g = gathered.get(learner.id) ?? none;
+    cells.set(
+      learner.id,
+      assigned.map((a, i) => {
+        const m = moduleAt.get(a.moduleId)!;
+        const own = g.own[i];
+        const input = {
+          cards: g.cards[m] ?? [],
+          deckSize: decks.get(a.moduleId)?.size ?? 0,
+          lessonsRead: g.reads[m] ?? 0,
+          lessonCount: lessonCountOf.get(a.moduleId) ?? 0,
+          reviewTimes: g.reviews[m] ?? [],
+          weights,
+        };
+        const cell = progressCell(input, { startsAt: a.startsAt, dueAt: effectiveDueAt(a, own === undefined ? null : { dueAt: own }) }, now);
+        return Object.assign(cell, { ownDueDate: own !== undefined });
+      }),
+    );
   }
   return cells;
 }
@@ -253,10 +261,7 @@ export async function cohortDashboard(
     db.select(learnerColumns).from(cohortMembers).innerJoin(users, eq(users.id, cohortMembers.userId)).where(eq(cohortMembers.cohortId, cohortId)),
   ]);
   const cells = await computeCells(db, { cohortId }, learners, assigned, now);
-  const rows = learners.map((l) => ({
-    learner: { id: l.id, name: l.name, email: l.email },
-    cells: assigned.map((a) => cells.get(`${l.id} ${a.id}`)!),
-  }));
+  const rows = learners.map((l) => ({ learner: { id: l.id, name: l.name, email: l.email }, cells: cells.get(l.id) ?? [] }));
   return {
     cohort: { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode },
     assignments: assigned.map(({ cohortId: _, ...a }) => a),
@@ -292,7 +297,7 @@ export async function learnerAssignments(db: Database, learnerId: string, now: n
       cohortName: r.cohortName,
       moduleTitle: r.moduleTitle,
       moduleUrl: assigned[i]!.moduleUrl,
-      cell: cells.get(`${learnerId} ${r.id}`)!,
+      cell: cells.get(learnerId)![i]!,
     }))
     .sort((a, b) => compareByRisk(a.cell, b.cell));
 }
@@ -306,8 +311,8 @@ export async function learnerCellsInCohort(
 ): Promise<Map<string, AssignmentCell>> {
   const [learner] = await db.select(learnerColumns).from(users).where(eq(users.id, learnerId));
   if (!learner) return new Map();
-  const cells = await computeCells(db, { learnerId }, [learner], assigned, now);
-  return new Map(assigned.map((a) => [a.id, cells.get(`${learnerId} ${a.id}`)!]));
+  const cells = (await computeCells(db, { learnerId }, [learner], assigned, now)).get(learnerId) ?? [];
+  return new Map(assigned.map((a, i) => [a.id, cells[i]!]));
 }
 
 export const cohortDashboardOnAppDb = onAppDb(cohortDashboard);
