@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env, type Env } from "./env.server";
@@ -38,6 +38,21 @@ export function requestBodyLimit(pathname: string): number {
  * cheap to render, so they get the same rule rather than a second one.
  */
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/**
+ * What the server logs: unexpected errors, with their stack. A request the
+ * router refuses by design (a POST or DELETE to a page that takes no form:
+ * 405; no such page: 404) is the client's mistake, already answered with its
+ * status and a plain message; Remix's default logged it with a stack trace,
+ * as if the app had failed.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  // A router error carries the underlying Error (with its stack) privately.
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(inner ?? error);
+};
 
 /** Loader and action data (single fetch's .data requests) and redirects from them. */
 export function handleDataRequest(response: Response): Response {

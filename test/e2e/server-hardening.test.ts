@@ -109,6 +109,9 @@ describe("request bodies", () => {
       [`/set-password/${"a".repeat(43)}`, { method: "POST", body: '{"password":"x"}', headers: { "Content-Type": "application/json" } }, 415],
       [`/set-password/${"a".repeat(43)}`, { method: "DELETE" }, 405],
       [`/join/${"a".repeat(43)}`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json", Cookie: cookie } }, 415],
+      // A page without an action.
+      ["/stats", { method: "POST", body: "x=1", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }, 405],
+      ["/stats", { method: "DELETE", headers: { Cookie: cookie } }, 405],
     ];
     const logBefore = server().log().length;
     for (const [path, init, status] of cases) {
