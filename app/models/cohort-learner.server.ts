@@ -13,13 +13,14 @@
  * roster added is someone else's: adding an email to a roster must give no
  * hold over it, so only an admin issues its link.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { assignmentExtensions, assignments, cohortMembers, lessonReads, lessons, users, type Cohort } from "../../db/schema";
 import { checkDueOverride } from "../teaching/assignments";
 import { cohortAssignments, learnerCellsInCohort, type AssignmentCell } from "./cohort-progress.server";
 import { findCohort, onAppDb, type CohortScope } from "./cohort.server";
 import { issueRecoveryLink, type RecoveryLinkResult } from "./password-token.server";
+import { NO_PASSWORD } from "./user.server";
 
 interface Member {
   id: string;
@@ -28,13 +29,23 @@ interface Member {
   role: "learner" | "instructor" | "admin";
   joinedAt: number;
   source: "joined" | "roster-new" | "roster-existing";
+  /** False for an account made from a roster whose link has not been used yet. */
+  hasPassword: boolean;
 }
 
 async function reachMember(db: Database, scope: CohortScope, cohortId: string, learnerId: string): Promise<{ cohort: Cohort; member: Member } | null> {
   const cohort = await findCohort(db, scope, cohortId);
   if (!cohort) return null;
   const [member] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, joinedAt: cohortMembers.joinedAt, source: cohortMembers.source })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      joinedAt: cohortMembers.joinedAt,
+      source: cohortMembers.source,
+      hasPassword: sql<boolean>`${users.passwordHash} <> ${NO_PASSWORD}`.mapWith(Boolean),
+    })
     .from(cohortMembers)
     .innerJoin(users, eq(users.id, cohortMembers.userId))
     .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, learnerId)))

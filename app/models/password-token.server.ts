@@ -23,7 +23,7 @@ import { onAppDb } from "../db.server";
 import { hashLinkToken, LINK_TOKEN_BYTES, linkTokenFromBytes, linkTokenLookup } from "../link-token.server";
 import { inChunks } from "./chunks";
 import { reserveAttempt } from "./login-attempt.server";
-import { hashPassword } from "./user.server";
+import { hashPassword, NO_PASSWORD } from "./user.server";
 
 export type PasswordTokenPurpose = (typeof passwordTokenPurposes)[number];
 
@@ -121,7 +121,14 @@ export async function issueRecoveryLinkForUser(db: Database, issuerId: string, u
 export type LinkRefusal = "unknown" | "used" | "expired";
 
 export type PasswordLinkLookup =
-  | { ok: true; purpose: PasswordTokenPurpose; expiresAt: number; user: { id: string; email: string; name: string } }
+  | {
+      ok: true;
+      purpose: PasswordTokenPurpose;
+      expiresAt: number;
+      user: { id: string; email: string; name: string };
+      /** The account has never had a password (made from a roster): the page asks for the device's zone too. */
+      firstPassword: boolean;
+    }
   | { ok: false; reason: LinkRefusal };
 
 async function lookUp(exec: Executor, hash: string, now: number): Promise<PasswordLinkLookup> {
@@ -131,6 +138,7 @@ async function lookUp(exec: Executor, hash: string, now: number): Promise<Passwo
       expiresAt: passwordTokens.expiresAt,
       usedAt: passwordTokens.usedAt,
       user: { id: users.id, email: users.email, name: users.name },
+      passwordHash: users.passwordHash,
     })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
@@ -139,7 +147,8 @@ async function lookUp(exec: Executor, hash: string, now: number): Promise<Passwo
   if (!row) return { ok: false, reason: "unknown" };
   if (row.usedAt !== null) return { ok: false, reason: "used" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
-  return { ok: true, purpose: row.purpose, expiresAt: row.expiresAt, user: row.user };
+  const firstPassword = row.purpose === "welcome" || row.passwordHash === NO_PASSWORD;
+  return { ok: true, purpose: row.purpose, expiresAt: row.expiresAt, user: row.user, firstPassword };
 }
 
 /** What a link opens, without spending it. */
@@ -152,9 +161,10 @@ export type SetPasswordResult = { ok: true; userId: string } | { ok: false; reas
 
 /**
  * Spends the link: sets the password, revokes every session the user had and
- * removes their other unused links, in one transaction. A welcome link also
- * records the device's time zone (the account was made without one); a
- * recovery link leaves the user's settings alone. Nothing changes unless
+ * removes their other unused links, in one transaction. A first password (a
+ * welcome link, or any link for an account made without a password) also
+ * records the device's time zone, since the account was made without one; a
+ * recovery link for an account in use leaves its settings alone. Nothing changes unless
  * the link is still good when the transaction runs.
  */
 export async function setPasswordWithLink(
@@ -181,7 +191,8 @@ export async function setPasswordWithLink(
       const after = await lookUp(tx, hash, now);
       return after.ok ? { ok: false, reason: "used" } : after;
     }
-    const zone = spent.purpose === "welcome" && device.timeZone ? { timeZone: device.timeZone } : {};
+    // An account that never had a password (made from a roster) was made without a zone too, whatever the link's purpose.
+    const zone = before.firstPassword && device.timeZone ? { timeZone: device.timeZone } : {};
     await tx.update(users).set({ passwordHash, ...zone }).where(eq(users.id, spent.userId));
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, spent.userId), isNull(sessions.revokedAt)));
     await tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, spent.userId), isNull(passwordTokens.usedAt)));

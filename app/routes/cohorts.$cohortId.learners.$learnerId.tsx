@@ -77,6 +77,7 @@ export default function LearnerPage() {
       <h1>{learner.name}</h1>
       <p className="muted">
         {learner.email} · {learner.source === "joined" ? "joined" : "added from a roster"} on {date(learner.joinedAt)}
+        {learner.hasPassword ? null : " · has not chosen a password yet"}
       </p>
       <FormErrorSummary result={actionData} />
 

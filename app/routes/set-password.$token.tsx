@@ -25,7 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = user ? { name: user.name } : null;
   if (!link.ok) return data({ link: null, refusal: LINK_REFUSALS[link.reason], signedIn }, { status: link.reason === "unknown" ? 404 : 410 });
   return {
-    link: { purpose: link.purpose, email: link.user.email, name: link.user.name, expiresOn: new Date(link.expiresAt).toISOString().slice(0, 10) },
+    link: {
+      purpose: link.purpose,
+      firstPassword: link.firstPassword,
+      email: link.user.email,
+      name: link.user.name,
+      expiresOn: new Date(link.expiresAt).toISOString().slice(0, 10),
+    },
     refusal: null,
     signedIn,
   };
@@ -77,17 +83,17 @@ export default function SetPassword() {
   }
   return (
     <section className="card auth-card">
-      <h1>{link.purpose === "welcome" ? "Welcome to Cairn" : "Choose a new password"}</h1>
+      <h1>{link.firstPassword ? "Welcome to Cairn" : "Choose a new password"}</h1>
       <p>
         Choose a password for <strong>{link.email}</strong>
-        {link.purpose === "welcome" ? ` (${link.name})` : ""}. This link works once, until {formatDay(link.expiresOn, "long")}.
+        {link.firstPassword ? ` (${link.name})` : ""}. This link works once, until {formatDay(link.expiresOn, "long")}.
       </p>
       <Form method="post" noValidate aria-describedby={actionData ? FORM_ERROR_ID : undefined}>
         <FormErrorSummary result={actionData} />
         {/* Lets a password manager file the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
         <NewPasswordField label="New password" error={fieldErrors.password} />
-        {link.purpose === "welcome" ? <DeviceTimeZone /> : null}
+        {link.firstPassword ? <DeviceTimeZone /> : null}
         <p>
           <button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save password and sign in"}

@@ -45,7 +45,7 @@ describe("a learner's page in a cohort", () => {
     const [africa] = await t.db.select().from(lessons).where(eq(lessons.moduleId, riversId)).orderBy(lessons.position);
     await startLesson(t.db, learner.id, africa!.id, T0 + 1000);
     const view = (await cohortLearner(t.db, teacher, cohort.id, learner.id, T0 + DAY))!;
-    expect(view.learner).toMatchObject({ name: "Lea", source: "joined", recoverable: true });
+    expect(view.learner).toMatchObject({ name: "Lea", source: "joined", recoverable: true, hasPassword: true });
     expect(view.assignments).toHaveLength(1);
     const [rivers] = view.assignments;
     expect(rivers!.cell).toMatchObject({ lessonsRead: 1, lessonCount: 2, status: "on track", ownDueDate: false });
@@ -115,6 +115,7 @@ describe("a set-password link from the learner's page", () => {
     const applied = await addRosterToCohort(t.db, teacher, cohort.id, [{ line: 1, email: "new@example.org", name: "New" }, { line: 2, email: existing.email, name: null }], T0);
     const [created] = await t.db.select().from(users).where(eq(users.email, "new@example.org"));
     expect(applied!.outcomes.map((o) => o.kind)).toEqual(["created", "added"]);
+    expect((await cohortLearner(t.db, teacher, cohort.id, created!.id, T0))!.learner).toMatchObject({ source: "roster-new", hasPassword: false, recoverable: true });
     expect(await issueLearnerRecoveryLink(t.db, teacher, cohort.id, created!.id, T0)).toMatchObject({ ok: true });
     expect(await issueLearnerRecoveryLink(t.db, teacher, cohort.id, existing.id, T0)).toEqual({ ok: false, reason: "not-recoverable" });
     // An admin may.

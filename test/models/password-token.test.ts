@@ -137,6 +137,16 @@ describe("using a set-password link", () => {
 });
 
 describe("an account made without a password", () => {
+  it("takes the device's zone with its first password, even from a recovery link", async () => {
+    await t.db.update(users).set({ passwordHash: NO_PASSWORD }).where(eq(users.id, learner.id));
+    const recovery = await issueRecoveryLink(t.db, teacher.id, learner.id, NOW);
+    if (!recovery.ok) throw new Error("not issued");
+    expect(await findPasswordLink(t.db, recovery.token, NOW)).toMatchObject({ ok: true, purpose: "recovery", firstPassword: true });
+    await setPasswordWithLink(t.db, recovery.token, NEW_PASSWORD, { timeZone: "Asia/Tokyo" }, NOW + 1);
+    const [row] = await t.db.select({ zone: users.timeZone }).from(users).where(eq(users.id, learner.id));
+    expect(row!.zone).toBe("Asia/Tokyo");
+  });
+
   it("cannot be signed into, not even with an empty password", async () => {
     const made = await createUser(t.db, { email: "new@example.org", name: "New", password: "placeholder pass", role: "learner" }, NOW);
     await t.db.update(users).set({ passwordHash: NO_PASSWORD }).where(eq(users.id, made.id));
