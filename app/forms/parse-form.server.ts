@@ -122,9 +122,9 @@ export type ParsedForm<Output> =
 export async function parseForm<Schema extends z.ZodTypeAny>(
   request: Request,
   schema: Schema,
-  limit = FORM_BODY_LIMIT,
+  options: { limit?: number } = {},
 ): Promise<ParsedForm<z.output<Schema>>> {
-  const formData = await readForm(request, limit);
+  const formData = await readForm(request, options.limit);
   const values = echoedValues(formData);
   const result = schema.safeParse(Object.fromEntries(formData));
   if (result.success) return { ok: true, data: result.data, values };

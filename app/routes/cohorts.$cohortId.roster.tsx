@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "update:cohort:own");
   // A roster makes accounts with set-password links: both permissions (instructors and admins hold them).
   if (!userHasPermission(user, "create:password-link:own")) throw forbidden();
-  const form = await parseForm(request, rosterFormSchema, ROSTER_BODY_LIMIT);
+  const form = await parseForm(request, rosterFormSchema, { limit: ROSTER_BODY_LIMIT });
   if (!form.ok) return form.response;
   // The pasted text comes back whole: echoed values are cut short, and a roster must lose nothing.
   const values = { roster: form.data.roster };
