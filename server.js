@@ -118,15 +118,12 @@ function serve() {
   // gets an error (parseForm answers 413) and the connection closes after
   // that answer, so the rest is never read. A body the app did not read is
   // drained when small (the connection stays usable) and cut off when large.
-  // The upload page alone takes files: its own, larger bound (still a bound), on its document and
-  // data (single fetch) URLs.
-  const BODY_LIMIT = build.entry.module.REQUEST_BODY_LIMIT;
-  const UPLOAD = build.entry.module.UPLOAD_ROUTE;
-  const limitFor = (req) => (req.path === UPLOAD.path || req.path === `${UPLOAD.path}.data` ? UPLOAD.bodyLimit : BODY_LIMIT);
+  // A form that carries a file (a roster) has a larger bound of its own: requestBodyLimit says which.
+  const bodyLimitFor = build.entry.module.requestBodyLimit;
   const describeLimit = (limit) => (limit >= 1024 * 1024 ? `${(limit / (1024 * 1024)).toFixed(1)} MB` : `${limit / 1024} KB`);
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const limit = limitFor(req);
+    const limit = bodyLimitFor(req.path);
     if (Number(req.get("content-length") ?? 0) > limit) {
       res.set("Connection", "close");
       res.status(413).type("text/plain").send(`This request is too large: at most ${describeLimit(limit)} is accepted.`);

@@ -125,7 +125,8 @@ export type PermissionEntity =
   | "cohort-progress"
   | "assessment"
   | "accommodation"
-  | "attempt";
+  | "attempt"
+  | "password-link";
 export type PermissionAccess = "own" | "any";
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionAccess}`;
 
@@ -155,12 +156,15 @@ const INSTRUCTOR: readonly Permission[] = [
   "read:cohort:own",
   "update:cohort:own",
   "create:assignment:own",
+  "update:assignment:own", // a learner's own due date on an assignment
   "read:cohort-progress:own",
   // Assessments and accommodations of the cohorts they teach (scoped through the cohort).
   "create:assessment:own",
   "read:assessment:own",
   "update:assessment:own",
   "update:accommodation:own",
+  // One-time set-password links for learners of cohorts they teach: a roster's new accounts, recovery.
+  "create:password-link:own",
 ];
 const ADMIN: readonly Permission[] = [
   ...INSTRUCTOR,
@@ -174,11 +178,13 @@ const ADMIN: readonly Permission[] = [
   "read:cohort:any",
   "update:cohort:any",
   "create:assignment:any",
+  "update:assignment:any",
   "read:cohort-progress:any",
   "create:assessment:any",
   "read:assessment:any",
   "update:assessment:any",
   "update:accommodation:any",
+  "create:password-link:any",
 ];
 
 /** What each role may do: the only place roles are named. */

@@ -12,3 +12,8 @@ export function getDb(): Promise<Database> {
   });
   return globalForDb.__cairnDb;
 }
+
+/** A model function on the app's database, for routes (tests pass their own database). */
+export function onAppDb<A extends unknown[], R>(fn: (db: Database, ...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => fn(await getDb(), ...args);
+}

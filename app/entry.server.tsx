@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env, type Env } from "./env.server";
@@ -10,6 +10,7 @@ import { FORM_BODY_LIMIT } from "./forms/parse-form.server";
 import { UPLOAD_BODY_LIMIT, UPLOAD_PATH } from "./forms/upload-form.server";
 import { getDb } from "./db.server";
 import { startAttemptSweep } from "./models/assessment-finish.server";
+import { ROSTER_BODY_LIMIT } from "./forms/roster-form.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -32,8 +33,18 @@ export function startBackgroundWork(): void {
 /** The largest request body server.js lets through to the app: the form limit, said once. */
 export const REQUEST_BODY_LIMIT = FORM_BODY_LIMIT;
 
-/** The one route whose bodies may be larger (files), and its own bound: server.js applies it there only. */
-export const UPLOAD_ROUTE = { path: UPLOAD_PATH, bodyLimit: UPLOAD_BODY_LIMIT };
+/** Form routes that carry a file, with their own bound (their action passes the same to parseForm). */
+const FILE_FORM_LIMITS: readonly { path: RegExp; limit: number }[] = [
+  // A client-side navigation posts to "<page>.data".
+  { path: /^\/cohorts\/[^/]+\/roster(?:\.data)?$/, limit: ROSTER_BODY_LIMIT },
+  // The upload page takes material files (app/forms/upload-form.server.ts).
+  { path: new RegExp(`^${UPLOAD_PATH}(?:\\.data)?$`), limit: UPLOAD_BODY_LIMIT },
+];
+
+/** The bound server.js holds a request body to, by path. */
+export function requestBodyLimit(pathname: string): number {
+  return FILE_FORM_LIMITS.find((route) => route.path.test(pathname))?.limit ?? REQUEST_BODY_LIMIT;
+}
 
 /**
  * Every page shows who is signed in (the header's account menu) and most
@@ -43,6 +54,21 @@ export const UPLOAD_ROUTE = { path: UPLOAD_PATH, bodyLimit: UPLOAD_BODY_LIMIT };
  * cheap to render, so they get the same rule rather than a second one.
  */
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/**
+ * What the server logs: unexpected errors, with their stack. A request the
+ * router refuses by design (a POST or DELETE to a page that takes no form:
+ * 405; no such page: 404) is the client's mistake, already answered with its
+ * status and a plain message; Remix's default logged it with a stack trace,
+ * as if the app had failed.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  // A router error carries the underlying Error (with its stack) privately.
+  const inner = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(inner ?? error);
+};
 
 /** Loader and action data (single fetch's .data requests) and redirects from them. */
 export function handleDataRequest(response: Response): Response {

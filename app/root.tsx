@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     user: user
-      ? { name: user.name, role: user.role, teaches: userHasPermission(user, "read:cohort:own"), curates: userHasPermission(user, "update:module:own") }
+      ? { name: user.name, role: user.role, teaches: userHasPermission(user, "read:cohort:own"), curates: userHasPermission(user, "update:module:own"), managesUsers: userHasPermission(user, "read:user:any") }
       : null,
   };
 }
@@ -94,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/settings">Settings</NavLink>
                 {user.teaches ? <NavLink to="/cohorts">Cohorts</NavLink> : null}
                 {user.curates ? <NavLink to="/instructor">Instructor</NavLink> : null}
+                {user.managesUsers ? <NavLink to="/admin/users">Users</NavLink> : null}
               </>
             ) : null}
           </nav>

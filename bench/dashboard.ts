@@ -6,7 +6,9 @@
  * as the instructor:
  *
  *   - the dashboard page, GET /cohorts/$id (the whole server-rendered
- *     document), timed sequentially after warm-ups: p50 and p95;
+ *     document: its first page of learners, the riskiest first, every
+ *     learner's cells worked out to order them), timed sequentially after
+ *     warm-ups: p50 and p95;
  *   - the CSV export, GET /cohorts/$id/export.csv: median;
  *   - the framework's ceiling in the same run: the remix baseline's SSR page
  *     (../shared/benchmarks/remix-baseline), built and served as its run.sh

@@ -247,7 +247,8 @@ export const loginAttempts = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /**
      * "pair:<email>|<address>", "email:<email>", "ip:<address>" (sign-in), "signup:<address>",
-     * or "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code).
+     * "join:<user id>", "join-ip:<address>" (guesses at a cohort's join code or invite link),
+     * or "link-by:<issuer id>", "link-for:<user id>" (set-password links issued).
      */
     key: text("key").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
@@ -422,6 +423,15 @@ export const cohortInstructors = sqliteTable(
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_instructors_user").on(t.userId)],
 );
 
+/**
+ * How a learner came into a cohort: they joined it themselves (code or invite
+ * link), or an instructor's roster added them, as a new account or an
+ * existing one. Only the first two let the cohort's instructors issue the
+ * learner a recovery link (models/cohort-learner.server.ts): adding someone
+ * else's existing account to a roster gives no hold over it.
+ */
+export const memberSources = ["joined", "roster-new", "roster-existing"] as const;
+
 export const cohortMembers = sqliteTable(
   "cohort_members",
   {
@@ -432,6 +442,7 @@ export const cohortMembers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     joinedAt: integer("joined_at").notNull(),
+    source: text("source", { enum: memberSources }).notNull().default("joined"),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_members_user").on(t.userId)],
 );
@@ -734,6 +745,49 @@ export const attemptAnswers = sqliteTable(
   },
   (t) => [uniqueIndex("attempt_answers_seq").on(t.attemptId, t.questionId, t.seq)],
 );
+
+// ---------------------------------------------------------------- one-time links (roster, recovery, invites)
+
+/** Why a set-password link was issued: a new account from a roster, or a lost password. */
+export const passwordTokenPurposes = ["welcome", "recovery"] as const;
+
+/**
+ * One-time set-password links (models/password-token.server.ts). The link
+ * carries a random token; only its SHA-256 is stored, as session ids are, so
+ * a leaked database opens no account. A link is used once (used_at), expires,
+ * and is replaced by the next one issued for the same user.
+ */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    /** SHA-256 (hex) of the link's token. */
+    id: text("id").primaryKey(),
+    purpose: text("purpose", { enum: passwordTokenPurposes }).notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The instructor or admin who issued it. */
+    issuedBy: text("issued_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_tokens_user").on(t.userId)],
+);
+
+/**
+ * A cohort's invite link, when it has one (models/cohort-invite.server.ts):
+ * the SHA-256 of its token (teaching/invite-token.server.ts). Rotating
+ * replaces the row, turning it off deletes it.
+ */
+export const cohortInvites = sqliteTable("cohort_invites", {
+  cohortId: text("cohort_id")
+    .primaryKey()
+    .references(() => cohorts.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at").notNull(),
+});
 
 export type Course = typeof courses.$inferSelect;
 export type Module = typeof modules.$inferSelect;

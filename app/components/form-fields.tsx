@@ -5,6 +5,7 @@
  * failed submit. Every page shows a refused form the same way.
  */
 import { isFormErrorPayload } from "~/forms/form-error";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/models/account-rules";
 
 export interface FieldProps {
   name: string;
@@ -50,6 +51,22 @@ export function Field({ name, label, type = "text", autoComplete, error, hint, d
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A password being chosen (sign-up, a set-password link), with the length rules as its hint. */
+export function NewPasswordField({ label, error }: { label: string; error?: string }) {
+  return (
+    <Field
+      name="password"
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+      minLength={PASSWORD_MIN}
+      maxLength={PASSWORD_MAX}
+      error={error}
+    />
   );
 }
 

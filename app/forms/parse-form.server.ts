@@ -124,6 +124,12 @@ export function formErrors(
   return data(payload, { status });
 }
 
+/**
+ * A schema option for forms with an intent or hidden fields only (a forged or
+ * stale page sends something else): one message for the form as a whole.
+ */
+export const unreadableForm = { errorMap: () => ({ message: "This form could not be read; reload the page and try again." }) };
+
 export type ParsedForm<Output> =
   | { ok: true; data: Output; values: Record<string, string> }
   | { ok: false; response: ReturnType<typeof formErrors> };
@@ -132,14 +138,16 @@ export type ParsedForm<Output> =
  * Reads and validates a form. Invalid input gives the first message per
  * field (an issue without a field is the form's), with status 400. A field
  * named in `lists` (checkboxes sharing a name) is read as the array of all
- * its values; any other field as its last value.
+ * its values; any other field as its last value. A form
+ * that carries a file passes its own `limit` (and server.js lets such a
+ * route's body through: entry.server.tsx requestBodyLimit).
  */
 export async function parseForm<Schema extends z.ZodTypeAny>(
   request: Request,
   schema: Schema,
-  options: { lists?: readonly string[] } = {},
+  options: { lists?: readonly string[]; limit?: number } = {},
 ): Promise<ParsedForm<z.output<Schema>>> {
-  const formData = await readForm(request);
+  const formData = await readForm(request, options.limit);
   const values = echoedValues(formData);
   const fields: Record<string, unknown> = Object.fromEntries(formData);
   for (const name of options.lists ?? []) fields[name] = formData.getAll(name);

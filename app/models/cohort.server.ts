@@ -14,7 +14,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, countDistinct, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { assignments, cohortInstructors, cohortMembers, cohorts, courses, loginAttempts, modules, type Cohort } from "../../db/schema";
-import { getDb } from "../db.server";
+import { onAppDb } from "../db.server";
 import { reserveAttempt } from "./login-attempt.server";
 import { checkAssignmentDates, joinCodeFromBytes, JOIN_CODE_LENGTH, readJoinCode, type DateErrors } from "../teaching/assignments";
 
@@ -24,10 +24,7 @@ export interface CohortScope {
   all: boolean;
 }
 
-/** A model function on the app's database, for routes (tests pass their own database). */
-export function onAppDb<A extends unknown[], R>(fn: (db: Database, ...args: A) => Promise<R>) {
-  return async (...args: A): Promise<R> => fn(await getDb(), ...args);
-}
+export { onAppDb };
 
 /** The condition "the scope reaches this cohort", said once for every query here. */
 function reaches(db: Database, scope: CohortScope): SQL | undefined {
@@ -110,11 +107,9 @@ export const JOIN_LIMITS = { windowMs: 15 * 60 * 1000, maxPerLearner: 10, maxPer
 
 /**
  * A learner joins the cohort whose code they typed (any case, spaces or
- * hyphens). Joining twice changes nothing. A well-formed code is looked up
- * only after the attempt has reserved its slot under the rate limit (as
- * sign-in does: login-attempt.server.ts); a code that opens a cohort gives
- * its slots back, since a right code is not a guess. A malformed one costs
- * nothing: it cannot find a cohort.
+ * hyphens). Joining twice changes nothing. A malformed code costs nothing:
+ * it cannot find a cohort; a well-formed one is looked up under the limits
+ * (joinUnderLimits).
  */
 export async function joinCohort(
   db: Database,
@@ -125,6 +120,25 @@ export async function joinCohort(
 ): Promise<JoinResult> {
   const code = readJoinCode(typed);
   if (!code.ok) return { ok: false, reason: "invalid", error: code.error };
+  const byCode = () => db.query.cohorts.findFirst({ where: eq(cohorts.joinCode, code.code), columns: { id: true, name: true } });
+  return joinUnderLimits(db, asker, byCode, now, limits, "No cohort has this code; check it with your instructor.");
+}
+
+/**
+ * Joins the cohort `find` names (by join code, or by invite link:
+ * cohort-invite.server.ts) under the guessing limits. The lookup runs only
+ * after the attempt has reserved its slots (as sign-in does:
+ * login-attempt.server.ts); a lookup that finds a cohort gives its slots
+ * back, since a right code is not a guess.
+ */
+export async function joinUnderLimits(
+  db: Database,
+  asker: { learnerId: string; address: string },
+  find: () => Promise<Pick<Cohort, "id" | "name"> | null | undefined>,
+  now: number,
+  limits: typeof JOIN_LIMITS,
+  unknownMessage: string,
+): Promise<JoinResult> {
   const slots = await reserveAttempt(
     db,
     [
@@ -137,15 +151,15 @@ export async function joinCohort(
   if (slots.length === 0) {
     return { ok: false, reason: "rate-limited", error: "Too many codes tried; wait a quarter of an hour, then check the code with your instructor." };
   }
-  const cohort = await db.query.cohorts.findFirst({ where: eq(cohorts.joinCode, code.code), columns: { id: true, name: true } });
-  if (!cohort) return { ok: false, reason: "unknown", error: "No cohort has this code; check it with your instructor." };
+  const cohort = await find();
+  if (!cohort) return { ok: false, reason: "unknown", error: unknownMessage };
   await db.delete(loginAttempts).where(inArray(loginAttempts.id, slots.map((s) => s.id)));
   const inserted = await db
     .insert(cohortMembers)
     .values({ cohortId: cohort.id, userId: asker.learnerId, joinedAt: now })
     .onConflictDoNothing()
     .returning({ userId: cohortMembers.userId });
-  return { ok: true, cohort, alreadyMember: inserted.length === 0 };
+  return { ok: true, cohort: { id: cohort.id, name: cohort.name }, alreadyMember: inserted.length === 0 };
 }
 
 /** Takes a learner out of a cohort the scope reaches; false when there was no such cohort or member. */
@@ -208,3 +222,4 @@ export const joinCohortOnAppDb = onAppDb(joinCohort);
 export const removeMemberOnAppDb = onAppDb(removeMember);
 export const assignModuleOnAppDb = onAppDb(assignModule);
 export const assignableModulesOnAppDb = onAppDb(assignableModules);
+export const findCohortOnAppDb = onAppDb(findCohort);

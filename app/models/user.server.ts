@@ -8,7 +8,7 @@
  * command and the demo seed make the others), never read from a form.
  */
 import { hash, verify } from "@node-rs/argon2";
-import { eq } from "drizzle-orm";
+import { asc, eq, like, sql } from "drizzle-orm";
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/client";
@@ -77,6 +77,13 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
+/**
+ * The stored hash of an account made without a password (a roster's new
+ * learner, until they use their set-password link): no password verifies
+ * against it, and checking one costs what a real check costs.
+ */
+export const NO_PASSWORD = "";
+
 export class DuplicateEmailError extends Error {
   constructor(email: string) {
     super(`An account with the email ${email} already exists.`);
@@ -137,6 +144,35 @@ export async function verifyCredentials(
   password: string,
 ): Promise<PublicUser | null> {
   const user = await getUserByEmail(db, email);
-  if (!user) return verifyAgainstDummy(password).then(() => null);
+  if (!user || user.passwordHash === NO_PASSWORD) return verifyAgainstDummy(password).then(() => null);
   return (await verifyPassword(user.passwordHash, password)) ? toPublicUser(user) : null;
+}
+
+export interface UserListing extends PublicUser {
+  createdAt: number;
+  /** False for an account made from a roster whose set-password link has not been used. */
+  hasPassword: boolean;
+}
+
+export const USER_SEARCH_LIMIT = 50;
+
+/** Accounts whose email contains `text` (any case), by email; at most USER_SEARCH_LIMIT. For admins. */
+export async function searchUsersByEmail(db: Database, text: string): Promise<UserListing[]> {
+  const needle = normaliseEmail(text);
+  if (needle === "") return [];
+  // LIKE's own wildcards in the search are matched as themselves.
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+      hasPassword: sql<boolean>`${users.passwordHash} <> ${NO_PASSWORD}`.mapWith(Boolean),
+    })
+    .from(users)
+    .where(sql`${like(users.email, pattern)} ESCAPE '\\'`)
+    .orderBy(asc(users.email))
+    .limit(USER_SEARCH_LIMIT);
 }

@@ -132,7 +132,8 @@ function AssignmentsPanel({ assignments, timeZone }: { assignments: LearnerAssig
               <Link to={a.moduleUrl}>{a.moduleTitle}</Link>
             </h3>
             <p className="muted module-course">
-              {a.cohortName} · due {date(a.cell.dueAt)} · {a.cell.status}
+              {a.cohortName} · due {date(a.cell.dueAt)}
+              {a.cell.ownDueDate ? " (your own date)" : ""} · {a.cell.status}
             </p>
             <dl className="progress-rows">
               <ProgressRow label="Lessons read" value={a.cell.lessonsRead} total={a.cell.lessonCount} />

@@ -35,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "update:accommodation:own");
+  // Whose cohort first: another instructor's answers 404 before their form is read.
+  if (!(await assessmentCohortOnAppDb(permissionScope(user, "update:accommodation"), params.cohortId ?? ""))) throw notFound();
   const form = await parseForm(request, accommodationSchema);
   if (!form.ok) return form.response;
   const read = accommodationFromForm(form.data, "after", user.timeZone);

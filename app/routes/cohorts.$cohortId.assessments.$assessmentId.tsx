@@ -12,7 +12,7 @@ import { formErrors, parseForm } from "~/forms/parse-form.server";
 import { setAssessmentOverrideOnAppDb } from "~/models/assessment-accommodations.server";
 import { blueprintChoicesOnAppDb } from "~/models/assessment-bank.server";
 import { assessmentResultsOnAppDb } from "~/models/assessment-results.server";
-import { assessmentEditLogOnAppDb, findAssessmentOnAppDb, settingsOf, updateAssessmentOnAppDb } from "~/models/assessment-setup.server";
+import { assessmentCohortOnAppDb, assessmentEditLogOnAppDb, findAssessmentOnAppDb, settingsOf, updateAssessmentOnAppDb } from "~/models/assessment-setup.server";
 import assessmentStyles from "~/assessment.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
@@ -68,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "update:assessment:own");
+  // Whose cohort first: another instructor's answers 404 before their form is read.
+  if (!(await assessmentCohortOnAppDb(permissionScope(user, "update:assessment"), params.cohortId ?? ""))) throw notFound();
   const form = await parseForm(request, assessmentPageSchema);
   if (!form.ok) return form.response;
   const cohortId = params.cohortId ?? "";

@@ -43,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "create:assessment:own");
+  // Whose cohort first: another instructor's answers 404 before their form is read.
+  if (!(await assessmentCohortOnAppDb(permissionScope(user, "create:assessment"), params.cohortId ?? ""))) throw notFound();
   const form = await parseForm(request, assessmentSettingsSchema);
   if (!form.ok) return form.response;
   const cohortId = params.cohortId ?? "";

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clientAddress, requireAnonymous, safeRedirect, signInResponse } from "~/auth.server";
 import { Field, FormErrorSummary, FORM_ERROR_ID, refusedForm } from "~/components/form-fields";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
+import { joinFromRedirectOnAppDb } from "~/models/cohort-invite.server";
 import { signIn } from "~/models/account.server";
 import { emailSchema, PASSWORD_MAX } from "~/models/user.server";
 
@@ -38,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const limited = result.reason === "rate-limited";
     return formErrors({ formError: limited ? SIGN_IN_LIMITED : SIGN_IN_FAILED, values: form.values }, limited ? 429 : 400);
   }
-  return signInResponse(result.user.id, safeRedirect(redirectTo));
+  // Back from an invite link's page: join its cohort now (a POST), so the learner lands in it.
+  const asker = { learnerId: result.user.id, address: clientAddress(request, context) };
+  return signInResponse(result.user.id, await joinFromRedirectOnAppDb(asker, safeRedirect(redirectTo), Date.now()));
 }
 
 export default function SignIn() {

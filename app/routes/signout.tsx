@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { getUser, signOut } from "~/auth.server";
+import { getUser, safeRedirect, signOut } from "~/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out · Cairn" }];
 
@@ -11,8 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// A page that needs a signed-out visitor (a set-password link) signs out and comes back: ?redirectTo=.
 export async function action({ request }: ActionFunctionArgs) {
-  return signOut(request, "/");
+  return signOut(request, safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
 }
 
 export default function SignOut() {

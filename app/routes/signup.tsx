@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { z } from "zod";
 import { clientAddress, requireAnonymous, safeRedirect, signInResponse } from "~/auth.server";
-import { Field, FormErrorSummary, FORM_ERROR_ID, refusedForm } from "~/components/form-fields";
+import { DeviceTimeZone } from "~/components/device-time-zone";
+import { Field, FormErrorSummary, FORM_ERROR_ID, NewPasswordField, refusedForm } from "~/components/form-fields";
 import { formErrors, parseForm } from "~/forms/parse-form.server";
-import { supportedTimeZone } from "~/learning/day";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/models/account-rules";
+import { joinFromRedirectOnAppDb } from "~/models/cohort-invite.server";
+import { deviceTimeZone, deviceTimeZoneFields } from "~/forms/account-form.server";
 import { signUpLearner } from "~/models/account.server";
 import { emailSchema, nameSchema, passwordSchema } from "~/models/user.server";
 
@@ -22,8 +22,7 @@ const signUpSchema = z.object({
   password: passwordSchema,
   redirectTo: z.string().optional(),
   // The device's zone, filled in by the page's script; without JavaScript, the learner's choice.
-  timeZone: z.string().max(100).optional(),
-  timeZoneChoice: z.string().max(100).optional(),
+  ...deviceTimeZoneFields,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,9 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   const { name, email, password, redirectTo } = form.data;
   // A zone this server does not know is not the learner's fault: UTC, which settings can change.
-  const timeZone = supportedTimeZone(form.data.timeZone) ?? supportedTimeZone(form.data.timeZoneChoice) ?? "UTC";
+  const timeZone = deviceTimeZone(form.data) ?? "UTC";
   const result = await signUpLearner({ name, email, password, timeZone }, clientAddress(request, context), Date.now());
-  if (result.ok) return signInResponse(result.user.id, safeRedirect(redirectTo));
+  if (result.ok) {
+    // Back from an invite link's page: join its cohort now (a POST), so the learner lands in it.
+    const asker = { learnerId: result.user.id, address: clientAddress(request, context) };
+    return signInResponse(result.user.id, await joinFromRedirectOnAppDb(asker, safeRedirect(redirectTo), Date.now()));
+  }
   if (result.reason === "rate-limited") return formErrors({ formError: SIGN_UP_LIMITED, values: form.values }, 429);
   return formErrors({ fieldErrors: { email: DUPLICATE_EMAIL }, values: form.values });
 }
@@ -57,16 +60,7 @@ export default function SignUp() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="name" label="Name" autoComplete="name" maxLength={100} error={fieldErrors.name} defaultValue={values.name} />
         <Field name="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} defaultValue={values.email} />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          error={fieldErrors.password}
-        />
+        <NewPasswordField label="Password" error={fieldErrors.password} />
         <DeviceTimeZone />
         <p>
           <button type="submit" disabled={busy}>
@@ -78,34 +72,5 @@ export default function SignUp() {
         Already have an account? <Link to={{ pathname: "/signin", search: `?redirectTo=${encodeURIComponent(redirectTo)}` }}>Sign in</Link>
       </p>
     </section>
-  );
-}
-
-/**
- * The study day starts at 4 am in the learner's zone. With JavaScript the
- * device's zone goes in a hidden field; without it (the script never runs, so
- * the <noscript> part shows) the learner picks one, UTC unless they do.
- */
-function DeviceTimeZone() {
-  const [zone, setZone] = useState("");
-  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""), []);
-  return (
-    <>
-      <input type="hidden" name="timeZone" value={zone} />
-      <noscript>
-        <div className="field">
-          <label htmlFor="field-timeZoneChoice">Time zone</label>
-          <p className="field-hint muted">Your study day starts at 4 am in this zone.</p>
-          <select id="field-timeZoneChoice" name="timeZoneChoice" defaultValue="UTC">
-            <option value="UTC">UTC</option>
-            {Intl.supportedValuesOf("timeZone").map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-      </noscript>
-    </>
   );
 }

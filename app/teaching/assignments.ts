@@ -1,6 +1,6 @@
 /**
- * The rules of assigning a module to a cohort: its dates and per-learner
- * extensions, and the join code learners type (the invite link's token is in
+ * The rules of assigning a module to a cohort: its dates and a learner's own
+ * due date, and the join code learners type (the invite link's token is in
  * invite-token.server.ts, which needs node:crypto). Pure: the clock and the
  * random bytes are arguments (the caller draws them with crypto.randomBytes),
  * so every rule is tested with fixed values.
@@ -35,30 +35,28 @@ export function checkAssignmentDates(dates: AssignmentDates, now: number, option
   return Object.keys(errors).length === 0 ? { ok: true, dates } : { ok: false, errors };
 }
 
-/** A later due date for one learner. */
+/** One learner's own due date on an assignment (an extension, or an earlier date for a learner leaving early). */
 export interface DueOverride {
   dueAt: number;
 }
 
 export type OverrideCheck = { ok: true; override: DueOverride } | { ok: false; error: string };
 
-/** An extension must be later than the assignment's due date and than now (an earlier one would extend nothing). */
-export function checkDueOverride(override: DueOverride, assignment: AssignmentDates, now: number): OverrideCheck {
+/**
+ * A learner's own due date must come after the assignment starts; a new one
+ * (the learner had none) may not have passed already, while one being changed
+ * may (a record put right after the fact).
+ */
+export function checkDueOverride(override: DueOverride, assignment: AssignmentDates, now: number, options: { isNew: boolean }): OverrideCheck {
   if (!isTime(override.dueAt)) return { ok: false, error: "Give a due date." };
-  if (override.dueAt <= assignment.dueAt) {
-    return { ok: false, error: "An extension must be later than the assignment's due date." };
-  }
-  if (override.dueAt <= now) return { ok: false, error: "The extended due date has already passed." };
+  if (override.dueAt <= assignment.startsAt) return { ok: false, error: "The learner’s due date must be after the assignment starts." };
+  if (options.isNew && override.dueAt <= now) return { ok: false, error: "This due date has already passed." };
   return { ok: true, override };
 }
 
-/**
- * The due date that holds for a learner: their extension, if they have one.
- * Should the assignment's own due date later move past an extension, the
- * later one holds: an extension never leaves a learner less time than the rest.
- */
+/** The due date that holds for a learner: their own, if they have one; the assignment's otherwise. */
 export function effectiveDueAt(assignment: AssignmentDates, override: DueOverride | null): number {
-  return override === null ? assignment.dueAt : Math.max(override.dueAt, assignment.dueAt);
+  return override === null ? assignment.dueAt : override.dueAt;
 }
 
 /** No 0/O or 1/I, which are misread on a board and mistyped from one. */

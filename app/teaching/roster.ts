@@ -23,11 +23,14 @@ import { z } from "zod";
 
 /** The most text read; a larger paste or file is refused with ROSTER_TOO_LARGE. */
 export const MAX_ROSTER_CHARS = 512 * 1024;
+/** The largest roster file read: a file of MAX_ROSTER_CHARS characters fits, accents and all. */
+export const MAX_ROSTER_FILE_BYTES = 1024 * 1024;
 /** The most learners one roster adds; the lines after are reported, not read. */
 export const MAX_ROSTER_ROWS = 2_000;
 /** RFC 5321's limit on a forward path. */
 export const MAX_EMAIL_LENGTH = 254;
-export const MAX_NAME_LENGTH = 200;
+/** An account's name (models/account-rules.ts NAME_MAX): a longer one could not be stored. */
+export const MAX_NAME_LENGTH = 100;
 /** A problem quotes at most this much of its line. */
 const MAX_QUOTED_CHARS = 120;
 
@@ -194,6 +197,37 @@ export function readRoster(input: string): RosterResult {
     }
   }
   return { ok: true, rows, problems };
+}
+
+export type RosterFileText = { ok: true; text: string } | { ok: false; error: string };
+
+export const ROSTER_FILE_EMPTY = "The file is empty.";
+export const ROSTER_FILE_TOO_LARGE = `A roster file can be at most ${MAX_ROSTER_FILE_BYTES / (1024 * 1024)} MB; split it into smaller files.`;
+export const ROSTER_FILE_BINARY =
+  "This file is not text (a spreadsheet workbook, perhaps): save it as CSV, or copy the cells and paste them instead.";
+
+/**
+ * An uploaded roster's bytes as text. UTF-8 (or UTF-16 with its byte-order
+ * mark); bytes that are not UTF-8 are read as Windows-1252, the encoding
+ * Excel on Windows saves "CSV" in, so accented names survive. A NUL byte
+ * never occurs in such text: the file is binary (a workbook, an image).
+ */
+export function rosterFileText(bytes: Uint8Array): RosterFileText {
+  if (bytes.length === 0) return { ok: false, error: ROSTER_FILE_EMPTY };
+  if (bytes.length > MAX_ROSTER_FILE_BYTES) return { ok: false, error: ROSTER_FILE_TOO_LARGE };
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16) return sized(new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes));
+  if (bytes.indexOf(0) !== -1) return { ok: false, error: ROSTER_FILE_BINARY };
+  try {
+    return sized(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return sized(new TextDecoder("windows-1252").decode(bytes));
+  }
+}
+
+function sized(text: string): RosterFileText {
+  if (text.length > MAX_ROSTER_CHARS) return { ok: false, error: ROSTER_TOO_LARGE };
+  return text.trim() === "" ? { ok: false, error: ROSTER_FILE_EMPTY } : { ok: true, text };
 }
 
 /** A sentence for each reason, for the page that lists the problems. */

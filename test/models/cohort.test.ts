@@ -91,7 +91,7 @@ describe("joining a cohort", () => {
     });
     expect(await joinCohort(handle.db, asker(learner.id), cohort.joinCode, T0 + 1)).toMatchObject({ ok: true, alreadyMember: true });
     const members = await handle.db.select().from(cohortMembers);
-    expect(members).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: T0 }]);
+    expect(members).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: T0, source: "joined" }]);
   });
 
   it("a malformed or unknown code is refused with a message and joins nothing", async () => {

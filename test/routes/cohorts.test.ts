@@ -6,17 +6,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { assignments, cohortMembers, modules } from "../../db/schema";
+import { addRosterToCohort } from "../../app/models/cohort-roster.server";
 import { createCohort, JOIN_LIMITS } from "../../app/models/cohort.server";
-import { createSession } from "../../app/models/session.server";
-import { createUser, type Role } from "../../app/models/user.server";
+import type { Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
 import { seedGeography } from "../support/fixtures";
+import { get, post, settle, signedInPerson } from "../support/requests";
 
 let t: AppTestDatabase;
 let dashboardRoute: typeof import("../../app/routes/cohorts.$cohortId._index");
 let exportRoute: typeof import("../../app/routes/cohorts.$cohortId.export[.]csv");
 let joinRoute: typeof import("../../app/routes/join");
-let auth: typeof import("../../app/auth.server");
 
 beforeEach(async () => {
   t = await useAppDatabase();
@@ -24,36 +24,10 @@ beforeEach(async () => {
   dashboardRoute = await import("../../app/routes/cohorts.$cohortId._index");
   exportRoute = await import("../../app/routes/cohorts.$cohortId.export[.]csv");
   joinRoute = await import("../../app/routes/join");
-  auth = await import("../../app/auth.server");
 });
 afterEach(() => t.close());
 
-let counter = 0;
-async function person(role: Role, name: string = role) {
-  counter++;
-  const user = await createUser(t.db, { email: `${role}${counter}@example.org`, name, password: "a-good-long-password", role }, Date.now());
-  const { token } = await createSession(t.db, user.id, Date.now());
-  return { id: user.id, cookie: (await auth.sessionCookie().serialize(token)).split(";")[0]! };
-}
-
-const get = (path: string, cookie: string) => new Request(`http://cairn.test${path}`, { headers: { Cookie: cookie } });
-const post = (path: string, fields: Record<string, string>, cookie: string) =>
-  new Request(`http://cairn.test${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
-
-async function settle(run: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, body: result };
-    if (result && typeof result === "object" && "init" in result && "data" in result) {
-      const wrapped = result as { data: unknown; init: { status?: number } | null };
-      return { status: wrapped.init?.status ?? 200, body: wrapped.data };
-    }
-    return { status: 200, body: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: error };
-    throw error;
-  }
-}
+const person = (role: Role, name: string = role) => signedInPerson(t.db, role, name);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -115,6 +89,30 @@ describe("the cohort dashboard's routes", () => {
   });
 });
 
+describe("the dashboard's pages and order", () => {
+  it("shows 50 learners a page in the order asked for, while the CSV holds every learner", async () => {
+    const { owner, cohort, params, assign } = await setting();
+    await dashboardRoute.action({ request: post(`/cohorts/${cohort.id}`, assign, owner.cookie), params, context: {} });
+    const emails = Array.from({ length: 55 }, (_, i) => `learner${String(i).padStart(2, "0")}@example.org`);
+    await addRosterToCohort(t.db, { userId: owner.id, all: false }, cohort.id, emails.map((email, i) => ({ line: i + 1, email, name: `Learner ${String(i).padStart(2, "0")}` })), Date.now());
+    const page = async (query: string) => {
+      const result = await settle(() => dashboardRoute.loader({ request: get(`/cohorts/${cohort.id}${query}`, owner.cookie), params, context: {} }));
+      return result.body as Awaited<ReturnType<typeof dashboardRoute.loader>>;
+    };
+    const first = await page("?sort=learner&dir=desc");
+    expect(first.page).toEqual({ page: 1, pageCount: 2, total: 55 });
+    expect(first.dashboard.rows).toHaveLength(50);
+    expect(first.dashboard.rows[0]!.learner.name).toBe("Learner 54");
+    const second = await page("?sort=learner&dir=desc&page=2");
+    expect(second.dashboard.rows.map((r) => r.learner.name)).toEqual(["Learner 04", "Learner 03", "Learner 02", "Learner 01", "Learner 00"]);
+    // A page past the end shows the last; an unknown sort falls back to the riskiest first.
+    expect((await page("?page=99")).page.page).toBe(2);
+    expect((await page("?sort=nonsense")).order).toEqual({ sort: "status", dir: "asc", page: 1 });
+    const csv = (await exportRoute.loader({ request: get(`/cohorts/${cohort.id}/export.csv`, owner.cookie), params, context: {} })) as Response;
+    expect((await csv.text()).trim().split("\r\n")).toHaveLength(56);
+  });
+});
+
 describe("joining by code", () => {
   it("a bad code is the field's error; a good one joins and goes home", async () => {
     const { cohort } = await setting();
@@ -124,7 +122,7 @@ describe("joining by code", () => {
     const good = await settle(() => joinRoute.action({ request: post("/join", { code: cohort.joinCode.toLowerCase() }, learner.cookie), params: {}, context: {} }));
     expect(good.status).toBe(302);
     expect((good.body as Response).headers.get("Location")).toBe("/");
-    expect(await t.db.select().from(cohortMembers)).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: expect.any(Number) }]);
+    expect(await t.db.select().from(cohortMembers)).toEqual([{ cohortId: cohort.id, userId: learner.id, joinedAt: expect.any(Number), source: "joined" }]);
   });
 
   it("answers 429 with the field's message once a learner has guessed too often", async () => {

@@ -1,11 +1,13 @@
 /// <reference types="vite/client" />
 /**
  * The permission matrix: every route's loader and action, asked by each kind
- * of visitor (anonymous, learner, instructor, admin), against a real temp
+ * of visitor (anonymous, a learner, a learner of the matrix's cohort, the
+ * cohort's instructor, another instructor, an admin), against a real temp
  * database. Each cell says what must happen: "allowed" (the guard lets the
  * request through; whatever the page then says, it is not a refusal or a
- * 500), "signin" (sent to sign in), "forbidden" (403) or "away" (a page for
- * signed-out visitors sends a signed-in one on). A route file the matrix does
+ * 500), "signin" (sent to sign in), "forbidden" (403), "notfound" (404: a
+ * cohort or learner the asker does not teach answers as a missing one) or
+ * "away" (a page for signed-out visitors sends a signed-in one on). A route file the matrix does
  * not list fails the test, and so does a listed loader or action the module
  * does not export (or one it exports that the matrix leaves out).
  */
@@ -14,12 +16,14 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { cohortMembers, lessons, modules } from "../../db/schema";
+import { lessons, modules } from "../../db/schema";
 import { settingsFormValues } from "../../app/forms/assessment-fields";
 import { createAssessment, findAssessment, settingsOf } from "../../app/models/assessment-setup.server";
 import { startAttempt, submitAttempt } from "../../app/models/assessment-taking.server";
 import { claimCourse, courseIdFor } from "../../app/models/content.server";
-import { createCohort } from "../../app/models/cohort.server";
+import { renewInvite } from "../../app/models/cohort-invite.server";
+import { assignModule, createCohort, joinCohort } from "../../app/models/cohort.server";
+import { issuePasswordTokens } from "../../app/models/password-token.server";
 import { createSession } from "../../app/models/session.server";
 import { createUser, type Role } from "../../app/models/user.server";
 import { useAppDatabase, type AppTestDatabase } from "../support/app-database";
@@ -27,15 +31,25 @@ import { builtModules, seedGeography } from "../support/fixtures";
 import { encodeDraftModule, summariseDraft } from "../../app/content/draft-format";
 import { completeDraft, createDraft } from "../../app/models/draft.server";
 
-type Who = "anonymous" | Role;
-type Expect = "allowed" | "signin" | "forbidden" | "away";
-const WHO: readonly Who[] = ["anonymous", "learner", "instructor", "admin"];
+/** "instructor" teaches the matrix's cohort, "cohort-learner" belongs to it; "learner" and "other-instructor" do neither. */
+type Who = "anonymous" | "learner" | "cohort-learner" | "instructor" | "other-instructor" | "admin";
+type Expect = "allowed" | "signin" | "forbidden" | "notfound" | "away";
+const WHO: readonly Who[] = ["anonymous", "learner", "cohort-learner", "instructor", "other-instructor", "admin"];
+const ROLE_OF: Record<Exclude<Who, "anonymous">, Role> = {
+  learner: "learner",
+  "cohort-learner": "learner",
+  instructor: "instructor",
+  "other-instructor": "instructor",
+  admin: "admin",
+};
 
 /** Every signed-in role alike, a visitor otherwise. */
 const signedIn = (anonymous: Expect, others: Expect): Record<Who, Expect> => ({
   anonymous,
   learner: others,
+  "cohort-learner": others,
   instructor: others,
+  "other-instructor": others,
   admin: others,
 });
 const everyone = signedIn("allowed", "allowed");
@@ -56,16 +70,47 @@ interface RouteEntry {
 
 const lessonParams = { courseSlug: "geography", moduleSlug: "rivers", lessonSlug: "africa" };
 
-/** Instructors and admins: the cohort pages. Set in beforeAll: a cohort the matrix's instructor teaches. */
-const teachers = { anonymous: "signin", learner: "forbidden", instructor: "allowed", admin: "allowed" } as const satisfies Record<Who, Expect>;
+/** Instructors and admins: pages of their own cohorts (the list, creating one). */
+const teachers = { ...signedIn("signin", "allowed"), learner: "forbidden", "cohort-learner": "forbidden" } as const satisfies Record<Who, Expect>;
+/** Pages for admins alone. */
+const admins = { ...signedIn("signin", "forbidden"), admin: "allowed" } as const satisfies Record<Who, Expect>;
+/** One cohort's pages: its instructors and admins; another instructor finds no such cohort. */
+const cohortTeachers = { ...teachers, "other-instructor": "notfound" } as const satisfies Record<Who, Expect>;
 const cohortParams = { cohortId: "" };
-const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string> };
+const cohortForms = { assign: {} as Record<string, string>, join: {} as Record<string, string>, ownDueDate: {} as Record<string, string> };
 const cohortUrl = (tail = "") => ({
   get url() {
     return `/cohorts/${cohortParams.cohortId}${tail}`;
   },
   params: cohortParams,
 });
+
+/** An invite link to another cohort than the matrix's (whose link the invite row renews). */
+const inviteParams = { token: "" };
+const inviteUrl = {
+  get url() {
+    return `/join/${inviteParams.token}`;
+  },
+  params: inviteParams,
+};
+
+/** The matrix cohort's learner's page. */
+const learnerParams = { cohortId: "", learnerId: "" };
+const learnerUrl = {
+  get url() {
+    return `/cohorts/${learnerParams.cohortId}/learners/${learnerParams.learnerId}`;
+  },
+  params: learnerParams,
+};
+
+/** A welcome link for the learner (set in beforeAll); the matrix posts a too-short password, so nothing spends it. */
+const linkParams = { token: "" };
+const linkUrl = {
+  get url() {
+    return `/set-password/${linkParams.token}`;
+  },
+  params: linkParams,
+};
 
 /** A draft the matrix's instructor uploaded (set in beforeAll); the admin's "any" reaches it too. */
 const draftParams = { draftId: "" };
@@ -111,83 +156,62 @@ const curationUrl = (tail = "") => ({
 });
 const questionEdit = { revision: "1", type: "cloze", prompt: "The _____ flows north.", answer: "Nile", accepted: "", options: "", unit: "", tolerance: "", explanation: "" };
 
+/** Pages of an instructor's own module or draft: another instructor finds no such thing. */
+/** A learner's own assessment and attempt pages: anyone else, staff included, finds no such thing. */
+const learnerOwn = { anonymous: "signin", learner: "notfound", "cohort-learner": "allowed", instructor: "notfound", "other-instructor": "notfound", admin: "notfound" } as const satisfies Record<Who, Expect>;
+const ownersOnly = { ...teachers, "other-instructor": "notfound" } as const satisfies Record<Who, Expect>;
+
 const MATRIX: Record<string, RouteEntry> = {
-  "instructor.upload.tsx": {
-    loader: { url: "/instructor/upload", expect: teachers },
-    // Nothing to upload: refused by the form (400) past the guard, and no preparation is queued.
-    action: { url: "/instructor/upload", expect: teachers, form: { text: "" } },
-  },
-  "instructor.drafts.$draftId.tsx": {
-    loader: { ...draftUrl, expect: teachers },
-    // A ready draft cannot be tried again: the form's refusal (400), past the guard, changing nothing.
-    action: { ...draftUrl, expect: teachers, form: { intent: "retry" } },
-  },
-  "instructor._index.tsx": { loader: { url: "/instructor", expect: teachers } },
-  "instructor.modules.$moduleId._index.tsx": {
-    loader: { ...curationUrl(), expect: teachers },
-    action: { ...curationUrl(), expect: teachers, form: { intent: "curate", action: "accept", questionId: "q-amazon" } },
-  },
-  "instructor.modules.$moduleId.questions.$questionId.tsx": {
-    loader: { ...curationUrl("/questions/q-nile"), expect: teachers },
-    action: { ...curationUrl("/questions/q-nile"), expect: teachers, form: questionEdit },
-  },
-  "instructor.modules.$moduleId.questions.new.tsx": {
-    loader: { ...curationUrl("/questions/new"), expect: teachers },
-    action: {
-      ...curationUrl("/questions/new"),
-      expect: teachers,
-      get form() {
-        return { ...questionEdit, type: "short_answer", prompt: "Which river flows north?", lessonId: curation.lessonId };
-      },
-    },
-  },
   "cohorts._index.tsx": {
     loader: { url: "/cohorts", expect: teachers },
     action: { url: "/cohorts", expect: teachers, form: { name: "Matrix cohort" } },
   },
   "cohorts.$cohortId._index.tsx": {
-    loader: { ...cohortUrl(), expect: teachers },
+    loader: { ...cohortUrl(), expect: cohortTeachers },
     action: {
       ...cohortUrl(),
-      expect: teachers,
+      expect: cohortTeachers,
       get form() {
         return cohortForms.assign;
       },
     },
   },
-  "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: teachers } },
-  "cohorts.$cohortId.assessments._index.tsx": { loader: lazily(() => `/cohorts/${p.cohortId}/assessments`, () => ({ cohortId: p.cohortId }), teachers) },
-  "cohorts.$cohortId.assessments.new.tsx": {
-    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), teachers),
-    action: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), teachers, () => assessmentForms.settings),
+  "cohorts.$cohortId.roster.tsx": {
+    loader: { ...cohortUrl("/roster"), expect: cohortTeachers },
+    action: { ...cohortUrl("/roster"), expect: cohortTeachers, form: { roster: "matrix-roster@example.org" } },
   },
-  "cohorts.$cohortId.assessments.$assessmentId.tsx": {
-    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`, () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }), teachers),
-    action: lazily(
-      () => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`,
-      () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }),
-      teachers,
-      () => assessmentForms.update,
-    ),
+  "cohorts.$cohortId.learners.$learnerId.tsx": {
+    loader: { ...learnerUrl, expect: cohortTeachers },
+    action: {
+      ...learnerUrl,
+      expect: cohortTeachers,
+      get form() {
+        return cohortForms.ownDueDate;
+      },
+    },
   },
-  "cohorts.$cohortId.accommodations.tsx": {
-    loader: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), teachers),
-    action: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), teachers, () => assessmentForms.accommodation),
+  "cohorts.$cohortId.invite.tsx": {
+    loader: { ...cohortUrl("/invite"), expect: cohortTeachers },
+    action: { ...cohortUrl("/invite"), expect: cohortTeachers, form: { intent: "new" } },
   },
+  "cohorts.$cohortId.instructors.tsx": {
+    loader: { ...cohortUrl("/instructors"), expect: cohortTeachers },
+    action: {
+      ...cohortUrl("/instructors"),
+      expect: cohortTeachers,
+      // A colleague outside the matrix: adding "other-instructor" would let them reach the cohort in the rows after.
+      form: { intent: "add", email: "colleague@example.org" },
+    },
+  },
+  "cohorts.$cohortId.export[.]csv.ts": { loader: { ...cohortUrl("/export.csv"), expect: cohortTeachers } },
+  "join.$token.tsx": {
+    loader: { ...inviteUrl, expect: everyone },
+    action: { ...inviteUrl, expect: members, form: {} },
+  },
+  // Before join.tsx's row, whose action makes every learner who posts it a member.
   "assessments.$assessmentId.tsx": {
-    loader: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), members),
-    action: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), members, () => ({ intent: "start" })),
-  },
-  "attempts.$attemptId._index.tsx": {
-    loader: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), members),
-    action: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.flag),
-  },
-  "attempts.$attemptId.save.ts": {
-    loader: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), members),
-    action: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.save),
-  },
-  "attempts.$attemptId.results.tsx": {
-    loader: lazily(() => `/attempts/${p.finishedAttemptId}/results`, () => ({ attemptId: p.finishedAttemptId }), members),
+    loader: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), learnerOwn),
+    action: lazily(() => `/assessments/${p.assessmentId}`, () => ({ assessmentId: p.assessmentId }), learnerOwn, () => ({ intent: "start" })),
   },
   "join.tsx": {
     loader: { url: "/join", expect: members },
@@ -198,6 +222,21 @@ const MATRIX: Record<string, RouteEntry> = {
         return cohortForms.join;
       },
     },
+  },
+  "admin.users.tsx": {
+    loader: { url: "/admin/users?q=example", expect: admins },
+    action: {
+      url: "/admin/users",
+      expect: admins,
+      get form() {
+        // Not the learner whose welcome link the set-password row opens: a new link replaces the old.
+        return { intent: "recovery-link", userId: userIds.get("cohort-learner")! };
+      },
+    },
+  },
+  "set-password.$token.tsx": {
+    loader: { ...linkUrl, expect: everyone },
+    action: { ...linkUrl, expect: everyone, form: { password: "short" } },
   },
   "_index.tsx": { loader: { url: "/", expect: everyone } },
   "courses.$courseSlug._index.tsx": { loader: { url: "/courses/geography", params: { courseSlug: "geography" }, expect: everyone } },
@@ -234,9 +273,66 @@ const MATRIX: Record<string, RouteEntry> = {
     loader: { url: "/signout", expect: signedIn("away", "allowed") },
     action: { url: "/signout", expect: everyone, form: {} },
   },
+  "instructor.upload.tsx": {
+    loader: { url: "/instructor/upload", expect: teachers },
+    // Nothing to upload: refused by the form (400) past the guard, and no preparation is queued.
+    action: { url: "/instructor/upload", expect: teachers, form: { text: "" } },
+  },
+  "instructor.drafts.$draftId.tsx": {
+    loader: { ...draftUrl, expect: ownersOnly },
+    // A ready draft cannot be tried again: the form's refusal (400), past the guard, changing nothing.
+    action: { ...draftUrl, expect: ownersOnly, form: { intent: "retry" } },
+  },
+  "instructor._index.tsx": { loader: { url: "/instructor", expect: teachers } },
+  "instructor.modules.$moduleId._index.tsx": {
+    loader: { ...curationUrl(), expect: ownersOnly },
+    action: { ...curationUrl(), expect: ownersOnly, form: { intent: "curate", action: "accept", questionId: "q-amazon" } },
+  },
+  "instructor.modules.$moduleId.questions.$questionId.tsx": {
+    loader: { ...curationUrl("/questions/q-nile"), expect: ownersOnly },
+    action: { ...curationUrl("/questions/q-nile"), expect: ownersOnly, form: questionEdit },
+  },
+  "instructor.modules.$moduleId.questions.new.tsx": {
+    loader: { ...curationUrl("/questions/new"), expect: ownersOnly },
+    action: {
+      ...curationUrl("/questions/new"),
+      expect: ownersOnly,
+      get form() {
+        return { ...questionEdit, type: "short_answer", prompt: "Which river flows north?", lessonId: curation.lessonId };
+      },
+    },
+  },
+  "cohorts.$cohortId.assessments._index.tsx": { loader: lazily(() => `/cohorts/${p.cohortId}/assessments`, () => ({ cohortId: p.cohortId }), cohortTeachers) },
+  "cohorts.$cohortId.assessments.new.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), cohortTeachers),
+    action: lazily(() => `/cohorts/${p.cohortId}/assessments/new`, () => ({ cohortId: p.cohortId }), cohortTeachers, () => assessmentForms.settings),
+  },
+  "cohorts.$cohortId.assessments.$assessmentId.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`, () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }), cohortTeachers),
+    action: lazily(
+      () => `/cohorts/${p.cohortId}/assessments/${p.assessmentId}`,
+      () => ({ cohortId: p.cohortId, assessmentId: p.assessmentId }),
+      cohortTeachers,
+      () => assessmentForms.update,
+    ),
+  },
+  "cohorts.$cohortId.accommodations.tsx": {
+    loader: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), cohortTeachers),
+    action: lazily(() => `/cohorts/${p.cohortId}/accommodations`, () => ({ cohortId: p.cohortId }), cohortTeachers, () => assessmentForms.accommodation),
+  },
+  "attempts.$attemptId._index.tsx": {
+    loader: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), learnerOwn),
+    action: lazily(() => `/attempts/${p.attemptId}`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.flag),
+  },
+  "attempts.$attemptId.save.ts": {
+    loader: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), learnerOwn),
+    action: lazily(() => `/attempts/${p.attemptId}/save`, () => ({ attemptId: p.attemptId }), members, () => assessmentForms.save),
+  },
+  "attempts.$attemptId.results.tsx": {
+    loader: lazily(() => `/attempts/${p.finishedAttemptId}/results`, () => ({ attemptId: p.finishedAttemptId }), learnerOwn),
+  },
 };
 
-/** Actions that read a JSON body: what an empty object gets there. */
 const JSON_BODY_ROUTES: Record<string, number> = { "attempts.$attemptId.save.ts": 400 };
 
 const ROUTES_DIR = fileURLToPath(new URL("../../app/routes", import.meta.url));
@@ -249,24 +345,31 @@ beforeAll(async () => {
   t = await useAppDatabase();
   await seedGeography(t.db);
   auth = await import("../../app/auth.server");
-  for (const role of ["learner", "instructor", "admin"] as const) {
-    const user = await createUser(t.db, { email: `${role}@example.org`, name: role, password: "a-good-long-password", role }, Date.now());
-    userIds.set(role, user.id);
+  for (const [who, role] of Object.entries(ROLE_OF) as [Exclude<Who, "anonymous">, Role][]) {
+    const user = await createUser(t.db, { email: `${who}@example.org`, name: who, password: "a-good-long-password", role }, Date.now());
+    userIds.set(who, user.id);
   }
+  await createUser(t.db, { email: "colleague@example.org", name: "Colleague", password: "a-good-long-password", role: "instructor" }, Date.now());
   const cohort = await createCohort(t.db, userIds.get("instructor")!, "Matrix", Date.now());
   cohortParams.cohortId = cohort.id;
+  const another = await createCohort(t.db, userIds.get("other-instructor")!, "Another", Date.now());
+  inviteParams.token = (await renewInvite(t.db, { userId: userIds.get("other-instructor")!, all: false }, another.id, Date.now()))!.token;
+  await joinCohort(t.db, { learnerId: userIds.get("cohort-learner")!, address: "192.0.2.99" }, cohort.joinCode, Date.now());
+  linkParams.token = (await issuePasswordTokens(t.db, [userIds.get("learner")!], "welcome", null, Date.now())).get(userIds.get("learner")!)!.token;
   const [rivers] = await t.db.select({ id: modules.id }).from(modules).where(eq(modules.slug, "rivers"));
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   cohortForms.assign = { intent: "assign", moduleId: rivers!.id, startsOn: today, dueOn: inAWeek };
   cohortForms.join = { code: cohort.joinCode };
+  Object.assign(learnerParams, { cohortId: cohort.id, learnerId: userIds.get("cohort-learner")! });
+  const assigned = await assignModule(t.db, { userId: userIds.get("instructor")!, all: false }, cohort.id, { moduleId: rivers!.id, startsAt: Date.now(), dueAt: Date.now() + 7 * 86_400_000 }, Date.now());
+  cohortForms.ownDueDate = { intent: "own-due-date", assignmentId: assigned?.ok ? assigned.assignmentId : "", dueOn: inAWeek };
   const draft = await createDraft(t.db, { ownerId: userIds.get("instructor")!, title: "notes.md", files: [{ name: "notes.md", bytes: new TextEncoder().encode("# Notes") }] }, Date.now());
   await completeDraft(t.db, draft.id, { moduleJson: encodeDraftModule(builtModules()[0]), summaryJson: JSON.stringify(summariseDraft(builtModules()[0])), title: "Notes" }, Date.now());
   draftParams.draftId = draft.id;
 
   const [africa] = await t.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, "africa"));
-  const learnerId = userIds.get("learner")!;
-  await t.db.insert(cohortMembers).values({ cohortId: cohort.id, userId: learnerId, joinedAt: Date.now() });
+  const learnerId = userIds.get("cohort-learner")!;
   const settings = {
     title: "Matrix test",
     blueprint: [{ lessonId: africa!.id, count: 1 }],
@@ -354,6 +457,7 @@ async function outcome(kind: "loader" | "action", run: () => Promise<unknown>): 
     return { kind: kind === "loader" ? "away" : "allowed", status };
   }
   if (status === 403) return { kind: "forbidden", status };
+  if (status === 404) return { kind: "notfound", status };
   return { kind: "allowed", status };
 }
 

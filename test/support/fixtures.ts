@@ -94,3 +94,15 @@ export async function makeLearner(db: Database, name = "Learner") {
     1_000,
   );
 }
+
+let instructors = 0;
+/** A new instructor account, as the scope cohort models take for them. */
+export async function makeInstructorScope(db: Database, name = "Teacher") {
+  instructors++;
+  const user = await createUser(
+    db,
+    { email: `teacher${instructors}-${Date.now()}@example.com`, name, password: "correct horse battery", role: "instructor" },
+    1_000,
+  );
+  return { userId: user.id, all: false };
+}

@@ -45,32 +45,31 @@ describe("an assignment's dates", () => {
   });
 });
 
-describe("a learner's extension", () => {
-  it("must be later than the assignment's due date", () => {
-    expect(checkDueOverride({ dueAt: ASSIGNMENT.dueAt + DAY }, ASSIGNMENT, NOW).ok).toBe(true);
-    expect(checkDueOverride({ dueAt: ASSIGNMENT.dueAt }, ASSIGNMENT, NOW)).toEqual({
+describe("a learner's own due date", () => {
+  it("may be later or earlier than the assignment's, as long as it is after the start", () => {
+    expect(checkDueOverride({ dueAt: ASSIGNMENT.dueAt + DAY }, ASSIGNMENT, NOW, { isNew: true }).ok).toBe(true);
+    expect(checkDueOverride({ dueAt: NOW + DAY }, ASSIGNMENT, NOW, { isNew: true }).ok).toBe(true);
+    expect(checkDueOverride({ dueAt: ASSIGNMENT.startsAt }, ASSIGNMENT, NOW, { isNew: false })).toEqual({
       ok: false,
-      error: "An extension must be later than the assignment's due date.",
+      error: "The learner’s due date must be after the assignment starts.",
     });
   });
 
-  it("must not have passed already, even for an assignment long due", () => {
+  it("a new one must not have passed, even for an assignment long due; one being changed may", () => {
     const old = { startsAt: NOW - 30 * DAY, dueAt: NOW - 20 * DAY };
-    expect(checkDueOverride({ dueAt: NOW - DAY }, old, NOW)).toEqual({
-      ok: false,
-      error: "The extended due date has already passed.",
-    });
-    expect(checkDueOverride({ dueAt: NOW + DAY }, old, NOW).ok).toBe(true);
+    expect(checkDueOverride({ dueAt: NOW - DAY }, old, NOW, { isNew: true })).toEqual({ ok: false, error: "This due date has already passed." });
+    expect(checkDueOverride({ dueAt: NOW - DAY }, old, NOW, { isNew: false }).ok).toBe(true);
+    expect(checkDueOverride({ dueAt: NOW + DAY }, old, NOW, { isNew: true }).ok).toBe(true);
   });
 
-  it("the effective due date is the extension when there is one, the assignment's otherwise", () => {
+  it("a missing date (NaN from an empty field) is refused", () => {
+    expect(checkDueOverride({ dueAt: NaN }, ASSIGNMENT, NOW, { isNew: true })).toEqual({ ok: false, error: "Give a due date." });
+  });
+
+  it("the effective due date is the learner's own when there is one, the assignment's otherwise", () => {
     expect(effectiveDueAt(ASSIGNMENT, null)).toBe(ASSIGNMENT.dueAt);
     expect(effectiveDueAt(ASSIGNMENT, { dueAt: ASSIGNMENT.dueAt + 3 * DAY })).toBe(ASSIGNMENT.dueAt + 3 * DAY);
-  });
-
-  it("an extension overtaken by a later due date for everyone leaves the learner the later one", () => {
-    const moved = { ...ASSIGNMENT, dueAt: ASSIGNMENT.dueAt + 10 * DAY };
-    expect(effectiveDueAt(moved, { dueAt: ASSIGNMENT.dueAt + 3 * DAY })).toBe(moved.dueAt);
+    expect(effectiveDueAt(ASSIGNMENT, { dueAt: ASSIGNMENT.dueAt - 3 * DAY })).toBe(ASSIGNMENT.dueAt - 3 * DAY);
   });
 });
 

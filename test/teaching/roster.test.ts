@@ -4,9 +4,13 @@ import {
   MAX_NAME_LENGTH,
   MAX_ROSTER_CHARS,
   MAX_ROSTER_ROWS,
+  ROSTER_FILE_BINARY,
+  ROSTER_FILE_EMPTY,
   ROSTER_TOO_LARGE,
   readRoster,
+  rosterFileText,
 } from "~/teaching/roster";
+import { NAME_MAX } from "~/models/account-rules";
 
 function read(text: string) {
   const result = readRoster(text);
@@ -153,5 +157,37 @@ describe("reading a roster", () => {
   it("a byte-order mark from a spreadsheet export does not hide the header", () => {
     const { rows } = read("\uFEFFEmail,Name\nada@example.org,Ada");
     expect(rows).toEqual([{ line: 2, email: "ada@example.org", name: "Ada" }]);
+  });
+});
+
+describe("an uploaded roster file", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it("UTF-8 is read as it is, without its byte-order mark", () => {
+    expect(rosterFileText(bytes("\uFEFFZoë Brontë,zoe@example.org"))).toEqual({ ok: true, text: "Zoë Brontë,zoe@example.org" });
+  });
+
+  it("bytes that are not UTF-8 are read as Windows-1252, as Excel saves CSV", () => {
+    // "Zoë" in Windows-1252: ë is the single byte 0xEB.
+    const cp1252 = Uint8Array.from([0x5a, 0x6f, 0xeb, 0x2c, ...bytes("zoe@example.org")]);
+    expect(rosterFileText(cp1252)).toEqual({ ok: true, text: "Zoë,zoe@example.org" });
+  });
+
+  it("UTF-16 with its byte-order mark is read", () => {
+    const text = "ada@example.org";
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(rosterFileText(utf16)).toEqual({ ok: true, text });
+  });
+
+  it("an empty, blank or binary file, or one over the size limit, is refused with its reason", () => {
+    expect(rosterFileText(new Uint8Array())).toEqual({ ok: false, error: ROSTER_FILE_EMPTY });
+    expect(rosterFileText(bytes(" \n\n"))).toEqual({ ok: false, error: ROSTER_FILE_EMPTY });
+    // A workbook is a zip archive: "PK\x03\x04" and NUL bytes.
+    expect(rosterFileText(Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0, 6, 0]))).toEqual({ ok: false, error: ROSTER_FILE_BINARY });
+    expect(rosterFileText(bytes("a".repeat(MAX_ROSTER_CHARS + 1)))).toEqual({ ok: false, error: ROSTER_TOO_LARGE });
+  });
+
+  it("a name can be as long as an account's name and no longer", () => {
+    expect(MAX_NAME_LENGTH).toBe(NAME_MAX);
   });
 });
