@@ -274,6 +274,110 @@ describe("generateQuestions", () => {
 });
 
 
+describe("list items and glossary lines", () => {
+  const listLesson = (title: string, items: string[], paragraphs: string[] = []): LessonDraft => ({
+    ...lesson(title, paragraphs),
+    blocks: [...paragraphs.map((text, i) => ({ kind: "paragraph" as const, text, line: i + 2 })), { kind: "list", ordered: false, items, line: 10 }],
+  });
+
+  it("shows an item's first sentence before a later one, which is about what the first names", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "storms",
+        lessons: [
+          listLesson("Great storms", [
+            "Varna, Bulgaria, 12 March 1862 (wind force about 10). Waves and two days of rain wrecked about 140 ships in the bay.",
+          ]),
+        ],
+      },
+    ]);
+    const wrecked = bank.questions.find((q) => q.answer === "140" && q.type === "numeric");
+    expect(wrecked?.prompt).toBe(
+      "Varna, Bulgaria, 12 March 1862 (wind force about 10). Waves and two days of rain wrecked about _____ ships in the bay.",
+    );
+  });
+
+  it("keeps questions on an item's label in the bank, estimated as unlikely to be accepted", () => {
+    const [[bank]] = generateQuestions([
+      { key: "storms", lessons: [listLesson("Great storms", ["Varna, Bulgaria, 12 March 1862 (wind force about 10)."])] },
+    ]);
+    const labelled = bank.questions.filter((q) => q.source.sentence.startsWith("Varna"));
+    expect(labelled.map((q) => q.answer)).toContain("12 March 1862");
+    for (const q of labelled) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // The same fact stated in a sentence keeps its estimate.
+    const [[stated]] = generateQuestions([
+      { key: "storms", lessons: [listLesson("Great storms", ["A storm struck Varna on 12 March 1862 and wrecked many ships."])] },
+    ]);
+    expect(Math.max(...stated.questions.filter((q) => q.answer === "12 March 1862").map((q) => q.quality))).toBeGreaterThan(0.05);
+  });
+
+  it("asks a glossary line the other way round: the term, given what it means", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "ports",
+        lessons: [
+          listLesson("Port words", [
+            "Bollard: a short thick post on a quay that mooring ropes are tied to.",
+            "Draught (draft) – the depth of water a ship needs to float.",
+            "The breakwater, a long wall built out into the sea to shelter the harbour.",
+          ]),
+        ],
+      },
+    ]);
+    const asked = (term: string) => bank.questions.find((q) => q.answer === term && q.type === "short_answer" && !q.prompt.includes("_____"));
+    expect(asked("Bollard")?.prompt).toBe("What is the term for a short thick post on a quay that mooring ropes are tied to?");
+    expect(asked("Draught")?.accepted).toEqual(["Draught", "draft"]);
+    // A common noun's article is no part of the answer.
+    expect(asked("breakwater")?.prompt).toBe("What is the term for a long wall built out into the sea to shelter the harbour?");
+    expect(asked("breakwater")?.accepted).toContain("The breakwater");
+  });
+
+  it("asks for a name described by its apposition as the one thing it is", () => {
+    const [[bank]] = generateQuestions([
+      { key: "isles", lessons: [listLesson("Isles", ["Ostrava Isle, the largest island in the northern bay, charted by Ivo Marn in 1712."])] },
+    ]);
+    expect(bank.questions.find((q) => q.prompt === "What is the largest island in the northern bay?")?.answer).toBe("Ostrava Isle");
+  });
+});
+
+describe("what a prompt shows with its sentence", () => {
+  it("shows the sentence before one whose pronoun or 'the' points back at it", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "locks",
+        lessons: [
+          lesson("Locks", [
+            "The Oster Canal climbs through a staircase of seven locks near Delft. Filling the staircase takes about 40 minutes.",
+            "Ivo Marn drew the first chart of the bay. In 1712 he sold it to the harbour board.",
+          ]),
+        ],
+      },
+    ]);
+    expect(bank.questions.find((q) => q.answer === "40 minutes")?.prompt).toBe(
+      "The Oster Canal climbs through a staircase of seven locks near Delft. Filling the staircase takes about _____.",
+    );
+    expect(bank.questions.find((q) => q.answer === "1712" && q.type === "numeric")?.prompt).toBe(
+      "Which year fills the blank? Ivo Marn drew the first chart of the bay. In _____ he sold it to the harbour board.",
+    );
+  });
+
+  it("leaves out a sentence shown only to help when it would show the answer", () => {
+    const [[bank]] = generateQuestions([
+      { key: "locks", lessons: [lesson("Locks", ["The Oster Canal opened in 1895. The canal was widened in 1895 and again in 1930."])] },
+    ]);
+    const widened = bank.questions.filter((q) => q.answer === "1895" && q.source.sentence.startsWith("The canal was widened"));
+    expect(widened.length).toBeGreaterThan(0);
+    for (const q of widened) expect(q.prompt).not.toContain("The Oster Canal opened");
+  });
+
+  it("asks a year that dates the one thing after it as a year", () => {
+    const [[bank]] = generateQuestions([
+      { key: "raids", lessons: [lesson("Raids", ["Another success was the 1906 raid on the smugglers' harbour at Varna."])] },
+    ]);
+    expect(bank.questions.find((q) => q.answer === "1906" && q.type === "numeric")?.prompt).toMatch(/^Which year fills the blank\? /);
+  });
+});
+
 describe("wrong options of the same form as the key", () => {
   it("offers no option grammar alone rules out, and capitalises every option of a blank that opens the statement", () => {
     const [[bank]] = generateQuestions([
