@@ -8,7 +8,7 @@
  */
 import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
-import { logFrequency } from "./nlp";
+import { lexiconTag, logFrequency } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
 import { BLANK, LEAD_IN } from "./rules";
 import { STOPWORDS } from "./text";
@@ -81,6 +81,10 @@ export const QUALITY_FEATURES: string[] = [
   "answer:conjoined",
   "answer:long-number",
   "blank:range-end",
+  "prompt:asks-directly",
+  "expansion:well-known",
+  "expansion:in-list",
+  "blank:attributive-year",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -191,6 +195,8 @@ function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
+const NO_SENTENCE: SentenceTraits = { words: 0, startsLowercase: false, hasColon: false, labelForm: false, openingClause: false, plainness: 0 };
+
 function sentenceTraits(sentence: string): SentenceTraits {
   return remembered(sentenceTraitsMemo, sentence, () => {
     const trimmed = sentence.trim();
@@ -232,6 +238,33 @@ function statementTraits(statement: string): StatementTraits {
   });
 }
 
+/**
+ * A question asked outright ("What does ICAO stand for?", "When was the treaty signed?", "What is
+ * the term for...?"): the prompt shows no blank, so the shape of its source sentence is not what a
+ * rater reads.
+ */
+const DIRECT = /\?$/;
+
+/**
+ * "What does NATO stand for?": an acronym the general lexicon knows (compromise's: NATO, FBI,
+ * NASA, the USSR...) or whose expansion it knows is common knowledge, not the lesson's.
+ */
+function wellKnown(prompt: string, expansion: string): boolean {
+  const acronym = /^What does (\S+) stand for\?$/.exec(prompt)?.[1];
+  return (acronym !== undefined && lexiconTag(acronym) !== undefined) || lexiconTag(expansion) !== undefined;
+}
+
+/** "organisations such as EUROCONTROL, the International Civil Aviation Organization (ICAO), and...": named in passing, one of a list. */
+function expansionInList(sentence: string, expansion: string): boolean {
+  const at = sentence.indexOf(expansion);
+  if (at < 0) return false;
+  const after = sentence.slice(at + expansion.length).replace(/^\s*\([^()]*\)/, "");
+  return BLANK_IN_LIST.test(`${sentence.slice(0, at)}${BLANK}${after}`);
+}
+
+/** "the _____ operation", "earning the _____ Nobel Prize": a year that only dates the thing it stands before. */
+const ATTRIBUTIVE_YEAR = /_____\s+(?!(?:and|or|to|in|on|at|by|for|of|from|with|as|when|after|before|until|BCE|CE|BC|AD)\b)[\p{L}]/u;
+
 /** The feature vector of a question, in QUALITY_FEATURES order. */
 export function qualityFeatures(s: QualitySignals): number[] {
   const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
@@ -242,7 +275,9 @@ export function qualityFeatures(s: QualitySignals): number[] {
   const statement = s.prompt.slice(leadIn.length);
   const said = statementTraits(statement);
   const leadWords = leadIn ? wordsOf(leadIn) : [];
-  const sentence = sentenceTraits(s.sentence);
+  // The source sentence's shape counts where the prompt shows it (zeros for a question asked outright).
+  const direct = s.type !== "true_false" && !s.prompt.includes(BLANK) && DIRECT.test(s.prompt);
+  const sentence = direct ? NO_SENTENCE : sentenceTraits(s.sentence);
   // Pointers after the context are resolved by it; those in a lone statement are not (the lead-ins hold none).
   const pointers = s.withContext ? 0 : said.pointers;
   const lengths = s.options?.map((o) => wordsOf(o).length) ?? [];
@@ -288,6 +323,10 @@ export function qualityFeatures(s: QualitySignals): number[] {
   features[i++] = / and /.test(s.answer) ? 1 : 0;
   features[i++] = (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0;
   features[i++] = said.rangeEnd ? 1 : 0;
+  features[i++] = direct ? 1 : 0;
+  features[i++] = s.kind === "expansion" && wellKnown(s.prompt, s.answer) ? 1 : 0;
+  features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
+  features[i++] = /^\d{4}$/.test(s.answer.trim()) && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
   return features;
 }
 
