@@ -71,9 +71,10 @@ export interface DeckCandidate {
 }
 
 /**
- * Whether a question asks what a chosen one already asks (the same key from another sentence),
- * shows a chosen one's key in its prompt, or has its own key shown in a chosen one's prompt:
- * in one deck, the first answers the other. A true/false key says nothing of the fact; its statement does.
+ * Whether a question asks what a chosen one already asks (the same key from another sentence, or a
+ * key holding the other: "September 11" and "September 11, 2001"), shows a chosen one's key in its
+ * prompt, or has its own key shown in a chosen one's prompt: in one deck, the first answers the
+ * other. A true/false key says nothing of the fact; its statement does.
  */
 function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
   const prompt = ` ${foldAnswer(q.prompt)} `;
@@ -82,7 +83,12 @@ function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate
   return chosen.some((c) => {
     if (c.type === "true_false") return ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
     const other = foldAnswer(c.answer);
-    return other === key || prompt.includes(` ${other} `) || ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
+    return (
+      ` ${other} `.includes(` ${key} `) ||
+      ` ${key} `.includes(` ${other} `) ||
+      prompt.includes(` ${other} `) ||
+      ` ${foldAnswer(c.prompt)} `.includes(` ${key} `)
+    );
   });
 }
 

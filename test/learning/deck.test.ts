@@ -37,6 +37,10 @@ describe("choosing a lesson's cards", () => {
     const again = { ...question(3, 0.6), prompt: "The congress ended in _____.", answer: "1815" };
     const other = { ...question(4, 0.55), prompt: "The treaty was signed in _____.", answer: "Paris" };
     expect(chooseDeckQuestions([shows, givenAway, again, other]).map((q) => q.id)).toEqual(["q1", "q4"]);
+    // A key that holds a chosen one asks the same fact.
+    const dated = { ...question(6, 0.8), prompt: "The congress opened on _____.", answer: "1 November 1814" };
+    const month = { ...question(7, 0.7), prompt: "Delegates arrived by _____ 1814.", answer: "1 November" };
+    expect(chooseDeckQuestions([dated, month, other]).map((q) => q.id)).toEqual(["q6", "q4"]);
     // A statement that states a chosen key answers it too.
     const statement = { ...question(5, 0.5, 5, "true_false", "False"), prompt: "True or false: The treaty was signed in Paris." };
     expect(chooseDeckQuestions([shows, other, statement]).map((q) => q.id)).toEqual(["q1", "q4"]);

@@ -14,6 +14,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The _____ Harbour Authority runs the port.", answer: "Northern Coast" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Students of Polytechnic _____ founded the club.", answer: "Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The _____ runs the port of Varna.", answer: "Northern Coast Harbour Authority" })).toEqual([]);
+    // A name goes on past "of", "on" or "for" and a capital.
+    expect(questionFlags({ prompt: "The _____ on Safe Anchorage in the Black Sea was signed.", answer: "Regional Agreement" })).toEqual([
+      "piece-of-a-name",
+    ]);
+    expect(questionFlags({ prompt: "The _____ on 4 May closed the port.", answer: "Harbour Board" })).toEqual([]);
     // The first word's capital says nothing.
     expect(questionFlags({ prompt: "Then _____ took over the port.", answer: "Varna" })).toEqual([]);
   });
