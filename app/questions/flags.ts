@@ -23,7 +23,7 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
@@ -74,8 +74,12 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     if (nameGoesOn || nameBegan) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
+    // "0, _____, 2, 3 and 4": one of a run of numbers.
     const halfOfNumber =
-      /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d/.test(after) || /[–—−^/×]\s?$/.test(before) || /\d\s+(?:to|and|or)\s+$/.test(before);
+      /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d/.test(after) ||
+      /[–—−^/×]\s?$/.test(before) ||
+      /\d\s+(?:to|and|or)\s+$/.test(before) ||
+      (/\d,\s*$/.test(before) && /^,\s*\d/.test(after));
     if (halfOfNumber) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");

@@ -33,11 +33,13 @@ describe("automatic checks on a question", () => {
   it("flags the other half of two numbers side by side", () => {
     expect(questionFlags({ prompt: "Between 50 to _____ million people moved.", answer: "70" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The catalyst is used at 10−_____ mol.", answer: "3" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "The loop counts 0, _____, 2, 3.", answer: "1" })).toEqual(["part-of-a-number"]);
   });
 
   it("flags a blank that is one item of a list", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____ trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "Ports such as _____, Varna and Constanta trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
+    expect(questionFlags({ prompt: "It trades with ports such as Varna, the _____, and others.", answer: "Odessa" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });

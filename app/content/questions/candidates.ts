@@ -137,6 +137,7 @@ const TREATY_WORDS = new Set(
     "directive policy doctrine pact statute framework regulation law bill plan guidelines principles"
   ).split(" "),
 );
+const ERAS = new Set(["BCE", "BC", "CE", "AD", "B.C.", "A.D.", "B.C.E.", "C.E."]);
 const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
 const NUMBERED_NAMES = new Set(["resolution", "article", "chapter", "section", "protocol", "act", "no", "number", "amendment"]);
 const ROMAN = /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
@@ -327,6 +328,8 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
     )
       continue;
     if (isYear(tokens[from - 1])) continue;
+    // "In January 27 BCE": the day is a year of an era, and the date no date.
+    if (tokens[end] && ERAS.has(tokens[end].text)) continue;
     let clash = false;
     for (let k = from; k < to; k++) if (used.has(k)) clash = true;
     if (clash) continue;

@@ -17,7 +17,7 @@ import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
-import { acceptance, type QualitySignals } from "./quality";
+import { acceptance, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
@@ -197,8 +197,9 @@ export function generateQuestions(
             options: draft.options,
             lessonTitle,
           };
-          // A list item's label read as a sentence: blind raters accepted none (see list-items.ts).
-          question.quality = round(fact.fragment ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
+          // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
+          const capped = fact.fragment || impliedCount(draft.prompt, draft.answer);
+          question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
           question.siblingKey = sibling ??= siblingKey(moduleKey, c.sentence.text);
@@ -276,7 +277,11 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */
 const ACRONYM_SCORE = 0.8;
-/** The estimate for a question on a list item's label read as a sentence: blind raters accepted none of 18. */
+/**
+ * The estimate for a question on a label read as a sentence: blind raters accepted none of 18 made from a
+ * list item's label, and none of 9 made from a table row ("Year of approval of the policy: October _____.").
+ * A filler count the sentence gives away ("Bilateral agreements ... between _____ nations") is estimated so too.
+ */
 const FRAGMENT_ACCEPTANCE = 0.05;
 
 /** The terms a lesson's glossary lines define (list items and table rows: "Term: definition"). */
@@ -360,8 +365,12 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   return kept;
 }
 
-/** Whether a sentence opens a list item without a verb of its own: a label ("Shaanxi, China, 23 January 1556"), not a statement. */
+/**
+ * Whether a sentence is a label, not a statement: a table row ("Year of approval of the policy: October
+ * 2020"), or a list item's opening without a verb of its own ("Shaanxi, China, 23 January 1556").
+ */
 function isLabel(sentence: Sentence): boolean {
+  if (sentence.origin === "row") return true;
   if (sentence.origin !== "item" || sentence.itemHead !== undefined) return false;
   let known = labels.get(sentence);
   if (known === undefined) labels.set(sentence, (known = !readsAsStatement(sentence.tokens)));

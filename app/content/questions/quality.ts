@@ -259,7 +259,22 @@ function expansionInList(sentence: string, expansion: string): boolean {
   const at = sentence.indexOf(expansion);
   if (at < 0) return false;
   const after = sentence.slice(at + expansion.length).replace(/^\s*\([^()]*\)/, "");
-  return BLANK_IN_LIST.test(`${sentence.slice(0, at)}${BLANK}${after}`);
+  return COMMA_LIST_SLOT.test(`${sentence.slice(0, at)}${BLANK}${after}`);
+}
+
+/** One item of a list of three or more, commas around it ("EUROCONTROL, the _____, and the FAA"). */
+const COMMA_LIST_SLOT = /,\s*(?:and\s+|or\s+)?(?:the\s+)?_____|_____\s*,/;
+
+/** "between _____ nations", "bilateral ... _____ nations", "The _____ countries": a count the sentence gives away. */
+const IMPLIED_COUNT = /\bbilateral|\bboth\b|\bbetween (?:the )?_____\s|\bthe _____ (?:countries|nations|states|sides|parties|powers|leaders)\b/i;
+
+/**
+ * Whether the key is a filler count its own statement gives away ("Bilateral agreements ... between
+ * _____ nations" → two): the issue asks never to blank a filler word. Too rarely rated to be fitted
+ * (one rating, rejected), so the generator caps its estimate as it does a label's.
+ */
+export function impliedCount(prompt: string, answer: string): boolean {
+  return /^(?:two|2|three|3)$/i.test(answer.trim()) && IMPLIED_COUNT.test(prompt);
 }
 
 /** "the _____ operation", "earning the _____ Nobel Prize": a year that only dates the thing it stands before. */

@@ -1,4 +1,4 @@
-import { QUALITY_FEATURES, acceptance, qualityFeatures, type QualitySignals } from "~/content/questions/quality";
+import { QUALITY_FEATURES, acceptance, impliedCount, qualityFeatures, type QualitySignals } from "~/content/questions/quality";
 
 const base: QualitySignals = {
   type: "short_answer",
@@ -43,6 +43,12 @@ describe("the quality estimate's signals", () => {
     const dated: QualitySignals = { ...base, type: "numeric", kind: "year", answer: "1906", prompt: "Which year fills the blank? The _____ raid closed the port." };
     expect(feature(dated, "blank:attributive-year")).toBe(1);
     expect(feature({ ...dated, prompt: "Which year fills the blank? The port closed in _____ after a raid." }, "blank:attributive-year")).toBe(0);
+  });
+
+  it("tells a count the sentence gives away", () => {
+    expect(impliedCount("Bilateral treaties bind _____ ports.", "two")).toBe(true);
+    expect(impliedCount("The _____ countries share the strait.", "two")).toBe(true);
+    expect(impliedCount("The harbour has _____ ports.", "two")).toBe(false);
   });
 
   it("estimates a probability", () => {
