@@ -14,7 +14,7 @@ const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
 const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$/u;
 /** The word before the blank opens the sentence (its capital says nothing). */
 const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
 
@@ -68,7 +68,7 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const before = statement.slice(Math.max(0, at - 40), at);
     const after = statement.slice(at + BLANK.length, at + BLANK.length + 40);
     // "the _____ Integrated Stabilization Mission", "TU _____", "the _____ on Combating Terrorism in Southeast
-    // Asia": the blank is a piece of a longer name.
+    // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
     const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
     if (nameGoesOn || nameBegan) flags.push("piece-of-a-name");

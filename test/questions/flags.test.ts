@@ -19,6 +19,8 @@ describe("automatic checks on a question", () => {
       "piece-of-a-name",
     ]);
     expect(questionFlags({ prompt: "The _____ on 4 May closed the port.", answer: "Harbour Board" })).toEqual([]);
+    expect(questionFlags({ prompt: "The Agreement on Safe Anchorage in _____ was signed.", answer: "Black Sea" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The pilots met in _____ in May.", answer: "Varna" })).toEqual([]);
     // The first word's capital says nothing.
     expect(questionFlags({ prompt: "Then _____ took over the port.", answer: "Varna" })).toEqual([]);
   });
