@@ -35,9 +35,10 @@ const FIRST_WORD = /^\s*(\S+)/;
  * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
  * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
  * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
+ * "Most never cause illness", "Many were executed": a quantifier standing for what was named before.
  */
 const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+  /^(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
 export function opensOnPointer(sentence: string): boolean {
@@ -87,6 +88,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     if (LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
-  if (/^\p{Ll}/u.test(firstSentence) || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
+  // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
+  const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);
+  if (/^\p{Ll}/u.test(firstSentence) || cut || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
   return flags;
 }

@@ -49,10 +49,17 @@ describe("automatic checks on a question", () => {
   it("flags a list item or glossary line shown as a sentence", () => {
     expect(questionFlags({ prompt: "grain, timber and _____ from the north.", answer: "furs" })).toContain("fragment");
     expect(questionFlags({ prompt: "Bollard – a short post that ropes are tied to, about _____ tall.", answer: "1 m" })).toEqual(["fragment"]);
+    // A sentence cut at the wrong place.
+    expect(questionFlags({ prompt: ", answering the pilots: the harbour closed in _____.", answer: "1931" })).toContain("fragment");
   });
 
   it("does not take an era's letters for a name", () => {
     expect(questionFlags({ prompt: "As consul from _____ BCE he reformed the courts.", answer: "81" })).toEqual(["dangling-reference"]);
+  });
+
+  it("flags a quantifier that stands for what an earlier sentence named", () => {
+    expect(questionFlags({ prompt: "Most were rebuilt in _____ after the flood.", answer: "1958" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Most locks were rebuilt in _____ after the flood.", answer: "1958" })).toEqual([]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {

@@ -557,8 +557,10 @@ function definedTermCandidates(sentence: Sentence, out: CandidateSpan[]): void {
   for (const pattern of DEFINITION_CUE.test(text) ? DEFINITION_PATTERNS : []) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const term = m[1].trim();
-      const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
+      // "The word Renaissance means...": the term is what follows "word".
+      const named = /^(?:word|term|name|phrase|expression|concept)\s+/i.exec(m[1].trimStart());
+      const term = m[1].trim().slice(named?.[0].length ?? 0);
+      const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length) + (named?.[0].length ?? 0);
       const count = term.split(/\s+/).length;
       if (count < 1 || count > 6 || STOPWORDS.has(term.toLowerCase())) continue;
       spans.push([at, at + term.length, "definition"]);

@@ -85,6 +85,7 @@ export const QUALITY_FEATURES: string[] = [
   "expansion:well-known",
   "expansion:in-list",
   "blank:attributive-year",
+  "blank:prize-year",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -280,6 +281,9 @@ export function impliedCount(prompt: string, answer: string): boolean {
 /** "the _____ operation", "earning the _____ Nobel Prize": a year that only dates the thing it stands before. */
 const ATTRIBUTIVE_YEAR = /_____\s+(?!(?:and|or|to|in|on|at|by|for|of|from|with|as|when|after|before|until|BCE|CE|BC|AD)\b)[\p{L}]/u;
 
+/** "the _____ Nobel Prize", "the Nobel Prize in Chemistry in _____": the year of an award, beside the point it rewards. */
+const PRIZE_YEAR = /_____\s+(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Prize|Award|Medal)\b|\b(?:Prize|Award|Medal)\b[^.;]{0,40}?_____/u;
+
 /** The feature vector of a question, in QUALITY_FEATURES order. */
 export function qualityFeatures(s: QualitySignals): number[] {
   const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
@@ -342,6 +346,7 @@ export function qualityFeatures(s: QualitySignals): number[] {
   features[i++] = s.kind === "expansion" && wellKnown(s.prompt, s.answer) ? 1 : 0;
   features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
   features[i++] = /^\d{4}$/.test(s.answer.trim()) && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = /^\d{4}$/.test(s.answer.trim()) && PRIZE_YEAR.test(statement) ? 1 : 0;
   return features;
 }
 

@@ -51,6 +51,13 @@ describe("the quality estimate's signals", () => {
     expect(impliedCount("The harbour has _____ ports.", "two")).toBe(false);
   });
 
+  it("marks the year of an award", () => {
+    const prize: QualitySignals = { ...base, type: "numeric", kind: "year", answer: "1921", prompt: "Which year fills the blank? She won the _____ Nobel Prize for her charts." };
+    expect(feature(prize, "blank:prize-year")).toBe(1);
+    expect(feature({ ...prize, prompt: "Which year fills the blank? She won the Harbour Medal of the Royal Society in _____." }, "blank:prize-year")).toBe(1);
+    expect(feature({ ...prize, prompt: "Which year fills the blank? She charted the bay in _____." }, "blank:prize-year")).toBe(0);
+  });
+
   it("estimates a probability", () => {
     const p = acceptance(base);
     expect(p).toBeGreaterThan(0);
