@@ -60,6 +60,8 @@ describe("automatic checks on a question", () => {
   it("flags a quantifier that stands for what an earlier sentence named", () => {
     expect(questionFlags({ prompt: "Most were rebuilt in _____ after the flood.", answer: "1958" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "Most locks were rebuilt in _____ after the flood.", answer: "1958" })).toEqual([]);
+    expect(questionFlags({ prompt: "The name was coined by a harbour clerk in _____.", answer: "1871" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The name of the port was changed in _____.", answer: "1871" })).toEqual([]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {

@@ -234,7 +234,7 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       // "in 1948 delegates met": after a time preposition it is a year all the same.
       const afterTimeWord = prev !== undefined && TIME_PREPOSITIONS.has(prev.lower);
       // "the 2006 operation", "a 2015 forecast": a year dating the one thing after it, not a count of them.
-      const datesOne = prev !== undefined && (prev.lower === "the" || prev.lower === "a") && next !== undefined && !/s$/.test(next.lower);
+      const datesOne = prev !== undefined && (prev.lower === "the" || prev.lower === "a") && next !== undefined && !/[^siu]s$/.test(next.lower);
       const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && !afterTimeWord && !datesOne;
       if (year >= 1000 && year <= 2100 && !countsSomething) {
         out.push(makeCandidate(sentence, "year", i, i + 1, { numeric: { value: year, unit: null, tolerance: 0 }, unitKey: "year" }));

@@ -33,6 +33,7 @@ describe("answer candidates", () => {
 
   it("takes a year that dates the one thing after it as a year, and a count before a plural as a count", () => {
     expect(candidates("The 1906 raid closed the harbour.")).toContain("year:1906");
+    expect(candidates("The 1851 census counted the dockers.")).toContain("year:1851");
     expect(candidates("The 2000 sailors left the harbour.")).toContain("quantity:2000");
   });
 
