@@ -15,6 +15,9 @@ const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
 const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$/u;
+/** "September 11", "11 September": a day of a month without its year. */
+const DAY_AND_MONTH =
+  /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
 /** The word before the blank opens the sentence (its capital says nothing). */
 const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
 
@@ -73,7 +76,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
     const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
-    if (nameGoesOn || nameBegan) flags.push("piece-of-a-name");
+    // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
+    const namesEvent = DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after);
+    if (nameGoesOn || nameBegan || namesEvent) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.

@@ -21,6 +21,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The _____ on 4 May closed the port.", answer: "Harbour Board" })).toEqual([]);
     expect(questionFlags({ prompt: "The Agreement on Safe Anchorage in _____ was signed.", answer: "Black Sea" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The pilots met in _____ in May.", answer: "Varna" })).toEqual([]);
+    // A day that names an event.
+    expect(questionFlags({ prompt: "After the _____ storm, the port was rebuilt.", answer: "March 12" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The port was rebuilt after _____.", answer: "March 12" })).toEqual([]);
     // The first word's capital says nothing.
     expect(questionFlags({ prompt: "Then _____ took over the port.", answer: "Varna" })).toEqual([]);
   });

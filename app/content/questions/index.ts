@@ -17,7 +17,7 @@ import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
-import { acceptance, impliedCount, type QualitySignals } from "./quality";
+import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
@@ -234,7 +234,9 @@ export function generateQuestions(
           options: draft.options,
           lessonTitle,
         };
-        question.quality = round(acceptance(signals));
+        // An acronym named in passing, one of a list of three or more: capped as a side detail (see FRAGMENT_ACCEPTANCE).
+        const passing = kind === "expansion" && expansionInList(source.sentence, draft.answer);
+        question.quality = round(passing ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
         question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
         question.siblingKey = siblingKey(moduleKey, source.sentence);
         observe?.(question, signals);
@@ -280,7 +282,9 @@ const ACRONYM_SCORE = 0.8;
 /**
  * The estimate for a question on a label read as a sentence: blind raters accepted none of 18 made from a
  * list item's label, and none of 9 made from a table row ("Year of approval of the policy: October _____.").
- * A filler count the sentence gives away ("Bilateral agreements ... between _____ nations") is estimated so too.
+ * A filler count the sentence gives away ("Bilateral agreements ... between _____ nations") is estimated so
+ * too, as is the expansion of an acronym named in passing in a list ("What does ICAO stand for?" after "such
+ * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
 

@@ -256,7 +256,7 @@ function wellKnown(prompt: string, expansion: string): boolean {
 }
 
 /** "organisations such as EUROCONTROL, the International Civil Aviation Organization (ICAO), and...": named in passing, one of a list. */
-function expansionInList(sentence: string, expansion: string): boolean {
+export function expansionInList(sentence: string, expansion: string): boolean {
   const at = sentence.indexOf(expansion);
   if (at < 0) return false;
   const after = sentence.slice(at + expansion.length).replace(/^\s*\([^()]*\)/, "");

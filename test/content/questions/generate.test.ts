@@ -261,6 +261,23 @@ describe("generateQuestions", () => {
     expect(standsFor[0][0].source.sentence).toBe("The Harbour Works Board (HWB) inspects every lock each spring.");
   });
 
+  it("estimates an acronym named in passing in a list as a side detail", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "p",
+        lessons: [
+          lesson("Partners", [
+            "The port works with bodies such as the Pilots Guild, the Harbour Works Board (HWB), and the Coast Watch.",
+            "The Northern Lights Office (NLO) keeps every lighthouse of the coast lit.",
+          ]),
+        ],
+      },
+    ]);
+    const standsFor = (acronym: string) => bank.questions.find((q) => q.prompt === `What does ${acronym} stand for?`)!;
+    expect(standsFor("HWB").quality).toBeLessThanOrEqual(0.05);
+    expect(standsFor("NLO").quality).toBeGreaterThan(0.05);
+  });
+
   it("makes true/false only where a same-kind swap makes a clear falsehood", () => {
     for (const q of all().flat(2).flatMap((l) => l.questions).filter((x) => x.type === "true_false")) {
       // Every statement changes or keeps a year, date, number, person, organisation, agreement or place.
