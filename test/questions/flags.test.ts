@@ -45,6 +45,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____ trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "Ports such as _____, Varna and Constanta trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "It trades with ports such as Varna, the _____, and others.", answer: "Odessa" })).toContain("list-slot");
+    // Lists of any length.
+    expect(questionFlags({ prompt: "Grain leaves from _____, Varna, Burgas, Constanta, and Sulina.", answer: "Odessa" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "Grain leaves from Varna, Burgas, Constanta, _____, and Sulina.", answer: "Odessa" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });

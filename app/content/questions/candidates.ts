@@ -559,7 +559,8 @@ function definedTermCandidates(sentence: Sentence, out: CandidateSpan[]): void {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       // "The word Renaissance means...": the term is what follows "word".
       const named = /^(?:word|term|name|phrase|expression|concept)\s+/i.exec(m[1].trimStart());
-      const term = m[1].trim().slice(named?.[0].length ?? 0);
+      // "unbelievably awful," inside the quotation marks: the comma is the sentence's.
+      const term = m[1].trim().slice(named?.[0].length ?? 0).replace(/[,;:]+$/, "");
       const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length) + (named?.[0].length ?? 0);
       const count = term.split(/\s+/).length;
       if (count < 1 || count > 6 || STOPWORDS.has(term.toLowerCase())) continue;
