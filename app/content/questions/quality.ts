@@ -263,8 +263,11 @@ export function expansionInList(sentence: string, expansion: string): boolean {
   return COMMA_LIST_SLOT.test(`${sentence.slice(0, at)}${BLANK}${after}`);
 }
 
-/** One item of a list of three or more, commas around it ("EUROCONTROL, the _____, and the FAA"). */
-const COMMA_LIST_SLOT = /,\s*(?:and\s+|or\s+)?(?:the\s+)?_____|_____\s*,/;
+/**
+ * One item of a list of three or more ("EUROCONTROL, the _____, and the FAA", "A, B and the _____",
+ * "the _____, B and C"); not an example set off by commas ("such as the _____, the UN provides...").
+ */
+const COMMA_LIST_SLOT = /,\s*(?:the\s+)?_____\s*(?:,|\s(?:and|or)\b)|,[^,.;]{1,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,40},\s*(?:and|or)\s/;
 
 /** "between _____ nations", "bilateral ... _____ nations", "The _____ countries": a count the sentence gives away. */
 const IMPLIED_COUNT = /\bbilateral|\bboth\b|\bbetween (?:the )?_____\s|\bthe _____ (?:countries|nations|states|sides|parties|powers|leaders)\b/i;

@@ -37,6 +37,9 @@ describe("the quality estimate's signals", () => {
     const listed = { ...base, sentence: "Ports work with bodies such as the Pilots' Guild, the Harbour Works Board (HWB), and the Coast Watch." };
     expect(feature(listed, "expansion:in-list")).toBe(1);
     expect(feature(base, "expansion:in-list")).toBe(0);
+    // An example set off by commas is no list.
+    const example = { ...base, sentence: "Through bodies such as the Harbour Works Board (HWB), the port keeps its locks and gates open." };
+    expect(feature(example, "expansion:in-list")).toBe(0);
   });
 
   it("marks a year that only dates the thing after it", () => {
