@@ -12,6 +12,8 @@ export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
+/** A word of two capitals or more (not an era's letters). */
+const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
 const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$/u;
@@ -58,7 +60,9 @@ export function leansOnEarlierText(sentence: string): boolean {
 export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
   if (!pronoun) return false;
-  return !NAME_AFTER_FIRST_WORD.test(sentence.slice(0, pronoun.index));
+  const before = sentence.slice(0, pronoun.index);
+  // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
+  return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
 
 export function questionFlags(q: { prompt: string; answer: string }): QuestionFlag[] {

@@ -4,6 +4,7 @@ describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
     expect(pronounBeforeAnyName("In 1885, he tested the serum on a boy.")).toBe(true);
     expect(pronounBeforeAnyName("In 1885, Marta Lind tested her serum on a boy.")).toBe(false);
+    expect(pronounBeforeAnyName("IMO and the HWB signed their agreement in 1950.")).toBe(false);
     expect(questionFlags({ prompt: "In _____, he tested the serum on a boy.", answer: "1885" })).toEqual(["dangling-reference"]);
     expect(
       questionFlags({ prompt: "Marta Lind worked in Oslo. In _____, she tested the serum on a boy.", answer: "1885" }),
