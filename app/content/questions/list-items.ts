@@ -62,9 +62,9 @@ export interface GlossaryEntry {
 const GLOSSARY_LINE = /^((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)(?:\s+\(([^()\d]{1,40})\))?\s*(:|\s[–—]|,)\s+(.+?)[.!]?$/u;
 /** A definition opens as a noun phrase does: an article, "one of", or a word tagged as an adjective or noun. */
 const ARTICLE_OPENING = /^(?:a|an|the|one of)\s/i;
-/** Openings that measure or list rather than define ("about 96.5 percent", "such as copper"). */
+/** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
 const NOT_A_DEFINITION =
-  /^(?:about|around|roughly|approximately|only|over|under|up to|more than|less than|between|from|since|in|on|at|by|for|with|both|each|either|such as|including|e\.g\.|i\.e\.)\b/i;
+  /^(?:about|around|roughly|approximately|only|over|under|up to|more|less|fewer|higher|lower|greater|between|from|since|in|on|at|by|for|with|both|each|either|such as|including|e\.g\.|i\.e\.)\b/i;
 
 /**
  * The term a glossary line defines and what it means, or null when the line is not one: a term of

@@ -34,7 +34,8 @@ describe("what a list item says", () => {
   it("takes no figures, lists, statements or examples for a definition", () => {
     // A figure, not a definition.
     expect(entry("Annual tonnage: about 4 million tonnes.")).toBeNull();
-    // What happens, not what the term means.
+    // A comparison, what happens: not what the term means.
+    expect(entry("Tidal effect: higher tides lift the ships over the bar.")).toBeNull();
     expect(entry("Spring tide: the sea rises higher than usual twice a month.")).toBeNull();
     // A list of what it covers.
     expect(entry("Port dues – berths, cranes and pilots.")).toBeNull();
