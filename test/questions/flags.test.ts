@@ -14,6 +14,7 @@ describe("automatic checks on a question", () => {
   it("flags a blank that is a piece of a longer name", () => {
     expect(questionFlags({ prompt: "The _____ Harbour Authority runs the port.", answer: "Northern Coast" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Students of Polytechnic _____ founded the club.", answer: "Varna" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "In 1949 Mao proclaimed the People's _____.", answer: "Republic of Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The _____ runs the port of Varna.", answer: "Northern Coast Harbour Authority" })).toEqual([]);
     // A name goes on past "of", "on" or "for" and a capital.
     expect(questionFlags({ prompt: "The _____ on Safe Anchorage in the Black Sea was signed.", answer: "Regional Agreement" })).toEqual([
@@ -34,6 +35,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The lock holds 2^_____ litres.", answer: "20" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "Granite has a density of about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The canal opened in _____.", answer: "1869" })).toEqual([]);
+    expect(questionFlags({ prompt: "The crossing took about _____ and a half hours.", answer: "four" })).toEqual(["part-of-a-number"]);
   });
 
   it("flags the other half of two numbers side by side", () => {

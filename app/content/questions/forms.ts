@@ -195,6 +195,8 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   if (appositive && !/^\s*,/.test(sentence.text.slice(end))) return null;
   const subject = (passive?.[1] ?? appositive?.[1])?.trim();
   if (!subject || subject.split(/\s+/).length > 12 || SUBJECT_POINTS_BACK.test(subject) || /[,;:()]/.test(subject)) return null;
+  // "The Pact was dissolved": one noun after "the" is what an earlier sentence named ("the Warsaw Pact").
+  if (/^the\s+\S+$/i.test(subject)) return null;
   // A clause ("When the album was...", "the building is the library", "tradition held that the city") is not a subject.
   if (SUBORDINATE_OPENING.test(subject) || /\s(?:is|are|was|were|has|have|had|held|said|says|that|which|who|whom|whose)\s/i.test(subject)) return null;
   const verb = passive ? passive[2].toLowerCase() : "was";

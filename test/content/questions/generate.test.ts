@@ -215,6 +215,9 @@ describe("generateQuestions", () => {
     // A clause is not a subject: no "When was When the ..." question.
     const odd = generateQuestions([{ key: "x", lessons: [lesson("Odd", ["When the new quay was opened in 1907, trade doubled."])] }]);
     expect(odd[0][0].questions.some((q) => /^(?:When|In what year) was when/i.test(q.prompt))).toBe(false);
+    // "The Code" alone is what an earlier sentence named.
+    const short = generateQuestions([{ key: "z", lessons: [lesson("Short", ["The Code was revised in 1977 after a collision."])] }]);
+    expect(short[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
     const held = generateQuestions([{ key: "y", lessons: [lesson("Held", ["Local legend holds that the old quay was built in 1640 by monks."])] }]);
     expect(held[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
   });
