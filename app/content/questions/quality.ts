@@ -86,6 +86,7 @@ export const QUALITY_FEATURES: string[] = [
   "expansion:in-list",
   "blank:attributive-year",
   "blank:prize-year",
+  "sentence:vague-words",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -117,6 +118,22 @@ const RANGE_END = /_____\s*(?:[–—-]|to\b)|(?:[–—-]|\bto)\s*_____/;
 function anchors(statement: string): number {
   const ws = wordsOf(statement.replace(BLANK, " "));
   return ws.filter((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)).length;
+}
+
+/**
+ * Words of prose that asserts without stating ("plays a pivotal role in fostering comprehensive
+ * frameworks"): in such a sentence any name of the kind fills a blank as well as the key.
+ */
+const VAGUE = new Set(
+  "pivotal crucial vital key significant significantly comprehensive various effective effectively enhance enhances enhancing enhanced foster fosters fostering facilitate facilitates facilitating robust collaborative collaboration collaborations efforts initiatives initiative framework frameworks measures approach approaches strategies strategic essential critical role roles ensure ensuring promote promotes promoting address addressing strengthen strengthens strengthening cooperation cooperative mechanisms mechanism landscape broader overall"
+    .split(" "),
+);
+
+/** The share of the sentence's content words that are vague (VAGUE). */
+function vagueness(sentence: string): number {
+  const content = wordsOf(sentence.toLowerCase()).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w));
+  if (content.length === 0) return 0;
+  return content.filter((w) => VAGUE.has(w)).length / content.length;
 }
 
 /** How everyday the sentence's content words are: the mean of their spoken-English log frequency, over 7. */
@@ -162,6 +179,7 @@ interface SentenceTraits {
   labelForm: boolean;
   openingClause: boolean;
   plainness: number;
+  vagueness: number;
 }
 
 /** What a statement (the prompt after its lead-in) says, the same for every form that shows it. */
@@ -196,7 +214,7 @@ function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
-const NO_SENTENCE: SentenceTraits = { words: 0, startsLowercase: false, hasColon: false, labelForm: false, openingClause: false, plainness: 0 };
+const NO_SENTENCE: SentenceTraits = { words: 0, startsLowercase: false, hasColon: false, labelForm: false, openingClause: false, plainness: 0, vagueness: 0 };
 
 function sentenceTraits(sentence: string): SentenceTraits {
   return remembered(sentenceTraitsMemo, sentence, () => {
@@ -208,6 +226,7 @@ function sentenceTraits(sentence: string): SentenceTraits {
       labelForm: LABEL_FORM.test(trimmed),
       openingClause: OPENING_CLAUSE.test(trimmed),
       plainness: plainness(sentence),
+      vagueness: vagueness(sentence),
     };
   });
 }
@@ -350,6 +369,7 @@ export function qualityFeatures(s: QualitySignals): number[] {
   features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
   features[i++] = /^\d{4}$/.test(s.answer.trim()) && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
   features[i++] = /^\d{4}$/.test(s.answer.trim()) && PRIZE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = sentence.vagueness;
   return features;
 }
 

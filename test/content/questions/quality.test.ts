@@ -61,6 +61,13 @@ describe("the quality estimate's signals", () => {
     expect(feature({ ...prize, prompt: "Which year fills the blank? She charted the bay in _____." }, "blank:prize-year")).toBe(0);
   });
 
+  it("measures how much of the sentence asserts without stating", () => {
+    const vague = { ...base, type: "cloze" as const, kind: "organisation" as const, prompt: "The _____ plays a pivotal role.", sentence: "The board plays a pivotal role in fostering comprehensive frameworks." };
+    const plain = { ...vague, sentence: "The board dredged the channel to 12 metres in 1931." };
+    expect(feature(vague, "sentence:vague-words")).toBeGreaterThan(0.5);
+    expect(feature(plain, "sentence:vague-words")).toBe(0);
+  });
+
   it("estimates a probability", () => {
     const p = acceptance(base);
     expect(p).toBeGreaterThan(0);
