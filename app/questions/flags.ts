@@ -28,7 +28,7 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */

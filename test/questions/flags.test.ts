@@ -52,6 +52,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Grain leaves from _____, Varna, Burgas, Constanta, and Sulina.", answer: "Odessa" })).toContain("list-slot");
     expect(questionFlags({ prompt: "Grain leaves from Varna, Burgas, Constanta, _____, and Sulina.", answer: "Odessa" })).toContain("list-slot");
     expect(questionFlags({ prompt: "Pilots from Varna, the _____, and Odessa met in 1920.", answer: "Burgas" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "It drew in the ports, their fleets, _____ and, later, Odessa.", answer: "Burgas" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });
