@@ -16,7 +16,7 @@ import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-item
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
+import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
@@ -488,12 +488,30 @@ function contextFor(sentence: Sentence): string | null {
     return resolved ? `${head} ${resolved}` : resolved === null && between ? `${head} ${between}` : head;
   }
   if (resolved !== "" || !pointsBackQuietly(sentence)) return resolved;
-  // The sentences shown must say what they speak of themselves ("Additionally, they have created..." does not).
+  // The sentences shown must say what they speak of themselves ("Additionally, they have created..." does
+  // not), and name a person before a "he" or "she" they are shown for.
+  const person = pronounBeforeAnyName(sentence.text) && PERSONAL.test(sentence.text);
+  const shows = (text: string) => !person || namesSomeoneFirst(text);
   const [earlier, before] = sentence.previous.length === 2 ? sentence.previous : [undefined, sentence.previous[0]];
   if (before === undefined) return "";
-  if (standsAlone(before)) return before.trim();
-  return earlier !== undefined && standsAlone(earlier) ? `${earlier.trim()} ${before.trim()}` : "";
+  if (standsAlone(before) && shows(before)) return before.trim();
+  const both = earlier !== undefined ? `${earlier.trim()} ${before.trim()}` : "";
+  return earlier !== undefined && standsAlone(earlier) && shows(both) ? both : "";
 }
+
+const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
+
+/**
+ * Whether the text names someone before its first "he" or "she": a capitalised word past the first that
+ * the gazetteer does not know as a place, a body, a month or a people ("In the late 1430s, while living in
+ * Strasbourg, he..." names no one).
+ */
+function namesSomeoneFirst(text: string): boolean {
+  const at = PERSONAL.exec(text)?.index ?? text.length;
+  const words = text.slice(0, at).match(/[\p{L}'’-]+/gu) ?? [];
+  return words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w) && lexiconTag(w) === undefined && !MONTH_NAMES.has(w.toLowerCase()));
+}
+const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
 
 function standsAlone(sentence: string): boolean {
   return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence);

@@ -381,6 +381,17 @@ describe("what a prompt shows with its sentence", () => {
     );
   });
 
+  it("shows no sentence for a 'he' that names only places before it", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "charts",
+        lessons: [lesson("Charts", ["While living in Venice, he drew the first chart of the bay. In 1712 he sold it to the harbour board."])],
+      },
+    ]);
+    const sold = bank.questions.find((q) => q.answer === "1712" && q.type === "numeric");
+    expect(sold?.prompt).toBe("Which year fills the blank? In _____ he sold it to the harbour board.");
+  });
+
   it("leaves out a sentence shown only to help when it would show the answer", () => {
     const [[bank]] = generateQuestions([
       { key: "locks", lessons: [lesson("Locks", ["The Oster Canal opened in 1895. The canal was widened in 1895 and again in 1930."])] },
