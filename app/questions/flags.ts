@@ -40,11 +40,17 @@ const FIRST_WORD = /^\s*(\S+)/;
  * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
  * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
  * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
- * "Most never cause illness", "Many were executed": a quantifier standing for what was named before; "The
- * name was coined by...": the name of what the sentence before named.
  */
 const POINTS_BACK =
-  /^The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|^(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+
+/**
+ * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
+ * was named before), "The name was coined by..." (the name of what the sentence before named). Anchored, so
+ * tried at the start only.
+ */
+const OPENS_BACK =
+  /^(?:The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
 export function opensOnPointer(sentence: string): boolean {
@@ -53,7 +59,7 @@ export function opensOnPointer(sentence: string): boolean {
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
-  return opensOnPointer(sentence) || POINTS_BACK.test(sentence);
+  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || POINTS_BACK.test(sentence);
 }
 
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */

@@ -319,7 +319,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   candidates.forEach((list, i) => {
     const resolved = contextFor(sentences[i]);
     if (resolved === null) return;
-    const needed = resolveContext(sentences[i]) !== "";
+    const needed = resolved !== "" && resolveContext(sentences[i]) !== "";
     for (const c of list) {
       if (!askableAnswer(c)) continue;
       featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
