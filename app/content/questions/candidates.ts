@@ -547,6 +547,22 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:The\s+|A\s+|An\s+)?([^,.;:"”()]{3,60}?)\s+(?:refers? to|is defined as|are defined as|means|denotes|is the term for|is a term for)\b/gu,
   /[“"]([^”"]{3,50})[”"]/gu,
 ];
+/**
+ * Whether a candidate is a quoted remark rather than a quoted name: in quotation marks, and more
+ * than four words or not ending on a noun or a name ("unbelievably awful", "shoot all the bluejays
+ * they want", against "blank cheque", "Free Tibet"). Its tokens must still be there.
+ */
+export function quotedRemark(c: Candidate): boolean {
+  const { sentence, start, end } = c;
+  if (c.kind !== "term" || !/["“]$/.test(sentence.text.slice(0, start)) || !/^[,;:.]?["”]/.test(sentence.text.slice(end))) return false;
+  if (c.words.length > 4) return true;
+  for (let i = sentence.tokens.length - 1; i >= 0; i--) {
+    const t = sentence.tokens[i];
+    if (t.end > end || !/[\p{L}\p{N}]/u.test(t.text)) continue;
+    return !(t.start >= start && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM"));
+  }
+  return true;
+}
 
 /** Cheap pre-test: only sentences with one of these cues can hold a definition. */
 const DEFINITION_CUE = /called|termed|named|dubbed|known|referred|defined|refers?\b|means|denotes|term|concept|notion|practice|principle|["“]/;

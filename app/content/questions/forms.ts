@@ -22,7 +22,7 @@ export interface Fact {
   context: string;
   /** Whether the sentence opens on, or points back with, what only the context resolves (else it only helps). */
   contextNeeded: boolean;
-  /** Its sentence is a list item's label, not a statement (list-items.ts). */
+  /** Its sentence is a list item's label, not a statement (list-items.ts), or its key a quoted remark: capped. */
   fragment: boolean;
 }
 

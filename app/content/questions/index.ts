@@ -9,7 +9,7 @@
  * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
-import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
+import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-items";
@@ -282,7 +282,8 @@ const ACRONYM_SCORE = 0.8;
 /**
  * The estimate for a question on a label read as a sentence: blind raters accepted none of 18 made from a
  * list item's label, and none of 9 made from a table row ("Year of approval of the policy: October _____.").
- * A filler count the sentence gives away ("Bilateral agreements ... between _____ nations") is estimated so
+ * A quoted remark taken for a term ("unbelievably awful") and a filler count the sentence gives away
+ * ("Bilateral agreements ... between _____ nations") are estimated so
  * too, as is the expansion of an acronym named in passing in a list ("What does ICAO stand for?" after "such
  * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
@@ -347,7 +348,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
     // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
-    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) });
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c) });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.

@@ -281,6 +281,15 @@ describe("generateQuestions", () => {
     expect(standsFor("NLO").quality).toBeGreaterThan(0.05);
   });
 
+  it("estimates a quoted remark taken for a term as unlikely to be accepted, a quoted name as any term", () => {
+    const [[bank]] = generateQuestions([
+      { key: "q", lessons: [lesson("Quotes", ['Pilots found the old charts "almost useless" at night.', 'Dockers called the new crane "the iron giant" in their songs.'])] },
+    ]);
+    const best = (key: string) => Math.max(...bank.questions.filter((q) => q.answer === key).map((q) => q.quality));
+    expect(best("almost useless")).toBeLessThanOrEqual(0.05);
+    expect(best("the iron giant")).toBeGreaterThan(0.05);
+  });
+
   it("makes true/false only where a same-kind swap makes a clear falsehood", () => {
     for (const q of all().flat(2).flatMap((l) => l.questions).filter((x) => x.type === "true_false")) {
       // Every statement changes or keeps a year, date, number, person, organisation, agreement or place.
