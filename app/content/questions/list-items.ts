@@ -41,7 +41,14 @@ export function readsAsStatement(tokens: readonly Token[]): boolean {
     else if (t.pos === "VERB" && !t.lower.endsWith("ing") && (i === 0 || !/^\p{Lu}/u.test(t.text))) {
       let p = i - 1;
       while (p >= 0 && tokens[p].pos === "ADV") p--;
-      if (p < 0 || SUBJECT_END.has(tokens[p].pos)) return true;
+      // "9 ATP and 6 NADPH for each G3P exported.": a participle closing the item after a preposition's
+      // noun describes that noun ("The old lighthouse collapsed." has none).
+      const closing =
+        t.lower.endsWith("ed") &&
+        /^[.;!]?$/.test(tokens[i + 1]?.text ?? "") &&
+        tokens[p]?.pos !== "PRON" &&
+        tokens.slice(0, i).some((x) => x.pos === "ADP");
+      if ((p < 0 || SUBJECT_END.has(tokens[p].pos)) && !closing) return true;
     }
   }
   return false;

@@ -11,6 +11,8 @@ describe("what a list item says", () => {
     expect(readsAsStatement(tokens("Varna, Bulgaria, 12 March 1862 (storm force about 10)."))).toBe(false);
     expect(readsAsStatement(tokens("Ostrava, the largest mining town in the region, founded by settlers in 1267."))).toBe(false);
     expect(readsAsStatement(tokens("The Harbour Act (4 May 1871), which allowed pilots to board any ship."))).toBe(false);
+    expect(readsAsStatement(tokens("Nine tonnes of grain for each barge unloaded."))).toBe(false);
+    expect(readsAsStatement(tokens("The old lighthouse finally collapsed."))).toBe(true);
   });
 
   it("reads a glossary line as a term and what it means, brackets giving other names", () => {
