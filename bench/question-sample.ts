@@ -15,6 +15,7 @@ import { generateQuestions } from "../app/content/questions";
 import type { QualitySignals } from "../app/content/questions/quality";
 import { CARDS_PER_LESSON, chooseDeckQuestions } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
+import { foldAnswer } from "../app/questions/fold";
 import { presentedOptions } from "../app/questions/options";
 
 function option(args: string[], name: string): string | undefined {
@@ -61,11 +62,22 @@ const KEY_KINDS = new Set(["year", "date", "quantity", "organisation", "acronym"
 let keyFacts = 0;
 let keyFactsInDecks = 0;
 for (const { bank, deck } of decks) {
-  const inDeck = new Set(deck.map((q) => q.answer.toLowerCase()));
-  const facts = new Set(bank.filter((q) => KEY_KINDS.has(kindOf.get(q.id) ?? "")).map((q) => q.answer.toLowerCase()));
+  // A fact is a key a question of the bank asks (a true/false key is "True" or "False", not a fact). The
+  // deck asks it when one of its questions has that key or one its bank question accepts for it (an
+  // acronym for its expansion), or a date holding the year.
+  const asked = deck.filter((q) => q.type !== "true_false").map((q) => foldAnswer(q.answer));
+  const facts = new Map<string, string[]>();
+  for (const q of bank) {
+    if (q.type === "true_false" || !KEY_KINDS.has(kindOf.get(q.id) ?? "")) continue;
+    const fact = foldAnswer(q.answer);
+    facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer)]);
+  }
   keyFacts += facts.size;
   // A full deck cannot hold more: facts past its limit are not counted as hidden.
-  keyFactsInDecks += deck.length >= CARDS_PER_LESSON ? facts.size : [...facts].filter((a) => inDeck.has(a)).length;
+  if (deck.length >= CARDS_PER_LESSON) keyFactsInDecks += facts.size;
+  else
+    for (const [fact, variants] of facts)
+      if (asked.some((a) => variants.includes(a) || (/^\d{4}$/.test(fact) && a.split(" ").includes(fact)))) keyFactsInDecks++;
 }
 process.stderr.write(
   `${shown.length} questions in ${lessons.length} lessons' decks (${((shown.length / bankSize) * 100).toFixed(1)} % of a bank of ${bankSize}); ` +

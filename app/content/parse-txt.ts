@@ -23,12 +23,16 @@ const MAX_HEADING_CHARS = 150;
 const LIST_MARKER = /^(\s*)([-*+•·●▪‣◦–]|\(?\d{1,3}[.)]|\(?[a-z][.)](?=\s))\s+/;
 
 interface Unit {
-  kind: "line" | "item";
+  /** "table": a run of lines in columns aligned by spaces, its cells in `cells`. */
+  kind: "line" | "item" | "table";
   text: string;
   line: number;
   ordered: boolean;
   /** A blank line (or the start of the text) comes right before this unit. */
   afterBlank: boolean;
+  cells?: string[][];
+  /** An ordered item's text with its number ("4. Famous earthquakes"). */
+  numbered?: string;
 }
 
 export function parseText(text: string): ParsedDocument {
@@ -42,6 +46,18 @@ export function parseText(text: string): ParsedDocument {
   }
   while (i < units.length) {
     const unit = units[i];
+    if (unit.kind === "table" && unit.cells) {
+      const [header, ...rows] = unit.cells;
+      blocks.push({ kind: "table", header, rows, line: unit.line });
+      i++;
+      continue;
+    }
+    // "4. FAMOUS EARTHQUAKES" on a line of its own before prose: a numbered section title, not a list of one.
+    if (unit.kind === "item" && unit.ordered && unit.afterBlank && isHeadingShaped(unit.text) && units[i + 1]?.kind === "line" && units[i + 1].afterBlank) {
+      blocks.push({ kind: "heading", level: 2, text: unit.numbered ?? unit.text, line: unit.line });
+      i++;
+      continue;
+    }
     const table = factTableAt(units, i);
     if (table) {
       blocks.push(table.block);
@@ -94,6 +110,15 @@ function toUnits(text: string): Unit[] {
   let previousRawLength = 0;
   let itemIndent = -1;
   for (let index = 0; index < lines.length; index++) {
+    const columns = alignedTableAt(lines, index);
+    if (columns) {
+      units.push({ kind: "table", text: "", line: index + 1, ordered: false, afterBlank: previousBlank, cells: columns.cells });
+      index = columns.next - 1;
+      previousBlank = false;
+      previousRawLength = 0;
+      itemIndent = -1;
+      continue;
+    }
     const raw = lines[index].replace(/\t/g, "    ");
     const trimmed = collapseWhitespace(raw);
     if (trimmed === "") {
@@ -112,7 +137,14 @@ function toUnits(text: string): Unit[] {
     } else if (marker) {
       const itemText = collapseWhitespace(raw.slice(marker[0].length));
       if (itemText !== "") {
-        units.push({ kind: "item", text: itemText, line: index + 1, ordered: /\w/.test(marker[2]), afterBlank: previousBlank });
+        units.push({
+          kind: "item",
+          text: itemText,
+          line: index + 1,
+          ordered: /\w/.test(marker[2]),
+          afterBlank: previousBlank,
+          numbered: collapseWhitespace(raw),
+        });
         itemIndent = marker[1].length;
       }
     } else {
@@ -123,6 +155,35 @@ function toUnits(text: string): Unit[] {
     previousRawLength = raw.trimEnd().length;
   }
   return units;
+}
+
+/** Cells of a line set in columns: two spaces or more (or a tab) between them. */
+const COLUMN_GAP = /\s{2,}|\t/;
+/** A rule under a table's header: dashes, equals signs or underscores and the spaces between them. */
+const RULE_LINE = /^[\s=_-]*[=_-]{3,}[\s=_-]*$/;
+
+/**
+ * A table set in columns with spaces ("Magnitude     Average number per year     Typical effects"):
+ * at least three lines, the header, maybe a rule of dashes, then rows, each with as many cells as the
+ * header (two or more), the first cell of each starting where the header's does. Its cells, header
+ * first, and the index of the first line after it; null when the lines there are not one.
+ */
+function alignedTableAt(lines: string[], start: number): { cells: string[][]; next: number } | null {
+  const cellsOf = (line: string) => line.trim().split(COLUMN_GAP);
+  const head = lines[start];
+  if (!COLUMN_GAP.test(head.trim())) return null;
+  const width = cellsOf(head).length;
+  if (width < 2 || width > 12) return null;
+  const cells = [cellsOf(head)];
+  let i = start + 1;
+  if (i < lines.length && RULE_LINE.test(lines[i])) i++;
+  for (; i < lines.length && lines[i].trim() !== ""; i++) {
+    if (RULE_LINE.test(lines[i])) continue;
+    const row = cellsOf(lines[i]);
+    if (row.length !== width || lines[i].search(/\S/) !== head.search(/\S/)) return null;
+    cells.push(row);
+  }
+  return cells.length >= 3 ? { cells, next: i } : null;
 }
 
 /**

@@ -4,6 +4,7 @@
  * lesson is not hundreds of cards. Pure: the same ranked bank gives the same deck.
  */
 import { vouchedFor, type Curation } from "../questions/curation";
+import { acronymSpelledOut } from "../content/questions/rules";
 import { questionFlags } from "../questions/flags";
 import { foldAnswer } from "../questions/fold";
 
@@ -25,6 +26,11 @@ export const DECK_QUALITY_BAR = 0.5;
  * (DECK_QUALITY_BAR when it sets none) that no automatic check flags; "accepted", none of those.
  * Under either, a question an instructor vouched for (accepted, edited or wrote) is eligible
  * whatever the estimate and the checks say: an instructor's judgement beats them.
+ *
+ * A generated true/false statement never enters a deck (an instructor may vouch for one):
+ * blind raters accepted 18 % of false statements and 51 % of true ones (109 rated), and a deck
+ * of them can be passed by answering "True" every time. Nor does a question whose prompt spells
+ * out its acronym key.
  */
 export interface DeckPolicy {
   learnerQuestions: "quality" | "accepted";
@@ -37,7 +43,12 @@ export const DEFAULT_DECK_POLICY: DeckPolicy = { learnerQuestions: "quality", qu
 export function eligibleForDeck(q: DeckCandidate, policy: DeckPolicy = DEFAULT_DECK_POLICY): boolean {
   if (q.curation && vouchedFor(q.curation)) return true;
   if (policy.learnerQuestions === "accepted") return false;
-  return q.quality >= (policy.qualityBar ?? DECK_QUALITY_BAR) && questionFlags(q).length === 0;
+  return (
+    q.type !== "true_false" &&
+    q.quality >= (policy.qualityBar ?? DECK_QUALITY_BAR) &&
+    questionFlags(q).length === 0 &&
+    acronymSpelledOut(q.prompt, q.answer) === null
+  );
 }
 
 /**
@@ -92,18 +103,22 @@ export interface DeckCandidate {
 }
 
 /**
- * Whether a question asks what a chosen one already asks (the same key from another sentence),
- * shows a chosen one's key in its prompt, or has its own key shown in a chosen one's prompt:
- * in one deck, the first answers the other. A true/false key says nothing of the fact; its statement does.
+ * Whether a question asks what a chosen one already asks (the same key from another sentence, or a
+ * key holding the other: "September 11" and "September 11, 2001"), shows a chosen one's key in its
+ * prompt, or has its own key shown in a chosen one's prompt: in one deck, the first answers the
+ * other.
  */
 function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
   const prompt = ` ${foldAnswer(q.prompt)} `;
-  if (q.type === "true_false") return chosen.some((c) => c.type !== "true_false" && prompt.includes(` ${foldAnswer(c.answer)} `));
   const key = foldAnswer(q.answer);
   return chosen.some((c) => {
-    if (c.type === "true_false") return ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
     const other = foldAnswer(c.answer);
-    return other === key || prompt.includes(` ${other} `) || ` ${foldAnswer(c.prompt)} `.includes(` ${key} `);
+    return (
+      ` ${other} `.includes(` ${key} `) ||
+      ` ${key} `.includes(` ${other} `) ||
+      prompt.includes(` ${other} `) ||
+      ` ${foldAnswer(c.prompt)} `.includes(` ${key} `)
+    );
   });
 }
 

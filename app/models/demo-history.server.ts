@@ -13,6 +13,8 @@ import { getLearner } from "./learner.server";
 import { answerShowing, nextShowing } from "./review.server";
 
 const DAY_MS = 86_400_000;
+/** New cards a demo learner finds waiting on the review page. */
+const MIN_NEW_CARDS_TODAY = 4;
 
 export async function simulateDemoHistory(
   db: Database,
@@ -56,10 +58,15 @@ export async function simulateDemoHistory(
       t += 2_000;
     }
   }
+  let addedToday = 0;
   for (const m of startedToday) {
     const todays = await db.select().from(lessons).where(eq(lessons.moduleId, m.id)).orderBy(asc(lessons.position));
-    for (const lesson of todays) await startLesson(db, userId, lesson.id, options.now - 3_600_000);
+    for (const lesson of todays) addedToday += await startLesson(db, userId, lesson.id, options.now - 3_600_000);
   }
+  // Decks are small where prose states little: lessons the weeks did not reach are started today too,
+  // until a few new cards wait.
+  for (; lessonIndex < lessonRows.length && addedToday < MIN_NEW_CARDS_TODAY; lessonIndex++)
+    addedToday += await startLesson(db, userId, lessonRows[lessonIndex].id, options.now - 3_600_000);
   return reviews;
 }
 

@@ -12,9 +12,14 @@ export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
+/** A word of two capitals or more (not an era's letters). */
+const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
-const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+\s$/u;
+const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$/u;
+/** "September 11", "11 September": a day of a month without its year. */
+const DAY_AND_MONTH =
+  /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
 /** The word before the blank opens the sentence (its capital says nothing). */
 const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
 
@@ -23,7 +28,7 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
@@ -39,6 +44,14 @@ const FIRST_WORD = /^\s*(\S+)/;
 const POINTS_BACK =
   /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
+/**
+ * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
+ * was named before), "The name was coined by..." (the name of what the sentence before named). Anchored, so
+ * tried at the start only.
+ */
+const OPENS_BACK =
+  /^(?:The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
+
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
 export function opensOnPointer(sentence: string): boolean {
   return CONTEXT_OPENERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
@@ -46,14 +59,16 @@ export function opensOnPointer(sentence: string): boolean {
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
-  return opensOnPointer(sentence) || POINTS_BACK.test(sentence);
+  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || POINTS_BACK.test(sentence);
 }
 
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */
 export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
   if (!pronoun) return false;
-  return !NAME_AFTER_FIRST_WORD.test(sentence.slice(0, pronoun.index));
+  const before = sentence.slice(0, pronoun.index);
+  // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
+  return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
 
 export function questionFlags(q: { prompt: string; answer: string }): QuestionFlag[] {
@@ -67,14 +82,21 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   if (at >= 0) {
     const before = statement.slice(Math.max(0, at - 40), at);
     const after = statement.slice(at + BLANK.length, at + BLANK.length + 40);
-    // "the _____ Integrated Stabilization Mission", "TU _____": the blank is a piece of a longer name.
+    // "the _____ Integrated Stabilization Mission", "TU _____", "the _____ on Combating Terrorism in Southeast
+    // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
     const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
-    if (nameGoesOn || nameBegan) flags.push("piece-of-a-name");
-    // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____": half a range, a power or a unit, or one
+    // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
+    const namesEvent = DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after);
+    if (nameGoesOn || nameBegan || namesEvent) flags.push("piece-of-a-name");
+    // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
+    // "0, _____, 2, 3 and 4": one of a run of numbers.
     const halfOfNumber =
-      /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d/.test(after) || /[–—−^/×]\s?$/.test(before) || /\d\s+(?:to|and|or)\s+$/.test(before);
+      /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d|^\s+and\s+a\s+(?:half|quarter)\b/.test(after) ||
+      /[–—−^/×]\s?$/.test(before) ||
+      /\d\s+(?:to|and|or)\s+$/.test(before) ||
+      (/\d,\s*$/.test(before) && /^,\s*\d/.test(after));
     if (halfOfNumber) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
@@ -82,6 +104,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     if (LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
-  if (/^\p{Ll}/u.test(firstSentence) || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
+  // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
+  const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);
+  if (/^\p{Ll}/u.test(firstSentence) || cut || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
   return flags;
 }

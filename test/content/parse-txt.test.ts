@@ -35,6 +35,37 @@ describe("parseText", () => {
     ]);
   });
 
+  it("reads a numbered line on its own before prose as a section title, and numbered items as a list", () => {
+    const doc = parseText(["Harbours", "", "3. TIDES AND LOCKS", "", para("Tides"), "", "1. Open the gate", "2. Fill the chamber"].join("\n"));
+    expect(doc.blocks[0]).toEqual({ kind: "heading", level: 2, text: "3. TIDES AND LOCKS", line: 3 });
+    expect(doc.blocks.at(-1)).toMatchObject({ kind: "list", ordered: true, items: ["Open the gate", "Fill the chamber"] });
+  });
+
+  it("reads lines set in columns with spaces as a table, not as headings", () => {
+    const doc = parseText(
+      [
+        para("Locks"),
+        "",
+        "Lock        Lift in metres     Built",
+        "----        --------------     -----",
+        "Varna       4.5                1862",
+        "Oster       12                 1931",
+        "",
+        para("Gates"),
+      ].join("\n"),
+    );
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+    expect(doc.blocks[1]).toEqual({
+      kind: "table",
+      header: ["Lock", "Lift in metres", "Built"],
+      rows: [
+        ["Varna", "4.5", "1862"],
+        ["Oster", "12", "1931"],
+      ],
+      line: 3,
+    });
+  });
+
   it("joins hard-wrapped lines back into paragraphs", () => {
     const wrapped = [
       "The orchard needs pruning every winter because old wood bears",

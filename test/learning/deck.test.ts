@@ -23,12 +23,10 @@ describe("choosing a lesson's cards", () => {
     expect(chooseDeckQuestions([question(0, 0.2)])).toEqual([]);
   });
 
-  it("holds no more true statements than false ones, so answering True every time does not score", () => {
-    const truth = (i: number, quality: number) => question(i, quality, i, "true_false", "True");
-    const lie = (i: number, quality: number) => question(i, quality, i, "true_false", "False");
-    expect(chooseDeckQuestions([truth(0, 0.9), truth(1, 0.8), question(2, 0.7)]).map((q) => q.id)).toEqual(["q2"]);
-    const chosen = chooseDeckQuestions([truth(0, 0.9), truth(1, 0.85), lie(2, 0.8), question(3, 0.7), truth(4, 0.6)]);
-    expect(chosen.map((q) => q.id)).toEqual(["q0", "q2", "q3"]);
+  it("leaves true/false statements in the bank, out of decks", () => {
+    const truth = question(0, 0.9, 0, "true_false", "True");
+    const lie = question(1, 0.85, 1, "true_false", "False");
+    expect(chooseDeckQuestions([truth, lie, question(2, 0.7)]).map((q) => q.id)).toEqual(["q2"]);
   });
 
   it("leaves out a question whose key another chosen prompt shows, or that asks a chosen key again", () => {
@@ -37,9 +35,17 @@ describe("choosing a lesson's cards", () => {
     const again = { ...question(3, 0.6), prompt: "The congress ended in _____.", answer: "1815" };
     const other = { ...question(4, 0.55), prompt: "The treaty was signed in _____.", answer: "Paris" };
     expect(chooseDeckQuestions([shows, givenAway, again, other]).map((q) => q.id)).toEqual(["q1", "q4"]);
-    // A statement that states a chosen key answers it too.
-    const statement = { ...question(5, 0.5, 5, "true_false", "False"), prompt: "True or false: The treaty was signed in Paris." };
-    expect(chooseDeckQuestions([shows, other, statement]).map((q) => q.id)).toEqual(["q1", "q4"]);
+    // A key that holds a chosen one asks the same fact.
+    const dated = { ...question(6, 0.8), prompt: "The congress opened on _____.", answer: "1 November 1814" };
+    const month = { ...question(7, 0.7), prompt: "Delegates arrived by _____ 1814.", answer: "1 November" };
+    expect(chooseDeckQuestions([dated, month, other]).map((q) => q.id)).toEqual(["q6", "q4"]);
+  });
+});
+
+describe("keys the prompt spells out", () => {
+  it("leaves out an acronym key whose full name the prompt shows", () => {
+    const spelled = { ...question(0, 0.9), prompt: "Ships of the Northern Harbour Union sail at dawn. Later the _____ closed its ports.", answer: "NHU" };
+    expect(chooseDeckQuestions([spelled, question(1, 0.8)]).map((q) => q.id)).toEqual(["q1"]);
   });
 });
 

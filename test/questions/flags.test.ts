@@ -4,6 +4,7 @@ describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
     expect(pronounBeforeAnyName("In 1885, he tested the serum on a boy.")).toBe(true);
     expect(pronounBeforeAnyName("In 1885, Marta Lind tested her serum on a boy.")).toBe(false);
+    expect(pronounBeforeAnyName("IMO and the HWB signed their agreement in 1950.")).toBe(false);
     expect(questionFlags({ prompt: "In _____, he tested the serum on a boy.", answer: "1885" })).toEqual(["dangling-reference"]);
     expect(
       questionFlags({ prompt: "Marta Lind worked in Oslo. In _____, she tested the serum on a boy.", answer: "1885" }),
@@ -13,7 +14,18 @@ describe("automatic checks on a question", () => {
   it("flags a blank that is a piece of a longer name", () => {
     expect(questionFlags({ prompt: "The _____ Harbour Authority runs the port.", answer: "Northern Coast" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Students of Polytechnic _____ founded the club.", answer: "Varna" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "In 1949 Mao proclaimed the People's _____.", answer: "Republic of Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The _____ runs the port of Varna.", answer: "Northern Coast Harbour Authority" })).toEqual([]);
+    // A name goes on past "of", "on" or "for" and a capital.
+    expect(questionFlags({ prompt: "The _____ on Safe Anchorage in the Black Sea was signed.", answer: "Regional Agreement" })).toEqual([
+      "piece-of-a-name",
+    ]);
+    expect(questionFlags({ prompt: "The _____ on 4 May closed the port.", answer: "Harbour Board" })).toEqual([]);
+    expect(questionFlags({ prompt: "The Agreement on Safe Anchorage in _____ was signed.", answer: "Black Sea" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The pilots met in _____ in May.", answer: "Varna" })).toEqual([]);
+    // A day that names an event.
+    expect(questionFlags({ prompt: "After the _____ storm, the port was rebuilt.", answer: "March 12" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The port was rebuilt after _____.", answer: "March 12" })).toEqual([]);
     // The first word's capital says nothing.
     expect(questionFlags({ prompt: "Then _____ took over the port.", answer: "Varna" })).toEqual([]);
   });
@@ -23,16 +35,24 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The lock holds 2^_____ litres.", answer: "20" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "Granite has a density of about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The canal opened in _____.", answer: "1869" })).toEqual([]);
+    expect(questionFlags({ prompt: "The crossing took about _____ and a half hours.", answer: "four" })).toEqual(["part-of-a-number"]);
   });
 
   it("flags the other half of two numbers side by side", () => {
     expect(questionFlags({ prompt: "Between 50 to _____ million people moved.", answer: "70" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The catalyst is used at 10−_____ mol.", answer: "3" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "The loop counts 0, _____, 2, 3.", answer: "1" })).toEqual(["part-of-a-number"]);
   });
 
   it("flags a blank that is one item of a list", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____ trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "Ports such as _____, Varna and Constanta trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
+    expect(questionFlags({ prompt: "It trades with ports such as Varna, the _____, and others.", answer: "Odessa" })).toContain("list-slot");
+    // Lists of any length.
+    expect(questionFlags({ prompt: "Grain leaves from _____, Varna, Burgas, Constanta, and Sulina.", answer: "Odessa" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "Grain leaves from Varna, Burgas, Constanta, _____, and Sulina.", answer: "Odessa" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "Pilots from Varna, the _____, and Odessa met in 1920.", answer: "Burgas" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "It drew in the ports, their fleets, _____ and, later, Odessa.", answer: "Burgas" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });
@@ -40,10 +60,19 @@ describe("automatic checks on a question", () => {
   it("flags a list item or glossary line shown as a sentence", () => {
     expect(questionFlags({ prompt: "grain, timber and _____ from the north.", answer: "furs" })).toContain("fragment");
     expect(questionFlags({ prompt: "Bollard – a short post that ropes are tied to, about _____ tall.", answer: "1 m" })).toEqual(["fragment"]);
+    // A sentence cut at the wrong place.
+    expect(questionFlags({ prompt: ", answering the pilots: the harbour closed in _____.", answer: "1931" })).toContain("fragment");
   });
 
   it("does not take an era's letters for a name", () => {
     expect(questionFlags({ prompt: "As consul from _____ BCE he reformed the courts.", answer: "81" })).toEqual(["dangling-reference"]);
+  });
+
+  it("flags a quantifier that stands for what an earlier sentence named", () => {
+    expect(questionFlags({ prompt: "Most were rebuilt in _____ after the flood.", answer: "1958" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Most locks were rebuilt in _____ after the flood.", answer: "1958" })).toEqual([]);
+    expect(questionFlags({ prompt: "The name was coined by a harbour clerk in _____.", answer: "1871" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The name of the port was changed in _____.", answer: "1871" })).toEqual([]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {

@@ -61,14 +61,14 @@ describe("the practice action", () => {
     expect(answered).toMatchObject({ status: 200, body: { correct: true, message: null, expected: "Nile" } });
   });
 
-  it("shows true/false as True then False", async () => {
-    // Practice shows the lesson's deck: one question per sentence, no more true statements than false
-    // ones, none stating another question's key. A false statement of its own sentence, on another river, reaches it.
+  it("shows no true/false statement: decks hold none, the bank keeps them", async () => {
+    // A false statement of its own sentence, on another river: high in the bank, out of the deck.
     await t.db
       .update(questions)
       .set({ prompt: "True or false: The Congo flows south into the Indian Ocean.", answer: "False", acceptedJson: '["False"]', siblingKey: "congo-south" })
       .where(eq(questions.id, "q-nile-tf"));
     const asked = [await shown(0), await shown(1), await shown(2)];
-    expect(asked.find((q) => q.type === "true_false")?.options).toEqual(["True", "False"]);
+    expect(asked.some((q) => q.type === "true_false")).toBe(false);
+    expect(await t.db.select().from(questions).where(eq(questions.id, "q-nile-tf"))).toHaveLength(1);
   });
 });

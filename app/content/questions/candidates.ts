@@ -137,6 +137,7 @@ const TREATY_WORDS = new Set(
     "directive policy doctrine pact statute framework regulation law bill plan guidelines principles"
   ).split(" "),
 );
+const ERAS = new Set(["BCE", "BC", "CE", "AD", "B.C.", "A.D.", "B.C.E.", "C.E."]);
 const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
 const NUMBERED_NAMES = new Set(["resolution", "article", "chapter", "section", "protocol", "act", "no", "number", "amendment"]);
 const ROMAN = /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
@@ -232,7 +233,9 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       const year = Number(t.text);
       // "in 1948 delegates met": after a time preposition it is a year all the same.
       const afterTimeWord = prev !== undefined && TIME_PREPOSITIONS.has(prev.lower);
-      const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && !afterTimeWord;
+      // "the 2006 operation", "a 2015 forecast": a year dating the one thing after it, not a count of them.
+      const datesOne = prev !== undefined && (prev.lower === "the" || prev.lower === "a") && next !== undefined && !/[^siu]s$/.test(next.lower);
+      const countsSomething = next && next.pos === "NOUN" && !UNITS.has(next.lower) && !afterTimeWord && !datesOne;
       if (year >= 1000 && year <= 2100 && !countsSomething) {
         out.push(makeCandidate(sentence, "year", i, i + 1, { numeric: { value: year, unit: null, tolerance: 0 }, unitKey: "year" }));
         used.add(i);
@@ -325,6 +328,8 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
     )
       continue;
     if (isYear(tokens[from - 1])) continue;
+    // "In January 27 BCE": the day is a year of an era, and the date no date.
+    if (tokens[end] && ERAS.has(tokens[end].text)) continue;
     let clash = false;
     for (let k = from; k < to; k++) if (used.has(k)) clash = true;
     if (clash) continue;
@@ -542,6 +547,22 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:The\s+|A\s+|An\s+)?([^,.;:"”()]{3,60}?)\s+(?:refers? to|is defined as|are defined as|means|denotes|is the term for|is a term for)\b/gu,
   /[“"]([^”"]{3,50})[”"]/gu,
 ];
+/**
+ * Whether a candidate is a quoted remark rather than a quoted name: in quotation marks, and more
+ * than four words or not ending on a noun or a name ("unbelievably awful", "shoot all the bluejays
+ * they want", against "blank cheque", "Free Tibet"). Its tokens must still be there.
+ */
+export function quotedRemark(c: Candidate): boolean {
+  const { sentence, start, end } = c;
+  if (c.kind !== "term" || !/["“]$/.test(sentence.text.slice(0, start)) || !/^[,;:.]?["”]/.test(sentence.text.slice(end))) return false;
+  if (c.words.length > 4) return true;
+  for (let i = sentence.tokens.length - 1; i >= 0; i--) {
+    const t = sentence.tokens[i];
+    if (t.end > end || !/[\p{L}\p{N}]/u.test(t.text)) continue;
+    return !(t.start >= start && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM"));
+  }
+  return true;
+}
 
 /** Cheap pre-test: only sentences with one of these cues can hold a definition. */
 const DEFINITION_CUE = /called|termed|named|dubbed|known|referred|defined|refers?\b|means|denotes|term|concept|notion|practice|principle|["“]/;
@@ -552,8 +573,11 @@ function definedTermCandidates(sentence: Sentence, out: CandidateSpan[]): void {
   for (const pattern of DEFINITION_CUE.test(text) ? DEFINITION_PATTERNS : []) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const term = m[1].trim();
-      const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
+      // "The word Renaissance means...": the term is what follows "word".
+      const named = /^(?:word|term|name|phrase|expression|concept)\s+/i.exec(m[1].trimStart());
+      // "unbelievably awful," inside the quotation marks: the comma is the sentence's.
+      const term = m[1].trim().slice(named?.[0].length ?? 0).replace(/[,;:]+$/, "");
+      const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length) + (named?.[0].length ?? 0);
       const count = term.split(/\s+/).length;
       if (count < 1 || count > 6 || STOPWORDS.has(term.toLowerCase())) continue;
       spans.push([at, at + term.length, "definition"]);

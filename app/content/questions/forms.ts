@@ -9,6 +9,8 @@ import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
 import { withFullStop } from "./nlp";
 import { BLANK } from "./rules";
+import { isAcronym } from "./candidates";
+import type { GlossaryEntry } from "./list-items";
 
 export interface Fact {
   candidate: Candidate;
@@ -18,6 +20,10 @@ export interface Fact {
   accepted: string[];
   /** Earlier sentences that resolve an opening "It"/"This"; "" when none is needed. */
   context: string;
+  /** Whether the sentence opens on, or points back with, what only the context resolves (else it only helps). */
+  contextNeeded: boolean;
+  /** Its sentence is a list item's label, not a statement (list-items.ts), or its key a quoted remark: capped. */
+  fragment: boolean;
 }
 
 /** A question before ids, source and scoring: the fields of Question that a form decides. */
@@ -189,6 +195,8 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   if (appositive && !/^\s*,/.test(sentence.text.slice(end))) return null;
   const subject = (passive?.[1] ?? appositive?.[1])?.trim();
   if (!subject || subject.split(/\s+/).length > 12 || SUBJECT_POINTS_BACK.test(subject) || /[,;:()]/.test(subject)) return null;
+  // "The Pact was dissolved": one noun after "the" is what an earlier sentence named ("the Warsaw Pact").
+  if (/^the\s+\S+$/i.test(subject)) return null;
   // A clause ("When the album was...", "the building is the library", "tradition held that the city") is not a subject.
   if (SUBORDINATE_OPENING.test(subject) || /\s(?:is|are|was|were|has|have|had|held|said|says|that|which|who|whom|whose)\s/i.test(subject)) return null;
   const verb = passive ? passive[2].toLowerCase() : "was";
@@ -200,4 +208,24 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   return asksYear
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.01 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.01 };
+}
+
+/**
+ * "What is the term for an organism that makes its own organic molecules from inorganic
+ * sources?": a glossary line asked the other way round, its term typed. "What is the largest
+ * object in the asteroid belt?" where a name's apposition describes one thing ("Ceres, the...").
+ * A name ("The First Estate", "WMO") is asked for as a name, a lower-case term as a term.
+ */
+export function definitionQuestion(entry: GlossaryEntry): QuestionDraft {
+  const { term, alternatives, definition, shape } = entry;
+  // "The spleen": a common noun's article is not part of the answer; "The First Estate" keeps it.
+  const answer = /^(?:The|A|An)\s+\p{Ll}/u.test(term) ? term.replace(/^\S+\s+/, "") : term;
+  const named = isAcronym(term) || /^(?:(?:The|the|of|and)\s+)?\p{Lu}\S*(?:\s+(?:of|and|the|\p{Lu}\S*))+$/u.test(term);
+  const prompt =
+    shape === "apposition" && /^the\s/i.test(definition)
+      ? `What is ${definition}?`
+      : `What is the ${named ? "name" : "term"} for ${definition}?`;
+  const accepted = [answer];
+  for (const v of [term, ...alternatives]) if (!accepted.includes(v)) accepted.push(v);
+  return { type: "short_answer", prompt, answer, accepted, weight: 1 };
 }

@@ -9,16 +9,17 @@
  * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
-import { acronymExpansions, sentenceCandidates, type Candidate } from "./candidates";
+import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { acronymQuestions, blanked, clozeOrNumeric, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, lessonSentences, noTextRead, type Sentence } from "./nlp";
-import { acceptance, type QualitySignals } from "./quality";
+import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence } from "./nlp";
+import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
-import { AskedQuestions, BlankFormRules, blankIsStopword, MAX_ANSWER_WORDS } from "./rules";
+import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
@@ -41,6 +42,8 @@ interface AnalysedLesson {
   facts: Fact[];
   /** The acronyms the lesson spells out, each with its expansion and the sentence that gives it. */
   spelledOut: Map<string, { expansion: string; source: { sentence: string; line: number } }>;
+  /** The terms its glossary lines define ("Autotroph: an organism that..."), each with its line. */
+  defined: Array<{ entry: GlossaryEntry; source: { sentence: string; line: number } }>;
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -114,8 +117,9 @@ export function generateQuestions(
       });
       const share = Math.floor((MAX_FACTS_PER_DOCUMENT * draft.text.length) / Math.max(1, documentChars));
       const facts = scoredFacts(draft.title, sentences, candidates, Math.min(MAX_FACTS_PER_LESSON, Math.max(MIN_FACTS_PER_LESSON, share)));
+      const defined = glossaryDefinitions(sentences);
       for (const sentence of sentences) sentence.tokens = [];
-      return { module, lesson, facts, spelledOut };
+      return { module, lesson, facts, spelledOut, defined };
     });
   });
   // Each statement is new text (a sentence with another value): folded without the memo.
@@ -131,6 +135,8 @@ export function generateQuestions(
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
       const facts = lesson.facts;
       for (const fact of facts) {
+        // Context shown only to name what the sentence speaks of is left out where it would show the answer.
+        if (fact.context && !fact.contextNeeded && containsSequence(forms(fact.context), forms(fact.answer))) fact.context = "";
         // A variant the prompt itself shows ("Full Name (_____)") is the clue, not another answer.
         const sentenceForms = forms(fact.candidate.sentence.text);
         const shown = fact.context ? [...forms(fact.context), ...sentenceForms] : sentenceForms;
@@ -191,7 +197,9 @@ export function generateQuestions(
             options: draft.options,
             lessonTitle,
           };
-          question.quality = round(acceptance(signals));
+          // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
+          const capped = fact.fragment || impliedCount(draft.prompt, draft.answer);
+          question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
           question.siblingKey = sibling ??= siblingKey(moduleKey, c.sentence.text);
@@ -199,32 +207,47 @@ export function generateQuestions(
           kept.push({ question, order });
         }
       });
+      /**
+       * Keeps a question asked outright from a sentence ("What does ICAO stand for?", "What is the term
+       * for...?"), ranked as a well-ranked fact: the answer ranker, fitted on prose, never sees its answer.
+       */
+      const keepDirect = (
+        draft: QuestionDraft,
+        source: Question["source"],
+        kind: QualitySignals["kind"],
+        cue: QualitySignals["cue"],
+        answerOpensSentence: boolean,
+      ) => {
+        const question = newQuestion(draft, source, 0);
+        if (breaksRule(question) !== null || asked.duplicate(question)) return;
+        asked.add(question);
+        const signals: QualitySignals = {
+          type: draft.type,
+          kind,
+          cue,
+          rankScore: ACRONYM_SCORE,
+          prompt: draft.prompt,
+          answer: draft.answer,
+          sentence: source.sentence,
+          withContext: false,
+          answerOpensSentence,
+          options: draft.options,
+          lessonTitle,
+        };
+        // An acronym named in passing, one of a list of three or more: capped as a side detail (see FRAGMENT_ACCEPTANCE).
+        const passing = kind === "expansion" && expansionInList(source.sentence, draft.answer);
+        question.quality = round(passing ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
+        question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
+        question.siblingKey = siblingKey(moduleKey, source.sentence);
+        observe?.(question, signals);
+        kept.push({ question, order: facts.length });
+      };
       for (const [acronym, { expansion, source }] of lesson.spelledOut) {
         if (acronymsAsked.has(acronym)) continue;
         acronymsAsked.add(acronym);
-        for (const draft of acronymQuestions(acronym, expansion)) {
-          const question = newQuestion(draft, source, 0);
-          if (asked.duplicate(question)) continue;
-          asked.add(question);
-          const signals: QualitySignals = {
-            type: draft.type,
-            kind: "expansion",
-            rankScore: ACRONYM_SCORE,
-            prompt: draft.prompt,
-            answer: draft.answer,
-            sentence: source.sentence,
-            withContext: false,
-            answerOpensSentence: false,
-            options: draft.options,
-            lessonTitle,
-          };
-          question.quality = round(acceptance(signals));
-          question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-          question.siblingKey = siblingKey(moduleKey, source.sentence);
-          observe?.(question, signals);
-          kept.push({ question, order: facts.length });
-        }
+        for (const draft of acronymQuestions(acronym, expansion)) keepDirect(draft, source, "expansion", undefined, false);
       }
+      for (const { entry, source } of lesson.defined) keepDirect(definitionQuestion(entry), source, "term", "definition", true);
       kept.sort(
         (a, b) =>
           b.question.quality - a.question.quality ||
@@ -256,6 +279,27 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */
 const ACRONYM_SCORE = 0.8;
+/**
+ * The estimate for a question on a label read as a sentence: blind raters accepted none of 18 made from a
+ * list item's label, and none of 9 made from a table row ("Year of approval of the policy: October _____.").
+ * A quoted remark taken for a term ("unbelievably awful") and a filler count the sentence gives away
+ * ("Bilateral agreements ... between _____ nations") are estimated so
+ * too, as is the expansion of an acronym named in passing in a list ("What does ICAO stand for?" after "such
+ * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
+ */
+const FRAGMENT_ACCEPTANCE = 0.05;
+
+/** The terms a lesson's glossary lines define (list items and table rows: "Term: definition"). */
+function glossaryDefinitions(sentences: Sentence[]): AnalysedLesson["defined"] {
+  const out: AnalysedLesson["defined"] = [];
+  for (const sentence of sentences) {
+    if (sentence.origin === "prose" || sentence.itemHead !== undefined) continue;
+    const entry = glossaryEntry(sentence.text, sentence.tokens);
+    if (!entry) continue;
+    out.push({ entry, source: { sentence: sentence.text.trim(), line: sentence.line } });
+  }
+  return out;
+}
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
@@ -272,15 +316,18 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   // scores at once (the trees walk two vectors side by side: see candidateScores).
   const asked: Candidate[] = [];
   const askedContext: string[] = [];
+  const contextNeeded: boolean[] = [];
   candidates.forEach((list, i) => {
     const resolved = contextFor(sentences[i]);
     if (resolved === null) return;
+    const needed = resolved !== "" && resolveContext(sentences[i]) !== "";
     for (const c of list) {
       if (!askableAnswer(c)) continue;
       featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
       candidateFeatures(c, list, context, featureVectors[asked.length]);
       asked.push(c);
       askedContext.push(resolved);
+      contextNeeded.push(needed);
     }
   });
   if (scores.length < asked.length) scores = new Float64Array(2 * asked.length);
@@ -301,7 +348,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
     // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
-    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k] });
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c) });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
@@ -322,6 +369,19 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   }
   return kept;
 }
+
+/**
+ * Whether a sentence is a label, not a statement: a table row ("Year of approval of the policy: October
+ * 2020"), or a list item's opening without a verb of its own ("Shaanxi, China, 23 January 1556").
+ */
+function isLabel(sentence: Sentence): boolean {
+  if (sentence.origin === "row") return true;
+  if (sentence.origin !== "item" || sentence.itemHead !== undefined) return false;
+  let known = labels.get(sentence);
+  if (known === undefined) labels.set(sentence, (known = !readsAsStatement(sentence.tokens)));
+  return known;
+}
+const labels = new WeakMap<Sentence, boolean>();
 
 /** Whether a candidate may be an answer at all: at most MAX_ANSWER_WORDS words, not only stopwords. */
 export function askableAnswer(c: Candidate): boolean {
@@ -421,9 +481,69 @@ function diversify(facts: Fact[]): void {
  */
 function contextFor(sentence: Sentence): string | null {
   const resolved = resolveContext(sentence);
-  if (resolved !== "" || !pronounBeforeAnyName(sentence.text)) return resolved;
-  const before = sentence.previous.at(-1)?.trim();
-  return before && !leansOnEarlierText(before) ? before : "";
+  const head = sentence.itemHead;
+  if (head !== undefined) {
+    // A later sentence of a list item is about what the item's first sentence names: shown after it.
+    if (resolved !== null && resolved.startsWith(head)) return resolved;
+    const between = sentence.previous.filter((p) => p !== head).join(" ");
+    return resolved ? `${head} ${resolved}` : resolved === null && between ? `${head} ${between}` : head;
+  }
+  if (resolved !== "" || !pointsBackQuietly(sentence)) return resolved;
+  // The sentences shown must say what they speak of themselves ("Additionally, they have created..." does
+  // not), and name a person before a "he" or "she" they are shown for.
+  const person = pronounBeforeAnyName(sentence.text) && PERSONAL.test(sentence.text);
+  const shows = (text: string) => !person || namesSomeoneFirst(text);
+  const [earlier, before] = sentence.previous.length === 2 ? sentence.previous : [undefined, sentence.previous[0]];
+  if (before === undefined) return "";
+  if (standsAlone(before) && shows(before)) return before.trim();
+  const both = earlier !== undefined ? `${earlier.trim()} ${before.trim()}` : "";
+  return earlier !== undefined && standsAlone(earlier) && shows(both) ? both : "";
+}
+
+const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
+
+/**
+ * Whether the text names someone before its first "he" or "she": a capitalised word past the first that
+ * the gazetteer does not know as a place, a body, a month or a people ("In the late 1430s, while living in
+ * Strasbourg, he..." names no one).
+ */
+function namesSomeoneFirst(text: string): boolean {
+  const at = PERSONAL.exec(text)?.index ?? text.length;
+  const words = text.slice(0, at).match(/[\p{L}'’-]+/gu) ?? [];
+  return words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w) && lexiconTag(w) === undefined && !MONTH_NAMES.has(w.toLowerCase()));
+}
+const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
+
+function standsAlone(sentence: string): boolean {
+  return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence);
+}
+
+/** A pronoun anywhere ("Le Verrier calculated its position"), or "there" for a place. */
+const POINTER_WORD = /\b(?:it|its|they|their|them|he|she|his|her|him)\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|can|seem|seems|seemed|appear|appears|remain|remains|remained|exist|exists|existed)\b)/i;
+const DEFINITE = new Set(["the", "this", "these", "that", "those"]);
+const singularForm = (word: string) => word.replace(/(?:(?<=[sxz]|ch|sh)es|s)$/, "");
+
+/**
+ * Whether a sentence that opens on no pointer still leans on the one before it: a pronoun or "there"
+ * anywhere in it, or "the X" whose noun the sentences before it name ("Acetyl-CoA enters the Krebs cycle.
+ * Each turn of the cycle releases..."). The sentence before is then shown with it.
+ */
+function pointsBackQuietly(sentence: Sentence): boolean {
+  if (sentence.previous.length === 0) return false;
+  if (POINTER_WORD.test(sentence.text)) return true;
+  const tokens = sentence.tokens;
+  let earlier: Set<string> | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!DEFINITE.has(tokens[i].lower)) continue;
+    let k = i + 1;
+    while (k < tokens.length && tokens[k].pos === "ADJ") k++;
+    const noun = tokens[k];
+    // "the cycle of", "the Krebs cycle": a noun its own words pin down.
+    if (!noun || noun.pos !== "NOUN" || tokens[k + 1]?.lower === "of" || noun.lower.length < 4) continue;
+    earlier ??= new Set(sentence.previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
+    if (earlier.has(singularForm(noun.lower))) return true;
+  }
+  return false;
 }
 
 /**

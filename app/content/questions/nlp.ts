@@ -44,6 +44,12 @@ export interface Sentence {
    */
   previous: string[];
   /**
+   * List items only: the item's first sentence, for every later sentence of the item (undefined for
+   * the first). An item's later sentences are about what its first one names ("Valdivia, Chile,
+   * 22 May 1960. The tsunami killed 61 people in Hawaii.").
+   */
+  itemHead: string | undefined;
+  /**
    * Table rows only: answers start at this offset (the value cells). The
    * row's label is what the question asks about, never what it hides.
    */
@@ -245,6 +251,7 @@ export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead
       if (piece.text.length > MAX_PIECE_CHARS || read.pieces.has(piece.text)) continue;
       read.pieces.add(piece.text);
       const previous: string[] = [];
+      let head: string | undefined;
       let labelSeen = false;
       for (const analysed of analyseText(piece.text)) {
         const repeated = read.sentences.has(analysed.text);
@@ -258,6 +265,7 @@ export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead
             origin: piece.origin,
             emphasis,
             previous: previous.slice(-PREVIOUS_SENTENCES),
+            itemHead: piece.origin === "item" ? head : undefined,
             // Present on every sentence, so that all share one shape: code reading sentences stays monomorphic.
             answerFrom: undefined,
           };
@@ -269,6 +277,7 @@ export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead
           }
           sentences.push(sentence);
         }
+        head ??= analysed.text;
         previous.push(analysed.text);
         if (previous.length > PREVIOUS_SENTENCES) previous.shift();
       }

@@ -8,7 +8,7 @@
  */
 import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
-import { logFrequency } from "./nlp";
+import { lexiconTag, logFrequency } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
 import { BLANK, LEAD_IN } from "./rules";
 import { STOPWORDS } from "./text";
@@ -81,6 +81,12 @@ export const QUALITY_FEATURES: string[] = [
   "answer:conjoined",
   "answer:long-number",
   "blank:range-end",
+  "prompt:asks-directly",
+  "expansion:well-known",
+  "expansion:in-list",
+  "blank:attributive-year",
+  "blank:prize-year",
+  "sentence:vague-words",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -112,6 +118,22 @@ const RANGE_END = /_____\s*(?:[–—-]|to\b)|(?:[–—-]|\bto)\s*_____/;
 function anchors(statement: string): number {
   const ws = wordsOf(statement.replace(BLANK, " "));
   return ws.filter((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)).length;
+}
+
+/**
+ * Words of prose that asserts without stating ("plays a pivotal role in fostering comprehensive
+ * frameworks"): in such a sentence any name of the kind fills a blank as well as the key.
+ */
+const VAGUE = new Set(
+  "pivotal crucial vital key significant significantly comprehensive various effective effectively enhance enhances enhancing enhanced foster fosters fostering facilitate facilitates facilitating robust collaborative collaboration collaborations efforts initiatives initiative framework frameworks measures approach approaches strategies strategic essential critical role roles ensure ensuring promote promotes promoting address addressing strengthen strengthens strengthening cooperation cooperative mechanisms mechanism landscape broader overall"
+    .split(" "),
+);
+
+/** The share of the sentence's content words that are vague (VAGUE). */
+function vagueness(sentence: string): number {
+  const content = wordsOf(sentence.toLowerCase()).filter((w) => !STOPWORDS.has(w) && !/\d/.test(w));
+  if (content.length === 0) return 0;
+  return content.filter((w) => VAGUE.has(w)).length / content.length;
 }
 
 /** How everyday the sentence's content words are: the mean of their spoken-English log frequency, over 7. */
@@ -157,6 +179,7 @@ interface SentenceTraits {
   labelForm: boolean;
   openingClause: boolean;
   plainness: number;
+  vagueness: number;
 }
 
 /** What a statement (the prompt after its lead-in) says, the same for every form that shows it. */
@@ -191,6 +214,8 @@ function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
+const NO_SENTENCE: SentenceTraits = { words: 0, startsLowercase: false, hasColon: false, labelForm: false, openingClause: false, plainness: 0, vagueness: 0 };
+
 function sentenceTraits(sentence: string): SentenceTraits {
   return remembered(sentenceTraitsMemo, sentence, () => {
     const trimmed = sentence.trim();
@@ -201,6 +226,7 @@ function sentenceTraits(sentence: string): SentenceTraits {
       labelForm: LABEL_FORM.test(trimmed),
       openingClause: OPENING_CLAUSE.test(trimmed),
       plainness: plainness(sentence),
+      vagueness: vagueness(sentence),
     };
   });
 }
@@ -232,6 +258,54 @@ function statementTraits(statement: string): StatementTraits {
   });
 }
 
+/**
+ * A question asked outright ("What does ICAO stand for?", "When was the treaty signed?", "What is
+ * the term for...?"): the prompt shows no blank, so the shape of its source sentence is not what a
+ * rater reads.
+ */
+const DIRECT = /\?$/;
+
+/**
+ * "What does NATO stand for?": an acronym the general lexicon knows (compromise's: NATO, FBI,
+ * NASA, the USSR...) or whose expansion it knows is common knowledge, not the lesson's.
+ */
+function wellKnown(prompt: string, expansion: string): boolean {
+  const acronym = /^What does (\S+) stand for\?$/.exec(prompt)?.[1];
+  return (acronym !== undefined && lexiconTag(acronym) !== undefined) || lexiconTag(expansion) !== undefined;
+}
+
+/** "organisations such as EUROCONTROL, the International Civil Aviation Organization (ICAO), and...": named in passing, one of a list. */
+export function expansionInList(sentence: string, expansion: string): boolean {
+  const at = sentence.indexOf(expansion);
+  if (at < 0) return false;
+  const after = sentence.slice(at + expansion.length).replace(/^\s*\([^()]*\)/, "");
+  return COMMA_LIST_SLOT.test(`${sentence.slice(0, at)}${BLANK}${after}`);
+}
+
+/**
+ * One item of a list of three or more ("EUROCONTROL, the _____, and the FAA", "A, B and the _____",
+ * "the _____, B and C"); not an example set off by commas ("such as the _____, the UN provides...").
+ */
+const COMMA_LIST_SLOT = /,\s*(?:the\s+)?_____\s*(?:,|\s(?:and|or)\b)|,[^,.;]{1,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,40},\s*(?:and|or)\s/;
+
+/** "between _____ nations", "bilateral ... _____ nations", "The _____ countries": a count the sentence gives away. */
+const IMPLIED_COUNT = /\bbilateral|\bboth\b|\bbetween (?:the )?_____\s|\bthe _____ (?:countries|nations|states|sides|parties|powers|leaders)\b/i;
+
+/**
+ * Whether the key is a filler count its own statement gives away ("Bilateral agreements ... between
+ * _____ nations" → two): the issue asks never to blank a filler word. Too rarely rated to be fitted
+ * (one rating, rejected), so the generator caps its estimate as it does a label's.
+ */
+export function impliedCount(prompt: string, answer: string): boolean {
+  return /^(?:two|2|three|3)$/i.test(answer.trim()) && IMPLIED_COUNT.test(prompt);
+}
+
+/** "the _____ operation", "earning the _____ Nobel Prize": a year that only dates the thing it stands before. */
+const ATTRIBUTIVE_YEAR = /_____\s+(?!(?:and|or|to|in|on|at|by|for|of|from|with|as|when|after|before|until|BCE|CE|BC|AD)\b)[\p{L}]/u;
+
+/** "the _____ Nobel Prize", "the Nobel Prize in Chemistry in _____": the year of an award, beside the point it rewards. */
+const PRIZE_YEAR = /_____\s+(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Prize|Award|Medal)\b|\b(?:Prize|Award|Medal)\b[^.;]{0,40}?_____/u;
+
 /** The feature vector of a question, in QUALITY_FEATURES order. */
 export function qualityFeatures(s: QualitySignals): number[] {
   const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
@@ -242,7 +316,9 @@ export function qualityFeatures(s: QualitySignals): number[] {
   const statement = s.prompt.slice(leadIn.length);
   const said = statementTraits(statement);
   const leadWords = leadIn ? wordsOf(leadIn) : [];
-  const sentence = sentenceTraits(s.sentence);
+  // The source sentence's shape counts where the prompt shows it (zeros for a question asked outright).
+  const direct = s.type !== "true_false" && !s.prompt.includes(BLANK) && DIRECT.test(s.prompt);
+  const sentence = direct ? NO_SENTENCE : sentenceTraits(s.sentence);
   // Pointers after the context are resolved by it; those in a lone statement are not (the lead-ins hold none).
   const pointers = s.withContext ? 0 : said.pointers;
   const lengths = s.options?.map((o) => wordsOf(o).length) ?? [];
@@ -288,6 +364,12 @@ export function qualityFeatures(s: QualitySignals): number[] {
   features[i++] = / and /.test(s.answer) ? 1 : 0;
   features[i++] = (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0;
   features[i++] = said.rangeEnd ? 1 : 0;
+  features[i++] = direct ? 1 : 0;
+  features[i++] = s.kind === "expansion" && wellKnown(s.prompt, s.answer) ? 1 : 0;
+  features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
+  features[i++] = /^\d{4}$/.test(s.answer.trim()) && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = /^\d{4}$/.test(s.answer.trim()) && PRIZE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = sentence.vagueness;
   return features;
 }
 

@@ -30,6 +30,33 @@ export function answerInPrompt(prompt: string, accepted: string[]): string | nul
 }
 
 const ACRONYM_ANSWER = /^\p{Lu}{2,}s?$/u;
+/** "US", "U.S.", "EU": an answer of two to six capitals, dotted or not. */
+const INITIALS_ANSWER = /^(?:\p{Lu}\.?){2,6}$/u;
+const SPELLED_WORD = /[\p{L}'’-]+/gu;
+const SPELLING_CONNECTORS = new Set(["of", "for", "and", "the", "on", "in", "&"]);
+
+/**
+ * The answer is an acronym whose full name the prompt spells out ("U.S." after "the United States",
+ * "EU" after "the European Union"): the prompt gives it away though no accepted variant says so.
+ * Kept in the bank (it may be the acronym's only question there), out of decks (learning/deck.ts).
+ */
+export function acronymSpelledOut(prompt: string, answer: string): string | null {
+  const trimmed = answer.trim();
+  // "The Harbour Works Board (_____)": the acronym beside its full name is an aside, flagged as one, kept in the bank.
+  if (!INITIALS_ANSWER.test(trimmed) || prompt.includes(`(${BLANK})`)) return null;
+  const letters = trimmed.replace(/\./g, "");
+  const ws = prompt.match(SPELLED_WORD) ?? [];
+  for (let i = 0; i < ws.length; i++) {
+    let initials = "";
+    for (let k = i; k < ws.length && initials.length < letters.length; k++) {
+      const w = ws[k];
+      if (/^\p{Lu}/u.test(w)) initials += w.charAt(0);
+      else if (k === i || !SPELLING_CONNECTORS.has(w.toLowerCase())) break;
+      if (initials === letters) return `the prompt spells out the answer "${answer}"`;
+    }
+  }
+  return null;
+}
 
 /** The blank hides only stopwords ("the", "of"). `ws`: words(answer), when the caller has them already. */
 export function blankIsStopword(answer: string, ws: readonly string[] = words(answer)): string | null {

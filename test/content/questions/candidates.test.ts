@@ -20,6 +20,23 @@ describe("answer candidates", () => {
     expect(found).not.toContain("quantity:26");
   });
 
+  it("takes the term a sentence defines, not the word 'word' before it", () => {
+    const found = candidates('The word caisson means "chest" in French.');
+    expect(found).toContain("term:caisson");
+    expect(found).not.toContain("term:word caisson");
+  });
+
+  it("takes no date whose number is a year of an era", () => {
+    const found = candidates("In January 27 BCE the senate met in the harbour town.");
+    expect(found.some((c) => c.startsWith("date:January"))).toBe(false);
+  });
+
+  it("takes a year that dates the one thing after it as a year, and a count before a plural as a count", () => {
+    expect(candidates("The 1906 raid closed the harbour.")).toContain("year:1906");
+    expect(candidates("The 1851 census counted the dockers.")).toContain("year:1851");
+    expect(candidates("The 2000 sailors left the harbour.")).toContain("quantity:2000");
+  });
+
   it("takes spelled-out counts, but not 'one'", () => {
     const found = candidates("The pianist wrote five letters to one friend.");
     expect(found).toContain("quantity:five");

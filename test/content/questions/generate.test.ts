@@ -215,6 +215,9 @@ describe("generateQuestions", () => {
     // A clause is not a subject: no "When was When the ..." question.
     const odd = generateQuestions([{ key: "x", lessons: [lesson("Odd", ["When the new quay was opened in 1907, trade doubled."])] }]);
     expect(odd[0][0].questions.some((q) => /^(?:When|In what year) was when/i.test(q.prompt))).toBe(false);
+    // "The Code" alone is what an earlier sentence named.
+    const short = generateQuestions([{ key: "z", lessons: [lesson("Short", ["The Code was revised in 1977 after a collision."])] }]);
+    expect(short[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
     const held = generateQuestions([{ key: "y", lessons: [lesson("Held", ["Local legend holds that the old quay was built in 1640 by monks."])] }]);
     expect(held[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
   });
@@ -261,6 +264,32 @@ describe("generateQuestions", () => {
     expect(standsFor[0][0].source.sentence).toBe("The Harbour Works Board (HWB) inspects every lock each spring.");
   });
 
+  it("estimates an acronym named in passing in a list as a side detail", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "p",
+        lessons: [
+          lesson("Partners", [
+            "The port works with bodies such as the Pilots Guild, the Harbour Works Board (HWB), and the Coast Watch.",
+            "The Northern Lights Office (NLO) keeps every lighthouse of the coast lit.",
+          ]),
+        ],
+      },
+    ]);
+    const standsFor = (acronym: string) => bank.questions.find((q) => q.prompt === `What does ${acronym} stand for?`)!;
+    expect(standsFor("HWB").quality).toBeLessThanOrEqual(0.05);
+    expect(standsFor("NLO").quality).toBeGreaterThan(0.05);
+  });
+
+  it("estimates a quoted remark taken for a term as unlikely to be accepted, a quoted name as any term", () => {
+    const [[bank]] = generateQuestions([
+      { key: "q", lessons: [lesson("Quotes", ['Pilots found the old charts "almost useless" at night.', 'Dockers called the new crane "the iron giant" in their songs.'])] },
+    ]);
+    const best = (key: string) => Math.max(...bank.questions.filter((q) => q.answer === key).map((q) => q.quality));
+    expect(best("almost useless")).toBeLessThanOrEqual(0.05);
+    expect(best("the iron giant")).toBeGreaterThan(0.05);
+  });
+
   it("makes true/false only where a same-kind swap makes a clear falsehood", () => {
     for (const q of all().flat(2).flatMap((l) => l.questions).filter((x) => x.type === "true_false")) {
       // Every statement changes or keeps a year, date, number, person, organisation, agreement or place.
@@ -273,6 +302,121 @@ describe("generateQuestions", () => {
   });
 });
 
+
+describe("list items and glossary lines", () => {
+  const listLesson = (title: string, items: string[], paragraphs: string[] = []): LessonDraft => ({
+    ...lesson(title, paragraphs),
+    blocks: [...paragraphs.map((text, i) => ({ kind: "paragraph" as const, text, line: i + 2 })), { kind: "list", ordered: false, items, line: 10 }],
+  });
+
+  it("shows an item's first sentence before a later one, which is about what the first names", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "storms",
+        lessons: [
+          listLesson("Great storms", [
+            "Varna, Bulgaria, 12 March 1862 (wind force about 10). Waves and two days of rain wrecked about 140 ships in the bay.",
+          ]),
+        ],
+      },
+    ]);
+    const wrecked = bank.questions.find((q) => q.answer === "140" && q.type === "numeric");
+    expect(wrecked?.prompt).toBe(
+      "Varna, Bulgaria, 12 March 1862 (wind force about 10). Waves and two days of rain wrecked about _____ ships in the bay.",
+    );
+  });
+
+  it("keeps questions on an item's label in the bank, estimated as unlikely to be accepted", () => {
+    const [[bank]] = generateQuestions([
+      { key: "storms", lessons: [listLesson("Great storms", ["Varna, Bulgaria, 12 March 1862 (wind force about 10)."])] },
+    ]);
+    const labelled = bank.questions.filter((q) => q.source.sentence.startsWith("Varna"));
+    expect(labelled.map((q) => q.answer)).toContain("12 March 1862");
+    for (const q of labelled) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // The same fact stated in a sentence keeps its estimate.
+    const [[stated]] = generateQuestions([
+      { key: "storms", lessons: [listLesson("Great storms", ["A storm struck Varna on 12 March 1862 and wrecked many ships."])] },
+    ]);
+    expect(Math.max(...stated.questions.filter((q) => q.answer === "12 March 1862").map((q) => q.quality))).toBeGreaterThan(0.05);
+  });
+
+  it("asks a glossary line the other way round: the term, given what it means", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "ports",
+        lessons: [
+          listLesson("Port words", [
+            "Bollard: a short thick post on a quay that mooring ropes are tied to.",
+            "Draught (draft) – the depth of water a ship needs to float.",
+            "The breakwater, a long wall built out into the sea to shelter the harbour.",
+          ]),
+        ],
+      },
+    ]);
+    const asked = (term: string) => bank.questions.find((q) => q.answer === term && q.type === "short_answer" && !q.prompt.includes("_____"));
+    expect(asked("Bollard")?.prompt).toBe("What is the term for a short thick post on a quay that mooring ropes are tied to?");
+    expect(asked("Draught")?.accepted).toEqual(["Draught", "draft"]);
+    // A common noun's article is no part of the answer.
+    expect(asked("breakwater")?.prompt).toBe("What is the term for a long wall built out into the sea to shelter the harbour?");
+    expect(asked("breakwater")?.accepted).toContain("The breakwater");
+  });
+
+  it("asks for a name described by its apposition as the one thing it is", () => {
+    const [[bank]] = generateQuestions([
+      { key: "isles", lessons: [listLesson("Isles", ["Ostrava Isle, the largest island in the northern bay, charted by Ivo Marn in 1712."])] },
+    ]);
+    expect(bank.questions.find((q) => q.prompt === "What is the largest island in the northern bay?")?.answer).toBe("Ostrava Isle");
+  });
+});
+
+describe("what a prompt shows with its sentence", () => {
+  it("shows the sentence before one whose pronoun or 'the' points back at it", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "locks",
+        lessons: [
+          lesson("Locks", [
+            "The Oster Canal climbs through a staircase of seven locks near Delft. Filling the staircase takes about 40 minutes.",
+            "Ivo Marn drew the first chart of the bay. In 1712 he sold it to the harbour board.",
+          ]),
+        ],
+      },
+    ]);
+    expect(bank.questions.find((q) => q.answer === "40 minutes")?.prompt).toBe(
+      "The Oster Canal climbs through a staircase of seven locks near Delft. Filling the staircase takes about _____.",
+    );
+    expect(bank.questions.find((q) => q.answer === "1712" && q.type === "numeric")?.prompt).toBe(
+      "Which year fills the blank? Ivo Marn drew the first chart of the bay. In _____ he sold it to the harbour board.",
+    );
+  });
+
+  it("shows no sentence for a 'he' that names only places before it", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "charts",
+        lessons: [lesson("Charts", ["While living in Venice, he drew the first chart of the bay. In 1712 he sold it to the harbour board."])],
+      },
+    ]);
+    const sold = bank.questions.find((q) => q.answer === "1712" && q.type === "numeric");
+    expect(sold?.prompt).toBe("Which year fills the blank? In _____ he sold it to the harbour board.");
+  });
+
+  it("leaves out a sentence shown only to help when it would show the answer", () => {
+    const [[bank]] = generateQuestions([
+      { key: "locks", lessons: [lesson("Locks", ["The Oster Canal opened in 1895. The canal was widened in 1895 and again in 1930."])] },
+    ]);
+    const widened = bank.questions.filter((q) => q.answer === "1895" && q.source.sentence.startsWith("The canal was widened"));
+    expect(widened.length).toBeGreaterThan(0);
+    for (const q of widened) expect(q.prompt).not.toContain("The Oster Canal opened");
+  });
+
+  it("asks a year that dates the one thing after it as a year", () => {
+    const [[bank]] = generateQuestions([
+      { key: "raids", lessons: [lesson("Raids", ["Another success was the 1906 raid on the smugglers' harbour at Varna."])] },
+    ]);
+    expect(bank.questions.find((q) => q.answer === "1906" && q.type === "numeric")?.prompt).toMatch(/^Which year fills the blank\? /);
+  });
+});
 
 describe("wrong options of the same form as the key", () => {
   it("offers no option grammar alone rules out, and capitalises every option of a blank that opens the statement", () => {

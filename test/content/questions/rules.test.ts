@@ -1,5 +1,6 @@
 import type { Question } from "~/content/types";
 import {
+  acronymSpelledOut,
   answerInPrompt,
   answerTooLong,
   AskedQuestions,
@@ -20,6 +21,12 @@ describe("question rules", () => {
     expect(answerInPrompt("_____ drafted the Harbour Accord; the Harbour Accord's text is short.", ["Harbour Accord"])).not.toBeNull();
     expect(answerInPrompt("The _____ (WMO) met in 1950.", ["World Meteorological Organization", "WMO"])).not.toBeNull();
     expect(answerInPrompt("Rangers patrol the _____ every spring.", ["glaciers"])).toBeNull();
+  });
+
+  it("rejects an acronym whose full name the prompt spells out, but not an acronym beside its full name", () => {
+    expect(acronymSpelledOut("Ships of the Northern Harbour Union sail at dawn. Later the _____ closed its ports.", "N.H.U.")).not.toBeNull();
+    expect(acronymSpelledOut("After the storm, the _____ closed the Harbour of Varna.", "NHU")).toBeNull();
+    expect(acronymSpelledOut("The Northern Harbour Union (_____) closed its ports.", "NHU")).toBeNull();
   });
 
   it("treats plural and singular as one form of the answer", () => {

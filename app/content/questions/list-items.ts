@@ -1,0 +1,178 @@
+/**
+ * What a list item says. Lists hold the lesson's entries ("Shaanxi, China, 23 January 1556
+ * (magnitude about 8)."), its glossaries ("Autotroph: an organism that makes its own organic
+ * molecules...") and its statements ("Mast cells release histamine."). Blind raters accepted
+ * none of 18 questions made from an item's first sentence that has no verb of its own (a
+ * label, a name and its dates), but two in three of those from one that reads as a statement;
+ * a glossary line asks well the other way round: the term, given what it means.
+ */
+import { isAcronym } from "./candidates";
+import type { Token } from "./nlp";
+
+/** Words that open a clause inside the sentence: a verb after them is not the sentence's own. */
+const SUBORDINATORS = new Set(
+  "which who whom whose that where when how why what while if because although though whereas unless since after before until once".split(" "),
+);
+/** The tags a verb's subject ends on. */
+const SUBJECT_END = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
+const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–"]);
+
+/**
+ * Whether the sentence has a verb of its own: an auxiliary, or a verb right after its subject
+ * (or opening the sentence), outside brackets and subordinate clauses. "Ceres, the largest object
+ * in the asteroid belt, discovered by Giuseppe Piazzi" and "The Law of Suspects (1793), which
+ * allowed arrests" have none. wink tags some verbs as nouns ("Mast cells release histamine"):
+ * such a statement is missed, which costs its questions a deck place, never a wrong one.
+ */
+export function readsAsStatement(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  let subordinate = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === "(" || t.text === "[") depth++;
+    else if (t.text === ")" || t.text === "]") depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (CLAUSE_BREAK.has(t.text)) subordinate = false;
+    // "that" after a noun opens a relative clause whatever its tag ("a post on a quay that ropes are tied to").
+    else if (i > 0 && SUBORDINATORS.has(t.lower) && (t.pos !== "DET" || tokens[i - 1].pos === "NOUN")) subordinate = true;
+    else if (subordinate) continue;
+    else if (t.pos === "AUX") return true;
+    // A capitalised "verb" inside a name is wink's mistake ("The Harbour Act").
+    else if (t.pos === "VERB" && !t.lower.endsWith("ing") && (i === 0 || !/^\p{Lu}/u.test(t.text))) {
+      let p = i - 1;
+      while (p >= 0 && tokens[p].pos === "ADV") p--;
+      // "9 ATP and 6 NADPH for each G3P exported.": a participle closing the item after a preposition's
+      // noun describes that noun ("The old lighthouse collapsed." has none).
+      const closing =
+        t.lower.endsWith("ed") &&
+        /^[.;!]?$/.test(tokens[i + 1]?.text ?? "") &&
+        tokens[p]?.pos !== "PRON" &&
+        tokens.slice(0, i).some((x) => x.pos === "ADP");
+      if ((p < 0 || SUBJECT_END.has(tokens[p].pos)) && !closing) return true;
+    }
+  }
+  return false;
+}
+
+export interface GlossaryEntry {
+  /** The term as the line writes it, without what its brackets add ("Depression" of "Depression (low)"). */
+  term: string;
+  /** Other names the line gives it in brackets ("low", "int"). */
+  alternatives: string[];
+  /** What the term means, brackets removed: a noun phrase ("an organism that makes..."). */
+  definition: string;
+  /** "glossary" for "Term: definition" and "Term – definition"; "apposition" for "Term, a definition". */
+  shape: "glossary" | "apposition";
+}
+
+/** "Term: definition", "Term – definition", "Term, a definition": the term, its brackets, the separator, the rest. */
+const GLOSSARY_LINE = /^((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)(?:\s+\(([^()\d]{1,40})\))?\s*(:|\s[–—]|,)\s+(.+?)[.!]?$/u;
+/** A definition opens as a noun phrase does: an article, "one of", or a word tagged as an adjective or noun. */
+const ARTICLE_OPENING = /^(?:a|an|the|one of)\s/i;
+/** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
+const NOT_A_DEFINITION =
+  /^(?:about|around|roughly|approximately|only|over|under|up to|more|less|fewer|higher|lower|greater|between|from|since|in|on|at|by|for|with|both|each|either|such as|including|e\.g\.|i\.e\.)\b/i;
+
+/**
+ * The term a glossary line defines and what it means, or null when the line is not one: a term of
+ * one to five words with no digits and no verb, and a definition in lower case that opens as a noun
+ * phrase, of three words or more, without digits (a figure's clause after the first comma is left
+ * out), not a list of examples and not naming the term itself.
+ */
+export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryEntry | null {
+  const m = GLOSSARY_LINE.exec(text.trim());
+  if (!m) return null;
+  const [, term, bracketed, separator, rest] = m;
+  const shape = separator === "," ? "apposition" : "glossary";
+  if (!/^\p{Lu}/u.test(term)) return null;
+  const termEnd = text.indexOf(term) + term.length;
+  const termTokens = tokens.filter((t) => t.end <= termEnd);
+  // A term is a noun phrase: "At its opening" and "Meiosis II separates sister chromatids" are not.
+  if (termTokens.length === 0 || !TERM_OPENING.has(termTokens[0].pos)) return null;
+  if (termTokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
+  // "USGS, the United States Geological Survey": an acronym's expansion, asked as one (acronymQuestions).
+  if (shape === "apposition" && isAcronym(term)) return null;
+  let definition = rest.split(/;\s/)[0].replace(/\s*\([^()]*\)/g, "").trim();
+  // "the largest object in the asteroid belt, discovered by Giuseppe Piazzi on 1 January 1801": the figures are another fact.
+  if (/\d/.test(definition)) definition = definition.split(/,\s/)[0];
+  definition = definition.replace(/[,:]$/, "");
+  const words = definition.split(/\s+/).length;
+  if (/\d/.test(definition) || NOT_A_DEFINITION.test(definition) || /\b(?:for example|for instance)\b/i.test(definition)) return null;
+  if (!/^\p{Ll}/u.test(definition) || words < 3 || words > MAX_DEFINITION_WORDS) return null;
+  const at = text.indexOf(rest);
+  const definitionTokens = tokens.filter((t) => t.start >= at && t.start < at + definition.length);
+  if (!ARTICLE_OPENING.test(definition)) {
+    // "Gaius Marius, a novus homo", "Agriculture, livestock and landfill": an apposition defines only with an article.
+    if (shape === "apposition") return null;
+    const first = definitionTokens[0];
+    if (!first || (first.pos !== "ADJ" && first.pos !== "NOUN") || /ed$/.test(first.lower)) return null;
+    // "Parietal lobe – touch, temperature and body position": a list of what it does, not what it is.
+    if (/^[\p{L}'’-]+,/u.test(definition)) return null;
+  }
+  // "a novus homo": one of a class, not what the name means.
+  if (shape === "apposition" && words < 5) return null;
+  // "Prophase: chromatin condenses into visible chromosomes": a statement of what happens, not a definition.
+  if (opensAsClause(definitionTokens) || definitionTokens.some((t, i) => verbTaggedAsNoun(definitionTokens, i))) return null;
+  // The term's own words in its definition give it away.
+  const definitionWords = new Set(definition.toLowerCase().split(/[^\p{L}'’-]+/u));
+  if (term.toLowerCase().split(/\s+/).some((w) => w.length > 3 && definitionWords.has(w))) return null;
+  const alternatives = bracketed ? bracketed.split(/\s*(?:,|\bor\b)\s*/).filter((a) => a.length > 0) : [];
+  return { term, alternatives, definition, shape };
+}
+
+/** Words that follow a verb, never a plural noun ("the envelope breaks down", "the plate descends beneath"). */
+const PARTICLES = new Set(["down", "up", "off", "away", "beneath"]);
+
+/**
+ * "controls voluntary movement", "sulphur dioxide forms aerosols", "warm air rises over": a verb
+ * in the third person that wink tags as a plural noun, told by what stands around it.
+ */
+function verbTaggedAsNoun(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.pos !== "NOUN" || !/[^s]s$/.test(t.lower) || t.lower.length < 4) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  // "bubbles that carry cargo": a relative pronoun follows a noun, not a verb.
+  if (!after || SUBORDINATORS.has(after.lower)) return false;
+  if (before === undefined) return ["DET", "ADJ", "NOUN", "PRON"].includes(after.pos);
+  if (before.pos !== "NOUN") return false;
+  return ["DET", "ADJ", "NOUN", "PRON", "PART", "ADV"].includes(after.pos) || PARTICLES.has(after.lower);
+}
+
+/** Past participles that do not end in -ed or -en: after a noun, they open a reduced relative clause ("a wall built out into the sea"). */
+const PARTICIPLES = new Set(
+  "built made held known shown given taken written set led kept sent found brought bought taught thought sold told spent cut put run won done seen drawn grown worn born borne laid paid said struck hung spun dug fed bred".split(" "),
+);
+
+const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+
+/**
+ * Whether a definition reads as a clause: a verb in a tense right after its first noun phrase
+ * ("the denser oceanic plate descends beneath the continent", "members promise not to...").
+ * A participle there describes the noun ("a fatty layer wrapped around axons"), and a verb after a
+ * later noun belongs to a relative clause ("the depth of water a ship needs to float").
+ */
+function opensAsClause(tokens: readonly Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && (tokens[i].pos === "DET" || tokens[i].pos === "ADJ" || tokens[i].pos === "ADV" || tokens[i].pos === "NUM")) i++;
+  const nounStart = i;
+  while (i < tokens.length && NOUN_PHRASE.has(tokens[i].pos)) i++;
+  if (i === nounStart) return false;
+  // "wealthy members of the bourgeoisie were...": the noun phrase goes on through "of", whatever
+  // wink makes of the word after it ("an alloy of lead").
+  while (tokens[i]?.lower === "of") {
+    i += 2;
+    while (i < tokens.length && (tokens[i].pos === "NOUN" || tokens[i].pos === "PROPN")) i++;
+  }
+  while (tokens[i]?.pos === "ADV") i++;
+  const t = tokens[i];
+  if (t === undefined) return false;
+  if (t.pos === "AUX") return true;
+  return t.pos === "VERB" && !/(?:ed|en|wn)$/.test(t.lower) && !PARTICIPLES.has(t.lower) && !t.lower.endsWith("ing");
+}
+
+
+/** The tags a term opens on: a noun, a name, an adjective, or an article before them. */
+const TERM_OPENING = new Set(["NOUN", "PROPN", "ADJ", "DET", "X"]);
+/** A longer definition is an explanation: asked back, it reads as a paragraph. */
+const MAX_DEFINITION_WORDS = 30;

@@ -1,0 +1,54 @@
+import { glossaryEntry, readsAsStatement } from "~/content/questions/list-items";
+import { analyseText } from "~/content/questions/nlp";
+
+const tokens = (text: string) => analyseText(text)[0].tokens;
+const entry = (text: string) => glossaryEntry(text, tokens(text));
+
+describe("what a list item says", () => {
+  it("tells a statement from a label, a name with its dates or a name with only a relative clause", () => {
+    expect(readsAsStatement(tokens("The lighthouse at Varna was rebuilt in 1862."))).toBe(true);
+    expect(readsAsStatement(tokens("Keepers climbed the tower every evening."))).toBe(true);
+    expect(readsAsStatement(tokens("Varna, Bulgaria, 12 March 1862 (storm force about 10)."))).toBe(false);
+    expect(readsAsStatement(tokens("Ostrava, the largest mining town in the region, founded by settlers in 1267."))).toBe(false);
+    expect(readsAsStatement(tokens("The Harbour Act (4 May 1871), which allowed pilots to board any ship."))).toBe(false);
+    expect(readsAsStatement(tokens("Nine tonnes of grain for each barge unloaded."))).toBe(false);
+    expect(readsAsStatement(tokens("The old lighthouse finally collapsed."))).toBe(true);
+  });
+
+  it("reads a glossary line as a term and what it means, brackets giving other names", () => {
+    expect(entry("Bollard: a short thick post on a quay that mooring ropes are tied to.")).toEqual({
+      term: "Bollard",
+      alternatives: [],
+      definition: "a short thick post on a quay that mooring ropes are tied to",
+      shape: "glossary",
+    });
+    expect(entry("Draught (draft) – the depth of water a ship needs to float.")).toMatchObject({
+      term: "Draught",
+      alternatives: ["draft"],
+      definition: "the depth of water a ship needs to float",
+    });
+    expect(entry("The breakwater, a long wall built out into the sea to shelter the harbour.")).toMatchObject({
+      term: "The breakwater",
+      shape: "apposition",
+    });
+  });
+
+  it("takes no figures, lists, statements or examples for a definition", () => {
+    // A figure, not a definition.
+    expect(entry("Annual tonnage: about 4 million tonnes.")).toBeNull();
+    // A comparison, what happens: not what the term means.
+    expect(entry("Tidal effect: higher tides lift the ships over the bar.")).toBeNull();
+    expect(entry("Spring tide: the sea rises higher than usual twice a month.")).toBeNull();
+    // A list of what it covers.
+    expect(entry("Port dues – berths, cranes and pilots.")).toBeNull();
+    // Examples of a class.
+    expect(entry("Hazards: such as fog, ice and sandbanks.")).toBeNull();
+    // An apposition without an article, or too short to pin one thing, is a list or a class.
+    expect(entry("Cranes, derricks and hoists lift cargo.")).toBeNull();
+    expect(entry("Ivo Marn, a harbour master.")).toBeNull();
+    // An acronym's expansion is asked as one.
+    expect(entry("IHO, the International Hydrographic Organization.")).toBeNull();
+    // The term in its own definition gives it away.
+    expect(entry("Dry dock: a dock that can be pumped dry for repairs.")).toBeNull();
+  });
+});
