@@ -146,7 +146,7 @@ export class AnswerSaver {
         }
         const reply = await this.options.send(head).catch(() => null);
         if (!reply || reply.status >= 500 || reply.status === 401 || reply.status === 429 || !reply.body) {
-          this.failed(head, reply?.status === 401 ? "Not sent: you are signed out. Sign in again in another tab; it will be sent then." : WAITING_MESSAGE);
+          this.failed(queue, reply?.status === 401 ? "Not sent: you are signed out. Sign in again in another tab; it will be sent then." : WAITING_MESSAGE);
           return;
         }
         this.failures = 0;
@@ -175,8 +175,9 @@ export class AnswerSaver {
     }
   }
 
-  private failed(save: PendingSave, message: string) {
-    this.states.set(save.questionId, { kind: "waiting", response: save.response, message });
+  /** The head of the queue could not be sent: it and every save behind it wait. */
+  private failed(queue: PendingSave[], message: string) {
+    for (const save of queue) this.states.set(save.questionId, { kind: "waiting", response: save.response, message });
     this.options.onChange();
     if (this.retryScheduled) return;
     const delays = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;

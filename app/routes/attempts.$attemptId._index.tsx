@@ -3,6 +3,7 @@ import { Form, useFetcher, useLoaderData, useSubmit, type ShouldRevalidateFuncti
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { requireUserWithPermission } from "~/auth.server";
 import { AnswerSaver, type AnswerState, type SaveReply } from "~/client/answer-saver";
+import { keepAttemptPageOffline } from "~/client/attempt-cache";
 import { offlineAttempt } from "~/client/offline-saves";
 import { useCountdown } from "~/components/attempt/countdown";
 import { AnswerControls, instructions } from "~/components/question-form";
@@ -155,10 +156,8 @@ export default function AttemptPage() {
     })();
     const retry = () => void saver.flush();
     window.addEventListener("online", retry);
-    if ("serviceWorker" in navigator) {
-      // Keeps this page and its scripts for a reload without a connection (public/attempt-sw.js).
-      navigator.serviceWorker.register("/attempt-sw.js", { scope: "/attempts/" }).catch(() => undefined);
-    }
+    // This page and its scripts, for a reload without a connection.
+    keepAttemptPageOffline();
     return () => {
       live = false;
       window.removeEventListener("online", retry);
