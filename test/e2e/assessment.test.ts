@@ -5,7 +5,7 @@
  * and sees their score; the page's HTML never holds a key. Then: answers
  * given offline wait on the device, survive a reload while still offline
  * (the service worker serves the page) and reach the server once the
- * connection is back; a page whose time runs out submits itself; and without
+ * connection is back, and signing out deletes the kept page; a page whose time runs out submits itself; and without
  * JavaScript, an answer is saved by its button and the attempt submitted by a
  * plain form.
  */
@@ -210,6 +210,18 @@ describe("a timed assessment on a phone", () => {
       const order = (await db.$client.execute({ sql: "SELECT question_id FROM attempt_questions WHERE attempt_id = ? ORDER BY position", args: [attemptId] })).rows.map((r) => r.question_id);
       // Each answer once, counted, as given: nothing lost, nothing doubled.
       expect(rows.rows.map((r) => [r.question_id, r.response, Number(r.counted)])).toEqual([0, 1, 2].map((i) => [order[i], given[i], 1]));
+
+      // Signing out deletes the kept attempt pages: the next person on this device never gets them.
+      await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).tap();
+      await page.waitForURL(`${url}/`);
+      // (Scripts of the pages after it may be kept again: they are the same for everyone.)
+      const keptPages = () =>
+        page.evaluate(async () => {
+          if (!(await caches.has("cairn-attempt-pages-v1"))) return 0;
+          const keys = await (await caches.open("cairn-attempt-pages-v1")).keys();
+          return keys.filter((r) => new URL(r.url).pathname.startsWith("/attempts/")).length;
+        });
+      await expect.poll(keptPages).toBe(0);
 
       // What the browser logged about requests refused while offline is expected; nothing else is.
       const offlineNoise = /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_FAILED/;
