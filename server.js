@@ -109,6 +109,12 @@ function serve() {
   const isActionData = (req) => req.method === "POST" && req.path.endsWith(".data");
   app.use(compression({ filter: (req, res) => !isActionData(req) && compression.filter(req, res) }));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  // The attempt pages' service worker (public/attempt-sw.js) is checked for a new version on
+  // every visit: an hour-old copy could keep serving the pages of a build that is gone.
+  app.get("/attempt-sw.js", (req, res, next) => {
+    res.set("Cache-Control", "no-cache");
+    next();
+  });
   app.use(express.static("public", { maxAge: "1h" }));
 
   // Request bodies are bounded before the app reads them (Cairn's forms are a

@@ -7,10 +7,13 @@
  * to the learner: retrying would not change it). An answer is shown as
  * saved only once the server said so.
  *
- * The queue lives in a store: in memory here. The offline client replaces
- * it with IndexedDB (so a reload never loses nor marks sent an unsent save)
- * and calls flush() on `online`, on a heartbeat and on load; the sequence
- * numbers then continue from max(the page's lastSeq, the stored saves').
+ * The queue lives in a store: in memory here, IndexedDB on the page
+ * (app/client/offline-saves.ts), so a reload never loses nor marks sent an
+ * unsent save. The page calls resume() on load (the stored saves are shown as
+ * waiting and sent), and flush() on `online` and on a heartbeat; the sequence
+ * numbers continue from max(the page's lastSeq, the highest the store saw):
+ * a page served from the offline cache carries an older lastSeq, and reusing
+ * a number would get a newer answer refused as superseded.
  */
 
 export interface PendingSave {
@@ -34,16 +37,26 @@ export interface SaveStore {
   all(): Promise<PendingSave[]>;
   put(save: PendingSave): Promise<void>;
   remove(seq: number): Promise<void>;
+  /** The highest sequence number ever put, sent or not. */
+  highestSeq(): Promise<number>;
 }
 
 export function memoryStore(): SaveStore {
   const saves = new Map<number, PendingSave>();
+  let highest = 0;
   return {
     all: async () => [...saves.values()].sort((a, b) => a.seq - b.seq),
-    put: async (save) => void saves.set(save.seq, save),
+    put: async (save) => {
+      highest = Math.max(highest, save.seq);
+      saves.set(save.seq, save);
+    },
     remove: async (seq) => void saves.delete(seq),
+    highestSeq: async () => highest,
   };
 }
+
+/** What an answer not yet acknowledged says while the connection is down. */
+export const WAITING_MESSAGE = "Waiting to be sent: kept on this device, it will be sent when the connection is back.";
 
 export interface SaverOptions {
   lastSeq: number;
@@ -51,6 +64,8 @@ export interface SaverOptions {
   send(save: PendingSave): Promise<{ status: number; body: SaveReply | null } | null>;
   /** Called after every change of state, for the page to re-render. */
   onChange(): void;
+  /** Called when the server acknowledged the newest answer of a question. */
+  onSaved?(questionId: string, response: string, savedAt: number): void;
   /** The seconds left the server gave with a save: the countdown re-syncs on it. */
   onSecondsLeft?(secondsLeft: number): void;
   store?: SaveStore;
@@ -69,6 +84,8 @@ export class AnswerSaver {
   private failures = 0;
   private retryScheduled = false;
   private idleWaiters: (() => void)[] = [];
+  /** Settles once the stored queue has been read (resume): numbering waits for it. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SaverOptions) {
     this.seq = options.lastSeq;
@@ -85,8 +102,27 @@ export class AnswerSaver {
     return (await this.store.all()).length;
   }
 
+  /**
+   * Picks up what an earlier page left in the store: its saves are shown as
+   * waiting and sent, and numbering goes on above every number it used.
+   * Returns the queued saves, oldest first.
+   */
+  async resume(): Promise<PendingSave[]> {
+    let queue: PendingSave[] = [];
+    this.ready = (async () => {
+      queue = await this.store.all();
+      this.seq = Math.max(this.seq, await this.store.highestSeq(), ...queue.map((s) => s.seq));
+      for (const s of queue) this.states.set(s.questionId, { kind: "waiting", response: s.response, message: WAITING_MESSAGE });
+    })();
+    await this.ready;
+    this.options.onChange();
+    void this.flush();
+    return queue;
+  }
+
   /** Records a change of answer and sends it (after any saves still queued). */
   async save(questionId: string, response: string): Promise<void> {
+    await this.ready;
     const save = { questionId, seq: ++this.seq, response };
     await this.store.put(save);
     this.states.set(questionId, { kind: "sending", response });
@@ -110,14 +146,17 @@ export class AnswerSaver {
         }
         const reply = await this.options.send(head).catch(() => null);
         if (!reply || reply.status >= 500 || reply.status === 401 || reply.status === 429 || !reply.body) {
-          this.failed(head, reply?.status === 401 ? "Not sent: you are signed out. Sign in again in another tab; it will be sent then." : "Not sent yet: it will be sent when the connection is back.");
+          this.failed(queue, reply?.status === 401 ? "Not sent: you are signed out. Sign in again in another tab; it will be sent then." : WAITING_MESSAGE);
           return;
         }
         this.failures = 0;
         await this.store.remove(head.seq);
         const newest = !queue.some((s) => s.questionId === head.questionId && s.seq > head.seq);
         if (reply.body.ok) {
-          if (newest) this.states.set(head.questionId, { kind: "saved", response: head.response, savedAt: reply.body.savedAt });
+          if (newest) {
+            this.states.set(head.questionId, { kind: "saved", response: head.response, savedAt: reply.body.savedAt });
+            this.options.onSaved?.(head.questionId, head.response, reply.body.savedAt);
+          }
           this.options.onSecondsLeft?.(reply.body.secondsLeft);
         } else if (reply.body.error === "seq_conflict") {
           // Another window used this number for the question: the answer given here is sent again, under a new one.
@@ -136,8 +175,9 @@ export class AnswerSaver {
     }
   }
 
-  private failed(save: PendingSave, message: string) {
-    this.states.set(save.questionId, { kind: "waiting", response: save.response, message });
+  /** The head of the queue could not be sent: it and every save behind it wait. */
+  private failed(queue: PendingSave[], message: string) {
+    for (const save of queue) this.states.set(save.questionId, { kind: "waiting", response: save.response, message });
     this.options.onChange();
     if (this.retryScheduled) return;
     const delays = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;

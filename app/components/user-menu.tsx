@@ -4,6 +4,7 @@
  * JavaScript and cannot be triggered by a link or a prefetch.
  */
 import { Form, Link } from "@remix-run/react";
+import { forgetAttemptPages } from "~/client/attempt-cache";
 
 export interface UserMenuProps {
   user: { name: string; role: string } | null;
@@ -25,7 +26,7 @@ export function UserMenu({ user }: UserMenuProps) {
         {user.name}
         {user.role !== "learner" ? <span className="muted"> ({user.role})</span> : null}
       </span>
-      <Form method="post" action="/signout">
+      <Form method="post" action="/signout" onSubmit={forgetAttemptPages}>
         <button type="submit" className="secondary">
           Sign out
         </button>

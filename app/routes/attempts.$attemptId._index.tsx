@@ -3,6 +3,8 @@ import { Form, useFetcher, useLoaderData, useSubmit, type ShouldRevalidateFuncti
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { requireUserWithPermission } from "~/auth.server";
 import { AnswerSaver, type AnswerState, type SaveReply } from "~/client/answer-saver";
+import { keepAttemptPageOffline } from "~/client/attempt-cache";
+import { offlineAttempt } from "~/client/offline-saves";
 import { useCountdown } from "~/components/attempt/countdown";
 import { AnswerControls, instructions } from "~/components/question-form";
 import { formatClockTime, formatCountdown } from "~/components/time-format";
@@ -78,6 +80,10 @@ export default function AttemptPage() {
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const flagger = useFetcher();
   const saveUrl = `/attempts/${encodeURIComponent(attempt.id)}/save`;
+  // Answers the server acknowledged after this page was served (a page from the offline cache is older).
+  const [acknowledged, setAcknowledged] = useState<Record<string, { response: string; savedAt: number }>>({});
+  const [deviceStorage, setDeviceStorage] = useState(true);
+  const offline = useMemo(() => offlineAttempt(attempt.id, () => setDeviceStorage(false)), [attempt.id]);
 
   const countdown = useCountdown(attempt.secondsLeft, async () => {
     const response = await fetch(saveUrl, { headers: { Accept: "application/json" } }).catch(() => null);
@@ -102,12 +108,63 @@ export default function AttemptPage() {
           return { status: response.status, body };
         },
         onChange: rerender,
-        onSecondsLeft: (s) => syncClock.current(s),
+        onSecondsLeft: (s) => {
+          syncClock.current(s);
+          void offline.rememberClock(s).catch(() => undefined);
+        },
+        onSaved: (questionId, response, savedAt) => void offline.rememberSaved(questionId, response, savedAt).catch(() => undefined),
+        store: offline.store,
       }),
     // One saver for the attempt's page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [attempt.id],
   );
+
+  // On load: answers left unsent by an earlier page are shown and sent; then on `online`. While any
+  // wait, the saver retries with back-off (1 s up to 15 s): that is the heartbeat, since
+  // navigator.onLine can say online with no way through.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const known = await offline.acknowledged().catch(() => ({}) as Record<string, { response: string; savedAt: number }>);
+      const queued = await saver.resume();
+      if (!live) return;
+      const newer = Object.fromEntries(
+        questions.flatMap((q) => {
+          const k = known[q.id];
+          return k && k.savedAt > (q.saved?.savedAt ?? 0) ? [[q.id, k]] : [];
+        }),
+      );
+      setAcknowledged(newer);
+      setResponses((r) => {
+        const next = { ...r };
+        for (const [id, k] of Object.entries(newer)) next[id] = k.response;
+        for (const s of queued) next[s.questionId] = s.response;
+        return next;
+      });
+      // The page may come from the offline cache, its seconds left as old as it is: ask the server,
+      // or failing that, count on from the last seconds left it said.
+      const response = await fetch(saveUrl, { headers: { Accept: "application/json" } }).catch(() => null);
+      const body = response?.ok ? ((await response.json().catch(() => null)) as { secondsLeft?: number; status?: string } | null) : null;
+      if (!live) return;
+      if (body?.status === "finished") window.location.assign(`/attempts/${encodeURIComponent(attempt.id)}/results`);
+      else if (typeof body?.secondsLeft === "number") syncClock.current(body.secondsLeft);
+      else {
+        const stored = await offline.secondsLeft().catch(() => null);
+        if (stored !== null && stored < attempt.secondsLeft) syncClock.current(stored);
+      }
+    })();
+    const retry = () => void saver.flush();
+    window.addEventListener("online", retry);
+    // This page and its scripts, for a reload without a connection.
+    keepAttemptPageOffline();
+    return () => {
+      live = false;
+      window.removeEventListener("online", retry);
+    };
+    // Once per attempt page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saver]);
 
   const typing = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const answer = (questionId: string, value: string, at: "now" | "after-pause") => {
@@ -162,6 +219,10 @@ export default function AttemptPage() {
   };
 
   const answeredCount = questions.filter((q) => (responses[q.id] ?? "").trim() !== "").length;
+  const states = questions.map((q) => saver.state(q.id));
+  const savedCount = questions.filter((q, i) => (states[i] ? states[i]!.kind === "saved" : Boolean(acknowledged[q.id] ?? q.saved))).length;
+  const waitingCount = states.filter((st) => st?.kind === "waiting").length;
+  const sendingCount = states.filter((st) => st?.kind === "sending").length;
   const flaggedCount = questions.filter((q) => flags[q.id]).length;
   const shown = view === "all" ? questions : [questions[current]!];
   const link = (params: Record<string, string>) => `?${new URLSearchParams({ view, q: String(current + 1), ...params })}`;
@@ -235,6 +296,7 @@ export default function AttemptPage() {
           saveUrl={saveUrl}
           response={responses[q.id] ?? ""}
           state={saver.state(q.id)}
+          acknowledged={acknowledged[q.id]}
           flagged={Boolean(flags[q.id])}
           timeZone={timeZone}
           disabled={timeUp}
@@ -272,6 +334,7 @@ export default function AttemptPage() {
         <p>
           {answeredCount} of {questions.length} answered{flaggedCount > 0 ? `, ${flaggedCount} flagged for review` : ""}.
         </p>
+        <SaveSummary saved={savedCount} waiting={waitingCount} sending={sendingCount} deviceStorage={deviceStorage} />
         {submitProblem ? (
           <p className="field-error" role="alert">
             {submitProblem}
@@ -286,7 +349,33 @@ export default function AttemptPage() {
   );
 }
 
-function savedText(state: AnswerState | undefined, question: Question, timeZone: string): { text: string; problem: boolean } | null {
+const answers = (n: number) => (n === 1 ? "1 answer" : `${n} answers`);
+
+/** The line under the answers: what the server has, and what waits on this device. */
+function SaveSummary(props: { saved: number; waiting: number; sending: number; deviceStorage: boolean }) {
+  const parts = [`${answers(props.saved)} saved on the server.`];
+  if (props.sending > 0) parts.push(`${answers(props.sending)} being sent.`);
+  if (props.waiting > 0) {
+    parts.push(
+      props.deviceStorage
+        ? `${answers(props.waiting)} waiting to be sent: kept on this device, sent when the connection is back.`
+        : `${answers(props.waiting)} waiting to be sent: this browser cannot keep them, so do not reload or close this page until they are sent.`,
+    );
+  }
+  return (
+    <p role="status" className={props.waiting > 0 ? "save-summary field-error" : "save-summary muted"}>
+      {parts.join(" ")}
+    </p>
+  );
+}
+
+function savedText(
+  state: AnswerState | undefined,
+  question: Question,
+  timeZone: string,
+  acknowledged: { response: string; savedAt: number } | undefined,
+): { text: string; problem: boolean } | null {
+  if (!state && acknowledged) return { text: `Saved at ${formatClockTime(acknowledged.savedAt, timeZone)}`, problem: false };
   if (!state) return question.savedLabel ? { text: `Saved at ${question.savedLabel}`, problem: false } : null;
   switch (state.kind) {
     case "saved":
@@ -307,6 +396,7 @@ function QuestionCard(props: {
   saveUrl: string;
   response: string;
   state: AnswerState | undefined;
+  acknowledged: { response: string; savedAt: number } | undefined;
   flagged: boolean;
   timeZone: string;
   disabled: boolean;
@@ -316,7 +406,7 @@ function QuestionCard(props: {
 }) {
   const { question: q, response, disabled } = props;
   const promptId = `prompt-${q.id}`;
-  const status = savedText(props.state, q, props.timeZone);
+  const status = savedText(props.state, q, props.timeZone, props.acknowledged);
   return (
     <article className="card attempt-question" aria-labelledby={promptId}>
       <p className="muted">

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
+import { forgetAttemptPages } from "~/client/attempt-cache";
 import { getUser, safeRedirect, signOut } from "~/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out · Cairn" }];
@@ -21,7 +22,7 @@ export default function SignOut() {
     <section className="card auth-card">
       <h1>Sign out</h1>
       <p>Sign out of Cairn on this device?</p>
-      <Form method="post" className="auth-actions">
+      <Form method="post" className="auth-actions" onSubmit={forgetAttemptPages}>
         <button type="submit">Sign out</button>
         <Link to="/" className="button secondary">
           Stay signed in

@@ -6,7 +6,7 @@
  * a new one.
  */
 import { describe, expect, it } from "vitest";
-import { AnswerSaver, type PendingSave, type SaveReply } from "~/client/answer-saver";
+import { AnswerSaver, memoryStore, type PendingSave, type SaveReply } from "~/client/answer-saver";
 
 type Reply = { status: number; body: SaveReply | null } | null;
 
@@ -90,5 +90,54 @@ describe("the answer saver", () => {
     ]);
     expect(saver.state("q1")).toMatchObject({ kind: "saved", response: "Nile" });
     expect(await saver.pending()).toBe(0);
+  });
+
+  it("a page loaded later (a reload) shows the saves an earlier one left unsent as waiting, sends them first, and numbers on above every number used", async () => {
+    const store = memoryStore();
+    // The first page: one save acknowledged (number 11), then the connection drops for two more.
+    let online = true;
+    const first = new AnswerSaver({ lastSeq: 10, store, send: async (save) => (online ? ok(save) : null), onChange: () => {}, schedule: () => {} });
+    await first.save("q1", "Nile");
+    online = false;
+    await first.save("q2", "8849");
+    await first.save("q3", "Everest");
+    expect(await store.all()).toHaveLength(2);
+
+    // The reload comes from the offline cache: its lastSeq (10) predates every save above.
+    const sent: PendingSave[] = [];
+    const acknowledged: string[] = [];
+    const second = new AnswerSaver({
+      lastSeq: 10,
+      store,
+      send: async (save) => (sent.push(save), online ? ok(save) : null),
+      onChange: () => {},
+      onSaved: (questionId, response) => acknowledged.push(`${questionId}=${response}`),
+      schedule: () => {},
+    });
+    const queued = await second.resume();
+    expect(queued.map((s) => [s.questionId, s.seq])).toEqual([
+      ["q2", 12],
+      ["q3", 13],
+    ]);
+    expect(second.state("q2")).toMatchObject({ kind: "waiting", response: "8849" });
+    expect(second.state("q3")).toMatchObject({ kind: "waiting", response: "Everest" });
+    await second.save("q1", "Niger");
+    // Still offline: the queue goes in order, so the head (q2) was tried again, and q1 waits behind it.
+    expect(sent.every((s) => s.questionId === "q2")).toBe(true);
+    expect((await store.all()).map((s) => [s.questionId, s.seq])).toEqual([
+      ["q2", 12],
+      ["q3", 13],
+      ["q1", 14],
+    ]);
+
+    online = true;
+    await second.flush();
+    expect(sent.slice(-3).map((s) => [s.questionId, s.seq])).toEqual([
+      ["q2", 12],
+      ["q3", 13],
+      ["q1", 14],
+    ]);
+    expect(acknowledged).toEqual(["q2=8849", "q3=Everest", "q1=Niger"]);
+    expect(await store.all()).toEqual([]);
   });
 });
