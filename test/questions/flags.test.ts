@@ -1,4 +1,4 @@
-import { pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
 
 describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
@@ -65,5 +65,30 @@ describe("automatic checks on a question", () => {
 
   it("flags a name with a relative clause and no main verb", () => {
     expect(questionFlags({ prompt: "The Grain Law (_____), which fixed the price of bread.", answer: "1793" })).toContain("fragment");
+  });
+
+  it("finds a sentence leaning on the one before as the pointer expression alone does, its words searched first", () => {
+    // A 32-bit linear congruential generator, its high bits read.
+    let seed = 17;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    // The branches' words in every case, near misses, the long s and the Kelvin sign (which fold to s and k), other scripts.
+    const pieces = [
+      "This", "these", "THOSE", "thesis", "such", "Such as", "ſuch", "thiſ", "both", "Both", "and", "the", "The", "former", "Latter",
+      "aforementioned", "above-mentioned", "same", "two", "Three", "four", "five", "fivefold", "countries", "rules", "2", "It", "they",
+      "K", "Σ", "中", ",", ".", " ", "  ", "\u00a0", "\n", "-", "’",
+    ];
+    let leaning = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = "";
+      for (let i = next(10); i > 0; i--) text += pieces[next(pieces.length)] + (next(4) === 0 ? "" : " ");
+      const expected = opensOnPointer(text) || POINTS_BACK.test(text);
+      expect(leansOnEarlierText(text), JSON.stringify(text)).toBe(expected);
+      if (expected) leaning++;
+    }
+    expect(leaning).toBeGreaterThan(2000);
+    expect(leaning).toBeLessThan(18000);
   });
 });
