@@ -91,19 +91,24 @@ function finished(c: CandidateSpan): Candidate {
   };
 }
 
-const MULTIPLIERS: Record<string, number> = {
+/**
+ * Maps rather than objects: a token's lower case is a new string, and looking one up as a
+ * property name first looks it up among V8's internalized strings (a table of every name the
+ * process knows), for every token of every sentence.
+ */
+const MULTIPLIERS = new Map<string, number>(Object.entries({
   hundred: 1e2,
   thousand: 1e3,
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
-};
-const NUMBER_WORDS: Record<string, number> = {
+}));
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, dozen: 12,
-};
+}));
 /**
  * Measurement units: kept in the answer ("24 hours"). Counted nouns are not units.
  * The grader reads each of them as a unit (app/questions/numbers.ts; a test holds the two together).
@@ -172,8 +177,8 @@ export function parseNumber(parts: string[]): number | null {
   for (const part of parts) {
     const lower = part.toLowerCase().replace(/,/g, "");
     if (/^\d+(\.\d+)?$/.test(lower)) value = Number(lower);
-    else if (Object.hasOwn(NUMBER_WORDS, lower)) value = NUMBER_WORDS[lower];
-    else if (Object.hasOwn(MULTIPLIERS, lower) && value !== null) value *= MULTIPLIERS[lower];
+    else if (NUMBER_WORDS.has(lower)) value = NUMBER_WORDS.get(lower)!;
+    else if (MULTIPLIERS.has(lower) && value !== null) value *= MULTIPLIERS.get(lower)!;
     else if (/^\d+(\.\d+)?(k|m|bn)$/.test(lower)) {
       const n = Number(lower.replace(/[a-z]+$/, ""));
       value = n * (lower.endsWith("k") ? 1e3 : lower.endsWith("bn") ? 1e9 : 1e6);
@@ -207,8 +212,8 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     if (used.has(i)) continue;
     const t = tokens[i];
     const isDigits = t.type === "number" && /^\d[\d,]*(\.\d+)?$/.test(t.text);
-    // Own keys only: `in` would take "constructor" or "toString" for a number word.
-    const isWordNumber = Object.hasOwn(NUMBER_WORDS, t.lower);
+    // A map's own keys only: "constructor" or "toString" is no number word.
+    const isWordNumber = NUMBER_WORDS.has(t.lower);
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // Ordinals ("4th", "18th") and decades ("1870s"), unless part of a date ("11th September").
@@ -249,7 +254,7 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       unitKey = prev.text;
       unit = prev.text;
     }
-    while (to < tokens.length && Object.hasOwn(MULTIPLIERS, tokens[to].lower)) to++;
+    while (to < tokens.length && MULTIPLIERS.has(tokens[to].lower)) to++;
     const after = tokens[to];
     if (after && (after.text === "%" || after.lower === "percent")) {
       to++;

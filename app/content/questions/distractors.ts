@@ -106,6 +106,10 @@ export class DistractorPool {
       this.seen = new Map();
       this.seenLesson = lessonKey;
     }
+    // What the entry says of the candidate, worked out once whatever the number of its families.
+    let text: string | undefined;
+    let key = 0;
+    let form = 0;
     for (const family of entryFamilies(c)) {
       let seen = this.seen.get(family);
       if (!seen) this.seen.set(family, (seen = new Set()));
@@ -113,7 +117,12 @@ export class DistractorPool {
       seen.add(folded);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      shelf.add({ text: optionText(c), folded, key: orderNumber(folded), wordCount, form: formOf(c), value: c.numeric?.value, module, lesson, forms: undefined });
+      if (text === undefined) {
+        text = optionText(c);
+        key = orderNumber(folded);
+        form = formOf(c);
+      }
+      shelf.add({ text, folded, key, wordCount, form, value: c.numeric?.value, module, lesson, forms: undefined });
     }
   }
 
@@ -163,14 +172,17 @@ const PLURAL = 4;
 const SINGULAR = 8;
 const NAME_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name"]);
 const PLURAL_ENDING = /[^su']s$/;
+const CAPITAL_OPENING = /^\p{Lu}/u;
 
 export function formOf(c: Pick<Candidate, "kind" | "text" | "start">): number {
   if (NAME_KINDS.has(c.kind)) return PROPER;
   const ws = c.text.trim().split(/\s+/);
   let form = 0;
-  const capitalised = ws.map((w) => /^\p{Lu}/u.test(w));
-  if (capitalised.slice(1).some(Boolean)) form |= PROPER;
-  else if (c.start > 0) form |= capitalised[0] ? PROPER : COMMON;
+  // A capital past the first word, without a list of which words have one.
+  let laterCapital = false;
+  for (let k = 1; k < ws.length && !laterCapital; k++) laterCapital = CAPITAL_OPENING.test(ws[k]);
+  if (laterCapital) form |= PROPER;
+  else if (c.start > 0) form |= CAPITAL_OPENING.test(ws[0]) ? PROPER : COMMON;
   else if (ws.length > 1) form |= COMMON;
   if (!(form & PROPER)) {
     const last = ws[ws.length - 1].toLowerCase();
