@@ -69,21 +69,19 @@ function readWordList<T>(file: string, value: (text: string) => T): Map<string, 
   return entries;
 }
 
-/** Lower-cased word -> count in SUBTLEX (case variants summed), read on first use. */
-let wordCounts: Map<string, number> | undefined;
+/**
+ * Lower-cased word -> log10(1 + its count in SUBTLEX) (case variants summed), read on first use.
+ * The logarithms are taken as the list is read: one lookup per word asked, where a memo of them
+ * in front of the counts took two and held a second table of words.
+ */
+let logCounts: Map<string, number> | undefined;
 
 /** log10(1 + count) of the word in spoken English; 0 for unknown words (the rarest). */
 export function logFrequency(word: string): number {
-  let known = logFrequencies.get(word);
-  if (known === undefined) {
-    wordCounts ??= readWordList("word-counts.tsv", Number);
-    known = Math.log10(1 + (wordCounts.get(word.toLowerCase()) ?? 0));
-    if (logFrequencies.size > 20_000) logFrequencies.clear();
-    logFrequencies.set(word, known);
-  }
-  return known;
+  logCounts ??= readWordList("word-counts.tsv", (count) => Math.log10(1 + Number(count)));
+  // toLowerCase gives a word already in lower case back as it is.
+  return logCounts.get(word.toLowerCase()) ?? 0;
 }
-const logFrequencies = new Map<string, number>();
 
 type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
 /** compromise's lexicon entries for places, names, organisations..., read on first use. */

@@ -87,9 +87,22 @@ export const QUALITY_FEATURES: string[] = [
 const POINTERS = new Set("it its they their them he she his her this these those such both former latter".split(" "));
 /** No longer word is one of POINTERS, lower-cased (scanWords' characters keep their number when lower-cased). */
 const LONGEST_POINTER = Math.max(...[...POINTERS].map((w) => w.length));
-/** The letters POINTERS open with, by character code: a word opening on another is none of them. */
-const POINTER_INITIALS = new Uint8Array(128);
-for (const w of POINTERS) POINTER_INITIALS[w.charCodeAt(0)] = 1;
+/** POINTERS by length, for comparing a word of the scanned text with them in place. */
+const POINTERS_BY_LENGTH: string[][] = Array.from({ length: LONGEST_POINTER + 1 }, () => []);
+for (const w of POINTERS) POINTERS_BY_LENGTH[w.length].push(w);
+
+/**
+ * Whether text[start, end), lower-cased, is one of POINTERS: compared character by character, without
+ * the lower-cased word as a string. Only for scanWords' characters (each lower-cases to one character).
+ */
+function isPointerAt(text: string, start: number, end: number): boolean {
+  if (end - start > LONGEST_POINTER) return false;
+  outer: for (const pointer of POINTERS_BY_LENGTH[end - start]) {
+    for (let k = 0; k < pointer.length; k++) if (LOWER_CASE[text.charCodeAt(start + k)] !== pointer.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
 /** Nouns that say little on their own: an answer or blank made of them is vague. */
 const GENERIC = new Set(
   "approach approaches effort efforts measure measures mechanism mechanisms framework frameworks role roles way ways issue issues factor factors aspect aspects area areas strategy strategies initiative initiatives challenge challenges process processes system systems thing things part parts example examples type types kind kinds level levels means".split(
@@ -250,7 +263,7 @@ export interface StatementTraits {
    * for a statement scanWords read, as the offsets of those words in `text`, without a string per word.
    */
   stems: Set<string> | null;
-  longWordStarts: Int32Array | null;
+  longWordStarts: number[] | null;
   text: string;
   definiteReference: boolean;
   anchors: number;
@@ -449,7 +462,7 @@ export function readStatement(statement: string, scan = true): StatementTraits {
   let pointers = 0;
   let anchorCount = 0;
   let stems: Set<string> | null;
-  let longWordStarts: Int32Array | null = null;
+  let longWordStarts: number[] | null = null;
   const count = scan ? scanWords(statement) : -1;
   if (count < 0) {
     const words = wordsOf(statement);
@@ -462,22 +475,14 @@ export function readStatement(statement: string, scan = true): StatementTraits {
     // statement with its blank made a space (what anchors reads) are the statement's words.
     wordCount = count;
     stems = null;
-    let longWords = 0;
+    longWordStarts = [];
     for (let k = 0; k < count; k++) {
       const start = wordSpans[2 * k];
       const end = wordSpans[2 * k + 1];
-      const first = statement.charCodeAt(start);
-      if (
-        end - start <= LONGEST_POINTER &&
-        POINTER_INITIALS[LOWER_CASE[first] & 127] === 1 &&
-        POINTERS.has(statement.slice(start, end).toLowerCase())
-      )
-        pointers++;
-      if (end - start >= 5) wordSpans[longWords++] = start;
-      if ((k > 0 && (CHARACTER_CLASS[first] & CAPITAL) !== 0) || hasDigit(statement, start, end)) anchorCount++;
+      if (isPointerAt(statement, start, end)) pointers++;
+      if (end - start >= 5) longWordStarts.push(start);
+      if ((k > 0 && (CHARACTER_CLASS[statement.charCodeAt(start)] & CAPITAL) !== 0) || hasDigit(statement, start, end)) anchorCount++;
     }
-    // The long words' starts were written over the spans already read.
-    longWordStarts = wordSpans.slice(0, longWords);
   }
   return {
     words: wordCount,
@@ -490,8 +495,9 @@ export function readStatement(statement: string, scan = true): StatementTraits {
     blankAtEnd: blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2,
     blankBeforeParenthesis: statement.includes(`${BLANK} (`),
     blankInParentheses: statement.includes(`(${BLANK}`),
-    blankInList: BLANK_IN_LIST.test(statement),
-    rangeEnd: RANGE_END.test(statement),
+    // Both expressions look for a blank (a statement of true/false has none).
+    blankInList: blankAt >= 0 && BLANK_IN_LIST.test(statement),
+    rangeEnd: blankAt >= 0 && RANGE_END.test(statement),
   };
 }
 
