@@ -46,10 +46,11 @@ export function opensOnPointer(sentence: string): boolean {
 }
 
 /**
- * Words one of which POINTS_BACK needs, lower-case: each of its branches holds one. Most sentences hold
- * none, and searching for them costs a small part of running POINTS_BACK itself.
+ * Words one of which POINTS_BACK needs, lower-case: each of its branches holds one (a test checks that
+ * every branch names one of them: a new branch needs its word here). Most sentences hold none, and
+ * searching for them costs a small part of running POINTS_BACK itself.
  */
-const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five"];
+export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five"];
 /**
  * The characters past ASCII that POINTS_BACK's case-insensitive matching reads as ASCII letters: the long s
  * and the Kelvin sign. A sentence holding either is left to POINTS_BACK whatever its words.

@@ -1,4 +1,4 @@
-import { POINTS_BACK, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, POINTS_BACK_WORDS, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
 
 describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
@@ -90,5 +90,25 @@ describe("automatic checks on a question", () => {
     }
     expect(leaning).toBeGreaterThan(2000);
     expect(leaning).toBeLessThan(18000);
+  });
+
+  it("searches for a word of every branch of the pointer expression", () => {
+    // The expression's top-level branches: split at the bars outside groups and classes.
+    const branches: string[] = [];
+    let depth = 0;
+    let from = 0;
+    const source = POINTS_BACK.source;
+    for (let i = 0; i < source.length; i++) {
+      if (source[i] === "\\") i++;
+      else if (source[i] === "(" || source[i] === "[") depth++;
+      else if (source[i] === ")" || source[i] === "]") depth--;
+      else if (source[i] === "|" && depth === 0) {
+        branches.push(source.slice(from, i));
+        from = i + 1;
+      }
+    }
+    branches.push(source.slice(from));
+    expect(branches.length).toBeGreaterThan(1);
+    for (const branch of branches) expect(POINTS_BACK_WORDS.some((word) => branch.toLowerCase().includes(word)), branch).toBe(true);
   });
 });

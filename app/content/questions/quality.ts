@@ -188,10 +188,12 @@ const WORD_CHARACTER = 1;
 const CAPITAL = 2;
 const GENERAL_PUNCTUATION_END = 0x2070;
 const CHARACTER_CLASS = new Uint8Array(GENERAL_PUNCTUATION_END);
+// Read off WORD itself: what it takes as a word of one character is a word character.
+const ONE_CHARACTER_WORD = new RegExp(`^(?:${WORD.source})$`, "u");
 for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
   if (code > 0xff && code < 0x2000) continue;
   const ch = String.fromCharCode(code);
-  CHARACTER_CLASS[code] = (/^[\p{L}\p{N}'’-]$/u.test(ch) ? WORD_CHARACTER : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0);
+  CHARACTER_CLASS[code] = (ONE_CHARACTER_WORD.test(ch) ? WORD_CHARACTER : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0);
 }
 
 /** The lower case of each character CHARACTER_CLASS knows: one character each (toLowerCase of the character). */
