@@ -7,7 +7,7 @@
  */
 import type { NumericAnswer } from "../types";
 import { lexiconTag, logFrequency, type Sentence, type Token } from "./nlp";
-import { STOPWORDS, findWholeWord, normaliseAnswer, words as foldedWords } from "./text";
+import { STOPWORDS, findWholeWord, normaliseOnce } from "./text";
 
 export type CandidateKind =
   | "year"
@@ -65,7 +65,7 @@ interface CandidateSpan {
 export interface Candidate extends CandidateSpan {
   /** normaliseAnswer(text). */
   folded: string;
-  /** words(text); shared with the memo, never mutated. */
+  /** words(text); never mutated. */
   words: readonly string[];
 }
 
@@ -74,6 +74,9 @@ export interface Candidate extends CandidateSpan {
  * candidates share one object shape (the scorer reads ~30 fields of each).
  */
 function finished(c: CandidateSpan): Candidate {
+  // Folded without the memos: a candidate's text is mostly its own, and the memos are emptied before
+  // the questions are made, so entries written here would only be written.
+  const folded = normaliseOnce(c.text);
   return {
     kind: c.kind,
     sentence: c.sentence,
@@ -86,8 +89,9 @@ function finished(c: CandidateSpan): Candidate {
     unitKey: c.unitKey,
     cue: c.cue,
     inLabel: c.inLabel,
-    folded: normaliseAnswer(c.text),
-    words: foldedWords(c.text),
+    folded,
+    // What words(text) gives: the folded text's words.
+    words: folded ? folded.split(" ") : [],
   };
 }
 
@@ -156,7 +160,29 @@ const isWord = (t: Token) => {
   }
   return false;
 };
-const isTitle = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
+
+/**
+ * A capital first and a small letter somewhere: "Paris", "McCain", not "NATO" or "paris". ASCII is
+ * read by character code, anything past it by the Unicode classes (isTitleByClass).
+ */
+const isTitle = (t: Token) => isTitleText(t.text);
+
+export function isTitleText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first >= 128) return isTitleByClass(text);
+  if (!(first >= 65 && first <= 90)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code >= 128) return isTitleByClass(text);
+  }
+  return false;
+}
+
+/** isTitleText by the Unicode classes themselves (exported for the test that holds the two together). */
+export function isTitleByClass(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{Ll}/u.test(text);
+}
 
 export function isAcronym(text: string): boolean {
   // Every acronym opens with a capital: settle the common lower-case, digit or punctuation token without a regex.
@@ -358,7 +384,7 @@ function classifyName(words: string[]): CandidateKind {
 /** Whether token `i` of the sentence can be part of a proper name. */
 function isProper(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
+  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower)) return false;
   if (i === 0) {
     // A capital at the start proves nothing: a common word there is proper only inside a longer name.
     if (t.pos !== "PROPN") return false;
@@ -643,6 +669,12 @@ function wholeHyphenated(sentence: Sentence, c: CandidateSpan): CandidateSpan {
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
   return { ...c, tokenStart: from, tokenEnd: to, start, end, text: sentence.text.slice(start, end) };
+}
+
+/** What /^\d/ tells: the text opens on a digit 0-9. */
+function startsWithDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 48 && first <= 57;
 }
 
 /** Every candidate answer of a sentence; one per span, most specific kind first. */
