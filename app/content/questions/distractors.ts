@@ -8,7 +8,7 @@
  */
 import type { Candidate } from "./candidates";
 import { orderNumber } from "./ids";
-import { STOPWORDS, forms, normaliseAnswer } from "./text";
+import { STOPWORDS, forms, normaliseAnswer, wordForm } from "./text";
 
 interface PoolEntry {
   text: string;
@@ -21,7 +21,11 @@ interface PoolEntry {
   value?: number;
   module: number;
   lesson: number;
-  /** forms(text), on first use: an entry is offered to many answers, and the memo of forms is emptied per document. */
+  /**
+   * forms(text), on first use (an entry is offered to many answers), read off the folding: the
+   * option text differs from the candidate's at most by a small first letter, which folding makes
+   * small anyway (see entryForms).
+   */
   forms: readonly string[] | undefined;
 }
 
@@ -191,8 +195,13 @@ export function formOf(c: Pick<Candidate, "kind" | "text" | "start">): number {
   return form;
 }
 
+/** forms(text) of an option whose folding is `folded`, without folding the text again. */
+export function entryForms(folded: string): readonly string[] {
+  return folded === "" ? [] : folded.split(" ").map(wordForm);
+}
+
 /** A common noun phrase that opened its sentence is offered in lower case ("Regional agreements" -> "regional agreements"). */
-function optionText(c: Pick<Candidate, "kind" | "text" | "start" | "numeric">): string {
+export function optionText(c: Pick<Candidate, "kind" | "text" | "start" | "numeric">): string {
   if (c.start > 0 || NAME_KINDS.has(c.kind) || c.numeric !== undefined || !/^\p{Lu}\p{Ll}/u.test(c.text)) return c.text;
   return (formOf(c) & PROPER) !== 0 ? c.text : c.text.charAt(0).toLowerCase() + c.text.slice(1);
 }
@@ -240,7 +249,7 @@ function consider(p: Picking, e: PoolEntry): boolean {
     if (Math.abs(e.wordCount - c.words.length) > 2) return false;
     if (!sameForm(e.form, p.form)) return false;
     // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
-    e.forms ??= forms(e.text);
+    e.forms ??= entryForms(e.folded);
     for (const w of e.forms) if (p.answerForms.includes(w)) return false;
   }
   // A value the sentence itself names could make the option true as well.

@@ -1,5 +1,6 @@
 import { isTitleByClass, isTitleText, sentenceCandidates } from "~/content/questions/candidates";
-import { normaliseAnswer, words } from "~/content/questions/text";
+import { entryForms, optionText } from "~/content/questions/distractors";
+import { forms, normaliseAnswer, words } from "~/content/questions/text";
 import { generateQuestions } from "~/content/questions/index";
 import { lessonSentences } from "~/content/questions/nlp";
 import type { LessonDraft } from "~/content/types";
@@ -17,13 +18,18 @@ describe("answer candidates", () => {
   it("carries each candidate's folding and words as the memos of text.ts give them", () => {
     const text =
       "The Organisation of American States (OAS), founded in 1948, met in Bogotá; the U.S. delegation’s chair, " +
-      "Sir George C. Marshall, spoke for 2 hours on the well-known Marshall Plan and the Treaty of Rio.";
+      "Sir George C. Marshall, spoke for 2 hours on the well-known Marshall Plan and the Treaty of Rio. " +
+      "Regional agreements bind its members. Étude findings’ summaries were printed.";
     const found = lessonSentences(lesson(text)).flatMap(sentenceCandidates);
     expect(found.length).toBeGreaterThan(8);
     for (const c of found) {
       expect(c.folded, c.text).toBe(normaliseAnswer(c.text));
       expect(c.words, c.text).toEqual(words(c.text));
+      // The distractor pool reads an option's word forms off its candidate's folding.
+      expect(entryForms(c.folded), c.text).toEqual(forms(optionText(c)));
     }
+    // Among them a phrase opening its sentence, offered in lower case.
+    expect(found.some((c) => optionText(c) !== c.text)).toBe(true);
   });
 
   it("reads a capitalised word as the Unicode classes do", () => {
