@@ -8,7 +8,7 @@
  */
 import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
-import { logFrequency } from "./nlp";
+import { WordTable, logFrequency, logFrequencyAt } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
 import { BLANK, LEAD_IN } from "./rules";
 import { STOPWORDS, forgetWithFoldings } from "./text";
@@ -203,6 +203,9 @@ for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
   LOWER_CASE[code] = lower.length === 1 ? lower.charCodeAt(0) : 0xffff;
 }
 
+/** STOPWORDS, looked up in place by the words scanWords finds (a word's lower case is in it: 1). */
+const STOPWORD_TABLE = new WordTable([...STOPWORDS], [...STOPWORDS].map(() => 1));
+
 /** Scratch for scanWords: the start and end offset of each word found. */
 let wordSpans = new Int32Array(512);
 
@@ -357,10 +360,8 @@ export function readSentence(sentence: string, scan = true): SentenceTraits {
     for (let k = 0; k < count; k++) {
       const start = wordSpans[2 * k];
       const end = wordSpans[2 * k + 1];
-      if (hasDigit(sentence, start, end)) continue;
-      const lower = sentence.slice(start, end).toLowerCase();
-      if (STOPWORDS.has(lower)) continue;
-      sum += logFrequency(lower);
+      if (hasDigit(sentence, start, end) || STOPWORD_TABLE.get(sentence, start, end, 0) === 1) continue;
+      sum += logFrequencyAt(sentence, start, end);
       content++;
     }
     plain = content === 0 ? 0 : sum / content / 7;
