@@ -312,14 +312,43 @@ interface OptionTraits {
 }
 
 /**
+ * The last few values asked for, by key: the forms of one fact are estimated one after another and
+ * share its key and statement, and a value no longer asked for dies young rather than outliving
+ * the document in a map (where the collector copied it twice and kept it as old garbage).
+ */
+class Recent<T> {
+  private readonly keys: string[] = ["", "", "", ""];
+  private readonly values: Array<T | undefined> = [undefined, undefined, undefined, undefined];
+  private next = 0;
+
+  get(key: string): T | undefined {
+    for (let k = 0; k < 4; k++) if (this.keys[k] === key) return this.values[k];
+    return undefined;
+  }
+
+  set(key: string, value: T): T {
+    this.keys[this.next] = key;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) & 3;
+    return value;
+  }
+
+  clear(): void {
+    this.keys.fill("");
+    this.values.fill(undefined);
+  }
+}
+
+/**
  * The traits of sentences, statements, keys, lead-ins and options, kept while the questions of a
- * few sentences are scored: the forms of one fact and the facts of one sentence share them, and a
- * pool's options recur across facts. Bounded (emptied when full) and emptied with the generator's
- * foldings at each document, so that no document is estimated from another's memo.
+ * few sentences are scored: the forms of one fact share its key and statement (the last few are
+ * kept), the facts of one sentence its traits, and a pool's options recur across facts. Bounded
+ * (emptied when full) and emptied with the generator's foldings at each document, so that no
+ * document is estimated from another's memo.
  */
 const sentenceTraitsMemo = new Map<string, SentenceTraits>();
-const statementTraitsMemo = new Map<string, StatementTraits>();
-const answerTraitsMemo = new Map<string, AnswerTraits>();
+const statementTraitsMemo = new Recent<StatementTraits>();
+const answerTraitsMemo = new Recent<AnswerTraits>();
 const leadInTraitsMemo = new Map<string, LeadInTraits>();
 const optionTraitsMemo = new Map<string, OptionTraits>();
 const MEMO_LIMIT = 4096;
@@ -398,7 +427,7 @@ function answerTraits(answer: string): AnswerTraits {
   }
   const stems: string[] = [];
   for (const w of content) if (w.length >= 5) stems.push(w.slice(0, 5).toLowerCase());
-  return remember(answerTraitsMemo, answer, {
+  return answerTraitsMemo.set(answer, {
     words: answerWords.length,
     content,
     contentLower,
@@ -451,7 +480,7 @@ function stemsOf(words: readonly string[], into: Set<string>): Set<string> {
 }
 
 function statementTraits(statement: string): StatementTraits {
-  return statementTraitsMemo.get(statement) ?? remember(statementTraitsMemo, statement, readStatement(statement));
+  return statementTraitsMemo.get(statement) ?? statementTraitsMemo.set(statement, readStatement(statement));
 }
 
 /**
