@@ -7,7 +7,7 @@
  */
 import type { NumericAnswer } from "../types";
 import { lexiconTag, logFrequency, type Sentence, type Token } from "./nlp";
-import { STOPWORDS, findWholeWord, normaliseAnswer, words as foldedWords } from "./text";
+import { STOPWORDS, findWholeWord, normaliseOnce } from "./text";
 
 export type CandidateKind =
   | "year"
@@ -65,7 +65,7 @@ interface CandidateSpan {
 export interface Candidate extends CandidateSpan {
   /** normaliseAnswer(text). */
   folded: string;
-  /** words(text); shared with the memo, never mutated. */
+  /** words(text); never mutated. */
   words: readonly string[];
 }
 
@@ -74,6 +74,9 @@ export interface Candidate extends CandidateSpan {
  * candidates share one object shape (the scorer reads ~30 fields of each).
  */
 function finished(c: CandidateSpan): Candidate {
+  // Folded without the memos: a candidate's text is mostly its own, and the memos are emptied before
+  // the questions are made, so entries written here would only be written.
+  const folded = normaliseOnce(c.text);
   return {
     kind: c.kind,
     sentence: c.sentence,
@@ -86,24 +89,30 @@ function finished(c: CandidateSpan): Candidate {
     unitKey: c.unitKey,
     cue: c.cue,
     inLabel: c.inLabel,
-    folded: normaliseAnswer(c.text),
-    words: foldedWords(c.text),
+    folded,
+    // What words(text) gives: the folded text's words.
+    words: folded ? folded.split(" ") : [],
   };
 }
 
-const MULTIPLIERS: Record<string, number> = {
+/**
+ * Maps rather than objects: a token's lower case is a new string, and looking one up as a
+ * property name first looks it up among V8's internalized strings (a table of every name the
+ * process knows), for every token of every sentence.
+ */
+const MULTIPLIERS = new Map<string, number>(Object.entries({
   hundred: 1e2,
   thousand: 1e3,
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
-};
-const NUMBER_WORDS: Record<string, number> = {
+}));
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, dozen: 12,
-};
+}));
 /**
  * Measurement units: kept in the answer ("24 hours"). Counted nouns are not units.
  * The grader reads each of them as a unit (app/questions/numbers.ts; a test holds the two together).
@@ -152,7 +161,29 @@ const isWord = (t: Token) => {
   }
   return false;
 };
-const isTitle = (t: Token) => /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
+
+/**
+ * A capital first and a small letter somewhere: "Paris", "McCain", not "NATO" or "paris". ASCII is
+ * read by character code, anything past it by the Unicode classes (isTitleByClass).
+ */
+const isTitle = (t: Token) => isTitleText(t.text);
+
+export function isTitleText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first >= 128) return isTitleByClass(text);
+  if (!(first >= 65 && first <= 90)) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code >= 128) return isTitleByClass(text);
+  }
+  return false;
+}
+
+/** isTitleText by the Unicode classes themselves (exported for the test that holds the two together). */
+export function isTitleByClass(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{Ll}/u.test(text);
+}
 
 export function isAcronym(text: string): boolean {
   // Every acronym opens with a capital: settle the common lower-case, digit or punctuation token without a regex.
@@ -173,8 +204,8 @@ export function parseNumber(parts: string[]): number | null {
   for (const part of parts) {
     const lower = part.toLowerCase().replace(/,/g, "");
     if (/^\d+(\.\d+)?$/.test(lower)) value = Number(lower);
-    else if (Object.hasOwn(NUMBER_WORDS, lower)) value = NUMBER_WORDS[lower];
-    else if (Object.hasOwn(MULTIPLIERS, lower) && value !== null) value *= MULTIPLIERS[lower];
+    else if (NUMBER_WORDS.has(lower)) value = NUMBER_WORDS.get(lower)!;
+    else if (MULTIPLIERS.has(lower) && value !== null) value *= MULTIPLIERS.get(lower)!;
     else if (/^\d+(\.\d+)?(k|m|bn)$/.test(lower)) {
       const n = Number(lower.replace(/[a-z]+$/, ""));
       value = n * (lower.endsWith("k") ? 1e3 : lower.endsWith("bn") ? 1e9 : 1e6);
@@ -208,8 +239,8 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     if (used.has(i)) continue;
     const t = tokens[i];
     const isDigits = t.type === "number" && /^\d[\d,]*(\.\d+)?$/.test(t.text);
-    // Own keys only: `in` would take "constructor" or "toString" for a number word.
-    const isWordNumber = Object.hasOwn(NUMBER_WORDS, t.lower);
+    // A map's own keys only: "constructor" or "toString" is no number word.
+    const isWordNumber = NUMBER_WORDS.has(t.lower);
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // Ordinals ("4th", "18th") and decades ("1870s"), unless part of a date ("11th September").
@@ -252,7 +283,7 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       unitKey = prev.text;
       unit = prev.text;
     }
-    while (to < tokens.length && Object.hasOwn(MULTIPLIERS, tokens[to].lower)) to++;
+    while (to < tokens.length && MULTIPLIERS.has(tokens[to].lower)) to++;
     const after = tokens[to];
     if (after && (after.text === "%" || after.lower === "percent")) {
       to++;
@@ -358,7 +389,7 @@ function classifyName(words: string[]): CandidateKind {
 /** Whether token `i` of the sentence can be part of a proper name. */
 function isProper(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!isWord(t) || /^\d/.test(t.text) || MONTHS.has(t.lower)) return false;
+  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower)) return false;
   if (i === 0) {
     // A capital at the start proves nothing: a common word there is proper only inside a longer name.
     if (t.pos !== "PROPN") return false;
@@ -662,6 +693,12 @@ function wholeHyphenated(sentence: Sentence, c: CandidateSpan): CandidateSpan {
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
   return { ...c, tokenStart: from, tokenEnd: to, start, end, text: sentence.text.slice(start, end) };
+}
+
+/** What /^\d/ tells: the text opens on a digit 0-9. */
+function startsWithDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 48 && first <= 57;
 }
 
 /** Every candidate answer of a sentence; one per span, most specific kind first. */

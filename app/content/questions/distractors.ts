@@ -8,7 +8,7 @@
  */
 import type { Candidate } from "./candidates";
 import { orderNumber } from "./ids";
-import { STOPWORDS, forms, normaliseAnswer } from "./text";
+import { STOPWORDS, forms, normaliseAnswer, wordForm } from "./text";
 
 interface PoolEntry {
   text: string;
@@ -21,7 +21,11 @@ interface PoolEntry {
   value?: number;
   module: number;
   lesson: number;
-  /** forms(text), on first use: an entry is offered to many answers, and the memo of forms is emptied per document. */
+  /**
+   * forms(text), on first use (an entry is offered to many answers), read off the folding: the
+   * option text differs from the candidate's at most by a small first letter, which folding makes
+   * small anyway (see entryForms).
+   */
   forms: readonly string[] | undefined;
 }
 
@@ -90,8 +94,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export class DistractorPool {
   private readonly shelves = new Map<string, Shelf>();
-  /** What the lesson being added has already given, by family and answer (lessons are added one after another). */
-  private seen = new Set<string>();
+  /**
+   * What the lesson being added has already given: folded answers by family (lessons are added
+   * one after another). By family first, so the key is the candidate's own folded text, hashed once.
+   */
+  private seen = new Map<string, Set<string>>();
   private seenLesson = -1;
 
   add(c: Candidate, module: number, lesson: number): void {
@@ -100,31 +107,46 @@ export class DistractorPool {
     if (!folded || wordCount > 6) return;
     const lessonKey = lessonNumber(module, lesson);
     if (lessonKey !== this.seenLesson) {
-      this.seen = new Set();
+      this.seen = new Map();
       this.seenLesson = lessonKey;
     }
+    // What the entry says of the candidate, worked out once whatever the number of its families.
+    let text: string | undefined;
+    let key = 0;
+    let form = 0;
     for (const family of entryFamilies(c)) {
-      const id = `${family}|${folded}`;
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
+      let seen = this.seen.get(family);
+      if (!seen) this.seen.set(family, (seen = new Set()));
+      if (seen.has(folded)) continue;
+      seen.add(folded);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      shelf.add({ text: optionText(c), folded, key: orderNumber(folded), wordCount, form: formOf(c), value: c.numeric?.value, module, lesson, forms: undefined });
+      if (text === undefined) {
+        text = optionText(c);
+        key = orderNumber(folded);
+        form = formOf(c);
+      }
+      shelf.add({ text, folded, key, wordCount, form, value: c.numeric?.value, module, lesson, forms: undefined });
     }
   }
 
   /** Up to `count` distractors for the answer `c` (its accepted variants given). */
   pick(c: Candidate, accepted: string[], module: number, lesson: number, count: number): string[] {
+    // Lists, not sets: a pick runs for every fact, and holds a few words and at most `count` options.
+    const answerForms: string[] = [];
+    for (const a of accepted) for (const w of forms(a)) if (!STOPWORDS.has(w)) answerForms.push(w);
+    const acceptedFolded: string[] = [];
+    for (const a of accepted) acceptedFolded.push(normaliseAnswer(a));
     const picking: Picking = {
       answer: c,
-      answerForms: new Set(accepted.flatMap((a) => forms(a)).filter((w) => !STOPWORDS.has(w))),
-      acceptedFolded: new Set(accepted.map(normaliseAnswer)),
+      answerForms,
+      acceptedFolded,
       sentenceFolded: normaliseAnswer(c.sentence.text),
       count,
       module,
       lesson,
       chosen: [],
-      chosenFolded: new Set(),
+      chosenFolded: [],
       form: formOf(c),
     };
     const chosen = picking.chosen;
@@ -154,14 +176,17 @@ const PLURAL = 4;
 const SINGULAR = 8;
 const NAME_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name"]);
 const PLURAL_ENDING = /[^su']s$/;
+const CAPITAL_OPENING = /^\p{Lu}/u;
 
 export function formOf(c: Pick<Candidate, "kind" | "text" | "start">): number {
   if (NAME_KINDS.has(c.kind)) return PROPER;
   const ws = c.text.trim().split(/\s+/);
   let form = 0;
-  const capitalised = ws.map((w) => /^\p{Lu}/u.test(w));
-  if (capitalised.slice(1).some(Boolean)) form |= PROPER;
-  else if (c.start > 0) form |= capitalised[0] ? PROPER : COMMON;
+  // A capital past the first word, without a list of which words have one.
+  let laterCapital = false;
+  for (let k = 1; k < ws.length && !laterCapital; k++) laterCapital = CAPITAL_OPENING.test(ws[k]);
+  if (laterCapital) form |= PROPER;
+  else if (c.start > 0) form |= CAPITAL_OPENING.test(ws[0]) ? PROPER : COMMON;
   else if (ws.length > 1) form |= COMMON;
   if (!(form & PROPER)) {
     const last = ws[ws.length - 1].toLowerCase();
@@ -170,29 +195,42 @@ export function formOf(c: Pick<Candidate, "kind" | "text" | "start">): number {
   return form;
 }
 
+/** forms(text) of an option whose folding is `folded`, without folding the text again. */
+export function entryForms(folded: string): readonly string[] {
+  return folded === "" ? [] : folded.split(" ").map(wordForm);
+}
+
 /** A common noun phrase that opened its sentence is offered in lower case ("Regional agreements" -> "regional agreements"). */
-function optionText(c: Pick<Candidate, "kind" | "text" | "start" | "numeric">): string {
+export function optionText(c: Pick<Candidate, "kind" | "text" | "start" | "numeric">): string {
   if (c.start > 0 || NAME_KINDS.has(c.kind) || c.numeric !== undefined || !/^\p{Lu}\p{Ll}/u.test(c.text)) return c.text;
   return (formOf(c) & PROPER) !== 0 ? c.text : c.text.charAt(0).toLowerCase() + c.text.slice(1);
 }
 
 /** Whether no bit known for one contradicts the other: proper against common, plural against singular. */
 function sameForm(a: number, b: number): boolean {
-  const clash = (yes: number, no: number) => ((a & yes) !== 0 && (b & no) !== 0) || ((a & no) !== 0 && (b & yes) !== 0);
-  return !clash(PROPER, COMMON) && !clash(PLURAL, SINGULAR);
+  return !clash(a, b, PROPER, COMMON) && !clash(a, b, PLURAL, SINGULAR);
+}
+
+/**
+ * Whether one form says `yes` where the other says `no`. A function of its own, not a closure in
+ * sameForm: under tsx (keepNames) every closure made costs a defineProperty call, and sameForm runs
+ * for every option considered.
+ */
+function clash(a: number, b: number, yes: number, no: number): boolean {
+  return ((a & yes) !== 0 && (b & no) !== 0) || ((a & no) !== 0 && (b & yes) !== 0);
 }
 
 /** One pick in progress: the answer, what rules its options out, and the options chosen so far. */
 interface Picking {
   answer: Candidate;
-  answerForms: Set<string>;
-  acceptedFolded: Set<string>;
+  answerForms: string[];
+  acceptedFolded: string[];
   sentenceFolded: string;
   count: number;
   module: number;
   lesson: number;
   chosen: string[];
-  chosenFolded: Set<string>;
+  chosenFolded: string[];
   /** formOf(answer). */
   form: number;
 }
@@ -204,20 +242,20 @@ interface Picking {
  */
 function consider(p: Picking, e: PoolEntry): boolean {
   const c = p.answer;
-  if (p.chosenFolded.has(e.folded) || p.acceptedFolded.has(e.folded)) return false;
+  if (p.chosenFolded.includes(e.folded) || p.acceptedFolded.includes(e.folded)) return false;
   if (c.numeric) {
     if (e.value === undefined || e.value === c.numeric.value) return false;
   } else {
     if (Math.abs(e.wordCount - c.words.length) > 2) return false;
     if (!sameForm(e.form, p.form)) return false;
     // Sharing a word ("United Nations" for "United Nations Security Council") would be half right.
-    e.forms ??= forms(e.text);
-    for (const w of e.forms) if (p.answerForms.has(w)) return false;
+    e.forms ??= entryForms(e.folded);
+    for (const w of e.forms) if (p.answerForms.includes(w)) return false;
   }
   // A value the sentence itself names could make the option true as well.
   if (containsWords(p.sentenceFolded, e.folded)) return false;
   p.chosen.push(e.text);
-  p.chosenFolded.add(e.folded);
+  p.chosenFolded.push(e.folded);
   return p.chosen.length >= p.count;
 }
 

@@ -115,8 +115,8 @@ export interface LessonContext {
   sentenceCount: number;
   /** Lower-cased word -> how often the lesson uses it, and the first and last sentence that does. */
   wordUses: Map<string, WordUse>;
-  /** Each candidate's rarity (see candidateRarity). */
-  rarity: Map<Candidate, number>;
+  /** What the frequencies of each candidate's words say (see wordFrequencies): its rarity and more. */
+  frequencies: Map<Candidate, WordFrequencies>;
   /** Every candidate's rarity, ascending. */
   raritiesSorted: Float64Array;
   kindCounts: Map<string, number>;
@@ -126,6 +126,20 @@ export interface LessonContext {
 interface WordUse {
   count: number;
   first: number;
+  last: number;
+}
+
+/**
+ * The scaled frequencies (scaledFrequency) of a candidate's words, read once for the lesson's
+ * context and again by the candidate's features: over its content words (see isContentWord)
+ * the lowest (its rarity; 0 without content words), the highest, their sum and number, and the
+ * frequency of its last word whatever it is (0 without words).
+ */
+interface WordFrequencies {
+  rarity: number;
+  commonest: number;
+  sum: number;
+  contentWords: number;
   last: number;
 }
 
@@ -145,20 +159,30 @@ function scaledFrequency(w: string): number {
 }
 
 /**
- * The log frequency of a candidate's rarest content word (numbers and stopwords
- * left out), scaled: low is rare; 0 without content words. A running minimum, no
- * array: it runs for every candidate.
+ * What the frequencies of a candidate's words say, each word looked up once (a lookup in the
+ * table of 74,000 words is most of the cost). The rarity is the scaled log frequency of its
+ * rarest content word (numbers and stopwords left out): low is rare; 0 without content words.
  */
-function candidateRarity(c: Candidate): number {
-  let rarest = 0;
-  let seen = false;
-  for (const w of c.words) {
-    if (!isContentWord(w)) continue;
+function wordFrequencies(c: Candidate): WordFrequencies {
+  const ws = c.words;
+  let rarity = 0;
+  let commonest = 0;
+  let sum = 0;
+  let contentWords = 0;
+  let last = 0;
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k];
+    const content = isContentWord(w);
+    if (!content && k < ws.length - 1) continue;
     const freq = scaledFrequency(w);
-    rarest = seen ? Math.min(rarest, freq) : freq;
-    seen = true;
+    if (k === ws.length - 1) last = freq;
+    if (!content) continue;
+    rarity = contentWords === 0 ? freq : Math.min(rarity, freq);
+    commonest = contentWords === 0 ? freq : Math.max(commonest, freq);
+    sum += freq;
+    contentWords++;
   }
-  return rarest;
+  return { rarity, commonest, sum, contentWords, last };
 }
 
 /** How many of the ascending `sorted` are below `x`. */
@@ -213,13 +237,13 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
       }
     }
   }
-  const rarity = new Map<Candidate, number>();
+  const frequencies = new Map<Candidate, WordFrequencies>();
   const raritiesSorted = new Float64Array(candidates.length);
   const kindCounts = new Map<string, number>();
   candidates.forEach((c, k) => {
-    const r = candidateRarity(c);
-    rarity.set(c, r);
-    raritiesSorted[k] = r;
+    const known = wordFrequencies(c);
+    frequencies.set(c, known);
+    raritiesSorted[k] = known.rarity;
     kindCounts.set(c.kind, (kindCounts.get(c.kind) ?? 0) + 1);
   });
   return {
@@ -227,7 +251,7 @@ export function lessonContext(title: string, candidates: Candidate[]): LessonCon
     titleWords: new Set(words(title).filter((w) => !STOPWORDS.has(w))),
     sentenceCount,
     wordUses,
-    rarity,
+    frequencies,
     raritiesSorted: raritiesSorted.sort(),
     kindCounts,
     candidateCount: candidates.length,
@@ -256,12 +280,13 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = n === 2 ? 1 : 0;
   f[i++] = n === 3 ? 1 : 0;
   f[i++] = n >= 4 ? 1 : 0;
-  // Everything the features read of the content words, in one pass and without
-  // arrays (this runs for every candidate): frequencies, title words, lesson repeats.
-  let contentCount = 0;
-  let rarity = 0;
-  let commonest = 0;
-  let frequencySum = 0;
+  // The words' frequencies, as the lesson's context read them; then everything else the features
+  // read of the content words, in one pass and without arrays (this runs for every candidate).
+  const frequencies = lesson.frequencies.get(c) ?? wordFrequencies(c);
+  const contentCount = frequencies.contentWords;
+  const rarity = frequencies.rarity;
+  const commonest = frequencies.commonest;
+  const frequencySum = frequencies.sum;
   let inTitle = 0;
   let given = 0;
   let returns = 0;
@@ -269,10 +294,6 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let most = 0;
   for (const w of ws) {
     if (!isContentWord(w)) continue;
-    const freq = scaledFrequency(w);
-    rarity = contentCount === 0 ? freq : Math.min(rarity, freq);
-    commonest = contentCount === 0 ? freq : Math.max(commonest, freq);
-    frequencySum += freq;
     if (lesson.titleWords.has(w)) inTitle++;
     const use = lesson.wordUses.get(w);
     if (use !== undefined && use.first < c.sentence.index) given++;
@@ -280,7 +301,6 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
     const r = Math.log(use?.count ?? 1);
     repeats += r;
     most = Math.max(most, r);
-    contentCount++;
   }
   f[i++] = rarity;
   f[i++] = contentCount ? frequencySum / contentCount : 0;
@@ -303,7 +323,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = c.cue === "emphasis" ? 1 : 0;
   f[i++] = c.cue === "expansion" ? 1 : 0;
   // The other candidates of the sentence, in one pass (several features below read them).
-  const own = lesson.rarity.get(c) ?? rarity;
+  const own = rarity;
   let insideOther = 0;
   let holdsOther = 0;
   let overlapping = 0;
@@ -320,7 +340,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
     if (o.start >= c.start && o.end <= c.end) holdsOther = 1;
     if (o.start < c.end && o.end > c.start) overlapping++;
     if (o.kind === c.kind) sameKind++;
-    const r = lesson.rarity.get(o) ?? own;
+    const r = lesson.frequencies.get(o)?.rarity ?? own;
     if (r < own) rarer++;
     rarest = Math.min(rarest, r);
     if (o.start < c.start) ordinal++;
@@ -342,7 +362,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = after?.pos === "PUNCT" ? 1 : 0;
   f[i++] = before?.text === "," ? 1 : 0;
   f[i++] = commonest;
-  f[i++] = n > 0 ? scaledFrequency(ws[n - 1]) : 0;
+  f[i++] = frequencies.last;
   f[i++] = c.tokenStart === 0 || (c.tokenStart === 1 && before?.pos === "DET") ? 1 : 0;
   f[i++] = /^["“'‘]$/.test(before?.text ?? "") && /^["”'’]$/.test(after?.text ?? "") ? 1 : 0;
   const position = tokens.length > 1 ? c.tokenStart / (tokens.length - 1) : 0;

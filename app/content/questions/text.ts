@@ -180,6 +180,15 @@ export function forgetFoldings(): void {
   folded.clear();
   wordLists.clear();
   formLists.clear();
+  for (const forget of documentMemos) forget();
+}
+
+/** The other generator modules' per-document memos, emptied with these. */
+const documentMemos: Array<() => void> = [];
+
+/** Has `forget` called whenever the foldings are forgotten: a memo of text that must not outlive its document. */
+export function forgetWithFoldings(forget: () => void): void {
+  documentMemos.push(forget);
 }
 
 /** The folded words of a text. Shared between callers: never mutate it. */

@@ -1,4 +1,6 @@
-import { sentenceCandidates } from "~/content/questions/candidates";
+import { isTitleByClass, isTitleText, sentenceCandidates } from "~/content/questions/candidates";
+import { entryForms, optionText } from "~/content/questions/distractors";
+import { forms, normaliseAnswer, words } from "~/content/questions/text";
 import { generateQuestions } from "~/content/questions/index";
 import { lessonSentences } from "~/content/questions/nlp";
 import type { LessonDraft } from "~/content/types";
@@ -13,6 +15,41 @@ function candidates(text: string): string[] {
 }
 
 describe("answer candidates", () => {
+  it("carries each candidate's folding and words as the memos of text.ts give them", () => {
+    const text =
+      "The Organisation of American States (OAS), founded in 1948, met in Bogotá; the U.S. delegation’s chair, " +
+      "Sir George C. Marshall, spoke for 2 hours on the well-known Marshall Plan and the Treaty of Rio. " +
+      "Regional agreements bind its members. Étude findings’ summaries were printed.";
+    const found = lessonSentences(lesson(text)).flatMap(sentenceCandidates);
+    expect(found.length).toBeGreaterThan(8);
+    for (const c of found) {
+      expect(c.folded, c.text).toBe(normaliseAnswer(c.text));
+      expect(c.words, c.text).toEqual(words(c.text));
+      // The distractor pool reads an option's word forms off its candidate's folding.
+      expect(entryForms(c.folded), c.text).toEqual(forms(optionText(c)));
+    }
+    // Among them a phrase opening its sentence, offered in lower case.
+    expect(found.some((c) => optionText(c) !== c.text)).toBe(true);
+  });
+
+  it("reads a capitalised word as the Unicode classes do", () => {
+    // A 32-bit linear congruential generator, its high bits read.
+    let seed = 3;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    const pieces = ["P", "aris", "NATO", "Mc", "C", "ain", "É", "é", "cole", "Σ", "οφία", "ß", "1", "-", "'", "İ", "x", "𝐀", "中"];
+    let titles = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = "";
+      for (let i = 1 + next(4); i > 0; i--) text += pieces[next(pieces.length)];
+      expect(isTitleText(text), JSON.stringify(text)).toBe(isTitleByClass(text));
+      if (isTitleByClass(text)) titles++;
+    }
+    expect(titles).toBeGreaterThan(1000);
+  });
+
   it("takes a full date beside its year", () => {
     const found = candidates("The charter was sealed on November 26, 1842 in Lisbon, and amended in September 1876.");
     expect(found).toEqual(expect.arrayContaining(["date:November 26, 1842", "year:1842", "date:September 1876", "year:1876"]));

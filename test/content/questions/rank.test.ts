@@ -1,5 +1,5 @@
 import { sentenceCandidates } from "~/content/questions/candidates";
-import { lessonSentences } from "~/content/questions/nlp";
+import { lessonSentences, logFrequency } from "~/content/questions/nlp";
 import fitted from "~/content/questions/ranker.json" with { type: "json" };
 import {
   FEATURE_NAMES,
@@ -11,6 +11,7 @@ import {
   rawScore,
   resolveModel,
 } from "~/content/questions/rank";
+import { STOPWORDS } from "~/content/questions/text";
 import type { LessonDraft } from "~/content/types";
 
 function draft(title: string, text: string): LessonDraft {
@@ -53,6 +54,34 @@ describe("the answer ranker", () => {
       expect(c.score).toBeLessThan(1);
       expect(c.score).toBe(again[i].score);
     }
+  });
+
+  it("reads a candidate's word frequencies from the lesson's context as it would read them itself", () => {
+    const text =
+      "The Danube Commission, based in Budapest, was set up in 1921 by the riparian states. " +
+      "Barges of the commission may travel for 14 hours a day on the lower Danube. " +
+      "Its secretariat publishes the sailing directions and the hydrological yearbook. " +
+      "The Security Council adopted Resolution 1373 on a proposal of the US in 2001.";
+    const candidates = lessonSentences(draft("River commissions", text)).map(sentenceCandidates);
+    const context = lessonContext("River commissions", candidates.flat());
+    let compared = 0;
+    for (const same of candidates) {
+      for (const c of same) {
+        // The same context without the frequencies it read of this candidate: its features look them up afresh.
+        const unread = { ...context, frequencies: new Map([...context.frequencies].filter(([other]) => other !== c)) };
+        const features = candidateFeatures(c, same, context);
+        expect(features, c.text).toEqual(candidateFeatures(c, same, unread));
+        // And as the features define them: over the content words (no stopword, no number), the head word whatever it is.
+        const scaled = c.words.filter((w) => !STOPWORDS.has(w) && !/^\d/.test(w)).map((w) => logFrequency(w) / 7);
+        const feature = (name: string) => features[FEATURE_NAMES.indexOf(name)];
+        expect(feature("rarity:min"), c.text).toBe(scaled.length ? Math.min(...scaled) : 0);
+        expect(feature("rarity:max"), c.text).toBe(scaled.length ? Math.max(...scaled) : 0);
+        expect(feature("rarity:mean"), c.text).toBe(scaled.length ? scaled.reduce((a, b) => a + b, 0) / scaled.length : 0);
+        expect(feature("rarity:head"), c.text).toBe(c.words.length ? logFrequency(c.words[c.words.length - 1]) / 7 : 0);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(8);
   });
 
   it("scores a batch of vectors exactly as one at a time, whatever the batch's length", () => {

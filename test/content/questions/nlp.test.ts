@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { WordTable, logFrequency, logFrequencyAt } from "~/content/questions/nlp";
+
+describe("the table of words looked up in place", () => {
+  it("finds a word by its lower case as a map of the lower-cased words does", () => {
+    const words = ["king", "kingdom", "the", "it's", "étude", "straße", "i̇stanbul", "σοφία", "a", "", "co-op", "dwelling"];
+    const values = words.map((_, k) => k + 0.5);
+    const table = new WordTable(words, values);
+    const reference = new Map(words.map((w, k) => [w, values[k]]));
+    // Queries in other cases, with letters past ASCII (the Kelvin sign lower-cases to "k", "İ" to "i̇"), and near misses.
+    const queries = [
+      ...words,
+      ...words.map((w) => w.toUpperCase()),
+      "King", "KINGDOM", "\u212Aing", "Étude", "ÉTUDE", "STRASSE", "Straße", "İstanbul", "ΣΟΦΊΑ", "Σοφία", "kings", "kin", "thE", "IT'S", "Co-Op", "x",
+    ];
+    for (const q of queries) {
+      expect(table.get(q, 0, q.length, -1), JSON.stringify(q)).toBe(reference.get(q.toLowerCase()) ?? -1);
+      // The same word read where it stands in a longer text.
+      const text = `<<${q}>>`;
+      expect(table.get(text, 2, 2 + q.length, -1), JSON.stringify(text)).toBe(reference.get(q.toLowerCase()) ?? -1);
+    }
+  });
+
+  it("keeps the last value of a word given twice, as a map does", () => {
+    const table = new WordTable(["war", "peace", "war"], [1, 2, 3]);
+    expect(table.get("War", 0, 3, 0)).toBe(3);
+    expect(table.get("peace", 0, 5, 0)).toBe(2);
+  });
+
+  it("gives every listed word's frequency, and none to a word it does not list", () => {
+    const list = readFileSync(join(__dirname, "../../../app/content/questions/data/word-counts.tsv"), "utf8");
+    const reference = new Map<string, number>();
+    for (const line of list.split("\n")) {
+      if (line === "") continue;
+      const [word, count] = line.split("\t");
+      reference.set(word, Math.log10(1 + Number(count)));
+    }
+    expect(reference.size).toBeGreaterThan(50_000);
+    for (const [word, value] of reference) {
+      expect(logFrequency(word)).toBe(value);
+      if (word.length > 1) expect(logFrequency(word[0].toUpperCase() + word.slice(1))).toBe(value);
+    }
+    for (const word of ["qwxzv", "Zzyzx-flarb", "ÉTUDESQUE", ""]) expect(logFrequency(word)).toBe(reference.get(word.toLowerCase()) ?? 0);
+    const text = "The Treaty of Westphalia";
+    expect(logFrequencyAt(text, 4, 10)).toBe(logFrequency("Treaty"));
+    expect(logFrequencyAt(text, 4, 10)).toBeGreaterThan(0);
+  });
+});
