@@ -40,8 +40,9 @@ const FIRST_WORD = /^\s*(\S+)/;
  * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
  * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
  * sentence, the two are mostly named before it). Not "such as", and not "both X and Y", which name what they mean.
+ * Exported for the test that holds leansOnEarlierText's search for its words to it.
  */
-const POINTS_BACK =
+export const POINTS_BACK =
   /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
 /**
@@ -57,9 +58,30 @@ export function opensOnPointer(sentence: string): boolean {
   return CONTEXT_OPENERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
 }
 
+/**
+ * Words one of which POINTS_BACK needs, lower-case: each of its branches holds one (a test checks that
+ * every branch names one of them: a new branch needs its word here). Most sentences hold none, and
+ * searching for them costs a small part of running POINTS_BACK itself.
+ */
+export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five"];
+/**
+ * The characters past ASCII that POINTS_BACK's case-insensitive matching reads as ASCII letters: the long s
+ * and the Kelvin sign. A sentence holding either is left to POINTS_BACK whatever its words.
+ */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
+/** Whether POINTS_BACK finds the sentence pointing back: the search for its words first, then the expression. */
+export function pointsBack(sentence: string): boolean {
+  if (!FOLDS_TO_ASCII.test(sentence)) {
+    const lower = sentence.toLowerCase();
+    if (!POINTS_BACK_WORDS.some((word) => lower.includes(word))) return false;
+  }
+  return POINTS_BACK.test(sentence);
+}
+
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
-  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || POINTS_BACK.test(sentence);
+  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence);
 }
 
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */

@@ -1,4 +1,4 @@
-import { pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, POINTS_BACK_WORDS, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
 
 describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
@@ -94,5 +94,50 @@ describe("automatic checks on a question", () => {
 
   it("flags a name with a relative clause and no main verb", () => {
     expect(questionFlags({ prompt: "The Grain Law (_____), which fixed the price of bread.", answer: "1793" })).toContain("fragment");
+  });
+
+  it("finds a sentence pointing back as the pointer expression alone does, its words searched first", () => {
+    // A 32-bit linear congruential generator, its high bits read.
+    let seed = 17;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    // The branches' words in every case, near misses, the long s and the Kelvin sign (which fold to s and k), other scripts.
+    const pieces = [
+      "This", "these", "THOSE", "thesis", "such", "Such as", "ſuch", "thiſ", "both", "Both", "and", "the", "The", "former", "Latter",
+      "aforementioned", "above-mentioned", "same", "two", "Three", "four", "five", "fivefold", "countries", "rules", "2", "It", "they",
+      "K", "Σ", "中", ",", ".", " ", "  ", "\u00a0", "\n", "-", "’",
+    ];
+    let pointing = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = "";
+      for (let i = next(10); i > 0; i--) text += pieces[next(pieces.length)] + (next(4) === 0 ? "" : " ");
+      const expected = POINTS_BACK.test(text);
+      expect(pointsBack(text), JSON.stringify(text)).toBe(expected);
+      if (expected) pointing++;
+    }
+    expect(pointing).toBeGreaterThan(2000);
+    expect(pointing).toBeLessThan(18000);
+  });
+
+  it("searches for a word of every branch of the pointer expression", () => {
+    // The expression's top-level branches: split at the bars outside groups and classes.
+    const branches: string[] = [];
+    let depth = 0;
+    let from = 0;
+    const source = POINTS_BACK.source;
+    for (let i = 0; i < source.length; i++) {
+      if (source[i] === "\\") i++;
+      else if (source[i] === "(" || source[i] === "[") depth++;
+      else if (source[i] === ")" || source[i] === "]") depth--;
+      else if (source[i] === "|" && depth === 0) {
+        branches.push(source.slice(from, i));
+        from = i + 1;
+      }
+    }
+    branches.push(source.slice(from));
+    expect(branches.length).toBeGreaterThan(1);
+    for (const branch of branches) expect(POINTS_BACK_WORDS.some((word) => branch.toLowerCase().includes(word)), branch).toBe(true);
   });
 });

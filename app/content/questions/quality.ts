@@ -8,10 +8,10 @@
  */
 import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
-import { lexiconTag, logFrequency } from "./nlp";
+import { WordTable, lexiconTag, logFrequency, logFrequencyAt } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
 import { BLANK, LEAD_IN } from "./rules";
-import { STOPWORDS } from "./text";
+import { STOPWORDS, forgetWithFoldings } from "./text";
 
 /** What an answer is: a candidate's kind, or an acronym's expansion asked outright. */
 export type AnswerKind = CandidateKind | "expansion";
@@ -91,6 +91,24 @@ export const QUALITY_FEATURES: string[] = [
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
 const POINTERS = new Set("it its they their them he she his her this these those such both former latter".split(" "));
+/** No longer word is one of POINTERS, lower-cased (scanWords' characters keep their number when lower-cased). */
+const LONGEST_POINTER = Math.max(...[...POINTERS].map((w) => w.length));
+/** POINTERS by length, for comparing a word of the scanned text with them in place. */
+const POINTERS_BY_LENGTH: string[][] = Array.from({ length: LONGEST_POINTER + 1 }, () => []);
+for (const w of POINTERS) POINTERS_BY_LENGTH[w.length].push(w);
+
+/**
+ * Whether text[start, end), lower-cased, is one of POINTERS: compared character by character, without
+ * the lower-cased word as a string. Only for scanWords' characters (each lower-cases to one character).
+ */
+function isPointerAt(text: string, start: number, end: number): boolean {
+  if (end - start > LONGEST_POINTER) return false;
+  outer: for (const pointer of POINTERS_BY_LENGTH[end - start]) {
+    for (let k = 0; k < pointer.length; k++) if (LOWER_CASE[text.charCodeAt(start + k)] !== pointer.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
 /** Nouns that say little on their own: an answer or blank made of them is vague. */
 const GENERIC = new Set(
   "approach approaches effort efforts measure measures mechanism mechanisms framework frameworks role roles way ways issue issues factor factors aspect aspects area areas strategy strategies initiative initiatives challenge challenges process processes system systems thing things part parts example examples type types kind kinds level levels means".split(
@@ -161,18 +179,102 @@ function titleWords(title: string): Set<string> {
 }
 
 
-/** Two options of which one holds all the other's words ("John Hawkins", "Sir John Hawkins"). */
+/**
+ * Two options of which one holds all the other's words ("John Hawkins", "Sir John Hawkins"). Lists
+ * rather than sets: an option has a few words, and every word of a list in another is every word of its set.
+ */
 function nestedOptions(options: readonly string[]): boolean {
-  const sets = options.map((o) => new Set(wordsOf(o.toLowerCase())));
-  return sets.some((a, i) => sets.some((b, j) => i !== j && a.size > 0 && [...a].every((w) => b.has(w))));
+  for (let i = 0; i < options.length; i++) {
+    const a = optionTraits(options[i]).lowerWords;
+    if (a.length === 0) continue;
+    for (let j = 0; j < options.length; j++) {
+      if (i === j) continue;
+      const b = optionTraits(options[j]).lowerWords;
+      if (a.every((w) => b.includes(w))) return true;
+    }
+  }
+  return false;
 }
 
 function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/**
+ * Which characters WORD reads as word characters, and which of those are capitals, for Latin-1
+ * and general punctuation (U+2000-U+206F: dashes, curly quotes). Text made only of these is read
+ * here word by word without a string per word (scanWords), and lower-casing it goes character by
+ * character, word characters to word characters; any other text is read by WORD itself.
+ */
+const WORD_CHARACTER = 1;
+const CAPITAL = 2;
+const GENERAL_PUNCTUATION_END = 0x2070;
+const CHARACTER_CLASS = new Uint8Array(GENERAL_PUNCTUATION_END);
+// Read off WORD itself: what it takes as a word of one character is a word character.
+const ONE_CHARACTER_WORD = new RegExp(`^(?:${WORD.source})$`, "u");
+for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
+  if (code > 0xff && code < 0x2000) continue;
+  const ch = String.fromCharCode(code);
+  CHARACTER_CLASS[code] = (ONE_CHARACTER_WORD.test(ch) ? WORD_CHARACTER : 0) | (/^\p{Lu}$/u.test(ch) ? CAPITAL : 0);
+}
+
+/** The lower case of each character CHARACTER_CLASS knows: one character each (toLowerCase of the character). */
+const LOWER_CASE = new Uint16Array(GENERAL_PUNCTUATION_END);
+for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
+  const lower = String.fromCharCode(code).toLowerCase();
+  LOWER_CASE[code] = lower.length === 1 ? lower.charCodeAt(0) : 0xffff;
+}
+
+/** STOPWORDS, looked up in place by the words scanWords finds (a word's lower case is in it: 1). */
+const STOPWORD_TABLE = new WordTable([...STOPWORDS], [...STOPWORDS].map(() => 1));
+/** VAGUE, looked up in the same way. */
+const VAGUE_TABLE = new WordTable([...VAGUE], [...VAGUE].map(() => 1));
+
+/** Scratch for scanWords: the start and end offset of each word found. */
+let wordSpans = new Int32Array(512);
+
+/**
+ * The words of `text` as wordsOf finds them, as offsets written to wordSpans (word k spans
+ * [wordSpans[2k], wordSpans[2k + 1])); returns their number, or -1 when the text holds a
+ * character past the ones CHARACTER_CLASS knows.
+ */
+function scanWords(text: string): number {
+  const n = text.length;
+  // A word and the character after it take two characters at least: at most (n + 1) / 2 words.
+  if (wordSpans.length < n + 2) wordSpans = new Int32Array(2 * n + 2);
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff && (code < 0x2000 || code >= GENERAL_PUNCTUATION_END)) return -1;
+    if ((CHARACTER_CLASS[code] & WORD_CHARACTER) !== 0) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      wordSpans[2 * count] = start;
+      wordSpans[2 * count + 1] = i;
+      count++;
+      start = -1;
+    }
+  }
+  if (start >= 0) {
+    wordSpans[2 * count] = start;
+    wordSpans[2 * count + 1] = n;
+    count++;
+  }
+  return count;
+}
+
+/** Whether text[start, end) holds a digit 0-9 (what /\d/ finds). */
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 /** What a question's sentence says of it, the same for every question made from the sentence. */
-interface SentenceTraits {
+export interface SentenceTraits {
   words: number;
   startsLowercase: boolean;
   hasColon: boolean;
@@ -183,11 +285,16 @@ interface SentenceTraits {
 }
 
 /** What a statement (the prompt after its lead-in) says, the same for every form that shows it. */
-interface StatementTraits {
+export interface StatementTraits {
   words: number;
   pointers: number;
-  /** The first five letters of each word of five or more letters, lower-cased. */
-  stems: Set<string>;
+  /**
+   * The first five letters of each word of five or more letters, lower-cased (see hasStem): as a set, or,
+   * for a statement scanWords read, as the offsets of those words in `text`, without a string per word.
+   */
+  stems: Set<string> | null;
+  longWordStarts: number[] | null;
+  text: string;
   definiteReference: boolean;
   anchors: number;
   blankAtEnd: boolean;
@@ -197,38 +304,210 @@ interface StatementTraits {
   rangeEnd: boolean;
 }
 
+/** What a key says of its question, the same for every form that asks it (a true/false asks "True" or "False"). */
+interface AnswerTraits {
+  words: number;
+  /** The words that are not stopwords, as written. */
+  content: string[];
+  /** The same, lower-cased. */
+  contentLower: string[];
+  rarity: number;
+  commonWord: boolean;
+  capitalised: boolean;
+  generic: boolean;
+  numberWord: boolean;
+  /** The first five letters of each content word of five or more letters, lower-cased. */
+  stems: string[];
+  conjoined: boolean;
+  longNumber: boolean;
+  /** Four digits and nothing else (a year). */
+  fourDigits: boolean;
+}
+
+/** What a lead-in ("True or false: ", "Which year fills the blank? ") adds to the statement after it. */
+interface LeadInTraits {
+  words: number;
+  stems: Set<string>;
+}
+
+/** What the features read of an option. */
+interface OptionTraits {
+  words: number;
+  capitalised: boolean;
+  /** wordsOf(option.toLowerCase()). */
+  lowerWords: string[];
+}
+
 /**
- * The traits of sentences and statements, kept while the questions of a few sentences are scored: the
- * forms of one fact and the facts of one sentence share them (bounded: emptied when full).
+ * The last few values asked for, by key: the forms of one fact are estimated one after another and
+ * share its key and statement, and a value no longer asked for dies young rather than outliving
+ * the document in a map (where the collector copied it twice and kept it as old garbage).
+ */
+class Recent<T> {
+  private readonly keys: string[] = ["", "", "", ""];
+  private readonly values: Array<T | undefined> = [undefined, undefined, undefined, undefined];
+  private next = 0;
+
+  get(key: string): T | undefined {
+    for (let k = 0; k < 4; k++) if (this.keys[k] === key) return this.values[k];
+    return undefined;
+  }
+
+  set(key: string, value: T): T {
+    this.keys[this.next] = key;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) & 3;
+    return value;
+  }
+
+  clear(): void {
+    this.keys.fill("");
+    this.values.fill(undefined);
+  }
+}
+
+/**
+ * The traits of sentences, statements, keys, lead-ins and options, kept while the questions of a
+ * few sentences are scored: the forms of one fact share its key and statement (the last few are
+ * kept), the facts of one sentence its traits, and a pool's options recur across facts. Bounded
+ * (emptied when full) and emptied with the generator's foldings at each document, so that no
+ * document is estimated from another's memo.
  */
 const sentenceTraitsMemo = new Map<string, SentenceTraits>();
-const statementTraitsMemo = new Map<string, StatementTraits>();
+const statementTraitsMemo = new Recent<StatementTraits>();
+const answerTraitsMemo = new Recent<AnswerTraits>();
+const leadInTraitsMemo = new Map<string, LeadInTraits>();
+const optionTraitsMemo = new Map<string, OptionTraits>();
 const MEMO_LIMIT = 4096;
+forgetWithFoldings(() => {
+  sentenceTraitsMemo.clear();
+  statementTraitsMemo.clear();
+  answerTraitsMemo.clear();
+  leadInTraitsMemo.clear();
+  optionTraitsMemo.clear();
+  titleWordCache.clear();
+});
 
-function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (value = make()));
-  }
+/** Stores a memo's new value (no closure to make it: the lookups run several times per question). */
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
   return value;
 }
 
 const NO_SENTENCE: SentenceTraits = { words: 0, startsLowercase: false, hasColon: false, labelForm: false, openingClause: false, plainness: 0, vagueness: 0 };
 
 function sentenceTraits(sentence: string): SentenceTraits {
-  return remembered(sentenceTraitsMemo, sentence, () => {
-    const trimmed = sentence.trim();
-    return {
-      words: wordsOf(sentence).length,
-      startsLowercase: /^\p{Ll}/u.test(trimmed),
-      hasColon: sentence.includes(":"),
-      labelForm: LABEL_FORM.test(trimmed),
-      openingClause: OPENING_CLAUSE.test(trimmed),
-      plainness: plainness(sentence),
-      vagueness: vagueness(sentence),
-    };
+  return sentenceTraitsMemo.get(sentence) ?? remember(sentenceTraitsMemo, sentence, readSentence(sentence));
+}
+
+/** A sentence's traits, its words read by scanWords where it can (`scan`), else by WORD: the same traits either way. */
+export function readSentence(sentence: string, scan = true): SentenceTraits {
+  const trimmed = sentence.trim();
+  let words: number;
+  let plain: number;
+  let vague: number;
+  const count = scan ? scanWords(sentence) : -1;
+  if (count < 0) {
+    words = wordsOf(sentence).length;
+    plain = plainness(sentence);
+    vague = vagueness(sentence);
+  } else {
+    // plainness and vagueness, word by word: lower-casing these characters one by one cuts no word differently.
+    words = count;
+    let sum = 0;
+    let content = 0;
+    let vagueWords = 0;
+    for (let k = 0; k < count; k++) {
+      const start = wordSpans[2 * k];
+      const end = wordSpans[2 * k + 1];
+      if (hasDigit(sentence, start, end) || STOPWORD_TABLE.get(sentence, start, end, 0) === 1) continue;
+      sum += logFrequencyAt(sentence, start, end);
+      if (VAGUE_TABLE.get(sentence, start, end, 0) === 1) vagueWords++;
+      content++;
+    }
+    plain = content === 0 ? 0 : sum / content / 7;
+    vague = content === 0 ? 0 : vagueWords / content;
+  }
+  return {
+    words,
+    startsLowercase: /^\p{Ll}/u.test(trimmed),
+    hasColon: sentence.includes(":"),
+    labelForm: LABEL_FORM.test(trimmed),
+    openingClause: OPENING_CLAUSE.test(trimmed),
+    plainness: plain,
+    vagueness: vague,
+  };
+}
+
+function answerTraits(answer: string): AnswerTraits {
+  const known = answerTraitsMemo.get(answer);
+  if (known !== undefined) return known;
+  const answerWords = wordsOf(answer);
+  const content: string[] = [];
+  const contentLower: string[] = [];
+  for (const w of answerWords) {
+    const lower = w.toLowerCase();
+    if (STOPWORDS.has(lower)) continue;
+    content.push(w);
+    contentLower.push(lower);
+  }
+  // The smallest of 7 - frequency, as Math.min over all of them gives it.
+  let rarest = Infinity;
+  let commonWord = content.length > 0;
+  for (const lower of contentLower) {
+    const frequency = logFrequency(lower);
+    rarest = Math.min(rarest, 7 - frequency);
+    if (!(frequency > 3)) commonWord = false;
+  }
+  const stems: string[] = [];
+  for (const w of content) if (w.length >= 5) stems.push(w.slice(0, 5).toLowerCase());
+  return answerTraitsMemo.set(answer, {
+    words: answerWords.length,
+    content,
+    contentLower,
+    rarity: content.length === 0 ? 0 : rarest / 7,
+    commonWord,
+    capitalised: /^\p{Lu}/u.test(answer),
+    generic: contentLower.some((w) => GENERIC.has(w)),
+    numberWord: NUMBER_WORD.test(answer.trim()),
+    stems,
+    conjoined: / and /.test(answer),
+    longNumber: (answer.match(/\d/g)?.length ?? 0) >= 5,
+    fourDigits: /^\d{4}$/.test(answer.trim()),
   });
+}
+
+function leadInTraits(leadIn: string): LeadInTraits {
+  const known = leadInTraitsMemo.get(leadIn);
+  if (known !== undefined) return known;
+  const words = leadIn ? wordsOf(leadIn) : [];
+  return remember(leadInTraitsMemo, leadIn, { words: words.length, stems: stemsOf(words, new Set()) });
+}
+
+function optionTraits(option: string): OptionTraits {
+  const known = optionTraitsMemo.get(option);
+  if (known !== undefined) return known;
+  return remember(optionTraitsMemo, option, {
+    words: wordsOf(option).length,
+    capitalised: /^\p{Lu}/u.test(option),
+    lowerWords: wordsOf(option.toLowerCase()),
+  });
+}
+
+/** Whether one of the statement's stems is `stem`: a word of five letters or more opens on it, lower-cased. */
+export function hasStem(said: StatementTraits, stem: string): boolean {
+  if (said.stems !== null) return said.stems.has(stem);
+  // Lower-casing scanWords' characters one by one is lower-casing them together: a stem of theirs has five.
+  if (stem.length !== 5) return false;
+  const text = said.text;
+  const starts = said.longWordStarts!;
+  outer: for (let k = 0; k < starts.length; k++) {
+    const at = starts[k];
+    for (let j = 0; j < 5; j++) if (LOWER_CASE[text.charCodeAt(at + j)] !== stem.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
 }
 
 function stemsOf(words: readonly string[], into: Set<string>): Set<string> {
@@ -237,25 +516,57 @@ function stemsOf(words: readonly string[], into: Set<string>): Set<string> {
 }
 
 function statementTraits(statement: string): StatementTraits {
-  return remembered(statementTraitsMemo, statement, () => {
+  return statementTraitsMemo.get(statement) ?? statementTraitsMemo.set(statement, readStatement(statement));
+}
+
+/**
+ * A statement's traits, its words read by scanWords where it can (`scan`), else by WORD. Both
+ * give the same traits (exported for the test that holds them together).
+ */
+export function readStatement(statement: string, scan = true): StatementTraits {
+  const trimmed = statement.trim();
+  const blankAt = trimmed.indexOf(BLANK);
+  let wordCount: number;
+  let pointers = 0;
+  let anchorCount = 0;
+  let stems: Set<string> | null;
+  let longWordStarts: number[] | null = null;
+  const count = scan ? scanWords(statement) : -1;
+  if (count < 0) {
     const words = wordsOf(statement);
-    const trimmed = statement.trim();
-    const blankAt = trimmed.indexOf(BLANK);
-    let pointers = 0;
+    wordCount = words.length;
     for (const w of words) if (POINTERS.has(w.toLowerCase())) pointers++;
-    return {
-      words: words.length,
-      pointers,
-      stems: stemsOf(words, new Set()),
-      definiteReference: DEFINITE_REFERENCE.test(statement),
-      anchors: anchors(statement),
-      blankAtEnd: blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2,
-      blankBeforeParenthesis: statement.includes(`${BLANK} (`),
-      blankInParentheses: statement.includes(`(${BLANK}`),
-      blankInList: BLANK_IN_LIST.test(statement),
-      rangeEnd: RANGE_END.test(statement),
-    };
-  });
+    stems = stemsOf(words, new Set());
+    anchorCount = anchors(statement);
+  } else {
+    // The same counts from the words' offsets. The blank is no word character: the words of the
+    // statement with its blank made a space (what anchors reads) are the statement's words.
+    wordCount = count;
+    stems = null;
+    longWordStarts = [];
+    for (let k = 0; k < count; k++) {
+      const start = wordSpans[2 * k];
+      const end = wordSpans[2 * k + 1];
+      if (isPointerAt(statement, start, end)) pointers++;
+      if (end - start >= 5) longWordStarts.push(start);
+      if ((k > 0 && (CHARACTER_CLASS[statement.charCodeAt(start)] & CAPITAL) !== 0) || hasDigit(statement, start, end)) anchorCount++;
+    }
+  }
+  return {
+    words: wordCount,
+    pointers,
+    stems,
+    longWordStarts,
+    text: statement,
+    definiteReference: DEFINITE_REFERENCE.test(statement),
+    anchors: anchorCount,
+    blankAtEnd: blankAt >= 0 && trimmed.length - blankAt - BLANK.length <= 2,
+    blankBeforeParenthesis: statement.includes(`${BLANK} (`),
+    blankInParentheses: statement.includes(`(${BLANK}`),
+    // Both expressions look for a blank (a statement of true/false has none).
+    blankInList: blankAt >= 0 && BLANK_IN_LIST.test(statement),
+    rangeEnd: blankAt >= 0 && RANGE_END.test(statement),
+  };
 }
 
 /**
@@ -307,25 +618,36 @@ const ATTRIBUTIVE_YEAR = /_____\s+(?!(?:and|or|to|in|on|at|by|for|of|from|with|a
 const PRIZE_YEAR = /_____\s+(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Prize|Award|Medal)\b|\b(?:Prize|Award|Medal)\b[^.;]{0,40}?_____/u;
 
 /** The feature vector of a question, in QUALITY_FEATURES order. */
-export function qualityFeatures(s: QualitySignals): number[] {
-  const type = s.type === "true_false" ? `true_false:${s.truth ? "true" : "false"}` : s.type;
-  const answerWords = wordsOf(s.answer);
-  const content = answerWords.filter((w) => !STOPWORDS.has(w.toLowerCase()));
-  const rarity = content.length === 0 ? 0 : Math.min(...content.map((w) => 7 - logFrequency(w.toLowerCase()))) / 7;
+export function qualityFeatures<F extends number[] | Float64Array = number[]>(
+  s: QualitySignals,
+  features: F = new Array<number>(QUALITY_FEATURES.length) as F,
+): F {
+  const type = s.type === "true_false" ? (s.truth ? "true_false:true" : "true_false:false") : s.type;
+  const answer = answerTraits(s.answer);
+  const content = answer.content;
   const leadIn = LEAD_IN.exec(s.prompt)?.[0] ?? "";
   const statement = s.prompt.slice(leadIn.length);
   const said = statementTraits(statement);
-  const leadWords = leadIn ? wordsOf(leadIn) : [];
+  const lead = leadInTraits(leadIn);
   // The source sentence's shape counts where the prompt shows it (zeros for a question asked outright).
   const direct = s.type !== "true_false" && !s.prompt.includes(BLANK) && DIRECT.test(s.prompt);
   const sentence = direct ? NO_SENTENCE : sentenceTraits(s.sentence);
   // Pointers after the context are resolved by it; those in a lone statement are not (the lead-ins hold none).
   const pointers = s.withContext ? 0 : said.pointers;
-  const lengths = s.options?.map((o) => wordsOf(o).length) ?? [];
-  const capitals = new Set(s.options?.map((o) => /^\p{Lu}/u.test(o)) ?? []);
-  const answerStems = content.filter((w) => w.length >= 5).map((w) => w.slice(0, 5).toLowerCase());
-  const leadStems = stemsOf(leadWords, new Set());
-  const features = new Array<number>(QUALITY_FEATURES.length);
+  // The options' spread of lengths, and whether some but not all open on a capital.
+  let longest = -Infinity;
+  let shortest = Infinity;
+  let capitalOpening = false;
+  let smallOpening = false;
+  for (const o of s.options ?? []) {
+    const option = optionTraits(o);
+    longest = Math.max(longest, option.words);
+    shortest = Math.min(shortest, option.words);
+    if (option.capitalised) capitalOpening = true;
+    else smallOpening = true;
+  }
+  const answerStems = answer.stems;
+  const leadStems = lead.stems;
   let i = 0;
   features[i++] = 1;
   for (const t of TYPES) features[i++] = t === type ? 1 : 0;
@@ -334,42 +656,44 @@ export function qualityFeatures(s: QualitySignals): number[] {
   features[i++] = s.cue === "emphasis" ? 1 : 0;
   features[i++] = s.rankScore;
   features[i++] = s.withContext ? 1 : 0;
-  features[i++] = Math.min((said.words + leadWords.length) / 40, 2);
+  features[i++] = Math.min((said.words + lead.words) / 40, 2);
   features[i++] = Math.min(sentence.words / 40, 2);
-  features[i++] = Math.min(answerWords.length, 6) / 6;
+  features[i++] = Math.min(answer.words, 6) / 6;
   features[i++] = s.answerOpensSentence ? 1 : 0;
-  features[i++] = rarity;
-  features[i++] = content.length > 0 && content.every((w) => logFrequency(w.toLowerCase()) > 3) ? 1 : 0;
-  features[i++] = /^\p{Lu}/u.test(s.answer) && !s.answerOpensSentence ? 1 : 0;
+  features[i++] = answer.rarity;
+  features[i++] = answer.commonWord ? 1 : 0;
+  features[i++] = answer.capitalised && !s.answerOpensSentence ? 1 : 0;
   features[i++] = Math.min(pointers, 3) / 3;
-  features[i++] = content.some((w) => GENERIC.has(w.toLowerCase())) ? 1 : 0;
+  features[i++] = answer.generic ? 1 : 0;
   features[i++] = sentence.startsLowercase ? 1 : 0;
   features[i++] = sentence.hasColon ? 1 : 0;
-  features[i++] = lengths.length > 0 ? (Math.max(...lengths) - Math.min(...lengths)) / 6 : 0;
-  features[i++] = capitals.size > 1 ? 1 : 0;
+  features[i++] = s.options !== undefined && s.options.length > 0 ? (longest - shortest) / 6 : 0;
+  features[i++] = capitalOpening && smallOpening ? 1 : 0;
   features[i++] = said.blankAtEnd ? 1 : 0;
   features[i++] = said.blankBeforeParenthesis ? 1 : 0;
   features[i++] = said.blankInParentheses ? 1 : 0;
   features[i++] = sentence.labelForm ? 1 : 0;
   features[i++] = sentence.openingClause ? 1 : 0;
   features[i++] = s.options && s.type === "multiple_choice" && nestedOptions(s.options) ? 1 : 0;
-  features[i++] = NUMBER_WORD.test(s.answer.trim()) ? 1 : 0;
-  features[i++] = content.length > 0 && content.every((w) => titleWords(s.lessonTitle).has(w.toLowerCase())) ? 1 : 0;
-  features[i++] = answerStems.some((stem) => said.stems.has(stem) || leadStems.has(stem)) ? 1 : 0;
+  features[i++] = answer.numberWord ? 1 : 0;
+  features[i++] = content.length > 0 && answer.contentLower.every((w) => titleWords(s.lessonTitle).has(w)) ? 1 : 0;
+  features[i++] = answerStems.some((stem) => hasStem(said, stem) || leadStems.has(stem)) ? 1 : 0;
   features[i++] = !s.withContext && said.definiteReference ? 1 : 0;
   features[i++] = s.kind === "expansion" && /^What does \S{1,2} stand for\?$/.test(s.prompt) ? 1 : 0;
   features[i++] = said.blankInList ? 1 : 0;
   features[i++] = Math.min(said.anchors, 5) / 5;
   features[i++] = sentence.plainness;
-  features[i++] = / and /.test(s.answer) ? 1 : 0;
-  features[i++] = (s.answer.match(/\d/g)?.length ?? 0) >= 5 ? 1 : 0;
+  features[i++] = answer.conjoined ? 1 : 0;
+  features[i++] = answer.longNumber ? 1 : 0;
   features[i++] = said.rangeEnd ? 1 : 0;
   features[i++] = direct ? 1 : 0;
   features[i++] = s.kind === "expansion" && wellKnown(s.prompt, s.answer) ? 1 : 0;
   features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
-  features[i++] = /^\d{4}$/.test(s.answer.trim()) && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
-  features[i++] = /^\d{4}$/.test(s.answer.trim()) && PRIZE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = answer.fourDigits && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
+  features[i++] = answer.fourDigits && PRIZE_YEAR.test(statement) ? 1 : 0;
   features[i++] = sentence.vagueness;
+  // A reused vector (acceptance's) would keep a stale value in a slot left unwritten.
+  if (i !== QUALITY_FEATURES.length) throw new Error(`quality features: ${i} written, ${QUALITY_FEATURES.length} named`);
   return features;
 }
 
@@ -384,12 +708,15 @@ const weights = QUALITY_FEATURES.map((name) => {
   return at >= 0 ? model.weights[at] : 0;
 });
 
+/** Scratch for acceptance's feature vector: every slot is written for each question. */
+const scratchFeatures = new Float64Array(QUALITY_FEATURES.length);
+
 /** The estimated probability that a teacher accepts the question, in (0, 1). */
 export function acceptance(s: QualitySignals): number {
-  return logistic(qualityFeatures(s), weights);
+  return logistic(qualityFeatures(s, scratchFeatures), weights);
 }
 
-export function logistic(features: readonly number[], w: readonly number[]): number {
+export function logistic(features: ArrayLike<number>, w: readonly number[]): number {
   let z = 0;
   for (let i = 0; i < features.length; i++) z += features[i] * (w[i] ?? 0);
   return 1 / (1 + Math.exp(-z));

@@ -1,76 +1,79 @@
-import { QUALITY_FEATURES, acceptance, impliedCount, qualityFeatures, type QualitySignals } from "~/content/questions/quality";
+import { acceptance, hasStem, readSentence, readStatement, type QualitySignals, type StatementTraits } from "~/content/questions/quality";
+import { forgetFoldings } from "~/content/questions/text";
 
-const base: QualitySignals = {
-  type: "short_answer",
-  kind: "expansion",
-  rankScore: 0.8,
-  prompt: "What does HWB stand for?",
-  answer: "Harbour Works Board",
-  sentence: "The Harbour Works Board (HWB): inspects every lock each spring.",
-  withContext: false,
-  answerOpensSentence: false,
-  lessonTitle: "Boards",
-};
-const feature = (s: QualitySignals, name: string) => qualityFeatures(s)[QUALITY_FEATURES.indexOf(name)];
+/** Seeded text over pieces that reach every path of the word reading: ASCII and not, capitals, digits, joiners, blanks. */
+function seededTexts(seed: number, count: number): string[] {
+  // A 32-bit linear congruential generator, its high bits read (the low ones cycle fast).
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
+  };
+  const pieces = [
+    "The", "they", "THEIR", "Its", "such", "Former", "latter", "these", "both", "it", "he", "hers", "this-", "theirs",
+    "organisation", "Reform", "reformed", "1848", "x2", "0", "Bx10", "pivotal", "Framework", "ROLE", "fostering", "Æthelred", "É", "é", "ß", "Ølse", "½", "²", "×", "-", "'", "’s",
+    "O'Neill", "well-known", "e.g.,", "to", "and", "or", ",", ".", ":", "(", ")", "_____", " ", "  ", "\u00a0", "–", "—",
+    "“", "”", "\u2009", "Σοφία", "İstanbul", "ſuch", "中", "😀", "\t",
+  ];
+  const texts: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let text = "";
+    for (let i = next(16); i > 0; i--) text += pieces[next(pieces.length)] + (next(3) === 0 ? "" : " ");
+    texts.push(text);
+  }
+  return texts;
+}
 
-describe("the quality estimate's signals", () => {
-  it("writes every feature, in [0, 2]", () => {
-    const features = qualityFeatures(base);
-    expect(features).toHaveLength(QUALITY_FEATURES.length);
-    for (const x of features) expect(Number.isFinite(x) && x >= 0 && x <= 2).toBe(true);
+/** The statement's stems as a set, whichever way they are kept. */
+function stemSet(traits: StatementTraits): Set<string> {
+  if (traits.stems !== null) return traits.stems;
+  return new Set([...traits.longWordStarts!].map((at) => traits.text.slice(at, at + 5).toLowerCase()));
+}
+
+describe("the quality estimate's reading of words", () => {
+  it("reads a statement's words by scanning as the regular expression reads them", () => {
+    const texts = seededTexts(7, 5000);
+    let scanned = 0;
+    for (const text of texts) {
+      const byScan = readStatement(text, true);
+      const byExpression = readStatement(text, false);
+      const { stems, longWordStarts, ...rest } = byScan;
+      const { stems: _stems, longWordStarts: _starts, ...expected } = byExpression;
+      expect(rest, JSON.stringify(text)).toEqual(expected);
+      const expectedStems = stemSet(byExpression);
+      expect(stemSet(byScan), JSON.stringify(text)).toEqual(expectedStems);
+      // hasStem agrees on every stem and on near misses (a stem of four letters, one with a capital).
+      for (const stem of [...expectedStems, "refor", "refo", "Refor", "organ", "æthel", "ølse ", "i̇stan"]) {
+        expect(hasStem(byScan, stem), `${JSON.stringify(text)} ${stem}`).toBe(expectedStems.has(stem));
+      }
+      if (stems === null && longWordStarts !== null) scanned++;
+    }
+    // Most of the texts take the scan; the rest (Greek, a dotted capital I, an emoji...) the expression.
+    expect(scanned).toBeGreaterThan(1000);
+    expect(scanned).toBeLessThan(texts.length);
   });
 
-  it("reads no sentence shape into a question asked outright, which does not show its sentence", () => {
-    expect(feature(base, "prompt:asks-directly")).toBe(1);
-    expect(feature(base, "sentence:has-colon")).toBe(0);
-    const cloze: QualitySignals = { ...base, type: "cloze", kind: "organisation", prompt: "The _____ (HWB): inspects every lock each spring." };
-    expect(feature(cloze, "prompt:asks-directly")).toBe(0);
-    expect(feature(cloze, "sentence:has-colon")).toBe(1);
+  it("reads a sentence's words and plainness by scanning as the regular expression reads them", () => {
+    for (const text of seededTexts(13, 5000)) {
+      expect(readSentence(text, true), JSON.stringify(text)).toEqual(readSentence(text, false));
+    }
   });
 
-  it("marks an acronym the general lexicon knows as common knowledge", () => {
-    expect(feature({ ...base, prompt: "What does NATO stand for?", answer: "North Atlantic Treaty Organization" }, "expansion:well-known")).toBe(1);
-    expect(feature(base, "expansion:well-known")).toBe(0);
-  });
-
-  it("marks an expansion named in passing, one of a list", () => {
-    const listed = { ...base, sentence: "Ports work with bodies such as the Pilots' Guild, the Harbour Works Board (HWB), and the Coast Watch." };
-    expect(feature(listed, "expansion:in-list")).toBe(1);
-    expect(feature(base, "expansion:in-list")).toBe(0);
-    // An example set off by commas is no list.
-    const example = { ...base, sentence: "Through bodies such as the Harbour Works Board (HWB), the port keeps its locks and gates open." };
-    expect(feature(example, "expansion:in-list")).toBe(0);
-  });
-
-  it("marks a year that only dates the thing after it", () => {
-    const dated: QualitySignals = { ...base, type: "numeric", kind: "year", answer: "1906", prompt: "Which year fills the blank? The _____ raid closed the port." };
-    expect(feature(dated, "blank:attributive-year")).toBe(1);
-    expect(feature({ ...dated, prompt: "Which year fills the blank? The port closed in _____ after a raid." }, "blank:attributive-year")).toBe(0);
-  });
-
-  it("tells a count the sentence gives away", () => {
-    expect(impliedCount("Bilateral treaties bind _____ ports.", "two")).toBe(true);
-    expect(impliedCount("The _____ countries share the strait.", "two")).toBe(true);
-    expect(impliedCount("The harbour has _____ ports.", "two")).toBe(false);
-  });
-
-  it("marks the year of an award", () => {
-    const prize: QualitySignals = { ...base, type: "numeric", kind: "year", answer: "1921", prompt: "Which year fills the blank? She won the _____ Nobel Prize for her charts." };
-    expect(feature(prize, "blank:prize-year")).toBe(1);
-    expect(feature({ ...prize, prompt: "Which year fills the blank? She won the Harbour Medal of the Royal Society in _____." }, "blank:prize-year")).toBe(1);
-    expect(feature({ ...prize, prompt: "Which year fills the blank? She charted the bay in _____." }, "blank:prize-year")).toBe(0);
-  });
-
-  it("measures how much of the sentence asserts without stating", () => {
-    const vague = { ...base, type: "cloze" as const, kind: "organisation" as const, prompt: "The _____ plays a pivotal role.", sentence: "The board plays a pivotal role in fostering comprehensive frameworks." };
-    const plain = { ...vague, sentence: "The board dredged the channel to 12 metres in 1931." };
-    expect(feature(vague, "sentence:vague-words")).toBeGreaterThan(0.5);
-    expect(feature(plain, "sentence:vague-words")).toBe(0);
-  });
-
-  it("estimates a probability", () => {
-    const p = acceptance(base);
-    expect(p).toBeGreaterThan(0);
-    expect(p).toBeLessThan(1);
+  it("estimates a question the same from its remembered traits as from new ones", () => {
+    const sentence = "The Treaty of Westphalia, signed in 1648, ended the Thirty Years’ War.";
+    const signals: QualitySignals[] = [
+      { type: "cloze", kind: "year", rankScore: 0.7, prompt: "The Treaty of Westphalia, signed in _____, ended the Thirty Years’ War.", answer: "1648", sentence, withContext: false, answerOpensSentence: false, lessonTitle: "Westphalia" },
+      { type: "multiple_choice", kind: "treaty", rankScore: 0.6, prompt: "The _____, signed in 1648, ended the Thirty Years’ War.", answer: "Treaty of Westphalia", sentence, withContext: false, answerOpensSentence: false, options: ["Treaty of Westphalia", "Peace of Augsburg", "Westphalia", "Edict of Nantes"], lessonTitle: "Westphalia" },
+      { type: "short_answer", kind: "treaty", rankScore: 0.6, prompt: "What fills the blank? The _____, signed in 1648, ended the Thirty Years’ War.", answer: "Treaty of Westphalia", sentence, withContext: false, answerOpensSentence: false, lessonTitle: "Westphalia" },
+      { type: "true_false", truth: false, kind: "year", rankScore: 0.7, prompt: "True or false: The Treaty of Westphalia, signed in 1555, ended the Thirty Years’ War.", answer: "False", sentence, withContext: false, answerOpensSentence: false, options: ["True", "False"], lessonTitle: "Westphalia" },
+    ];
+    const fresh = signals.map((s) => {
+      forgetFoldings();
+      return acceptance(s);
+    });
+    forgetFoldings();
+    // Each in turn, then all again: the second round reads every trait from the memos.
+    const remembered = [...signals, ...signals].map((s) => acceptance(s));
+    expect(remembered).toEqual([...fresh, ...fresh]);
+    for (const p of fresh) expect(p).toBeGreaterThan(0);
   });
 });
