@@ -11,6 +11,7 @@ import { withFullStop } from "./nlp";
 import { BLANK } from "./rules";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
+import { askedAs, whichPrompt, type NamedPredicate } from "./which";
 
 export interface Fact {
   candidate: Candidate;
@@ -24,6 +25,8 @@ export interface Fact {
   contextNeeded: boolean;
   /** Its sentence is a list item's label, not a statement (list-items.ts), or its key a quoted remark: capped. */
   fragment: boolean;
+  /** What its sentence says of a name it makes its subject or describes (which.ts); null for none. */
+  predicate: NamedPredicate | null;
 }
 
 /** A question before ids, source and scoring: the fields of Question that a form decides. */
@@ -228,4 +231,24 @@ export function definitionQuestion(entry: GlossaryEntry): QuestionDraft {
   const accepted = [answer];
   for (const v of [term, ...alternatives]) if (!accepted.includes(v)) accepted.push(v);
   return { type: "short_answer", prompt, answer, accepted, weight: 1 };
+}
+
+/**
+ * "Which organisation has developed...?", "Who founded...?": a name asked for by what its sentence says of it
+ * (which.ts), typed, its variants accepted. An acronym is asked as what its expansion names.
+ */
+export function whichQuestion(fact: Fact, expansion: string | undefined): QuestionDraft | null {
+  if (!fact.predicate || fact.context || fact.fragment) return null;
+  const { kind } = fact.candidate;
+  const asked = askedAs(kind, kind === "acronym" ? (expansion ?? "") : fact.answer, kind === "acronym" || fact.accepted.some(isAcronym));
+  if (asked === null) return null;
+  // "For example, the EU...": a connective points at what the question does not show; "In Europe," stays.
+  const opening = OPENING_CONNECTIVE.test(fact.predicate.opening) ? "" : fact.predicate.opening;
+  return {
+    type: "short_answer",
+    prompt: whichPrompt(asked, { ...fact.predicate, opening }),
+    answer: fact.answer,
+    accepted: fact.accepted,
+    weight: 1.02,
+  };
 }

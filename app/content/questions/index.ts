@@ -11,7 +11,8 @@
 import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { namedPredicate } from "./which";
 import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
@@ -51,6 +52,8 @@ const MIN_PHRASE_FACTS = 8;
 const PHRASE_FACTS_PER_SENTENCE = 0.5;
 const KEY_TERM_KINDS = new Set(["acronym", "organisation", "treaty", "person", "place", "name", "term"]);
 const MAX_KEY_TERMS = 10;
+/** Kinds a question may ask for by what their sentence says of them ("Which organisation...?", "Who...?"). */
+const NAMED_KINDS = new Set(["organisation", "treaty", "person", "acronym"]);
 /**
  * Kinds whose swap for another of the course makes a clear, sensible falsehood. Not loose names,
  * terms or acronyms: swapped, those rated mostly as nonsense or as still true.
@@ -158,6 +161,8 @@ export function generateQuestions(
         const drafts: QuestionDraft[] = [clozeOrNumeric(fact)];
         const when = whenQuestion(fact);
         if (when) drafts.push(when);
+        const which = whichQuestion(fact, c.kind === "acronym" ? expansions.get(fact.answer) : undefined);
+        if (which) drafts.push(which);
         const mcq = multipleChoice(fact, distractors);
         if (mcq) drafts.push(mcq);
         // Plain noun phrases get the blank forms only: a true/false or typed question on them says little.
@@ -348,7 +353,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
     // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
-    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c) });
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c), predicate: null });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
@@ -365,6 +370,8 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     if (kept.length === maxFacts) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
+    // Read while the sentence's tags are at hand: they are let go once the lesson is analysed.
+    if (NAMED_KINDS.has(fact.candidate.kind)) fact.predicate = namedPredicate(fact.candidate);
     kept.push(fact);
   }
   return kept;

@@ -87,6 +87,8 @@ export const QUALITY_FEATURES: string[] = [
   "blank:attributive-year",
   "blank:prize-year",
   "sentence:vague-words",
+  "prompt:asks-which",
+  "prompt:asks-who",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -617,6 +619,11 @@ const ATTRIBUTIVE_YEAR = /_____\s+(?!(?:and|or|to|in|on|at|by|for|of|from|with|a
 /** "the _____ Nobel Prize", "the Nobel Prize in Chemistry in _____": the year of an award, beside the point it rewards. */
 const PRIZE_YEAR = /_____\s+(?:\p{Lu}[\p{L}-]+\s+){0,2}(?:Prize|Award|Medal)\b|\b(?:Prize|Award|Medal)\b[^.;]{0,40}?_____/u;
 
+/** "Which organisation has...?", "In Europe, which organisation...?", "Who founded...?" (which.ts). */
+const ASKS_WHICH = /^(?:[^,?]{1,60},\s)?(?:[Ww]hich\s\p{L}+|Who)\s/u;
+
+const WHO = /^Who\s/;
+
 /** The feature vector of a question, in QUALITY_FEATURES order. */
 export function qualityFeatures<F extends number[] | Float64Array = number[]>(
   s: QualitySignals,
@@ -631,7 +638,9 @@ export function qualityFeatures<F extends number[] | Float64Array = number[]>(
   const lead = leadInTraits(leadIn);
   // The source sentence's shape counts where the prompt shows it (zeros for a question asked outright).
   const direct = s.type !== "true_false" && !s.prompt.includes(BLANK) && DIRECT.test(s.prompt);
-  const sentence = direct ? NO_SENTENCE : sentenceTraits(s.sentence);
+  // A question asking for a name by what its sentence says of it shows the sentence, reworded at its opening only.
+  const asksWhich = direct && ASKS_WHICH.test(s.prompt);
+  const sentence = direct && !asksWhich ? NO_SENTENCE : sentenceTraits(s.sentence);
   // Pointers after the context are resolved by it; those in a lone statement are not (the lead-ins hold none).
   const pointers = s.withContext ? 0 : said.pointers;
   // The options' spread of lengths, and whether some but not all open on a capital.
@@ -686,12 +695,14 @@ export function qualityFeatures<F extends number[] | Float64Array = number[]>(
   features[i++] = answer.conjoined ? 1 : 0;
   features[i++] = answer.longNumber ? 1 : 0;
   features[i++] = said.rangeEnd ? 1 : 0;
-  features[i++] = direct ? 1 : 0;
+  features[i++] = direct && !asksWhich ? 1 : 0;
   features[i++] = s.kind === "expansion" && wellKnown(s.prompt, s.answer) ? 1 : 0;
   features[i++] = s.kind === "expansion" && expansionInList(s.sentence, s.answer) ? 1 : 0;
   features[i++] = answer.fourDigits && ATTRIBUTIVE_YEAR.test(statement) ? 1 : 0;
   features[i++] = answer.fourDigits && PRIZE_YEAR.test(statement) ? 1 : 0;
   features[i++] = sentence.vagueness;
+  features[i++] = asksWhich && !WHO.test(s.prompt) ? 1 : 0;
+  features[i++] = asksWhich && WHO.test(s.prompt) ? 1 : 0;
   // A reused vector (acceptance's) would keep a stale value in a slot left unwritten.
   if (i !== QUALITY_FEATURES.length) throw new Error(`quality features: ${i} written, ${QUALITY_FEATURES.length} named`);
   return features;
