@@ -74,7 +74,10 @@ export function namedPredicate(c: Candidate): NamedPredicate | null {
     // An opening that anchors the claim ("In Europe,", "In 1855,") stays; one that only links it to what came before
     // ("By contrast,", "Within a short time,") goes: the question cannot show what it links to.
     const anchored = lead > 0 && tokens.slice(0, lead - 1).some((t, k) => t.type === "number" || (k > 0 && t.pos === "PROPN"));
-    opening = anchored ? text.slice(0, tokens[lead - 1].end + 1).trim() + " " : "";
+    const raw = lead > 0 ? text.slice(0, tokens[lead - 1].end + 1).trim() + " " : "";
+    // "Despite its achievements,": the claim leans on the sentence before whether or not the opening is shown.
+    if (OPENING_POINTER.test(raw)) return null;
+    opening = anchored ? raw : "";
     predicateStart = verb;
   }
   const end = clauseEnd(tokens, predicateStart);
@@ -88,7 +91,7 @@ export function namedPredicate(c: Candidate): NamedPredicate | null {
     .replace(/[\s.!;:,]+$/, "")
     .trim();
   const words = predicate.split(/\s+/).length;
-  if (words < MIN_PREDICATE_WORDS || words > MAX_PREDICATE_WORDS || POINTER.test(predicate) || OPENING_POINTER.test(opening)) return null;
+  if (words < MIN_PREDICATE_WORDS || words > MAX_PREDICATE_WORDS || POINTER.test(predicate)) return null;
   // An unclosed bracket or a trailing fragment ("such as") is a sentence cut short.
   if ((predicate.match(/\(/g)?.length ?? 0) !== (predicate.match(/\)/g)?.length ?? 0)) return null;
   if (/\b(?:such as|including|like|and|or|of|the)$/i.test(predicate)) return null;
@@ -116,7 +119,8 @@ function verbAfterSubject(tokens: readonly Token[], nameEnd: number): number | n
     k = close + 1;
   }
   while (tokens[k]?.pos === "ADV" && /^\p{Ll}/u.test(tokens[k].text)) k++;
-  return isVerb(tokens[k]) ? (tokens[k - 1]?.pos === "ADV" && tokens[k - 1].text !== "," ? firstAdverb(tokens, k) : k) : null;
+  const verb = isVerb(tokens[k]) || presentTenseAsNoun(tokens[k], tokens[k + 1]);
+  return verb ? (tokens[k - 1]?.pos === "ADV" && tokens[k - 1].text !== "," ? firstAdverb(tokens, k) : k) : null;
 }
 
 /** The first of the adverbs right before the verb: "later adopted" keeps its adverb. */
@@ -148,6 +152,14 @@ function clauseEnd(tokens: readonly Token[], from: number): number {
     }
   }
   return tokens.length;
+}
+
+/**
+ * "The Authority trains the pilots", "The Board fines operators who...": the tagger reads some verbs in -s as
+ * plural nouns. Right after a name, with an article or an adjective after it, such a word is the name's verb.
+ */
+function presentTenseAsNoun(t: Token | undefined, after: Token | undefined): boolean {
+  return t !== undefined && t.pos === "NOUN" && /^\p{Ll}+[^s]s$/u.test(t.text) && (after?.pos === "DET" || after?.pos === "ADJ");
 }
 
 /** "which limited...": the tagger reads some past tenses after "which" as adjectives. */

@@ -22,6 +22,7 @@ const ports: ModuleInput = {
       "This body inspects cargo too. The Department also keeps records.",
       "Despite its budget, the Harbour Board struggles to hire inspectors.",
       "By contrast, the Northern Harbour Authority publishes the tide tables of the river.",
+      "The Harbour Board trains the pilots of the lake ferries.",
       "Victoria Square hosts the harbour market every Sunday morning.",
       "The Harbour Board regulates tugs, moorings, and the pilot boats of the river.",
     ]),
@@ -46,6 +47,8 @@ describe("questions that ask for a name by what its sentence says of it", () => 
     expect(prompts.some((p) => p.startsWith("Moreover"))).toBe(false);
     // "By contrast," links the claim to what the question cannot show.
     expect(prompts).toContain("Which organisation publishes the tide tables of the river?");
+    // "trains" is tagged a noun; after a name and before an article it is the name's verb.
+    expect(prompts).toContain("Which organisation trains the pilots of the lake ferries?");
   });
 
   it("asks for an instrument a closing relative clause describes, by its own head word", () => {
@@ -68,9 +71,8 @@ describe("questions that ask for a name by what its sentence says of it", () => 
 
   it("never asks where the sentence points back, or for one word of a longer name, or for a place taken for a person", () => {
     const prompts = asked().map((q) => q.prompt);
-    expect(prompts.some((p) => /cargo|records|market/.test(p))).toBe(false);
-    // "Despite its budget," leans on the sentence before: the opening goes, the claim stays.
-    expect(prompts).toContain("Which organisation struggles to hire inspectors?");
+    // "Despite its budget," leans on the sentence before, shown or not.
+    expect(prompts.some((p) => /cargo|records|market|struggles/.test(p))).toBe(false);
   });
 });
 
