@@ -13,7 +13,6 @@ import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } f
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
-import { introducedLists, listQuestions } from "./list-questions";
 import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
@@ -132,8 +131,6 @@ export function generateQuestions(
 
   // What an acronym stands for is asked once in the course, in the first lesson that spells it out.
   const acronymsAsked = new Set<string>();
-  // The lists lessons introduce with a lead-in ("Key elements include:"), whose items are each other's wrong options.
-  const lists = introducedLists(modules);
   return analysed.map((lessons, module) => {
     forgetFoldings();
     return lessons.map((lesson) => {
@@ -256,8 +253,6 @@ export function generateQuestions(
         for (const draft of acronymQuestions(acronym, expansion)) keepDirect(draft, source, "expansion", undefined, false);
       }
       for (const { entry, source } of lesson.defined) keepDirect(definitionQuestion(entry), source, "term", "definition", true);
-      for (const { prompt, answer, options, source } of listQuestions(lists, module, lesson.lesson))
-        keepDirect({ type: "multiple_choice", prompt, answer, accepted: [answer], options, weight: 1 }, source, "phrase", "list", false);
       kept.sort(
         (a, b) =>
           b.question.quality - a.question.quality ||

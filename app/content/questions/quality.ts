@@ -21,7 +21,7 @@ export interface QualitySignals {
   /** For true/false: whether the statement is the true one. */
   truth?: boolean;
   kind: AnswerKind;
-  cue?: "definition" | "emphasis" | "expansion" | "list";
+  cue?: "definition" | "emphasis" | "expansion";
   /** The answer ranker's score in (0, 1). */
   rankScore: number;
   /** The prompt as shown. */
@@ -89,7 +89,6 @@ export const QUALITY_FEATURES: string[] = [
   "sentence:vague-words",
   "prompt:asks-which",
   "prompt:asks-who",
-  "cue:list",
 ];
 
 /** Pronouns and demonstratives that point outside the statement when nothing before resolves them. */
@@ -704,7 +703,6 @@ export function qualityFeatures<F extends number[] | Float64Array = number[]>(
   features[i++] = sentence.vagueness;
   features[i++] = asksWhich && !WHO.test(s.prompt) ? 1 : 0;
   features[i++] = asksWhich && WHO.test(s.prompt) ? 1 : 0;
-  features[i++] = s.cue === "list" ? 1 : 0;
   // A reused vector (acceptance's) would keep a stale value in a slot left unwritten.
   if (i !== QUALITY_FEATURES.length) throw new Error(`quality features: ${i} written, ${QUALITY_FEATURES.length} named`);
   return features;

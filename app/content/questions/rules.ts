@@ -213,9 +213,7 @@ export function duplicatesAnother(q: Asked, kept: Asked[]): string | null {
  * pure, so the reason is the same as evaluating them all).
  */
 export function breaksRule(q: Question, span?: { sentence: string; start: number; end: number }): string | null {
-  // An option is read, not typed: a list's item asked outright may be as long as the list's items are.
-  const read = q.type === "multiple_choice" && DIRECT_QUESTION.test(q.prompt) && !q.prompt.includes(BLANK);
-  const any = (read ? null : answerTooLong(q.answer)) ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
+  const any = answerTooLong(q.answer) ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
   if (any !== null) return any;
   if (q.type === "true_false") return trueFalseShape(q) ?? blankCount(q.prompt, 0);
   const blank =
