@@ -13,7 +13,7 @@ import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } f
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
-import { glossaryEntry, readsAsStatement, type GlossaryEntry } from "./list-items";
+import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
@@ -294,12 +294,13 @@ const ACRONYM_SCORE = 0.8;
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
 
-/** The terms a lesson's glossary lines define (list items and table rows: "Term: definition"). */
+/** The terms a lesson defines: in glossary lines (list items and table rows: "Term: definition") and in prose ("Term refers to..."). */
 function glossaryDefinitions(sentences: Sentence[]): AnalysedLesson["defined"] {
   const out: AnalysedLesson["defined"] = [];
   for (const sentence of sentences) {
-    if (sentence.origin === "prose" || sentence.itemHead !== undefined) continue;
-    const entry = glossaryEntry(sentence.text, sentence.tokens);
+    if (sentence.itemHead !== undefined) continue;
+    // Prose defines in sentences ("X refers to..."); lists and tables in lines ("X: ...").
+    const entry = sentence.origin === "prose" ? proseDefinition(sentence.text, sentence.tokens) : glossaryEntry(sentence.text, sentence.tokens);
     if (!entry) continue;
     out.push({ entry, source: { sentence: sentence.text.trim(), line: sentence.line } });
   }

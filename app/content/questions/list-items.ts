@@ -120,6 +120,35 @@ export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryE
   return { term, alternatives, definition, shape };
 }
 
+/**
+ * "Bilateral approaches in counter-terrorism refer to collaborative efforts between two nations...": a sentence of
+ * prose that says what a term means. The term opens the sentence (one to five words, a qualifier "in ..." left out);
+ * the verb is one that defines, not one that describes ("involve", "include"); the definition runs to the first
+ * clause of its own (", which", ", while", ";").
+ */
+const PROSE_DEFINITION =
+  /^((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?:\s+(?:in|within)\s+[^,;]{1,60}?)?\s+(?:refers?\s+to|(?:is|are)\s+defined\s+as|(?:is|are)\s+known\s+as|means)\s+(.+?)[.!]?$/u;
+
+export function proseDefinition(text: string, tokens: readonly Token[]): GlossaryEntry | null {
+  const m = PROSE_DEFINITION.exec(text.trim());
+  if (!m) return null;
+  const [, term] = m;
+  let definition = m[2].split(/,\s+(?:which|while|whereas|and\s+(?:it|they|this))\b|;\s/)[0].trim();
+  if (!/^\p{Lu}/u.test(term) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term)) return null;
+  const termTokens = tokens.filter((t) => t.end <= term.length);
+  if (termTokens.length === 0 || !TERM_OPENING.has(termTokens[0].pos) || termTokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
+  definition = definition.replace(/[,:]$/, "");
+  const words = definition.split(/\s+/).length;
+  if (!/^\p{Ll}/u.test(definition) || words < 4 || words > MAX_DEFINITION_WORDS || /\d/.test(definition)) return null;
+  if (/\b(?:this|these|those|such|it|they)\b/i.test(definition)) return null;
+  // "Terrorism is known as terrorism in ...": the term's own words in its definition give it away.
+  const definitionWords = new Set(definition.toLowerCase().split(/[^\p{L}'’-]+/u));
+  if (term.toLowerCase().split(/[\s-]+/).some((w) => w.length > 3 && definitionWords.has(w))) return null;
+  // The term is asked in lower case unless it is a name: "bilateral approaches".
+  const shown = isAcronym(term) || /^\p{Lu}\S*\s+\p{Lu}/u.test(term) ? term : term.charAt(0).toLowerCase() + term.slice(1);
+  return { term: shown, alternatives: [], definition, shape: "glossary" };
+}
+
 /** Words that follow a verb, never a plural noun ("the envelope breaks down", "the plate descends beneath"). */
 const PARTICLES = new Set(["down", "up", "off", "away", "beneath"]);
 

@@ -1,4 +1,4 @@
-import { glossaryEntry, readsAsStatement } from "~/content/questions/list-items";
+import { glossaryEntry, proseDefinition, readsAsStatement } from "~/content/questions/list-items";
 import { analyseText } from "~/content/questions/nlp";
 
 const tokens = (text: string) => analyseText(text)[0].tokens;
@@ -50,5 +50,30 @@ describe("what a list item says", () => {
     expect(entry("IHO, the International Hydrographic Organization.")).toBeNull();
     // The term in its own definition gives it away.
     expect(entry("Dry dock: a dock that can be pumped dry for repairs.")).toBeNull();
+  });
+});
+
+describe("a definition stated in prose", () => {
+  const defined = (text: string) => proseDefinition(text, tokens(text));
+
+  it("reads the term a sentence opens on and what it refers to, a qualifier and a clause of its own left out", () => {
+    expect(defined("Harbour pilotage in busy estuaries refers to guiding ships through waters their crews do not know, which takes years to learn.")).toEqual({
+      term: "harbour pilotage",
+      alternatives: [],
+      definition: "guiding ships through waters their crews do not know",
+      shape: "glossary",
+    });
+    expect(defined("Demurrage is defined as the charge a shipowner makes for a ship held beyond the agreed days.")).toMatchObject({
+      term: "demurrage",
+      definition: "the charge a shipowner makes for a ship held beyond the agreed days",
+    });
+  });
+
+  it("defines nothing where the sentence describes, points back, measures or names the term in its definition", () => {
+    expect(defined("Harbour pilotage involves guiding ships through waters their crews do not know.")).toBeNull();
+    expect(defined("This practice refers to guiding ships through waters their crews do not know.")).toBeNull();
+    expect(defined("Demurrage refers to about 40 dollars for each day a ship waits.")).toBeNull();
+    expect(defined("Harbour pilotage refers to the pilotage of ships in a harbour by local pilots.")).toBeNull();
+    expect(defined("Pilotage refers to it.")).toBeNull();
   });
 });
