@@ -5,6 +5,7 @@
  * changes only what it may.
  */
 import { Form } from "@remix-run/react";
+import { Labelled } from "~/components/form-fields";
 import type { QuestionType } from "~/content/types";
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, REVIEW_LEVEL_LABELS, REVIEW_LEVELS } from "~/assessment/settings";
 import { COUNT_FIELD, TYPE_FIELD } from "~/forms/assessment-fields";
@@ -14,21 +15,6 @@ export interface BlueprintChoice {
   title: string;
   courseTitle: string;
   lessons: { id: string; title: string; questionsByType: Partial<Record<QuestionType, number>> }[];
-}
-
-function Labelled({ name, label, error, hint, children }: { name: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={`field-${name}`}>{label}</label>
-      {hint ? <p className="field-hint muted">{hint}</p> : null}
-      {children}
-      {error ? (
-        <p id={`field-${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export function AssessmentSettingsForm({

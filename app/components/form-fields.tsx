@@ -55,6 +55,22 @@ export function Field({ name, label, type = "text", autoComplete, error, hint, d
 }
 
 /** A password being chosen (sign-up, a set-password link), with the length rules as its hint. */
+/** A labelled control of the caller's (a select, a date input) with its hint above and its error below, laid out as Field lays a text input. */
+export function Labelled({ name, label, error, hint, children }: { name: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={`field-${name}`}>{label}</label>
+      {hint ? <p className="field-hint muted">{hint}</p> : null}
+      {children}
+      {error ? (
+        <p id={`field-${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function NewPasswordField({ label, error }: { label: string; error?: string }) {
   return (
     <Field

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { permissionScope, requireUserWithPermission, userHasPermission } from "~/auth.server";
 import { formatDay, percent } from "~/components/charts/format";
-import { FormErrorSummary, refusedForm } from "~/components/form-fields";
+import { FormErrorSummary, Labelled, refusedForm } from "~/components/form-fields";
 import { CohortTeam } from "~/components/cohort-team";
 import { InviteLink } from "~/components/invite-link";
 import { RosterForm } from "~/components/roster-form";
@@ -138,7 +138,7 @@ export default function CohortPage() {
       <FormErrorSummary result={actionData} notice={actionData && "done" in actionData && actionData.done === "assigned" ? "Module assigned." : undefined} />
       <Form method="post" noValidate className="card">
         <input type="hidden" name="intent" value="assign" />
-        <DateOrChoice label="Module" name="moduleId" error={refused.fieldErrors.moduleId}>
+        <Labelled label="Module" name="moduleId" error={refused.fieldErrors.moduleId}>
           <select id="field-moduleId" name="moduleId" defaultValue={values.moduleId} aria-invalid={refused.fieldErrors.moduleId ? true : undefined}>
             <option value="">Choose a module</option>
             {modules.map((m) => (
@@ -147,13 +147,13 @@ export default function CohortPage() {
               </option>
             ))}
           </select>
-        </DateOrChoice>
-        <DateOrChoice label="Starts on" name="startsOn" error={refused.fieldErrors.startsOn}>
+        </Labelled>
+        <Labelled label="Starts on" name="startsOn" error={refused.fieldErrors.startsOn}>
           <input id="field-startsOn" type="date" name="startsOn" defaultValue={values.startsOn} aria-invalid={refused.fieldErrors.startsOn ? true : undefined} />
-        </DateOrChoice>
-        <DateOrChoice label="Due on (end of the day)" name="dueOn" error={refused.fieldErrors.dueOn}>
+        </Labelled>
+        <Labelled label="Due on (end of the day)" name="dueOn" error={refused.fieldErrors.dueOn}>
           <input id="field-dueOn" type="date" name="dueOn" defaultValue={values.dueOn} aria-invalid={refused.fieldErrors.dueOn ? true : undefined} />
-        </DateOrChoice>
+        </Labelled>
         <button type="submit">Assign</button>
       </Form>
     </section>
@@ -280,20 +280,5 @@ function ProgressTable({ data, date }: { data: Pick<LoaderData, "dashboard" | "p
         </nav>
       ) : null}
     </>
-  );
-}
-
-/** A labelled control with its error below, as components/form-fields.tsx's Field lays a text input out. */
-function DateOrChoice({ label, name, error, children }: { label: string; name: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={`field-${name}`}>{label}</label>
-      {children}
-      {error ? (
-        <p id={`field-${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
