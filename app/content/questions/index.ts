@@ -129,10 +129,11 @@ export function generateQuestions(
   const appearsInMaterial = (statement: string, value: string): boolean =>
     material.containsStatement(normaliseOnce(statement), normaliseAnswer(value));
 
-  // What an acronym stands for is asked once in the course, in the first lesson that spells it out.
-  const acronymsAsked = new Set<string>();
   return analysed.map((lessons, module) => {
     forgetFoldings();
+    // What an acronym stands for is asked once in a module, in the first lesson that spells it out: a cohort
+    // may be assigned one module of a course, and its learners never see another module's question.
+    const acronymsAsked = new Set<string>();
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;

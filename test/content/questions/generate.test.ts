@@ -250,7 +250,7 @@ describe("generateQuestions", () => {
     expect(q?.prompt).toMatch(/^Which year fills the blank\? The Oster Canal was widened in _____/);
   });
 
-  it("asks what an acronym stands for once in the course, from the lesson that spells it out", () => {
+  it("asks what an acronym stands for once in each module, from its first lesson that spells it out", () => {
     const spelled = lesson("Boards", ["The Harbour Works Board (HWB) inspects every lock each spring."]);
     const used = lesson("Inspections", ["Inspectors of the HWB close a lock for 3 days after a failed test."]);
     const again = lesson("Reports", ["The Harbour Works Board (HWB) publishes its report in May."]);
@@ -259,7 +259,8 @@ describe("generateQuestions", () => {
       { key: "b", lessons: [again] },
     ]);
     const standsFor = banks.flat().map((b) => b.questions.filter((q) => q.prompt === "What does HWB stand for?"));
-    expect(standsFor.map((qs) => qs.length)).toEqual([1, 0, 0]);
+    // Module b may be assigned to a cohort alone: it asks its own.
+    expect(standsFor.map((qs) => qs.length)).toEqual([1, 0, 1]);
     expect(standsFor[0][0]).toMatchObject({ type: "short_answer", answer: "Harbour Works Board" });
     expect(standsFor[0][0].source.sentence).toBe("The Harbour Works Board (HWB) inspects every lock each spring.");
   });
