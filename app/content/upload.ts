@@ -31,6 +31,8 @@ export interface UploadProgress {
  * gives the questions most of its length.
  */
 const STRUCTURE_SHARE = 0.15;
+/** Where writing the questions ends: the rest of the bar is saving the draft (models/draft-job.server.ts). */
+const WRITING_END = 0.98;
 const STAGE_SHARE: Record<Exclude<UploadStage, "generate">, number> = { read: 0, clean: 0.5, segment: 0.75 };
 
 export async function buildUploadedModule(
@@ -48,7 +50,9 @@ export async function buildUploadedModule(
   }
   report({ stage: "generate", fraction: STRUCTURE_SHARE });
   const lessons = joinLessons(drafts);
-  const [bank] = generateQuestions([{ key, lessons }]);
+  const [bank] = generateQuestions([{ key, lessons }], undefined, (done) =>
+    report({ stage: "generate", fraction: STRUCTURE_SHARE + (WRITING_END - STRUCTURE_SHARE) * done }),
+  );
   return {
     title: drafts[0].title,
     source: files.map((f) => f.name).join(", "),

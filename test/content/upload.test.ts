@@ -32,13 +32,18 @@ describe("building a module from uploaded files", () => {
     expect(module.lessons.reduce((n, l) => n + l.questions.length, 0)).toBeGreaterThan(0);
   });
 
-  it("reports each stage as it begins, in order, the share done never going back", async () => {
+  it("reports each stage as it begins, in order, the share done never going back, and question writing lesson by lesson", async () => {
     const seen: UploadProgress[] = [];
     await buildUploadedModule([rivers, rivers], "k", (p) => seen.push(p));
-    expect(seen.map((p) => p.stage)).toEqual(["read", "clean", "segment", "read", "clean", "segment", "generate"]);
+    const stages = seen.map((p) => p.stage).filter((stage, i, all) => stage !== all[i - 1]);
+    expect(stages).toEqual(["read", "clean", "segment", "read", "clean", "segment", "generate"]);
     const fractions = seen.map((p) => p.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(fractions.at(-1)).toBeLessThan(1);
+    // Two passes over each of the lessons, after the bar's start for writing questions; saving the draft comes after.
+    const writing = seen.filter((p) => p.stage === "generate");
+    expect(writing.length).toBeGreaterThan(2);
+    expect(writing.at(-1)!.fraction).toBeGreaterThan(0.9);
+    expect(writing.at(-1)!.fraction).toBeLessThan(0.99);
   });
 
   it("refuses material that yields no lessons, naming the file", async () => {

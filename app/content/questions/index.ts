@@ -83,7 +83,16 @@ export function generateQuestions(
   modules: ModuleInput[],
   /** Told of every question kept, with the signals its quality was estimated from (for fitting the estimate). */
   observe?: (question: Question, signals: QualitySignals) => void,
+  /** Told the share of the work done, in (0, 1], after each lesson of each pass (an upload's progress bar). */
+  progress?: (fraction: number) => void,
 ): LessonQuestions[][] {
+  // Both passes take time with a lesson's length: the share done is the text passed, twice over.
+  const totalChars = 2 * modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.text.length, 0), 0);
+  let charsDone = 0;
+  const passed = (chars: number) => {
+    charsDone += chars;
+    if (progress && totalChars > 0) progress(charsDone / totalChars);
+  };
   const expansions = new Map<string, string>();
   const acronymsOf = new Map<string, string>();
   const pool = new DistractorPool();
@@ -122,6 +131,7 @@ export function generateQuestions(
       const facts = scoredFacts(draft.title, sentences, candidates, Math.min(MAX_FACTS_PER_LESSON, Math.max(MIN_FACTS_PER_LESSON, share)));
       const defined = glossaryDefinitions(sentences);
       for (const sentence of sentences) sentence.tokens = [];
+      passed(draft.text.length);
       return { module, lesson, facts, spelledOut, defined };
     });
   });
@@ -263,6 +273,7 @@ export function generateQuestions(
       const terms = keyTerms(facts);
       // The lesson's facts (candidates, sentences) are done with: memory holds only the questions from here on.
       lesson.facts = [];
+      passed(modules[module].lessons[lesson.lesson].text.length);
       return { keyTerms: terms, questions: kept.map((k) => k.question) };
     });
   });
