@@ -11,10 +11,13 @@ import { foldAnswer } from "../questions/fold";
 /** A lesson brings at most this many cards into a deck... */
 export const CARDS_PER_LESSON = 24;
 /**
- * ...one question per sentence (its siblings stay in the bank: a second form of the same
- * sentence in one deck is answered by the first)...
+ * ...questions on at most two facts of one sentence, one each (a second form of the same fact is
+ * answered by the first). The two are siblings: review buries one while the other is shown that day
+ * (learning/queue.ts), practice never shows them back to back (practiceOrder), and an assessment's form
+ * takes one (assessment/form.ts). A sentence with a year and a count asks both, as cloze cards of
+ * one note do in Anki, rather than hiding the second...
  */
-export const FORMS_PER_SENTENCE = 1;
+export const FACTS_PER_SENTENCE = 2;
 /**
  * ...and only questions a teacher is estimated more likely than not to accept (quality is that
  * estimate: app/content/questions/quality.ts). Vague prose gets fewer questions, not worse ones.
@@ -52,7 +55,7 @@ export function eligibleForDeck(q: DeckCandidate, policy: DeckPolicy = DEFAULT_D
 }
 
 /**
- * The best-ranked eligible questions (eligibleForDeck), at most FORMS_PER_SENTENCE per
+ * The best-ranked eligible questions (eligibleForDeck), on at most FACTS_PER_SENTENCE facts per
  * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones and
  * none that gives another's key away. Questions an instructor vouched for are chosen first,
  * so the deck's limits never leave one out for a generated question. `ranked` is best first.
@@ -67,7 +70,7 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
     chosen.push(q);
   };
   const fits = (q: Q) =>
-    eligibleForDeck(q, policy) && (perSentence.get(q.siblingKey) ?? 0) < FORMS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
+    eligibleForDeck(q, policy) && (perSentence.get(q.siblingKey) ?? 0) < FACTS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
   const isVouched = (q: Q) => q.curation !== undefined && vouchedFor(q.curation);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
@@ -103,22 +106,18 @@ export interface DeckCandidate {
 }
 
 /**
- * Whether a question asks what a chosen one already asks (the same key from another sentence, or a
- * key holding the other: "September 11" and "September 11, 2001"), shows a chosen one's key in its
- * prompt, or has its own key shown in a chosen one's prompt: in one deck, the first answers the
- * other.
+ * Whether a question asks what a chosen one already asks (the same key, or a key holding the other:
+ * "September 11" and "September 11, 2001"), or, from another sentence, shows a chosen one's key in its
+ * prompt or has its own key shown in a chosen one's prompt: the first answers the other. A sibling (the
+ * same sentence) shows the other's key too, but is never shown on the same day or back to back.
  */
 function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
   const prompt = ` ${foldAnswer(q.prompt)} `;
   const key = foldAnswer(q.answer);
   return chosen.some((c) => {
     const other = foldAnswer(c.answer);
-    return (
-      ` ${other} `.includes(` ${key} `) ||
-      ` ${key} `.includes(` ${other} `) ||
-      prompt.includes(` ${other} `) ||
-      ` ${foldAnswer(c.prompt)} `.includes(` ${key} `)
-    );
+    if (` ${other} `.includes(` ${key} `) || ` ${key} `.includes(` ${other} `)) return true;
+    return c.siblingKey !== q.siblingKey && (prompt.includes(` ${other} `) || ` ${foldAnswer(c.prompt)} `.includes(` ${key} `));
   });
 }
 

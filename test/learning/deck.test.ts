@@ -10,11 +10,19 @@ const question = (i: number, quality: number, sentence = i, type = "cloze", answ
 });
 
 describe("choosing a lesson's cards", () => {
-  it("takes the best-ranked questions, one per sentence and 24 per lesson", () => {
+  it("takes the best-ranked questions, on two facts of a sentence at most and 24 per lesson", () => {
     const ranked = Array.from({ length: 100 }, (_, i) => question(i, 0.9 - i / 1000, Math.floor(i / 3)));
     const chosen = chooseDeckQuestions(ranked);
     expect(chosen).toHaveLength(CARDS_PER_LESSON);
-    expect(chosen.slice(0, 4).map((q) => q.id)).toEqual(["q0", "q3", "q6", "q9"]);
+    expect(chosen.slice(0, 4).map((q) => q.id)).toEqual(["q0", "q1", "q3", "q4"]);
+  });
+
+  it("asks one fact of a sentence once: a second form of the same key is left out, another key of it is not", () => {
+    const cloze = { ...question(0, 0.9, 1), prompt: "The council met in _____ in 1815.", answer: "Vienna" };
+    const typed = { ...question(1, 0.85, 1, "short_answer"), prompt: "Which city fills the blank? The council met in _____ in 1815.", answer: "Vienna" };
+    // Its sibling shows "Vienna", and "Vienna"'s prompt shows 1815: siblings are never shown on one day, so both stay.
+    const year = { ...question(2, 0.8, 1, "numeric"), prompt: "The council met in Vienna in _____.", answer: "1815" };
+    expect(chooseDeckQuestions([cloze, typed, year]).map((q) => q.id)).toEqual(["q0", "q2"]);
   });
 
   it("leaves out every question below the quality bar, however few remain", () => {
@@ -81,9 +89,9 @@ describe("a module's policy of which questions reach learners", () => {
     expect(chooseDeckQuestions(ranked, { learnerQuestions: "quality", qualityBar: null }).map((q) => q.id)).toEqual(["q0", "q1", "q2"]);
   });
 
-  it("still takes one question per sentence, and a vouched one before a generated sibling ranked above it", () => {
+  it("still takes two facts of a sentence at most, vouched ones before a generated sibling ranked above them", () => {
     const ranked = [question(0, 0.9, 1), vouched(1, 0.6, "accepted", 1), vouched(2, 0.5, "edited", 1), question(3, 0.8, 2)];
-    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q1", "q3"]);
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q1", "q2", "q3"]);
   });
 
   it("fills a full deck with vouched questions before generated ones, then shows them in the bank's order", () => {
