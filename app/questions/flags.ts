@@ -47,11 +47,13 @@ export const POINTS_BACK =
 
 /**
  * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
- * was named before), "The name was coined by..." (the name of what the sentence before named). Anchored, so
- * tried at the start only.
+ * was named before), "The name was coined by..." (the name of what the sentence before named), "In return,
+ * Panama received..." and "Instead, ..." (what was given, or done instead, is in the sentence before; not "In
+ * return for the lease", which says it).
+ * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
 export function opensOnPointer(sentence: string): boolean {

@@ -75,6 +75,14 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The name of the port was changed in _____.", answer: "1871" })).toEqual([]);
   });
 
+  it("flags an opening that answers or replaces what the sentence before said", () => {
+    expect(questionFlags({ prompt: "In return, the harbour town received _____ a year.", answer: "40 florins" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Instead, the council built a second lock in _____.", answer: "1902" })).toEqual(["dangling-reference"]);
+    // "In returning..." and a return named in full are no pointers.
+    expect(questionFlags({ prompt: "In returning cargo, the port charged _____ a tonne.", answer: "2 florins" })).toEqual([]);
+    expect(questionFlags({ prompt: "In return for the lease, the town received _____ a year.", answer: "40 florins" })).toEqual([]);
+  });
+
   it("flags a lone statement that points back to what it never names", () => {
     expect(questionFlags({ prompt: "Key examples of these levies include the _____ toll.", answer: "Sound" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "True or false: The first such charter was granted in 1241.", answer: "True" })).toEqual(["dangling-reference"]);
