@@ -11,7 +11,7 @@ import { withFullStop } from "./nlp";
 import { BLANK } from "./rules";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
-import { askedAs, whichPrompt, type NamedPredicate } from "./which";
+import { askedAs, readsAsPersonName, whichPrompt, type NamedPredicate } from "./which";
 
 export interface Fact {
   candidate: Candidate;
@@ -153,6 +153,8 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === undefined || fact.candidate.numeric) return null;
   // "Which organisation" only for a key that names one by its head word: not a resolution or a programme.
   if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
+  // "Which person" only for a key that reads as a person's name: "Douglas DC-8" was taken for one.
+  if (noun === "person" && !readsAsPersonName(fact.answer)) noun = "";
   return {
     type: "short_answer",
     prompt: noun ? `Which ${noun} fills the blank? ${blanked(fact)}` : `What fills the blank? ${blanked(fact)}`,

@@ -195,7 +195,7 @@ function subjectLead(tokens: readonly Token[], nameStart: number): number | null
  * `named` is the key, or an acronym's expansion; `acronymKnown`, whether the course gives its acronym.
  */
 export function askedAs(kind: Candidate["kind"], named: string, acronymKnown: boolean): string | null {
-  if (kind === "person") return "who";
+  if (kind === "person") return readsAsPersonName(named) ? "who" : null;
   if (kind !== "organisation" && kind !== "treaty" && kind !== "acronym") return null;
   // The head is the last word before "of", "for" or "on" ("Center" of "NATO Center of Excellence for..."), past a number ("Resolution 1373").
   const words = named.toLowerCase().split(/\s+(?:of|for|on)\s+/)[0].split(/[\s-]+/).filter((w) => !/^\d+$/.test(w));
@@ -204,6 +204,11 @@ export function askedAs(kind: Candidate["kind"], named: string, acronymKnown: bo
   // "Union" heads a state as well as a body (the Soviet Union): a body only where the course gives its acronym.
   if (head === "union" && !acronymKnown) return null;
   return BODY_HEADS.has(head) ? "organisation" : null;
+}
+
+/** A person's name has no digits and no word in capitals only ("DC-8", "HMS"), as the finder's guesses sometimes do. */
+export function readsAsPersonName(name: string): boolean {
+  return !/\d/.test(name) && !/\b\p{Lu}{2,}\b/u.test(name);
 }
 
 /** The question: "In Europe, which organisation promotes...?", "Who founded...?". */

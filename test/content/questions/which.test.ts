@@ -83,6 +83,9 @@ describe("askedAs", () => {
     expect(askedAs("organisation", "Centre of Excellence for Port Security", false)).toBe("organisation");
     expect(askedAs("treaty", "Harbour Improvement Program", false)).toBe("programme");
     expect(askedAs("person", "Elena Varga", false)).toBe("who");
+    // The finder takes some names of things for people's: a model number or a word in capitals is no person's.
+    expect(askedAs("person", "Harbour DC-3", false)).toBeNull();
+    expect(askedAs("person", "HMS Varga", false)).toBeNull();
   });
 
   it("asks nothing of a union the course gives no acronym for (a state may be one), or of a place", () => {
