@@ -86,7 +86,11 @@ const FNV_PRIME = 0x01000193;
  * generator looks up ~12,000 words per copy of content/ in a table of 74,000.
  */
 export class WordTable {
-  /** Per slot, the entry's index + 1; 0 when empty. */
+  /**
+   * Two numbers per slot: the entry's index + 1 (0 when empty) and its word's hash. A lookup compares
+   * hashes in the slot it reads anyway, and reads an entry's characters only when they agree: a word
+   * not in the table (most rare words) then costs no other read of the table's memory.
+   */
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly chars: Uint16Array;
@@ -98,7 +102,7 @@ export class WordTable {
   constructor(words: readonly string[], values: readonly number[]) {
     let size = 16;
     while (size < 2 * words.length) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
     this.starts = new Int32Array(words.length + 1);
     let length = 0;
@@ -112,14 +116,16 @@ export class WordTable {
     });
     this.starts[words.length] = at;
     words.forEach((w, k) => {
-      let slot = hashOf(w, 0, w.length, false) & this.mask;
+      const hash = hashOf(w, 0, w.length, false);
+      let slot = hash & this.mask;
       for (;;) {
-        const held = this.slots[slot] - 1;
+        const held = this.slots[2 * slot] - 1;
         if (held < 0) {
-          this.slots[slot] = k + 1;
+          this.slots[2 * slot] = k + 1;
+          this.slots[2 * slot + 1] = hash;
           break;
         }
-        if (this.holds(held, w, 0, w.length, false)) {
+        if (this.slots[2 * slot + 1] === hash && this.holds(held, w, 0, w.length, false)) {
           this.values[held] = this.values[k];
           break;
         }
@@ -130,23 +136,28 @@ export class WordTable {
 
   /** The value of text[start, end) lower-cased (as toLowerCase lower-cases it), or `missing`. */
   get(text: string, start: number, end: number, missing: number): number {
+    // hashOf's, with ASCII capitals made small, in the pass that looks for characters past ASCII.
+    let h = FNV_START;
     for (let i = start; i < end; i++) {
+      let code = text.charCodeAt(i);
       // Past ASCII, lower case is toLowerCase's to say (it may change the length: "İ" -> "i̇").
-      if (text.charCodeAt(i) > 127) {
+      if (code > 127) {
         const lower = text.slice(start, end).toLowerCase();
-        return this.find(lower, 0, lower.length, false, missing);
+        return this.find(hashOf(lower, 0, lower.length, false), lower, 0, lower.length, false, missing);
       }
+      if (code >= 65 && code <= 90) code += 32;
+      h = Math.imul(h ^ code, FNV_PRIME);
     }
-    return this.find(text, start, end, true, missing);
+    return this.find(h | 0, text, start, end, true, missing);
   }
 
-  /** Looks up text[start, end), its ASCII capitals made small when `lower`. */
-  private find(text: string, start: number, end: number, lower: boolean, missing: number): number {
-    let slot = hashOf(text, start, end, lower) & this.mask;
+  /** Looks up text[start, end) of the given hash (as an Int32Array holds it), its ASCII capitals made small when `lower`. */
+  private find(hash: number, text: string, start: number, end: number, lower: boolean, missing: number): number {
+    let slot = hash & this.mask;
     for (;;) {
-      const held = this.slots[slot] - 1;
+      const held = this.slots[2 * slot] - 1;
       if (held < 0) return missing;
-      if (this.holds(held, text, start, end, lower)) return this.values[held];
+      if (this.slots[2 * slot + 1] === hash && this.holds(held, text, start, end, lower)) return this.values[held];
       slot = (slot + 1) & this.mask;
     }
   }
@@ -171,7 +182,8 @@ function hashOf(text: string, start: number, end: number, lower: boolean): numbe
     if (lower && code >= 65 && code <= 90) code += 32;
     h = Math.imul(h ^ code, FNV_PRIME);
   }
-  return h >>> 0;
+  // As an Int32Array holds it (the slots keep it beside the entry).
+  return h | 0;
 }
 
 /** Lower-cased word -> log10(1 + its count in SUBTLEX) (case variants summed), read on first use. */
