@@ -79,24 +79,24 @@ const FNV_START = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Words with a number each, looked up by their lower case: a hash table over typed arrays (the
- * words' characters in one array, open addressing) rather than a Map of strings. A lookup reads
- * the word where it stands, lower-casing ASCII as it goes, so it makes no string (no slice, no
- * toLowerCase) and touches a few contiguous arrays rather than objects spread over the heap: the
- * generator looks up ~12,000 words per copy of content/ in a table of 74,000.
+ * Words with a number each, looked up by their lower case: a hash table over typed arrays (open
+ * addressing) rather than a Map of strings. A lookup reads the word where it stands, lower-casing
+ * ASCII as it goes, so it makes no string (no slice, no toLowerCase). The generator looks up
+ * ~20,000 words per copy of content/ in a table of 74,000 that spans megabytes, and reads it cold
+ * (other work comes between lookups): what a lookup costs is the cache lines it reads. So a slot
+ * holds its word's hash beside the entry's place, and an entry's value, length and characters lie
+ * together: a word the table lacks reads one line (its slot's hash differs), a word it holds two.
  */
 export class WordTable {
-  /**
-   * Two numbers per slot: the entry's index + 1 (0 when empty) and its word's hash. A lookup compares
-   * hashes in the slot it reads anyway, and reads an entry's characters only when they agree: a word
-   * not in the table (most rare words) then costs no other read of the table's memory.
-   */
+  /** Two numbers per slot: the entry's record offset + 1 (0 when empty), and its word's hash. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly chars: Uint16Array;
-  /** Entry k's characters are chars[starts[k], starts[k + 1]). */
-  private readonly starts: Int32Array;
-  private readonly values: Float64Array;
+  /**
+   * The entries' records, each at an offset of whole 8-byte units: the value (a float64, 4 code
+   * units), the word's length, its characters; read through three views of one buffer.
+   */
+  private readonly recordValues: Float64Array;
+  private readonly recordChars: Uint16Array;
 
   /** The entries as they are given; a word given twice keeps its last value, as a Map would. */
   constructor(words: readonly string[], values: readonly number[]) {
@@ -104,29 +104,30 @@ export class WordTable {
     while (size < 2 * words.length) size *= 2;
     this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
-    this.starts = new Int32Array(words.length + 1);
+    // Each record: 4 code units of value, 1 of length, the characters, padded to whole float64s.
+    const units = (w: string) => Math.ceil((5 + w.length) / 4);
     let length = 0;
-    for (const w of words) length += w.length;
-    this.chars = new Uint16Array(length);
-    this.values = new Float64Array(values);
+    for (const w of words) length += units(w);
+    const buffer = new ArrayBuffer(8 * Math.max(1, length));
+    this.recordValues = new Float64Array(buffer);
+    this.recordChars = new Uint16Array(buffer);
     let at = 0;
-    words.forEach((w, k) => {
-      this.starts[k] = at;
-      for (let i = 0; i < w.length; i++) this.chars[at++] = w.charCodeAt(i);
-    });
-    this.starts[words.length] = at;
     words.forEach((w, k) => {
       const hash = hashOf(w, 0, w.length, false);
       let slot = hash & this.mask;
       for (;;) {
         const held = this.slots[2 * slot] - 1;
         if (held < 0) {
-          this.slots[2 * slot] = k + 1;
+          this.recordValues[at] = values[k];
+          this.recordChars[4 * at + 4] = w.length;
+          for (let i = 0; i < w.length; i++) this.recordChars[4 * at + 5 + i] = w.charCodeAt(i);
+          this.slots[2 * slot] = at + 1;
           this.slots[2 * slot + 1] = hash;
+          at += units(w);
           break;
         }
         if (this.slots[2 * slot + 1] === hash && this.holds(held, w, 0, w.length, false)) {
-          this.values[held] = this.values[k];
+          this.recordValues[held] = values[k];
           break;
         }
         slot = (slot + 1) & this.mask;
@@ -157,18 +158,20 @@ export class WordTable {
     for (;;) {
       const held = this.slots[2 * slot] - 1;
       if (held < 0) return missing;
-      if (this.slots[2 * slot + 1] === hash && this.holds(held, text, start, end, lower)) return this.values[held];
+      if (this.slots[2 * slot + 1] === hash && this.holds(held, text, start, end, lower)) return this.recordValues[held];
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private holds(entry: number, text: string, start: number, end: number, lower: boolean): boolean {
-    const from = this.starts[entry];
-    if (this.starts[entry + 1] - from !== end - start) return false;
+  /** Whether the record at `record` spells text[start, end) (its ASCII capitals made small when `lower`). */
+  private holds(record: number, text: string, start: number, end: number, lower: boolean): boolean {
+    const chars = this.recordChars;
+    const from = 4 * record + 5;
+    if (chars[from - 1] !== end - start) return false;
     for (let i = start; i < end; i++) {
       let code = text.charCodeAt(i);
       if (lower && code >= 65 && code <= 90) code += 32;
-      if (this.chars[from + i - start] !== code) return false;
+      if (chars[from + i - start] !== code) return false;
     }
     return true;
   }
