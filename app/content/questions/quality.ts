@@ -229,6 +229,13 @@ for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
 const STOPWORD_TABLE = new WordTable([...STOPWORDS], [...STOPWORDS].map(() => 1));
 /** VAGUE, looked up in the same way. */
 const VAGUE_TABLE = new WordTable([...VAGUE], [...VAGUE].map(() => 1));
+/**
+ * The lengths of the words in those tables: a word scanWords finds keeps its length lower-cased (its
+ * characters lower-case one to one), so a word of another length is in neither and is not looked up.
+ */
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+const SHORTEST_VAGUE = Math.min(...[...VAGUE].map((w) => w.length));
+const LONGEST_VAGUE = Math.max(...[...VAGUE].map((w) => w.length));
 
 /** Scratch for scanWords: the start and end offset of each word found. */
 let wordSpans = new Int32Array(512);
@@ -421,9 +428,10 @@ export function readSentence(sentence: string, scan = true): SentenceTraits {
     for (let k = 0; k < count; k++) {
       const start = wordSpans[2 * k];
       const end = wordSpans[2 * k + 1];
-      if (hasDigit(sentence, start, end) || STOPWORD_TABLE.get(sentence, start, end, 0) === 1) continue;
+      const length = end - start;
+      if (hasDigit(sentence, start, end) || (length <= LONGEST_STOPWORD && STOPWORD_TABLE.get(sentence, start, end, 0) === 1)) continue;
       sum += logFrequencyAt(sentence, start, end);
-      if (VAGUE_TABLE.get(sentence, start, end, 0) === 1) vagueWords++;
+      if (length >= SHORTEST_VAGUE && length <= LONGEST_VAGUE && VAGUE_TABLE.get(sentence, start, end, 0) === 1) vagueWords++;
       content++;
     }
     plain = content === 0 ? 0 : sum / content / 7;
