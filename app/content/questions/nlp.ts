@@ -211,13 +211,22 @@ export function logFrequencyAt(text: string, start: number, end: number): number
 }
 
 type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
-/** compromise's lexicon entries for places, names, organisations..., read on first use. */
-let lexicon: Map<string, LexiconTag> | undefined;
+/**
+ * compromise's lexicon entries for places, names, organisations..., read on first use: a table of
+ * each entry's tag, numbered in lexiconTags, looked up in place (no lower-cased copy of the phrase).
+ */
+let lexicon: WordTable | undefined;
+let lexiconTags: LexiconTag[] = [];
 
 /** What the gazetteer knows of a word or phrase (lower-case lookup). */
 export function lexiconTag(phrase: string): LexiconTag | undefined {
-  lexicon ??= readWordList("gazetteer.tsv", (tag) => tag as LexiconTag);
-  return lexicon.get(phrase.toLowerCase());
+  if (lexicon === undefined) {
+    const entries = readWordList("gazetteer.tsv", (tag) => tag as LexiconTag);
+    lexiconTags = [...new Set(entries.values())];
+    lexicon = new WordTable([...entries.keys()], [...entries.values()].map((tag) => lexiconTags.indexOf(tag)));
+  }
+  const tag = lexicon.get(phrase, 0, phrase.length, -1);
+  return tag < 0 ? undefined : lexiconTags[tag];
 }
 
 const LETTER = /\p{L}/u;
