@@ -152,6 +152,41 @@ export class WordTable {
     return this.find(h | 0, text, start, end, true, missing);
   }
 
+  /**
+   * get(text, start, end, missing), the word's characters read from `codes` (codes[i] is
+   * text.charCodeAt(i)): a typed array read the same way whatever kind of string the text is.
+   */
+  getCodes(codes: Uint16Array, text: string, start: number, end: number, missing: number): number {
+    let h = FNV_START;
+    for (let i = start; i < end; i++) {
+      let code = codes[i];
+      if (code > 127) return this.get(text, start, end, missing);
+      if (code >= 65 && code <= 90) code += 32;
+      h = Math.imul(h ^ code, FNV_PRIME);
+    }
+    h |= 0;
+    let slot = h & this.mask;
+    for (;;) {
+      const held = this.slots[2 * slot] - 1;
+      if (held < 0) return missing;
+      if (this.slots[2 * slot + 1] === h && this.holdsCodes(held, codes, start, end)) return this.recordValues[held];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** holds(record, text, start, end, true) on the ASCII codes of the text. */
+  private holdsCodes(record: number, codes: Uint16Array, start: number, end: number): boolean {
+    const chars = this.recordChars;
+    const from = 4 * record + 5;
+    if (chars[from - 1] !== end - start) return false;
+    for (let i = start; i < end; i++) {
+      let code = codes[i];
+      if (code >= 65 && code <= 90) code += 32;
+      if (chars[from + i - start] !== code) return false;
+    }
+    return true;
+  }
+
   /** Looks up text[start, end) of the given hash (as an Int32Array holds it), its ASCII capitals made small when `lower`. */
   private find(hash: number, text: string, start: number, end: number, lower: boolean, missing: number): number {
     let slot = hash & this.mask;
@@ -203,6 +238,11 @@ function wordCounts(): WordTable {
 /** log10(1 + count) of the word in spoken English; 0 for unknown words (the rarest). */
 export function logFrequency(word: string): number {
   return wordCounts().get(word, 0, word.length, 0);
+}
+
+/** logFrequencyAt(text, start, end), the text's characters read from `codes` (see WordTable.getCodes). */
+export function logFrequencyOfCodes(codes: Uint16Array, text: string, start: number, end: number): number {
+  return wordCounts().getCodes(codes, text, start, end, 0);
 }
 
 /** logFrequency(text.slice(start, end)), without the slice. */
