@@ -72,12 +72,17 @@ export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "forme
  */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
+/**
+ * Whether the text holds one of POINTS_BACK_WORDS in any case of its ASCII letters: what looking for
+ * them in the lower-cased text finds (a character past ASCII never matches an ASCII letter here, and
+ * none that lower-cases to one is in them, the Kelvin sign aside, which FOLDS_TO_ASCII leaves out),
+ * in one search and without the lower-cased copy.
+ */
+const ANY_POINTS_BACK_WORD = new RegExp(POINTS_BACK_WORDS.join("|"), "i");
+
 /** Whether POINTS_BACK finds the sentence pointing back: the search for its words first, then the expression. */
 export function pointsBack(sentence: string): boolean {
-  if (!FOLDS_TO_ASCII.test(sentence)) {
-    const lower = sentence.toLowerCase();
-    if (!POINTS_BACK_WORDS.some((word) => lower.includes(word))) return false;
-  }
+  if (!FOLDS_TO_ASCII.test(sentence) && !ANY_POINTS_BACK_WORD.test(sentence)) return false;
   return POINTS_BACK.test(sentence);
 }
 

@@ -336,9 +336,10 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   const askedContext: string[] = [];
   const contextNeeded: boolean[] = [];
   candidates.forEach((list, i) => {
-    const resolved = contextFor(sentences[i]);
+    const own = resolveContext(sentences[i]);
+    const resolved = contextFor(sentences[i], own);
     if (resolved === null) return;
-    const needed = resolved !== "" && resolveContext(sentences[i]) !== "";
+    const needed = resolved !== "" && own !== "";
     for (const c of list) {
       if (!askableAnswer(c)) continue;
       featureVectors[asked.length] ??= new Float64Array(FEATURE_NAMES.length);
@@ -499,8 +500,7 @@ function diversify(facts: Fact[]): void {
  * that points at a person before naming anyone ("In 1885, he tested..."), the sentence before it when
  * there is one. Without it, such a question stays in the bank flagged (app/questions/flags.ts), out of decks.
  */
-function contextFor(sentence: Sentence): string | null {
-  const resolved = resolveContext(sentence);
+function contextFor(sentence: Sentence, resolved = resolveContext(sentence)): string | null {
   const head = sentence.itemHead;
   if (head !== undefined) {
     // A later sentence of a list item is about what the item's first sentence names: shown after it.

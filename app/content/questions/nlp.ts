@@ -79,48 +79,55 @@ const FNV_START = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Words with a number each, looked up by their lower case: a hash table over typed arrays (the
- * words' characters in one array, open addressing) rather than a Map of strings. A lookup reads
- * the word where it stands, lower-casing ASCII as it goes, so it makes no string (no slice, no
- * toLowerCase) and touches a few contiguous arrays rather than objects spread over the heap: the
- * generator looks up ~12,000 words per copy of content/ in a table of 74,000.
+ * Words with a number each, looked up by their lower case: a hash table over typed arrays (open
+ * addressing) rather than a Map of strings. A lookup reads the word where it stands, lower-casing
+ * ASCII as it goes, so it makes no string (no slice, no toLowerCase). The generator looks up
+ * ~20,000 words per copy of content/ in a table of 74,000 that spans megabytes, and reads it cold
+ * (other work comes between lookups): what a lookup costs is the cache lines it reads. So a slot
+ * holds its word's hash beside the entry's place, and an entry's value, length and characters lie
+ * together: a word the table lacks reads one line (its slot's hash differs), a word it holds two.
  */
 export class WordTable {
-  /** Per slot, the entry's index + 1; 0 when empty. */
+  /** Two numbers per slot: the entry's record offset + 1 (0 when empty), and its word's hash. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly chars: Uint16Array;
-  /** Entry k's characters are chars[starts[k], starts[k + 1]). */
-  private readonly starts: Int32Array;
-  private readonly values: Float64Array;
+  /**
+   * The entries' records, each at an offset of whole 8-byte units: the value (a float64, 4 code
+   * units), the word's length, its characters; read through three views of one buffer.
+   */
+  private readonly recordValues: Float64Array;
+  private readonly recordChars: Uint16Array;
 
   /** The entries as they are given; a word given twice keeps its last value, as a Map would. */
   constructor(words: readonly string[], values: readonly number[]) {
     let size = 16;
     while (size < 2 * words.length) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
-    this.starts = new Int32Array(words.length + 1);
+    // Each record: 4 code units of value, 1 of length, the characters, padded to whole float64s.
+    const units = (w: string) => Math.ceil((5 + w.length) / 4);
     let length = 0;
-    for (const w of words) length += w.length;
-    this.chars = new Uint16Array(length);
-    this.values = new Float64Array(values);
+    for (const w of words) length += units(w);
+    const buffer = new ArrayBuffer(8 * Math.max(1, length));
+    this.recordValues = new Float64Array(buffer);
+    this.recordChars = new Uint16Array(buffer);
     let at = 0;
     words.forEach((w, k) => {
-      this.starts[k] = at;
-      for (let i = 0; i < w.length; i++) this.chars[at++] = w.charCodeAt(i);
-    });
-    this.starts[words.length] = at;
-    words.forEach((w, k) => {
-      let slot = hashOf(w, 0, w.length, false) & this.mask;
+      const hash = hashOf(w, 0, w.length, false);
+      let slot = hash & this.mask;
       for (;;) {
-        const held = this.slots[slot] - 1;
+        const held = this.slots[2 * slot] - 1;
         if (held < 0) {
-          this.slots[slot] = k + 1;
+          this.recordValues[at] = values[k];
+          this.recordChars[4 * at + 4] = w.length;
+          for (let i = 0; i < w.length; i++) this.recordChars[4 * at + 5 + i] = w.charCodeAt(i);
+          this.slots[2 * slot] = at + 1;
+          this.slots[2 * slot + 1] = hash;
+          at += units(w);
           break;
         }
-        if (this.holds(held, w, 0, w.length, false)) {
-          this.values[held] = this.values[k];
+        if (this.slots[2 * slot + 1] === hash && this.holds(held, w, 0, w.length, false)) {
+          this.recordValues[held] = values[k];
           break;
         }
         slot = (slot + 1) & this.mask;
@@ -130,34 +137,76 @@ export class WordTable {
 
   /** The value of text[start, end) lower-cased (as toLowerCase lower-cases it), or `missing`. */
   get(text: string, start: number, end: number, missing: number): number {
+    // hashOf's, with ASCII capitals made small, in the pass that looks for characters past ASCII.
+    let h = FNV_START;
     for (let i = start; i < end; i++) {
+      let code = text.charCodeAt(i);
       // Past ASCII, lower case is toLowerCase's to say (it may change the length: "İ" -> "i̇").
-      if (text.charCodeAt(i) > 127) {
+      if (code > 127) {
         const lower = text.slice(start, end).toLowerCase();
-        return this.find(lower, 0, lower.length, false, missing);
+        return this.find(hashOf(lower, 0, lower.length, false), lower, 0, lower.length, false, missing);
       }
+      if (code >= 65 && code <= 90) code += 32;
+      h = Math.imul(h ^ code, FNV_PRIME);
     }
-    return this.find(text, start, end, true, missing);
+    return this.find(h | 0, text, start, end, true, missing);
   }
 
-  /** Looks up text[start, end), its ASCII capitals made small when `lower`. */
-  private find(text: string, start: number, end: number, lower: boolean, missing: number): number {
-    let slot = hashOf(text, start, end, lower) & this.mask;
+  /**
+   * get(text, start, end, missing), the word's characters read from `codes` (codes[i] is
+   * text.charCodeAt(i)): a typed array read the same way whatever kind of string the text is.
+   */
+  getCodes(codes: Uint16Array, text: string, start: number, end: number, missing: number): number {
+    let h = FNV_START;
+    for (let i = start; i < end; i++) {
+      let code = codes[i];
+      if (code > 127) return this.get(text, start, end, missing);
+      if (code >= 65 && code <= 90) code += 32;
+      h = Math.imul(h ^ code, FNV_PRIME);
+    }
+    h |= 0;
+    let slot = h & this.mask;
     for (;;) {
-      const held = this.slots[slot] - 1;
+      const held = this.slots[2 * slot] - 1;
       if (held < 0) return missing;
-      if (this.holds(held, text, start, end, lower)) return this.values[held];
+      if (this.slots[2 * slot + 1] === h && this.holdsCodes(held, codes, start, end)) return this.recordValues[held];
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private holds(entry: number, text: string, start: number, end: number, lower: boolean): boolean {
-    const from = this.starts[entry];
-    if (this.starts[entry + 1] - from !== end - start) return false;
+  /** holds(record, text, start, end, true) on the ASCII codes of the text. */
+  private holdsCodes(record: number, codes: Uint16Array, start: number, end: number): boolean {
+    const chars = this.recordChars;
+    const from = 4 * record + 5;
+    if (chars[from - 1] !== end - start) return false;
+    for (let i = start; i < end; i++) {
+      let code = codes[i];
+      if (code >= 65 && code <= 90) code += 32;
+      if (chars[from + i - start] !== code) return false;
+    }
+    return true;
+  }
+
+  /** Looks up text[start, end) of the given hash (as an Int32Array holds it), its ASCII capitals made small when `lower`. */
+  private find(hash: number, text: string, start: number, end: number, lower: boolean, missing: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const held = this.slots[2 * slot] - 1;
+      if (held < 0) return missing;
+      if (this.slots[2 * slot + 1] === hash && this.holds(held, text, start, end, lower)) return this.recordValues[held];
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Whether the record at `record` spells text[start, end) (its ASCII capitals made small when `lower`). */
+  private holds(record: number, text: string, start: number, end: number, lower: boolean): boolean {
+    const chars = this.recordChars;
+    const from = 4 * record + 5;
+    if (chars[from - 1] !== end - start) return false;
     for (let i = start; i < end; i++) {
       let code = text.charCodeAt(i);
       if (lower && code >= 65 && code <= 90) code += 32;
-      if (this.chars[from + i - start] !== code) return false;
+      if (chars[from + i - start] !== code) return false;
     }
     return true;
   }
@@ -171,7 +220,8 @@ function hashOf(text: string, start: number, end: number, lower: boolean): numbe
     if (lower && code >= 65 && code <= 90) code += 32;
     h = Math.imul(h ^ code, FNV_PRIME);
   }
-  return h >>> 0;
+  // As an Int32Array holds it (the slots keep it beside the entry).
+  return h | 0;
 }
 
 /** Lower-cased word -> log10(1 + its count in SUBTLEX) (case variants summed), read on first use. */
@@ -190,19 +240,33 @@ export function logFrequency(word: string): number {
   return wordCounts().get(word, 0, word.length, 0);
 }
 
+/** logFrequencyAt(text, start, end), the text's characters read from `codes` (see WordTable.getCodes). */
+export function logFrequencyOfCodes(codes: Uint16Array, text: string, start: number, end: number): number {
+  return wordCounts().getCodes(codes, text, start, end, 0);
+}
+
 /** logFrequency(text.slice(start, end)), without the slice. */
 export function logFrequencyAt(text: string, start: number, end: number): number {
   return wordCounts().get(text, start, end, 0);
 }
 
 type LexiconTag = "place" | "person" | "organisation" | "unit" | "currency" | "month" | "demonym";
-/** compromise's lexicon entries for places, names, organisations..., read on first use. */
-let lexicon: Map<string, LexiconTag> | undefined;
+/**
+ * compromise's lexicon entries for places, names, organisations..., read on first use: a table of
+ * each entry's tag, numbered in lexiconTags, looked up in place (no lower-cased copy of the phrase).
+ */
+let lexicon: WordTable | undefined;
+let lexiconTags: LexiconTag[] = [];
 
 /** What the gazetteer knows of a word or phrase (lower-case lookup). */
 export function lexiconTag(phrase: string): LexiconTag | undefined {
-  lexicon ??= readWordList("gazetteer.tsv", (tag) => tag as LexiconTag);
-  return lexicon.get(phrase.toLowerCase());
+  if (lexicon === undefined) {
+    const entries = readWordList("gazetteer.tsv", (tag) => tag as LexiconTag);
+    lexiconTags = [...new Set(entries.values())];
+    lexicon = new WordTable([...entries.keys()], [...entries.values()].map((tag) => lexiconTags.indexOf(tag)));
+  }
+  const tag = lexicon.get(phrase, 0, phrase.length, -1);
+  return tag < 0 ? undefined : lexiconTags[tag];
 }
 
 const LETTER = /\p{L}/u;

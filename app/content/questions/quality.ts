@@ -8,7 +8,7 @@
  */
 import type { QuestionType } from "../types";
 import { CANDIDATE_KINDS, type CandidateKind } from "./candidates";
-import { WordTable, lexiconTag, logFrequency, logFrequencyAt } from "./nlp";
+import { WordTable, lexiconTag, logFrequency, logFrequencyOfCodes } from "./nlp";
 import fitted from "./quality.json" with { type: "json" };
 import { BLANK, LEAD_IN } from "./rules";
 import { STOPWORDS, forgetWithFoldings } from "./text";
@@ -103,10 +103,10 @@ for (const w of POINTERS) POINTERS_BY_LENGTH[w.length].push(w);
  * Whether text[start, end), lower-cased, is one of POINTERS: compared character by character, without
  * the lower-cased word as a string. Only for scanWords' characters (each lower-cases to one character).
  */
-function isPointerAt(text: string, start: number, end: number): boolean {
+function isPointerAt(codes: Uint16Array, start: number, end: number): boolean {
   if (end - start > LONGEST_POINTER) return false;
   outer: for (const pointer of POINTERS_BY_LENGTH[end - start]) {
-    for (let k = 0; k < pointer.length; k++) if (LOWER_CASE[text.charCodeAt(start + k)] !== pointer.charCodeAt(k)) continue outer;
+    for (let k = 0; k < pointer.length; k++) if (LOWER_CASE[codes[start + k]] !== pointer.charCodeAt(k)) continue outer;
     return true;
   }
   return false;
@@ -231,6 +231,13 @@ for (let code = 0; code < GENERAL_PUNCTUATION_END; code++) {
 const STOPWORD_TABLE = new WordTable([...STOPWORDS], [...STOPWORDS].map(() => 1));
 /** VAGUE, looked up in the same way. */
 const VAGUE_TABLE = new WordTable([...VAGUE], [...VAGUE].map(() => 1));
+/**
+ * The lengths of the words in those tables: a word scanWords finds keeps its length lower-cased (its
+ * characters lower-case one to one), so a word of another length is in neither and is not looked up.
+ */
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((w) => w.length));
+const SHORTEST_VAGUE = Math.min(...[...VAGUE].map((w) => w.length));
+const LONGEST_VAGUE = Math.max(...[...VAGUE].map((w) => w.length));
 
 /** Scratch for scanWords: the start and end offset of each word found. */
 let wordSpans = new Int32Array(512);
@@ -244,10 +251,13 @@ function scanWords(text: string): number {
   const n = text.length;
   // A word and the character after it take two characters at least: at most (n + 1) / 2 words.
   if (wordSpans.length < n + 2) wordSpans = new Int32Array(2 * n + 2);
+  if (scannedCodes.length < n) scannedCodes = new Uint16Array(2 * n);
+  const codes = scannedCodes;
   let count = 0;
   let start = -1;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
+    codes[i] = code;
     if (code > 0xff && (code < 0x2000 || code >= GENERAL_PUNCTUATION_END)) return -1;
     if ((CHARACTER_CLASS[code] & WORD_CHARACTER) !== 0) {
       if (start < 0) start = i;
@@ -266,12 +276,12 @@ function scanWords(text: string): number {
   return count;
 }
 
-/** Whether text[start, end) holds a digit 0-9 (what /\d/ finds). */
-function hasDigit(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
-  }
+/** Scratch for scanWords: the character codes of the text it read (as far as it read). */
+let scannedCodes = new Uint16Array(512);
+
+/** Whether codes[start, end) holds a digit 0-9. */
+function hasDigitCode(codes: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (codes[i] >= 48 && codes[i] <= 57) return true;
   return false;
 }
 
@@ -423,9 +433,12 @@ export function readSentence(sentence: string, scan = true): SentenceTraits {
     for (let k = 0; k < count; k++) {
       const start = wordSpans[2 * k];
       const end = wordSpans[2 * k + 1];
-      if (hasDigit(sentence, start, end) || STOPWORD_TABLE.get(sentence, start, end, 0) === 1) continue;
-      sum += logFrequencyAt(sentence, start, end);
-      if (VAGUE_TABLE.get(sentence, start, end, 0) === 1) vagueWords++;
+      const length = end - start;
+      // The sentence's characters as scanWords read them: the same words, looked up the same way.
+      const codes = scannedCodes;
+      if (hasDigitCode(codes, start, end) || (length <= LONGEST_STOPWORD && STOPWORD_TABLE.getCodes(codes, sentence, start, end, 0) === 1)) continue;
+      sum += logFrequencyOfCodes(codes, sentence, start, end);
+      if (length >= SHORTEST_VAGUE && length <= LONGEST_VAGUE && VAGUE_TABLE.getCodes(codes, sentence, start, end, 0) === 1) vagueWords++;
       content++;
     }
     plain = content === 0 ? 0 : sum / content / 7;
@@ -546,12 +559,14 @@ export function readStatement(statement: string, scan = true): StatementTraits {
     wordCount = count;
     stems = null;
     longWordStarts = [];
+    // The statement's characters as scanWords read them.
+    const codes = scannedCodes;
     for (let k = 0; k < count; k++) {
       const start = wordSpans[2 * k];
       const end = wordSpans[2 * k + 1];
-      if (isPointerAt(statement, start, end)) pointers++;
+      if (isPointerAt(codes, start, end)) pointers++;
       if (end - start >= 5) longWordStarts.push(start);
-      if ((k > 0 && (CHARACTER_CLASS[statement.charCodeAt(start)] & CAPITAL) !== 0) || hasDigit(statement, start, end)) anchorCount++;
+      if ((k > 0 && (CHARACTER_CLASS[codes[start]] & CAPITAL) !== 0) || hasDigitCode(codes, start, end)) anchorCount++;
     }
   }
   return {

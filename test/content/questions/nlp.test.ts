@@ -19,6 +19,9 @@ describe("the table of words looked up in place", () => {
       // The same word read where it stands in a longer text.
       const text = `<<${q}>>`;
       expect(table.get(text, 2, 2 + q.length, -1), JSON.stringify(text)).toBe(reference.get(q.toLowerCase()) ?? -1);
+      // And read from the text's character codes, as the quality estimate reads a scanned sentence.
+      const codes = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+      expect(table.getCodes(codes, text, 2, 2 + q.length, -1), JSON.stringify(text)).toBe(reference.get(q.toLowerCase()) ?? -1);
     }
   });
 
