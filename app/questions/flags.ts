@@ -130,7 +130,12 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");
-    if (LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
+    // A number is one of a list of numbers ("in 1990, 1995 and _____"): a year before a clause that lists
+    // places ("in _____, where agencies from Kenya, the United States, and Interpol") is the only year there.
+    // So a number counts as a list's slot only with another number beside it.
+    const near = `${statement.slice(Math.max(0, at - 30), at)} ${statement.slice(at + BLANK.length, at + BLANK.length + 30)}`;
+    const numberAmongNumbers = !/^\d+$/.test(q.answer.trim()) || /\d/.test(near);
+    if (numberAmongNumbers && LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.

@@ -53,6 +53,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Grain leaves from Varna, Burgas, Constanta, _____, and Sulina.", answer: "Odessa" })).toContain("list-slot");
     expect(questionFlags({ prompt: "Pilots from Varna, the _____, and Odessa met in 1920.", answer: "Burgas" })).toContain("list-slot");
     expect(questionFlags({ prompt: "It drew in the ports, their fleets, _____ and, later, Odessa.", answer: "Burgas" })).toContain("list-slot");
+    // A year is a slot of a list of years only: places listed after it do not make it one.
+    expect(questionFlags({ prompt: "The ring was broken up in _____, where police from Kenya, Uganda, and Interpol worked together.", answer: "2012" })).toEqual([]);
+    expect(questionFlags({ prompt: "Floods struck in 1990, 1995, _____, and 2004.", answer: "2001" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });

@@ -216,6 +216,36 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
 }
 
 /**
+ * The measures a fact box's label may open on ("Number of lighthouses in Scotland", "Year the canal opened",
+ * "Length of the canal"): a label that names its measure reads as the question itself, "What is the ...?".
+ */
+const MEASURE_LABEL =
+  /^(?:Number|Year|Date|Length|Height|Depth|Width|Area|Population|Percentage|Proportion|Share|Cost|Price|Budget|Size|Weight|Mass|Speed|Distance|Duration|Age|Amount|Total|Capacity|Volume|Temperature|Diameter|Count|Value|Output|Membership)\b(?!-)/;
+/** Value kinds a measure label asks for: a count, a quantity, a year or a date. */
+const MEASURE_KINDS = new Set<CandidateKind>(["year", "date", "quantity"]);
+
+/**
+ * A fact box's row asked as the question its label already is: "Number of COEs accredited by NATO: 30."
+ * asks "What is the number of COEs accredited by NATO?". Only where the label opens on a measure and holds
+ * at least three words (it names what it measures), and the key is the row's whole value. Its blank forms
+ * ("Number of COEs accredited by NATO: _____.") read as fragments and stay out of decks.
+ */
+export function rowQuestion(fact: Fact): QuestionDraft | null {
+  const { kind, sentence, start, end, numeric } = fact.candidate;
+  const from = sentence.answerFrom;
+  if (sentence.origin !== "row" || from === undefined || start < from || !MEASURE_KINDS.has(kind)) return null;
+  // The whole value, its closing full stop aside: "October 2020", not the "2020" of it.
+  const value = sentence.text.slice(from).trim().replace(/\.$/, "");
+  if (sentence.text.slice(start, end) !== value) return null;
+  const label = sentence.text.slice(0, from).replace(/[\s:]+$/, "");
+  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;]/.test(label)) return null;
+  const prompt = `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
+  return numeric && kind !== "date"
+    ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.02 }
+    : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.02 };
+}
+
+/**
  * "What is the term for an organism that makes its own organic molecules from inorganic
  * sources?": a glossary line asked the other way round, its term typed. "What is the largest
  * object in the asteroid belt?" where a name's apposition describes one thing ("Ceres, the...").

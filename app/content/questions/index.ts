@@ -11,7 +11,7 @@
 import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
-import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
+import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
@@ -177,15 +177,17 @@ export function generateQuestions(
         const c = fact.candidate;
         // Options only for a key of a kind whose like can be told apart: see LOOSE_KINDS.
         const distractors = LOOSE_KINDS.has(c.kind) ? [] : pool.pick(c, fact.accepted, lesson.module, lesson.lesson, 3);
-        const drafts: QuestionDraft[] = [clozeOrNumeric(fact)];
+        // A row asked by its label ("What is the number of...?") replaces its blank forms: the same words as a fragment.
+        const row = rowQuestion(fact);
+        const drafts: QuestionDraft[] = row ? [row] : [clozeOrNumeric(fact)];
         const when = whenQuestion(fact);
         if (when) drafts.push(when);
         const which = whichQuestion(fact, c.kind === "acronym" ? expansions.get(fact.answer) : undefined);
         if (which) drafts.push(which);
-        const mcq = multipleChoice(fact, distractors);
+        const mcq = row ? null : multipleChoice(fact, distractors);
         if (mcq) drafts.push(mcq);
         // Plain noun phrases get the blank forms only: a true/false or typed question on them says little.
-        if (c.kind !== "phrase") {
+        if (c.kind !== "phrase" && !row) {
           const typed = shortAnswer(fact);
           if (typed) drafts.push(typed);
         }
@@ -222,7 +224,8 @@ export function generateQuestions(
             lessonTitle,
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
-          const capped = fact.fragment || impliedCount(draft.prompt, draft.answer);
+          // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
+          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer);
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);

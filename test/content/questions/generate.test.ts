@@ -147,7 +147,34 @@ describe("generateQuestions", () => {
     const [[bank]] = generateQuestions([{ key: "canals", lessons: [lesson("Canals", ["Canals shorten sea routes."], [table])] }]);
     const q = bank.questions.find((x) => x.answer === "98");
     expect(q?.source.line).toBe(21);
-    expect(q?.prompt).toContain("Length of the Kiel Canal in kilometres: _____.");
+    expect(q?.prompt).toBe("What is the length of the Kiel Canal in kilometres?");
+  });
+
+  it("asks a fact box's row as the question its label is, where the label names a measure", () => {
+    const table: Block = {
+      kind: "table",
+      header: ["Fact", "Value"],
+      rows: [
+        ["Number of locks on the Oster Canal", "14"],
+        ["Year the Oster Canal was opened to barges", "1931"],
+        ["Date of the first crossing by steamer", "March 1934"],
+        ["Colour of the pilot flag", "red and white"],
+        ["Year opened", "1931"],
+        ["Length of the Oster Canal", "about 98"],
+      ],
+      line: 40,
+    };
+    const [[bank]] = generateQuestions([{ key: "oster", lessons: [lesson("Oster", ["Barges carry grain inland."], [table])] }]);
+    const asked = (prompt: string) => bank.questions.find((q) => q.prompt === prompt);
+    expect(asked("What is the number of locks on the Oster Canal?")).toMatchObject({ type: "numeric", answer: "14" });
+    expect(asked("What is the year the Oster Canal was opened to barges?")).toMatchObject({ type: "numeric", answer: "1931" });
+    expect(asked("What is the date of the first crossing by steamer?")).toMatchObject({ type: "short_answer", answer: "March 1934" });
+    // Estimated as the question it is, not capped as the row's fragment ("Number of locks...: _____.").
+    expect(asked("What is the number of locks on the Oster Canal?")!.quality).toBeGreaterThan(0.3);
+    // It replaces its blank forms, the same words as a fragment.
+    expect(asked("Number of locks on the Oster Canal: _____.")).toBeUndefined();
+    // Not a measure, a label too short to say what it measures, or a key that is only part of the value.
+    for (const q of bank.questions) expect(q.prompt).not.toMatch(/^What is the (?:colour|year opened|length)/);
   });
 
   it("asks a table row for its value, prompted by its label, never for words of the label", () => {
@@ -165,7 +192,9 @@ describe("generateQuestions", () => {
     expect(fromRows.map((q) => q.answer)).toEqual(expect.arrayContaining(["1965", "red and white"]));
     for (const q of fromRows.filter((x) => x.type !== "true_false")) {
       expect(["1965", "red and white"]).toContain(q.answer);
-      expect(q.prompt).toMatch(/^(Which [a-z ]+ fills the blank\? )?(Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): _____\.$/);
+      expect(q.prompt).toMatch(
+        /^(?:(Which [a-z ]+ fills the blank\? )?(Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): _____\.|What is the year the Harbour Safety Code was adopted in Rotterdam\?)$/,
+      );
     }
     // A falsified twin changes the value, never the label.
     for (const q of fromRows.filter((x) => x.type === "true_false"))
