@@ -240,16 +240,35 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
     first = start + 1;
   }
   const rows: string[][] = [];
+  let valued = 0;
   let i = first;
+  const rowShaped = (unit: Unit | undefined, adjacent: boolean) =>
+    unit !== undefined && unit.kind === "line" && adjacent && wordCount(unit.text, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS && !endsLikeSentence(unit.text);
   while (i < units.length) {
     const unit = units[i];
-    const adjacent = i === first ? !header || !unit.afterBlank : !unit.afterBlank;
-    if (unit.kind !== "line" || !adjacent || wordCount(unit.text, MAX_HEADING_WORDS) > MAX_HEADING_WORDS || endsLikeSentence(unit.text)) break;
+    // Column names may stand a blank line above their rows; the rows themselves are adjacent.
+    const adjacent = i === first || !unit.afterBlank;
+    if (!rowShaped(unit, adjacent)) break;
     const cells = splitFactRow(unit.text);
-    if (!cells) break;
-    rows.push(cells);
+    if (cells) {
+      rows.push(cells);
+      valued++;
+    } else if (rows.length > 0 || header) {
+      // "Founder of the draisine Karl Drais" among rows that end in values: a row whose value is a name, where the
+      // label ends is not known. Kept as one cell (shown, never asked), not taken for a heading. It must lie inside
+      // the run: adjacent to a row after it, or to one before.
+      const next = units[i + 1];
+      const inside = rowShaped(next, next !== undefined && !next.afterBlank) || rows.length > 0;
+      if (!inside) break;
+      rows.push([unit.text]);
+    } else break;
     i++;
   }
-  if (rows.length < 2) return null;
+  // Trailing cells without a value are not known to belong to the table.
+  while (rows.length > 0 && rows[rows.length - 1].length < 2) {
+    rows.pop();
+    i--;
+  }
+  if (valued < 2) return null;
   return { block: { kind: "table", header, rows, line: head.line }, next: i };
 }

@@ -101,6 +101,20 @@ describe("parseText", () => {
     });
   });
 
+  it("keeps a fact table whole when its column names stand a blank line above it and a row's value is a name", () => {
+    const lines = [para("Intro"), "", "Fact Value", "", "Year the first hive was kept 1852", "Founder of the society Anna Vell", "Number of hives in 1900 340", "", para("After")];
+    const doc = parseText(lines.join("\n"));
+    // No row taken for a heading: the name-valued row is one cell of the table, shown and never asked.
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph", "table", "paragraph"]);
+    expect(doc.blocks[1]).toMatchObject({
+      header: ["Fact", "Value"],
+      rows: [["Year the first hive was kept", "1852"], ["Founder of the society Anna Vell"], ["Number of hives in 1900", "340"]],
+    });
+    // A line without a value after the last row is not the table's.
+    const after = parseText([para("Intro"), "Feature Value", "Year the record was set 2014", "Seeds in one large head 2000", "Notes on growing"].join("\n"));
+    expect(after.blocks.find((b) => b.kind === "table")).toMatchObject({ rows: [["Year the record was set", "2014"], ["Seeds in one large head", "2000"]] });
+  });
+
   it("does not take a single heading that ends in a number for a table", () => {
     const doc = parseText(["Phase 2", para("Phase"), para("More")].join("\n"));
     expect(doc.blocks.some((b) => b.kind === "table")).toBe(false);

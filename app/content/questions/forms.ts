@@ -221,25 +221,40 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
  */
 const MEASURE_LABEL =
   /^(?:Number|Year|Date|Length|Height|Depth|Width|Area|Population|Percentage|Proportion|Share|Cost|Price|Budget|Size|Weight|Mass|Speed|Distance|Duration|Age|Amount|Total|Capacity|Volume|Temperature|Diameter|Count|Value|Output|Membership)\b(?!-)/;
+/** "Length of the first race about": a label that runs into its value's hedge, or stops on a word that needs one. */
+const LABEL_CUT_SHORT = /\s(?:about|around|approximately|approx\.|c\.|ca\.|some|over|under|nearly|almost|roughly|than|of|the|a|an|in|on|at|by|to|for|and|or)$/i;
+/** A name, an acronym or a number after the label's first word: "Number of COEs accredited by NATO", "Year of Darwin's book". */
+const NAMED_AFTER_FIRST_WORD = /^\S+\s.*(?:\b\p{Lu}|\d)/u;
+/** "Year the canal was opened to ships", "Date the treaty was signed": a measure, a subject, "was", a participle. */
+const PASSIVE_LABEL = /^(Year|Date)\s+((?:(?!\b(?:was|were|is|are)\b)[^,])+?)\s+(was|were)\s+(\p{Ll}[\p{L}'’-]*(?:ed|en|t|n)\b.*)$/u;
 /** Value kinds a measure label asks for: a count, a quantity, a year or a date. */
 const MEASURE_KINDS = new Set<CandidateKind>(["year", "date", "quantity"]);
 
 /**
  * A fact box's row asked as the question its label already is: "Number of COEs accredited by NATO: 30."
- * asks "What is the number of COEs accredited by NATO?". Only where the label opens on a measure and holds
- * at least three words (it names what it measures), and the key is the row's whole value. Its blank forms
+ * asks "What is the number of COEs accredited by NATO?". Only where the label opens on a measure, holds at
+ * least three words and a name or number (it says what it measures: not "Number of locks"), and the key is
+ * the row's whole value. Its blank forms
  * ("Number of COEs accredited by NATO: _____.") read as fragments and stay out of decks.
  */
 export function rowQuestion(fact: Fact): QuestionDraft | null {
   const { kind, sentence, start, end, numeric } = fact.candidate;
   const from = sentence.answerFrom;
   if (sentence.origin !== "row" || from === undefined || start < from || !MEASURE_KINDS.has(kind)) return null;
-  // The whole value, its closing full stop aside: "October 2020", not the "2020" of it.
+  // The whole value, its closing full stop aside; but a label that asks for the year asks for the
+  // year of a date ("Year of approval of the policy: October 2020" is answered 2020).
   const value = sentence.text.slice(from).trim().replace(/\.$/, "");
-  if (sentence.text.slice(start, end) !== value) return null;
   const label = sentence.text.slice(0, from).replace(/[\s:]+$/, "");
-  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;]/.test(label)) return null;
-  const prompt = `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
+  const text = sentence.text.slice(start, end);
+  if (/^Year\b/.test(label) ? kind !== "year" || !value.endsWith(text) : text !== value) return null;
+  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;]/.test(label) || LABEL_CUT_SHORT.test(label)) return null;
+  // "Number of locks", "Year the canal opened": what is measured is named only by the box's place in the text.
+  if (!NAMED_AFTER_FIRST_WORD.test(label)) return null;
+  // "Year the canal was opened to ships" reads "In what year was the canal opened to ships?".
+  const passive = PASSIVE_LABEL.exec(label);
+  const prompt = passive
+    ? `${passive[1] === "Year" ? "In what year" : "When"} ${passive[3]} ${passive[2]} ${passive[4]}?`
+    : `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
   return numeric && kind !== "date"
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.02 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.02 };

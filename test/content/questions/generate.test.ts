@@ -156,25 +156,33 @@ describe("generateQuestions", () => {
       header: ["Fact", "Value"],
       rows: [
         ["Number of locks on the Oster Canal", "14"],
+        ["Year Anna Vell sailed the Oster Canal", "1936"],
+        ["Year of the Oster Canal Act", "June 1929"],
         ["Year the Oster Canal was opened to barges", "1931"],
-        ["Date of the first crossing by steamer", "March 1934"],
+        ["Date of the first crossing by the steamer Vesta", "March 1934"],
         ["Colour of the pilot flag", "red and white"],
         ["Year opened", "1931"],
-        ["Length of the Oster Canal", "about 98"],
+        ["Length of the Oster Canal about", "98 km"],
+        ["Number of locks built", "14"],
       ],
       line: 40,
     };
     const [[bank]] = generateQuestions([{ key: "oster", lessons: [lesson("Oster", ["Barges carry grain inland."], [table])] }]);
     const asked = (prompt: string) => bank.questions.find((q) => q.prompt === prompt);
     expect(asked("What is the number of locks on the Oster Canal?")).toMatchObject({ type: "numeric", answer: "14" });
-    expect(asked("What is the year the Oster Canal was opened to barges?")).toMatchObject({ type: "numeric", answer: "1931" });
-    expect(asked("What is the date of the first crossing by steamer?")).toMatchObject({ type: "short_answer", answer: "March 1934" });
+    expect(asked("In what year was the Oster Canal opened to barges?")).toMatchObject({ type: "numeric", answer: "1931" });
+    // A label asking for the year of a date asks for the year.
+    expect(asked("What is the year of the Oster Canal Act?")).toMatchObject({ type: "numeric", answer: "1929" });
+    expect(bank.questions.some((q) => /^What is the year of the Oster Canal Act\?$/.test(q.prompt) && q.answer !== "1929")).toBe(false);
+    // A label that is not passive is asked as it reads.
+    expect(asked("What is the year Anna Vell sailed the Oster Canal?")).toMatchObject({ type: "numeric", answer: "1936" });
+    expect(asked("What is the date of the first crossing by the steamer Vesta?")).toMatchObject({ type: "short_answer", answer: "March 1934" });
     // Estimated as the question it is, not capped as the row's fragment ("Number of locks...: _____.").
     expect(asked("What is the number of locks on the Oster Canal?")!.quality).toBeGreaterThan(0.3);
     // It replaces its blank forms, the same words as a fragment.
     expect(asked("Number of locks on the Oster Canal: _____.")).toBeUndefined();
-    // Not a measure, a label too short to say what it measures, or a key that is only part of the value.
-    for (const q of bank.questions) expect(q.prompt).not.toMatch(/^What is the (?:colour|year opened|length)/);
+    // Not a measure, a label too short to say what it measures or naming nothing, or one cut short of its value.
+    for (const q of bank.questions) expect(q.prompt).not.toMatch(/^What is the (?:colour|year opened|length|number of locks built)/);
   });
 
   it("asks a table row for its value, prompted by its label, never for words of the label", () => {
@@ -193,7 +201,7 @@ describe("generateQuestions", () => {
     for (const q of fromRows.filter((x) => x.type !== "true_false")) {
       expect(["1965", "red and white"]).toContain(q.answer);
       expect(q.prompt).toMatch(
-        /^(?:(Which [a-z ]+ fills the blank\? )?(Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): _____\.|What is the year the Harbour Safety Code was adopted in Rotterdam\?)$/,
+        /^(?:(Which [a-z ]+ fills the blank\? )?(Year the Harbour Safety Code was adopted in Rotterdam|Colour of the pilot flag): _____\.|In what year was the Harbour Safety Code adopted in Rotterdam\?)$/,
       );
     }
     // A falsified twin changes the value, never the label.
