@@ -29,6 +29,8 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+/** A relative clause right after the blank: ", which focus on...", ", where police from...". */
+const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
@@ -135,7 +137,11 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // So a number counts as a list's slot only with another number beside it.
     const near = `${statement.slice(Math.max(0, at - 30), at)} ${statement.slice(at + BLANK.length, at + BLANK.length + 30)}`;
     const numberAmongNumbers = !/^\d+$/.test(q.answer.trim()) || /\d/.test(near);
-    if (numberAmongNumbers && LIST_SLOT.test(statement.slice(Math.max(0, at - 80), at + BLANK.length + 80))) flags.push("list-slot");
+    // "NATO's _____, which focus on awareness, capabilities, and engagement": a list inside the relative clause
+    // that follows the blank is that clause's, not one the blank is an item of.
+    const following = statement.slice(at + BLANK.length, at + BLANK.length + 80);
+    const ownList = RELATIVE_AFTER.test(following) ? "" : following;
+    if (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.

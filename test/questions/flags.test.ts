@@ -56,6 +56,9 @@ describe("automatic checks on a question", () => {
     // A year is a slot of a list of years only: places listed after it do not make it one.
     expect(questionFlags({ prompt: "The ring was broken up in _____, where police from Kenya, Uganda, and Interpol worked together.", answer: "2012" })).toEqual([]);
     expect(questionFlags({ prompt: "Floods struck in 1990, 1995, _____, and 2004.", answer: "2001" })).toContain("list-slot");
+    // A list inside the relative clause after the blank is that clause's.
+    expect(questionFlags({ prompt: "Members follow the _____, which cover training, equipment, and pay.", answer: "Harbour Code" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____, which trade grain, grew.", answer: "Odessa" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });
