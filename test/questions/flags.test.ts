@@ -44,6 +44,13 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The loop counts 0, _____, 2, 3.", answer: "1" })).toEqual(["part-of-a-number"]);
   });
 
+  it("flags a time pointed back at: that December, that year", () => {
+    expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
+    // A "that" clause is not a time.
+    expect(questionFlags({ prompt: "Pilots reported that December storms closed _____.", answer: "Odessa" })).toEqual([]);
+  });
+
   it("flags a blank that is one item of a list", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____ trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "Ports such as _____, Varna and Constanta trade grain.", answer: "Odessa" })).toEqual(["list-slot"]);
