@@ -7,7 +7,7 @@
 import type { Question } from "../types";
 import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
-import { withFullStop } from "./nlp";
+import { pastClauseInBaseForm, withFullStop } from "./nlp";
 import { BLANK } from "./rules";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
@@ -251,10 +251,16 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
   // "Number of locks", "Year the canal opened": what is measured is named only by the box's place in the text.
   if (!NAMED_AFTER_FIRST_WORD.test(label)) return null;
   // "Year the canal was opened to ships" reads "In what year was the canal opened to ships?".
+  // "Year Dunlop patented the pneumatic tyre" reads "In what year did Dunlop patent the pneumatic tyre?".
   const passive = PASSIVE_LABEL.exec(label);
+  const active = passive ? null : /^(Year|Date)\s+(.+)$/.exec(label);
+  const clause = active ? pastClauseInBaseForm(active[2]) : null;
+  const when = (measure: string) => (measure === "Year" ? "In what year" : "When");
   const prompt = passive
-    ? `${passive[1] === "Year" ? "In what year" : "When"} ${passive[3]} ${passive[2]} ${passive[4]}?`
-    : `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
+    ? `${when(passive[1])} ${passive[3]} ${passive[2]} ${passive[4]}?`
+    : active && clause
+      ? `${when(active[1])} did ${clause}?`
+      : `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
   return numeric && kind !== "date"
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.02 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.02 };

@@ -272,6 +272,35 @@ export function lexiconTag(phrase: string): LexiconTag | undefined {
 const LETTER = /\p{L}/u;
 const LETTER_FIRST = /^\p{L}/u;
 
+/** Tags that may make up a clause's subject before its verb: "the Rover safety bicycle", "Britain", "NATO's council". */
+const SUBJECT_TAGS = new Set(["DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"]);
+
+/**
+ * "Dunlop patented the pneumatic tyre" read as a question's clause, "Dunlop patent the pneumatic tyre" (for "In
+ * what year did ...?"): a subject, then its verb in the past tense, which is given in its base form. Null where
+ * the text is not such a clause. Asks wink for the verb's lemma: only for the few labels that need it.
+ */
+export function pastClauseInBaseForm(text: string): string | null {
+  const doc = wink.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  // The typings give its.lemma an add-on signature out() does not take; at run time it is an its function like the others.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  let verb = 0;
+  while (verb < values.length && SUBJECT_TAGS.has(tags[verb])) verb++;
+  if (verb === 0 || verb >= values.length || tags[verb] !== "VERB" || !tags.slice(0, verb).some((t) => t === "PROPN" || t === "NOUN")) return null;
+  const past = values[verb];
+  const base = lemmas[verb];
+  // A verb in the past tense whose lemma is a plain lower-case word: "patented" -> "patent", "bought" -> "buy".
+  if (!/^\p{Ll}+$/u.test(past) || !/^\p{Ll}+$/u.test(base) || base === past || !(/ed$/.test(past) || !/s$/.test(past))) return null;
+  if (tags.slice(verb + 1).some((t) => t === "VERB" || t === "AUX")) return null;
+  // Rebuilt from the text itself: the tokens' offsets are not kept, so the verb is found at its word boundary.
+  const at = new RegExp(`(^|\\s)${past}(?=\\s|$)`, "u").exec(text);
+  if (!at) return null;
+  const start = at.index + at[1].length;
+  return `${text.slice(0, start)}${base}${text.slice(start + past.length)}`;
+}
+
 /** Splits a piece of text into analysed sentences. */
 export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens">> {
   const doc = wink.readDoc(text);

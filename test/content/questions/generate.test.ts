@@ -174,8 +174,8 @@ describe("generateQuestions", () => {
     // A label asking for the year of a date asks for the year.
     expect(asked("What is the year of the Oster Canal Act?")).toMatchObject({ type: "numeric", answer: "1929" });
     expect(bank.questions.some((q) => /^What is the year of the Oster Canal Act\?$/.test(q.prompt) && q.answer !== "1929")).toBe(false);
-    // A label that is not passive is asked as it reads.
-    expect(asked("What is the year Anna Vell sailed the Oster Canal?")).toMatchObject({ type: "numeric", answer: "1936" });
+    // A past-tense clause is asked with its verb in the base form.
+    expect(asked("In what year did Anna Vell sail the Oster Canal?")).toMatchObject({ type: "numeric", answer: "1936" });
     expect(asked("What is the date of the first crossing by the steamer Vesta?")).toMatchObject({ type: "short_answer", answer: "March 1934" });
     // Estimated as the question it is, not capped as the row's fragment ("Number of locks...: _____.").
     expect(asked("What is the number of locks on the Oster Canal?")!.quality).toBeGreaterThan(0.3);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { WordTable, logFrequency, logFrequencyAt } from "~/content/questions/nlp";
+import { WordTable, logFrequency, logFrequencyAt, pastClauseInBaseForm } from "~/content/questions/nlp";
 
 describe("the table of words looked up in place", () => {
   it("finds a word by its lower case as a map of the lower-cased words does", () => {
@@ -48,5 +48,20 @@ describe("the table of words looked up in place", () => {
     const text = "The Treaty of Westphalia";
     expect(logFrequencyAt(text, 4, 10)).toBe(logFrequency("Treaty"));
     expect(logFrequencyAt(text, 4, 10)).toBeGreaterThan(0);
+  });
+});
+
+describe("a past-tense clause in its base form", () => {
+  it("gives the verb of a subject's clause in its base form, regular or not", () => {
+    expect(pastClauseInBaseForm("Anna Vell sailed the Oster Canal")).toBe("Anna Vell sail the Oster Canal");
+    expect(pastClauseInBaseForm("the harbour board bought two tugs")).toBe("the harbour board buy two tugs");
+  });
+
+  it("refuses what is not a subject and a past-tense verb", () => {
+    // Present tense, no subject, a second verb, a participle opening the text.
+    expect(pastClauseInBaseForm("the canal opens to barges")).toBeNull();
+    expect(pastClauseInBaseForm("sailed the Oster Canal")).toBeNull();
+    expect(pastClauseInBaseForm("Anna Vell sailed and charted the Oster Canal")).toBeNull();
+    expect(pastClauseInBaseForm("of the first crossing by steamer")).toBeNull();
   });
 });
