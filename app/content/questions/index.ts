@@ -17,7 +17,7 @@ import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } 
 import { questionId, siblingKey } from "./ids";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence } from "./nlp";
+import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
@@ -563,6 +563,7 @@ function pointsBackQuietly(sentence: Sentence): boolean {
   if (sentence.previous.length === 0) return false;
   if (POINTER_WORD.test(sentence.text)) return true;
   const tokens = sentence.tokens;
+  if (opensOnBareDefinite(tokens)) return true;
   let earlier: Set<string> | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!DEFINITE.has(tokens[i].lower)) continue;
@@ -575,6 +576,20 @@ function pointsBackQuietly(sentence: Sentence): boolean {
     if (earlier.has(singularForm(noun.lower))) return true;
   }
   return false;
+}
+
+/**
+ * "The siege began in early April 1453.", "The defeat led to...", "The vote was limited to...": a sentence that
+ * opens on "the" and one common noun, its subject, says "the" of what the sentences before named ("the siege"
+ * of the city they said Mehmed set out to take). Raters failed every such prompt shown alone. Not "The siege
+ * of Vienna..." or "The Ottoman siege", which name it, and not a noun past a capitalised word.
+ */
+function opensOnBareDefinite(tokens: readonly Token[]): boolean {
+  if (tokens[0]?.lower !== "the" || tokens[0].text !== "The") return false;
+  const noun = tokens[1];
+  const next = tokens[2];
+  if (!noun || noun.pos !== "NOUN" || !/^\p{Ll}{4,}$/u.test(noun.text) || !next) return false;
+  return next.pos === "VERB" || next.pos === "AUX";
 }
 
 /**

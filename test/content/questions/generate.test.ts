@@ -284,6 +284,27 @@ describe("generateQuestions", () => {
     expect(alone.questions.filter((q) => q.source.sentence.startsWith("These locks"))).toEqual([]);
   });
 
+  it("shows the sentence before one that opens on 'the' and a bare noun, its subject: what the sentence before named", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "sieges",
+        lessons: [
+          lesson("Sieges", [
+            "Suleiman marched on Vienna with a large army of the Ottoman Empire. The siege began in late September 1529 and failed within weeks.",
+            "The siege of Rhodes began in June 1522 after a long voyage.",
+          ]),
+        ],
+      },
+    ]);
+    const began = bank.questions.filter((q) => q.source.sentence.startsWith("The siege began") && q.type !== "true_false");
+    expect(began.length).toBeGreaterThan(0);
+    for (const q of began) expect(q.prompt).toContain("Suleiman marched on Vienna");
+    // "The siege of Rhodes" names what it speaks of, and opens its paragraph: shown alone.
+    const rhodes = bank.questions.filter((q) => q.source.sentence.startsWith("The siege of Rhodes") && q.type !== "true_false");
+    expect(rhodes.length).toBeGreaterThan(0);
+    for (const q of rhodes) expect(q.prompt).not.toContain("Suleiman");
+  });
+
   it("drops an opening connective from a sentence shown on its own", () => {
     const [[bank]] = generateQuestions([{ key: "c", lessons: [lesson("C", ["Additionally, the Oster Canal was widened in 1974 by the Waterways Board."])] }]);
     const q = bank.questions.find((x) => x.type === "numeric");
