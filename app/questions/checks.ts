@@ -27,6 +27,7 @@ export const CURATION_FLAG_LABELS: Readonly<Record<CurationFlag, string>> = {
   "list-slot": "Blank is one item of a list",
   fragment: "Not a full sentence",
   aside: "Blank is a side detail",
+  "key-echoed": "Prompt names what the key is named from",
   "key-in-prompt": "Key stands in the prompt",
   "several-fillings": "Several fillings possible",
   "weak-distractor": "Weak distractor",

@@ -7,7 +7,7 @@
 import { BLANK, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS } from "../content/questions/text";
 
-export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside";
+export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
@@ -148,5 +148,27 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
   const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);
   if (/^\p{Ll}/u.test(firstSentence) || cut || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
+  if (echoesKey(statement, q.answer)) flags.push("key-echoed");
   return flags;
 }
+
+/**
+ * Whether the prompt names what its key's name is made from: "...devised by _____" after "The Richter scale"
+ * (Charles F. Richter), "the German Fokker Eindecker" (Anthony Fokker), "the Cuban physician" (Cuba), "the
+ * Selimiye Mosque ... for Suleiman's son _____" (Selim II). The key's last name-word (four letters or more,
+ * not a month) is looked for as the opening of a capitalised word of the prompt: whole, or its first five
+ * letters for a longer one. Both raters failed each such question they met.
+ */
+function echoesKey(statement: string, answer: string): boolean {
+  const key = answer.trim();
+  if (key === "True" || key === "False") return false;
+  const names = key.match(/\p{Lu}[\p{L}'’-]{3,}/gu);
+  const last = names?.[names.length - 1];
+  if (!last || MONTH.test(last)) return false;
+  const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
+  const rest = statement.replace(BLANK, " ");
+  for (const word of rest.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
+  return false;
+}
+
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;

@@ -44,6 +44,17 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The loop counts 0, _____, 2, 3.", answer: "1" })).toEqual(["part-of-a-number"]);
   });
 
+  it("flags a prompt that names what its key is named from", () => {
+    expect(questionFlags({ prompt: "The Marn scale was devised in 1921 by _____.", answer: "Ivo Marn" })).toEqual(["key-echoed"]);
+    expect(questionFlags({ prompt: "Who built the Varnaport crane?", answer: "Petar Varnaport" })).toEqual(["key-echoed"]);
+    // The first five letters of a longer name: "the Odessan fleet" for Odessa's.
+    expect(questionFlags({ prompt: "The Odessan fleet was based in _____ until 1920.", answer: "Odessan Bay" })).toEqual(["key-echoed"]);
+    // Another name, a month, or a true/false key is no echo.
+    expect(questionFlags({ prompt: "The Marn scale was devised in 1921 by _____.", answer: "Petar Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "The strike began on 2 October and ended on _____.", answer: "28 October" })).toEqual([]);
+    expect(questionFlags({ prompt: "True or false: The Marn scale was devised in 1921.", answer: "True" })).toEqual([]);
+  });
+
   it("flags a time pointed back at: that December, that year", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
