@@ -42,11 +42,12 @@ const FIRST_WORD = /^\s*(\S+)/;
  * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
  * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
  * sentence, the two are mostly named before it), and "that December", "that year" (the time of an earlier sentence's
- * event; not "reported that December storms..."). Not "such as", and not "both X and Y", which name what they mean.
+ * event; not "reported that December storms..."), and "the opposite situation" (of what the sentence before said; not "the
+ * opposite of inflation"). Not "such as", and not "both X and Y", which name what they mean.
  * Exported for the test that holds leansOnEarlierText's search for its words to it.
  */
 export const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}|\bthat\s+(?:year|month|week|day|decade|century|season|spring|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/iu;
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|\bthe\s+(?:opposite|reverse|converse)\s+(?!of\b)\p{L}|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}|\bthat\s+(?:year|month|week|day|decade|century|season|spring|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/iu;
 
 /**
  * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
@@ -68,7 +69,7 @@ export function opensOnPointer(sentence: string): boolean {
  * every branch names one of them: a new branch needs its word here). Most sentences hold none, and
  * searching for them costs a small part of running POINTS_BACK itself.
  */
-export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five", "that"];
+export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five", "that", "opposite", "reverse", "converse"];
 /**
  * The characters past ASCII that POINTS_BACK's case-insensitive matching reads as ASCII letters: the long s
  * and the Kelvin sign. A sentence holding either is left to POINTS_BACK whatever its words.

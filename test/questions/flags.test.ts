@@ -58,6 +58,8 @@ describe("automatic checks on a question", () => {
   it("flags a time pointed back at: that December, that year", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "The opposite process, a slow fall in prices, is called _____.", answer: "deflation" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "The opposite of inflation, a slow fall in prices, is called _____.", answer: "deflation" })).toEqual([]);
     // A "that" clause is not a time.
     expect(questionFlags({ prompt: "Pilots reported that December storms closed _____.", answer: "Odessa" })).toEqual([]);
   });
