@@ -59,10 +59,14 @@ export const POINTS_BACK =
 const OPENS_BACK =
   /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
 
-/** Whether a sentence opens on a word that points back ("It", "This", "They"...). */
-export function opensOnPointer(sentence: string): boolean {
-  return CONTEXT_OPENERS.has(FIRST_WORD.exec(sentence)?.[1].toLowerCase().replace(/[^a-z]/g, "") ?? "");
+/** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
+export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
+  const opening = afterOpeningWord ? AFTER_ONE_WORD_AND_COMMA.exec(sentence) : null;
+  const first = (opening ? opening[1] : FIRST_WORD.exec(sentence)?.[1]) ?? "";
+  return CONTEXT_OPENERS.has(first.toLowerCase().replace(/[^a-z]/g, ""));
 }
+/** "First, it redistributes...", "However, they...": the word after a one-word opening and its comma. */
+const AFTER_ONE_WORD_AND_COMMA = /^\s*\p{L}+,\s+(\S+)/u;
 
 /**
  * Words one of which POINTS_BACK needs, lower-case: each of its branches holds one (a test checks that

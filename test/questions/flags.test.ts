@@ -59,6 +59,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "The opposite process, a slow fall in prices, is called _____.", answer: "deflation" })).toContain("dangling-reference");
+    // A pointer after a one-word opening: "Second, it creates _____."
+    expect(questionFlags({ prompt: "Second, it creates _____.", answer: "uncertainty" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "Second, the Varna tax creates _____.", answer: "uncertainty" })).toEqual([]);
     expect(questionFlags({ prompt: "The opposite of inflation, a slow fall in prices, is called _____.", answer: "deflation" })).toEqual([]);
     // A "that" clause is not a time.
     expect(questionFlags({ prompt: "Pilots reported that December storms closed _____.", answer: "Odessa" })).toEqual([]);

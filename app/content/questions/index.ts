@@ -606,7 +606,8 @@ export function resolveContext(sentence: Sentence): string | null {
   }
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.
-  return opensOnPointer(sentence.text) ? null : "";
+  // (Only the first word: "Second, it..." unresolved stays in the bank, flagged, like a pointer further in.)
+  return opensOnPointer(sentence.text, false) ? null : "";
 }
 
 /**
