@@ -155,6 +155,8 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
   // "Which person" only for a key that reads as a person's name: "Douglas DC-8" was taken for one.
   if (noun === "person" && !readsAsPersonName(fact.answer)) noun = "";
+  // "The _____ towns of Pompeii and Herculaneum" (Roman): a name after "the" describes what follows; no person.
+  if (noun === "person" && /\bthe\s+$/i.test(fact.candidate.sentence.text.slice(0, fact.candidate.start))) noun = "";
   return {
     type: "short_answer",
     prompt: noun ? `Which ${noun} fills the blank? ${blanked(fact)}` : `What fills the blank? ${blanked(fact)}`,

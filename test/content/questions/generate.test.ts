@@ -305,6 +305,13 @@ describe("generateQuestions", () => {
     for (const q of rhodes) expect(q.prompt).not.toContain("Suleiman");
   });
 
+  it("never asks 'Which person' for a name after 'the' that describes what follows it", () => {
+    const [[bank]] = generateQuestions([{ key: "n", lessons: [lesson("Towns", ["The Norman towns of Lusa and Pera were ruined in 1705 by a storm."])] }]);
+    const norman = bank.questions.filter((q) => q.answer === "Norman" && q.type === "short_answer");
+    expect(norman.length).toBeGreaterThan(0);
+    for (const q of norman) expect(q.prompt).toMatch(/^What fills the blank\? /);
+  });
+
   it("drops an opening connective from a sentence shown on its own", () => {
     const [[bank]] = generateQuestions([{ key: "c", lessons: [lesson("C", ["Additionally, the Oster Canal was widened in 1974 by the Waterways Board."])] }]);
     const q = bank.questions.find((x) => x.type === "numeric");
