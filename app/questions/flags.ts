@@ -167,13 +167,17 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
   if (key === "True" || key === "False") return false;
-  const names = key.match(/\p{Lu}[\p{L}'’-]{3,}/gu);
+  const names = key.match(NAME_WORD);
   const last = names?.[names.length - 1];
   if (!last || MONTH.test(last)) return false;
   const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
   const rest = statement.replace(BLANK, " ");
-  for (const word of rest.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
+  for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
   return false;
 }
+
+/** A word opening on a capital, four letters or more ("Richter"; not the "Injected" of "__cairnInjected"). */
+const NAME_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}'’-]{3,}/gu;
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}'’-]*/gu;
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;

@@ -53,6 +53,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Marn scale was devised in 1921 by _____.", answer: "Petar Varna" })).toEqual([]);
     expect(questionFlags({ prompt: "The strike began on 2 October and ended on _____.", answer: "28 October" })).toEqual([]);
     expect(questionFlags({ prompt: "True or false: The Marn scale was devised in 1921.", answer: "True" })).toEqual([]);
+    // Capitals inside a word are no name: "portMarnix" names no Marnix.
+    expect(questionFlags({ prompt: "The file portMarnix.txt was written in _____.", answer: "Marnix Bay" })).toEqual([]);
   });
 
   it("flags a time pointed back at: that December, that year", () => {
