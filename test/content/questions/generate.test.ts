@@ -312,6 +312,13 @@ describe("generateQuestions", () => {
     for (const q of norman) expect(q.prompt).toMatch(/^What fills the blank\? /);
   });
 
+  it("never asks 'Which organisation' for a blank a count stands before", () => {
+    const [[bank]] = generateQuestions([{ key: "o", lessons: [lesson("Boards", ["In 1931 the ministry created 12 Harbour Safety Boards to inspect the locks."])] }]);
+    const boards = bank.questions.filter((q) => q.answer === "Harbour Safety Boards" && q.type === "short_answer");
+    expect(boards.length).toBeGreaterThan(0);
+    for (const q of boards) expect(q.prompt).not.toMatch(/^Which organisation/);
+  });
+
   it("drops an opening connective from a sentence shown on its own", () => {
     const [[bank]] = generateQuestions([{ key: "c", lessons: [lesson("C", ["Additionally, the Oster Canal was widened in 1974 by the Waterways Board."])] }]);
     const q = bank.questions.find((x) => x.type === "numeric");
