@@ -28,11 +28,13 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:the\s+)?_____\s*,|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){1,6}(?:and\s+|or\s+)?(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
+/** A sentence that ends on a preposition, an article or a conjunction: cut where a list or a clause should follow. */
+const ENDS_ON_FUNCTION_WORD = /\s(?:to|of|the|a|an|and|or|for|with|by|from|into|include|includes|including|were|are|was|is)\s*[.!]$/i;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
 const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
@@ -152,7 +154,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
   const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);
-  if (/^\p{Ll}/u.test(firstSentence) || cut || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
+  // "... and the largest shares went to.": a sentence cut before the list it introduced ends on a word that needs one after it.
+  const unfinished = ENDS_ON_FUNCTION_WORD.test(firstSentence);
+  if (/^\p{Ll}/u.test(firstSentence) || cut || unfinished || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
   if (echoesKey(statement, q.answer)) flags.push("key-echoed");
   return flags;
 }

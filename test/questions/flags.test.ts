@@ -57,6 +57,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The file portMarnix.txt was written in _____.", answer: "Marnix Bay" })).toEqual([]);
   });
 
+  it("flags a sentence cut before the list it introduces", () => {
+    expect(questionFlags({ prompt: "Aid was shared out by the _____, and the largest shares went to.", answer: "Varna Council" })).toContain("fragment");
+    expect(questionFlags({ prompt: "Aid was shared out by the _____, and the largest share went to Varna.", answer: "Harbour Council" })).toEqual([]);
+  });
+
   it("flags a time pointed back at: that December, that year", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
@@ -84,6 +89,8 @@ describe("automatic checks on a question", () => {
     // A list inside the relative clause after the blank is that clause's.
     expect(questionFlags({ prompt: "Members follow the _____, which cover training, equipment, and pay.", answer: "Harbour Code" })).toEqual([]);
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____, which trade grain, grew.", answer: "Odessa" })).toContain("list-slot");
+    // The end of a list after "such as", the blank running to the end of the list.
+    expect(questionFlags({ prompt: "Ports such as Varna, Burgas, _____ were blockaded in 1915.", answer: "Odessa and Sulina" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
   });
