@@ -39,7 +39,7 @@ if (!seed || !out || !(count > 0) || files.length === 0) {
 const drafts = files.map((name) => draftModule(readSource(name, readFileSync(name)), moduleKey(name)));
 const seen: Array<{ question: Question; signals: QualitySignals }> = [];
 const titles = new Map<Question, string>();
-const banks = generateQuestions(drafts.map((d) => ({ key: d.key, lessons: d.lessons })), (question, signals) => {
+const banks = generateQuestions(drafts.map((d) => ({ key: d.key, lessons: d.lessons, title: d.title })), (question, signals) => {
   if (question.quality >= minQuality && !excluded.has(question.prompt)) seen.push({ question, signals });
 });
 banks.forEach((module, m) => module.forEach((bank, l) => bank.questions.forEach((q) => titles.set(q, drafts[m].lessons[l].title))));

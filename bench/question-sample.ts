@@ -36,7 +36,7 @@ const drafts = files.map((name) => draftModule(readSource(name, readFileSync(nam
 const kindOf = new Map<string, string>();
 const signalsOf = new Map<string, QualitySignals>();
 const banks = generateQuestions(
-  drafts.map((d) => ({ key: d.key, lessons: d.lessons })),
+  drafts.map((d) => ({ key: d.key, lessons: d.lessons, title: d.title })),
   (question, signals) => {
     kindOf.set(question.id, signals.kind);
     signalsOf.set(question.id, signals);

@@ -21,7 +21,7 @@ export interface SourceFile {
 
 export function buildModules(files: SourceFile[]): Module[] {
   const drafts = files.map((file) => draftModule(readSource(file.name, file.bytes), file.key ?? moduleKey(file.name)));
-  const banks = generateQuestions(drafts.map((d) => ({ key: d.key, lessons: d.lessons })));
+  const banks = generateQuestions(drafts.map((d) => ({ key: d.key, lessons: d.lessons, title: d.title })));
   return drafts.map((draft, m) => ({
     title: draft.title,
     source: draft.source,

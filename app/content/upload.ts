@@ -50,7 +50,7 @@ export async function buildUploadedModule(
   }
   report({ stage: "generate", fraction: STRUCTURE_SHARE });
   const lessons = joinLessons(drafts);
-  const [bank] = generateQuestions([{ key, lessons }], undefined, (done) =>
+  const [bank] = generateQuestions([{ key, lessons, title: drafts[0].title }], undefined, (done) =>
     report({ stage: "generate", fraction: STRUCTURE_SHARE + (WRITING_END - STRUCTURE_SHARE) * done }),
   );
   return {

@@ -21,13 +21,15 @@ import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sente
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
-import { containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
+import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
 export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
   key: string;
   lessons: LessonDraft[];
+  /** The document's title: a key it names is the module's subject (see isSubjectOf). */
+  title?: string;
 }
 
 export interface LessonQuestions {
@@ -151,6 +153,8 @@ export function generateQuestions(
     // What an acronym stands for is asked once in a module, in the first lesson that spells it out: a cohort
     // may be assigned one module of a course, and its learners never see another module's question.
     const acronymsAsked = new Set<string>();
+    const title = modules[module].title;
+    const titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -225,7 +229,7 @@ export function generateQuestions(
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
-          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer);
+          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || isSubjectOf(titleWords, draft.answer);
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
@@ -316,6 +320,17 @@ const ACRONYM_SCORE = 0.8;
  * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
+
+/**
+ * Whether a key is what the whole document is about: every word of it (but stopwords) in the document's title
+ * ("Which plan ended in 1952...?" in "The Marshall Plan"). Both raters failed it as testing nothing: a learner
+ * knows the subject of what they read. Estimated as FRAGMENT_ACCEPTANCE; numbers never are.
+ */
+function isSubjectOf(titleWords: Set<string> | null, answer: string): boolean {
+  if (titleWords === null || /\d/.test(answer)) return false;
+  const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
+  return words.length > 0 && words.every((w) => titleWords.has(w));
+}
 
 /** The terms a lesson defines: in glossary lines (list items and table rows: "Term: definition") and in prose ("Term refers to..."). */
 function glossaryDefinitions(sentences: Sentence[]): AnalysedLesson["defined"] {

@@ -312,6 +312,18 @@ describe("generateQuestions", () => {
     for (const q of norman) expect(q.prompt).toMatch(/^What fills the blank\? /);
   });
 
+  it("estimates a key that is the document's own subject as unlikely to be accepted", () => {
+    const text = "The Varna Compact ended in 1952, when the Harbour Board took over its work.";
+    const [[titled]] = generateQuestions([{ key: "t", title: "The Varna Compact", lessons: [lesson("Ending", [text])] }]);
+    const [[untitled]] = generateQuestions([{ key: "t", lessons: [lesson("Ending", [text])] }]);
+    const subject = (bank: typeof titled) => bank.questions.filter((q) => q.answer === "Varna Compact" && q.type !== "true_false");
+    expect(subject(untitled).length).toBeGreaterThan(0);
+    expect(subject(titled).length).toBe(subject(untitled).length);
+    for (const q of subject(titled)) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // A year of it is not its subject.
+    expect(titled.questions.find((q) => q.answer === "1952" && q.type === "numeric")!.quality).toBeGreaterThan(0.05);
+  });
+
   it("never asks 'Which organisation' for a blank a count stands before", () => {
     const [[bank]] = generateQuestions([{ key: "o", lessons: [lesson("Boards", ["In 1931 the ministry created 12 Harbour Safety Boards to inspect the locks."])] }]);
     const boards = bank.questions.filter((q) => q.answer === "Harbour Safety Boards" && q.type === "short_answer");
