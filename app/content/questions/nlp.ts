@@ -293,7 +293,8 @@ export function pastClauseInBaseForm(text: string): string | null {
   const base = lemmas[verb];
   // A verb in the past tense whose lemma is a plain lower-case word: "patented" -> "patent", "bought" -> "buy".
   if (!/^\p{Ll}+$/u.test(past) || !/^\p{Ll}+$/u.test(base) || base === past || !(/ed$/.test(past) || !/s$/.test(past))) return null;
-  if (tags.slice(verb + 1).some((t) => t === "VERB" || t === "AUX")) return null;
+  // A second verb makes another clause; a word in -ing after the verb describes a noun ("his reflecting telescope").
+  for (let k = verb + 1; k < values.length; k++) if (tags[k] === "AUX" || (tags[k] === "VERB" && !values[k].endsWith("ing"))) return null;
   // Rebuilt from the text itself: the tokens' offsets are not kept, so the verb is found at its word boundary.
   const at = new RegExp(`(^|\\s)${past}(?=\\s|$)`, "u").exec(text);
   if (!at) return null;

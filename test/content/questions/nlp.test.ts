@@ -55,6 +55,8 @@ describe("a past-tense clause in its base form", () => {
   it("gives the verb of a subject's clause in its base form, regular or not", () => {
     expect(pastClauseInBaseForm("Anna Vell sailed the Oster Canal")).toBe("Anna Vell sail the Oster Canal");
     expect(pastClauseInBaseForm("the harbour board bought two tugs")).toBe("the harbour board buy two tugs");
+    // A word in -ing after the verb describes a noun.
+    expect(pastClauseInBaseForm("Marn built his revolving crane")).toBe("Marn build his revolving crane");
   });
 
   it("refuses what is not a subject and a past-tense verb", () => {
