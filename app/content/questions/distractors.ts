@@ -92,42 +92,84 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * The candidates given to one family's shelf before any pick read it, column by column (no object
+ * per candidate): what its entries are made from. Most families are never read: no option is
+ * picked for a loose name, and plain noun phrases (nine candidates in ten) only for a defined
+ * term, so their entries are made only if a pick asks for them.
+ */
+class PendingShelf {
+  readonly texts: string[] = [];
+  readonly folded: string[] = [];
+  readonly starts: number[] = [];
+  readonly wordCounts: number[] = [];
+  readonly numerics: Array<Candidate["numeric"]> = [];
+  readonly modules: number[] = [];
+  readonly lessons: number[] = [];
+}
+
 export class DistractorPool {
   private readonly shelves = new Map<string, Shelf>();
-  /**
-   * What the lesson being added has already given: folded answers by family (lessons are added
-   * one after another). By family first, so the key is the candidate's own folded text, hashed once.
-   */
-  private seen = new Map<string, Set<string>>();
-  private seenLesson = -1;
+  /** Candidates not yet on their family's shelf, by family: lessons are added one after another, before any pick. */
+  private readonly pending = new Map<string, PendingShelf>();
 
   add(c: Candidate, module: number, lesson: number): void {
     const folded = c.folded;
     const wordCount = c.words.length;
     if (!folded || wordCount > 6) return;
-    const lessonKey = lessonNumber(module, lesson);
-    if (lessonKey !== this.seenLesson) {
-      this.seen = new Map();
-      this.seenLesson = lessonKey;
-    }
-    // What the entry says of the candidate, worked out once whatever the number of its families.
-    let text: string | undefined;
-    let key = 0;
-    let form = 0;
     for (const family of entryFamilies(c)) {
-      let seen = this.seen.get(family);
-      if (!seen) this.seen.set(family, (seen = new Set()));
-      if (seen.has(folded)) continue;
-      seen.add(folded);
+      let waiting = this.pending.get(family);
+      if (!waiting) this.pending.set(family, (waiting = new PendingShelf()));
+      waiting.texts.push(c.text);
+      waiting.folded.push(folded);
+      waiting.starts.push(c.start);
+      waiting.wordCounts.push(wordCount);
+      waiting.numerics.push(c.numeric);
+      waiting.modules.push(module);
+      waiting.lessons.push(lesson);
+    }
+  }
+
+  /**
+   * The family's shelf, its pending candidates put on it first, in the order given: a lesson's
+   * repeats of one answer (folded) are left out. The kind is the family's: every candidate of a
+   * family has it (see entryFamilies).
+   */
+  private shelf(family: string): Shelf | undefined {
+    const waiting = this.pending.get(family);
+    if (waiting) {
+      this.pending.delete(family);
       let shelf = this.shelves.get(family);
       if (!shelf) this.shelves.set(family, (shelf = new Shelf()));
-      if (text === undefined) {
-        text = optionText(c);
-        key = orderNumber(folded);
-        form = formOf(c);
+      const kind = (family.startsWith("quantity|") ? "quantity" : family) as Candidate["kind"];
+      let seen = new Set<string>();
+      let seenLesson = -1;
+      for (let k = 0; k < waiting.folded.length; k++) {
+        const module = waiting.modules[k];
+        const lesson = waiting.lessons[k];
+        const lessonKey = lessonNumber(module, lesson);
+        if (lessonKey !== seenLesson) {
+          seen = new Set();
+          seenLesson = lessonKey;
+        }
+        const folded = waiting.folded[k];
+        if (seen.has(folded)) continue;
+        seen.add(folded);
+        const c = { kind, text: waiting.texts[k], start: waiting.starts[k], numeric: waiting.numerics[k] };
+        shelf.add({
+          text: optionText(c),
+          folded,
+          key: orderNumber(folded),
+          wordCount: waiting.wordCounts[k],
+          form: formOf(c),
+          value: c.numeric?.value,
+          module,
+          lesson,
+          forms: undefined,
+        });
       }
-      shelf.add({ text, folded, key, wordCount, form, value: c.numeric?.value, module, lesson, forms: undefined });
     }
+    return this.shelves.get(family);
   }
 
   /** Up to `count` distractors for the answer `c` (its accepted variants given). */
@@ -152,7 +194,7 @@ export class DistractorPool {
     const chosen = picking.chosen;
     const seed = orderNumber(c.folded);
     for (const family of families(c)) {
-      const shelf = this.shelves.get(family);
+      const shelf = this.shelf(family);
       if (!shelf) continue;
       shelf.sort();
       const lessonList = shelf.byLesson.get(lessonNumber(module, lesson));
