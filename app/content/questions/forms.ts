@@ -270,6 +270,10 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.02 };
 }
 
+/** An apposition that names a person's role: "the third Earl of Rosse", "the court astronomer", "the king's son". */
+const PERSON_ROLE =
+  /^the\s+(?:[\p{L}'’-]+\s+){0,3}?(?:earl|duke|count|baron|lord|lady|king|queen|emperor|empress|pope|president|chancellor|minister|secretary|founder|inventor|engineer|architect|scientist|physicist|chemist|biologist|astronomer|mathematician|painter|sculptor|composer|writer|poet|author|philosopher|historian|general|admiral|captain|commander|leader|director|son|daughter|wife|husband|brother|sister|father|mother|sultan|caliph|tsar|shah|prince|princess|bishop|archbishop|abbot|saint)s?\b/iu;
+
 /**
  * "What is the term for an organism that makes its own organic molecules from inorganic
  * sources?": a glossary line asked the other way round, its term typed. "What is the largest
@@ -283,7 +287,8 @@ export function definitionQuestion(entry: GlossaryEntry): QuestionDraft {
   const named = isAcronym(term) || /^(?:(?:The|the|of|and)\s+)?\p{Lu}\S*(?:\s+(?:of|and|the|\p{Lu}\S*))+$/u.test(term);
   const prompt =
     shape === "apposition" && /^the\s/i.test(definition)
-      ? `What is ${definition}?`
+      ? // "William Parsons, the third Earl of Rosse": a person, by a name and a role, is asked for as one.
+        `${readsAsPersonName(term) && PERSON_ROLE.test(definition) ? "Who was" : "What is"} ${definition}?`
       : `What is the ${named ? "name" : "term"} for ${definition}?`;
   const accepted = [answer];
   for (const v of [term, ...alternatives]) if (!accepted.includes(v)) accepted.push(v);

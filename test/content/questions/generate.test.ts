@@ -454,6 +454,11 @@ describe("list items and glossary lines", () => {
       { key: "isles", lessons: [listLesson("Isles", ["Ostrava Isle, the largest island in the northern bay, charted by Ivo Marn in 1712."])] },
     ]);
     expect(bank.questions.find((q) => q.prompt === "What is the largest island in the northern bay?")?.answer).toBe("Ostrava Isle");
+    // A person named by a role is asked for as one.
+    const [[people]] = generateQuestions([
+      { key: "people", lessons: [listLesson("People", ["Ivo Marn, the third Earl of Varna, who charted the northern bay in 1712."])] },
+    ]);
+    expect(people.questions.find((q) => q.prompt === "Who was the third Earl of Varna?")?.answer).toBe("Ivo Marn");
   });
 });
 
