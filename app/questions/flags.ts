@@ -43,13 +43,12 @@ const FIRST_WORD = /^\s*(\S+)/;
 /**
  * Words anywhere in a sentence that point back to what an earlier one named: "these mechanisms",
  * "such a declaration", "both countries", "the former", and "the two countries" near the start (later in a
- * sentence, the two are mostly named before it), and "that December", "that year" (the time of an earlier sentence's
- * event; not "reported that December storms..."), and "the opposite situation" (of what the sentence before said; not "the
- * opposite of inflation"). Not "such as", and not "both X and Y", which name what they mean.
+ * sentence, the two are mostly named before it), and "the opposite situation" (of what the sentence before said; not "the
+ * opposite of inflation"). Not "such as", and not "both X and Y", which name what they mean. (A time pointed back at: THAT_TIME.)
  * Exported for the test that holds leansOnEarlierText's search for its words to it.
  */
 export const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|\bthe\s+(?:opposite|reverse|converse)\s+(?!of\b)\p{L}|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}|\bthat\s+(?:year|month|week|day|decade|century|season|spring|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/iu;
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)[\p{L}]|\bthe\s+(?:former|latter|aforementioned|above-mentioned|same)\b|\bthe\s+(?:opposite|reverse|converse)\s+(?!of\b)\p{L}|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
 /**
  * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
@@ -75,7 +74,7 @@ const AFTER_ONE_WORD_AND_COMMA = /^\s*\p{L}+,\s+(\S+)/u;
  * every branch names one of them: a new branch needs its word here). Most sentences hold none, and
  * searching for them costs a small part of running POINTS_BACK itself.
  */
-export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five", "that", "opposite", "reverse", "converse"];
+export const POINTS_BACK_WORDS = ["this", "thes", "thos", "such", "both", "former", "latter", "aforementioned", "above-mentioned", "same", "two", "thre", "four", "five", "opposite", "reverse", "converse"];
 /**
  * The characters past ASCII that POINTS_BACK's case-insensitive matching reads as ASCII letters: the long s
  * and the Kelvin sign. A sentence holding either is left to POINTS_BACK whatever its words.
@@ -90,10 +89,17 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
  */
 const ANY_POINTS_BACK_WORD = new RegExp(POINTS_BACK_WORDS.join("|"), "i");
 
-/** Whether POINTS_BACK finds the sentence pointing back: the search for its words first, then the expression. */
+/**
+ * "that December", "that year": the time of an earlier sentence's event (not "reported that December storms...").
+ * Apart from POINTS_BACK: "that" is in most sentences, and would make the search for its words find nearly all.
+ */
+const THAT_TIME =
+  /\bthat\s+(?:year|month|week|day|decade|century|season|spring|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/iu;
+
+/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME does. */
 export function pointsBack(sentence: string): boolean {
-  if (!FOLDS_TO_ASCII.test(sentence) && !ANY_POINTS_BACK_WORD.test(sentence)) return false;
-  return POINTS_BACK.test(sentence);
+  if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
+  return THAT_TIME.test(sentence);
 }
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
