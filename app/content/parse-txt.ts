@@ -224,6 +224,9 @@ export function splitFactRow(text: string): [string, string] | null {
   return [label, tokens.slice(start).join(" ")];
 }
 
+/** The second of two column names that say a table of facts follows ("Fact Value", "Characteristics Values"). */
+const COLUMN_NAME = /^(?:Values?|Figures?|Data|Details?|Amounts?|Numbers?|Statistics?|Facts?|Information|Descriptions?)$/;
+
 /**
  * A run of at least two adjacent short lines that each end with a value
  * ("Year the treaty was signed 1998"), optionally under a line of two column
@@ -239,6 +242,9 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
     header = head.text.split(" ");
     first = start + 1;
   }
+  // Column names that say so ("Fact Value", "Characteristics Values") may stand a blank line above their rows;
+  // two other words there ("Early Life") are a section's heading over a table of its own.
+  const headerAboveBlank = header !== null && COLUMN_NAME.test(header[1]);
   const rows: string[][] = [];
   let valued = 0;
   let i = first;
@@ -246,8 +252,8 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
     unit !== undefined && unit.kind === "line" && adjacent && wordCount(unit.text, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS && !endsLikeSentence(unit.text);
   while (i < units.length) {
     const unit = units[i];
-    // Column names may stand a blank line above their rows; the rows themselves are adjacent.
-    const adjacent = i === first || !unit.afterBlank;
+    // The rows are adjacent; the first may stand a blank line below column names that say so.
+    const adjacent = !unit.afterBlank || (i === first && (header === null || headerAboveBlank));
     if (!rowShaped(unit, adjacent)) break;
     const cells = splitFactRow(unit.text);
     if (cells) {
@@ -255,17 +261,19 @@ function factTableAt(units: Unit[], start: number): { block: Block; next: number
       valued++;
     } else if (rows.length > 0 || header) {
       // "Founder of the draisine Karl Drais" among rows that end in values: a row whose value is a name, where the
-      // label ends is not known. Kept as one cell (shown, never asked), not taken for a heading. It must lie inside
-      // the run: adjacent to a row after it, or to one before.
+      // label ends is not known. Kept as one cell (shown, never asked), not taken for a heading, only right after
+      // a row with a value or right before one: a run of short lines without values ends the table at its first
+      // two, so such a run is not read to its end again from each of its lines.
       const next = units[i + 1];
-      const inside = rowShaped(next, next !== undefined && !next.afterBlank) || rows.length > 0;
-      if (!inside) break;
+      const afterValued = rows.length > 0 && rows[rows.length - 1].length >= 2;
+      const beforeValued = next !== undefined && rowShaped(next, !next.afterBlank) && splitFactRow(next.text) !== null;
+      if (!afterValued && !beforeValued) break;
       rows.push([unit.text]);
     } else break;
     i++;
   }
-  // Trailing cells without a value are not known to belong to the table.
-  while (rows.length > 0 && rows[rows.length - 1].length < 2) {
+  // A trailing cell without a value is not known to belong to the table.
+  if (rows.length > 0 && rows[rows.length - 1].length < 2) {
     rows.pop();
     i--;
   }

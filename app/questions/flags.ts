@@ -28,13 +28,13 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){1,6}(?:and\s+|or\s+)?(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
 const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
 /** A sentence that ends on a preposition, an article or a conjunction: cut where a list or a clause should follow. */
-const ENDS_ON_FUNCTION_WORD = /\s(?:to|of|the|a|an|and|or|for|with|by|from|into|include|includes|including|were|are|was|is)\s*[.!]$/i;
+const ENDS_ON_FUNCTION_WORD = /\s(?:to|of|the|a|an|and|or|for|with|by|from|into|include|includes|including)\s*[.!]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
 const GLOSSARY_LINE = /^[^.!?]{1,60}\s[–—-]\s\p{Ll}/u;
 
@@ -62,12 +62,15 @@ const OPENS_BACK =
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
-  const opening = afterOpeningWord ? AFTER_ONE_WORD_AND_COMMA.exec(sentence) : null;
-  const first = (opening ? opening[1] : FIRST_WORD.exec(sentence)?.[1]) ?? "";
-  return CONTEXT_OPENERS.has(first.toLowerCase().replace(/[^a-z]/g, ""));
+  if (isPointer(FIRST_WORD.exec(sentence)?.[1])) return true;
+  return afterOpeningWord && isPointer(AFTER_ONE_WORD.exec(sentence)?.[1]);
 }
-/** "First, it redistributes...", "However, they...": the word after a one-word opening and its comma. */
-const AFTER_ONE_WORD_AND_COMMA = /^\s*\p{L}+,\s+(\S+)/u;
+const isPointer = (word: string | undefined) => word !== undefined && CONTEXT_OPENERS.has(word.toLowerCase().replace(/[^a-z]/g, ""));
+/**
+ * "First, it redistributes...", "Empty, it holds...": the word after a one-word opening and its comma. ("Newton, it
+ * is said, built..." is read so too: shown with the sentence before, it loses nothing.)
+ */
+const AFTER_ONE_WORD = /^\s*\p{L}+,\s+(\S+)/u;
 
 /**
  * Words one of which POINTS_BACK needs, lower-case: each of its branches holds one (a test checks that
@@ -94,7 +97,7 @@ const ANY_POINTS_BACK_WORD = new RegExp(POINTS_BACK_WORDS.join("|"), "i");
  * Apart from POINTS_BACK: "that" is in most sentences, and would make the search for its words find nearly all.
  */
 const THAT_TIME =
-  /\bthat\s+(?:year|month|week|day|decade|century|season|spring|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/iu;
+  /\b[Tt]hat\s+(?:year|month|week|day|decade|century|season|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/u;
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME does. */
 export function pointsBack(sentence: string): boolean {
@@ -177,14 +180,26 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
   if (key === "True" || key === "False") return false;
-  const names = key.match(NAME_WORD);
-  const last = names?.[names.length - 1];
-  if (!last || MONTH.test(last)) return false;
+  // The last name-word that names this one thing: not a month, a regnal number or a head any name of its kind has
+  // ("Soviet Union" is looked for as "Soviet": "the European Union" gives nothing away).
+  const names = (key.match(NAME_WORD) ?? []).filter((w) => !MONTH.test(w) && !ROMAN.test(w) && !GENERIC_HEAD.has(w));
+  const last = names[names.length - 1];
+  if (!last) return false;
   const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
   const rest = statement.replace(BLANK, " ");
+  // Most prompts hold no word opening on the stem: one search of the lower-cased text rules them out.
+  if (!rest.toLowerCase().includes(stem)) return false;
   for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
   return false;
 }
+
+const ROMAN = /^[IVXLCDM]+$/;
+/** Heads that many names share ("Union", "War", "Church", "Bank"): a prompt holding one echoes no particular key. */
+const GENERIC_HEAD = new Set(
+  "Union War Wars Bank Church Nations National Council Committee Company Corporation Party Republic Kingdom Empire Treaty Act Agreement Convention Conference Organisation Organization Association Society University College Institute Museum River Lake Ocean Mountain Mountains Island Islands Canal Street Square Palace Cathedral Prize Award Guard Army Navy Force Forces Department Ministry Office Agency Commission Court House Senate Congress Parliament Assembly Revolution Dynasty Period Movement Plan Programme Program Policy Strategy Initiative System Project Mission Centre Center Service Services States State City County Province Region Valley Desert Gulf Strait Basin Coast North South East West Northern Southern Eastern Western Great Saint United New Old Royal General Federal Central".split(
+    " ",
+  ),
+);
 
 /** A word opening on a capital, four letters or more ("Richter"; not the "Injected" of "__cairnInjected"). */
 const NAME_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}'’-]{3,}/gu;

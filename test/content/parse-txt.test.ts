@@ -115,6 +115,12 @@ describe("parseText", () => {
     expect(after.blocks.find((b) => b.kind === "table")).toMatchObject({ rows: [["Year the record was set", "2014"], ["Seeds in one large head", "2000"]] });
   });
 
+  it("keeps a two-word heading a blank line above a table its heading, not the table's column names", () => {
+    const doc = parseText([para("Intro"), "", "Early Life", "", "Year the first hive was kept 1852", "Number of hives in 1900 340", "", para("After")].join("\n"));
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph", "heading", "table", "paragraph"]);
+    expect(doc.blocks[2]).toMatchObject({ header: null, rows: [["Year the first hive was kept", "1852"], ["Number of hives in 1900", "340"]] });
+  });
+
   it("does not take a single heading that ends in a number for a table", () => {
     const doc = parseText(["Phase 2", para("Phase"), para("More")].join("\n"));
     expect(doc.blocks.some((b) => b.kind === "table")).toBe(false);

@@ -53,6 +53,12 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Marn scale was devised in 1921 by _____.", answer: "Petar Varna" })).toEqual([]);
     expect(questionFlags({ prompt: "The strike began on 2 October and ended on _____.", answer: "28 October" })).toEqual([]);
     expect(questionFlags({ prompt: "True or false: The Marn scale was devised in 1921.", answer: "True" })).toEqual([]);
+    // Only the first five letters of a longer name: "Varnan forces" for Varnastan.
+    expect(questionFlags({ prompt: "Varnan forces crossed the river into _____ in 1920.", answer: "Varnastan" })).toEqual(["key-echoed"]);
+    // A head many names share, or a regnal number, echoes nothing: "the European Union" for the Soviet Union.
+    expect(questionFlags({ prompt: "The European Union traded grain with the _____ in 1975.", answer: "Soviet Union" })).toEqual([]);
+    expect(questionFlags({ prompt: "Henry VIII was followed on the throne by _____.", answer: "Edward VI" })).toEqual([]);
+    expect(questionFlags({ prompt: "The United States signed the pact with the _____ in 1946.", answer: "United Nations" })).toEqual([]);
     // Capitals inside a word are no name: "portMarnix" names no Marnix.
     expect(questionFlags({ prompt: "The file portMarnix.txt was written in _____.", answer: "Marnix Bay" })).toEqual([]);
   });
@@ -60,16 +66,24 @@ describe("automatic checks on a question", () => {
   it("flags a sentence cut before the list it introduces", () => {
     expect(questionFlags({ prompt: "Aid was shared out by the _____, and the largest shares went to.", answer: "Varna Council" })).toContain("fragment");
     expect(questionFlags({ prompt: "Aid was shared out by the _____, and the largest share went to Varna.", answer: "Harbour Council" })).toEqual([]);
+    // A sentence may end on "is", and on a capital letter that is a name.
+    expect(questionFlags({ prompt: "The gas is more soluble in water than _____ is.", answer: "oxygen" })).toEqual([]);
+    expect(questionFlags({ prompt: "Night blindness follows a lack of _____, also called vitamin A.", answer: "retinol" })).toEqual([]);
   });
 
   it("flags a time pointed back at: that December, that year", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "The opposite process, a slow fall in prices, is called _____.", answer: "deflation" })).toContain("dangling-reference");
-    // A pointer after a one-word opening: "Second, it creates _____."
+    // A pointer after an opening connective: "Second, it creates _____."; a pointer opening the sentence still counts.
     expect(questionFlags({ prompt: "Second, it creates _____.", answer: "uncertainty" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "This, however, led to _____.", answer: "uncertainty" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "Empty, it holds about _____ of water.", answer: "50 millilitres" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "Second, the Varna tax creates _____.", answer: "uncertainty" })).toEqual([]);
     expect(questionFlags({ prompt: "The opposite of inflation, a slow fall in prices, is called _____.", answer: "deflation" })).toEqual([]);
+    // A month's name only with its capital: "that may cause" and "that spring from" are no times.
+    expect(questionFlags({ prompt: "A disease that may cause _____ spreads fast.", answer: "fever" })).toEqual([]);
+    expect(questionFlags({ prompt: "Rivers that spring from the Alps feed the _____.", answer: "Rhine" })).toEqual([]);
     // A "that" clause is not a time.
     expect(questionFlags({ prompt: "Pilots reported that December storms closed _____.", answer: "Odessa" })).toEqual([]);
   });
@@ -89,6 +103,8 @@ describe("automatic checks on a question", () => {
     // A list inside the relative clause after the blank is that clause's.
     expect(questionFlags({ prompt: "Members follow the _____, which cover training, equipment, and pay.", answer: "Harbour Code" })).toEqual([]);
     expect(questionFlags({ prompt: "Ports such as Varna, Constanta and the _____, which trade grain, grew.", answer: "Odessa" })).toContain("list-slot");
+    // One example after "such as" makes no list.
+    expect(questionFlags({ prompt: "In countries such as France, _____ rose sharply after 1973.", answer: "inflation" })).toEqual([]);
     // The end of a list after "such as", the blank running to the end of the list.
     expect(questionFlags({ prompt: "Ports such as Varna, Burgas, _____ were blockaded in 1915.", answer: "Odessa and Sulina" })).toContain("list-slot");
     // An apposition is not a list.

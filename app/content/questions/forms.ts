@@ -248,10 +248,10 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
   // The whole value, its closing full stop aside; but a label that asks for the year asks for the
   // year of a date ("Year of approval of the policy: October 2020" is answered 2020).
   const value = sentence.text.slice(from).trim().replace(/\.$/, "");
-  const label = sentence.text.slice(0, from).replace(/[\s:]+$/, "");
+  const label = sentence.text.slice(0, from).replace(/\s+/g, " ").replace(/[\s:]+$/, "");
   const text = sentence.text.slice(start, end);
   if (/^Year\b/.test(label) ? kind !== "year" || !value.endsWith(text) : text !== value) return null;
-  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;]/.test(label) || LABEL_CUT_SHORT.test(label)) return null;
+  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;,]/.test(label) || LABEL_CUT_SHORT.test(label)) return null;
   // "Number of locks", "Year the canal opened": what is measured is named only by the box's place in the text.
   if (!NAMED_AFTER_FIRST_WORD.test(label)) return null;
   // "Year the canal was opened to ships" reads "In what year was the canal opened to ships?".

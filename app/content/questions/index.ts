@@ -322,14 +322,19 @@ const ACRONYM_SCORE = 0.8;
 const FRAGMENT_ACCEPTANCE = 0.05;
 
 /**
- * Whether a key is what the whole document is about: every word of it (but stopwords) in the document's title
- * ("Which plan ended in 1952...?" in "The Marshall Plan"). Both raters failed it as testing nothing: a learner
- * knows the subject of what they read. Estimated as FRAGMENT_ACCEPTANCE; numbers never are.
+ * Whether a key is what the whole document is about: every word of it (but stopwords) in the document's title,
+ * and at least half the title's own ("Which plan ended in 1952...?" in "The Marshall Plan"; not "plant cells" in
+ * "Photosynthesis and Cellular Respiration in Plant Cells", one topic of several). Both raters failed such a
+ * question as testing nothing: a learner knows the subject of what they read. Estimated as FRAGMENT_ACCEPTANCE;
+ * numbers never are.
  */
 function isSubjectOf(titleWords: Set<string> | null, answer: string): boolean {
   if (titleWords === null || /\d/.test(answer)) return false;
   const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
-  return words.length > 0 && words.every((w) => titleWords.has(w));
+  if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
+  let titleContent = 0;
+  for (const w of titleWords) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
+  return 2 * new Set(words).size >= titleContent;
 }
 
 /** The terms a lesson defines: in glossary lines (list items and table rows: "Term: definition") and in prose ("Term refers to..."). */

@@ -272,6 +272,11 @@ export function lexiconTag(phrase: string): LexiconTag | undefined {
 const LETTER = /\p{L}/u;
 const LETTER_FIRST = /^\p{L}/u;
 
+/**
+ * Tags that open an object after its verb: "the tyre", "its privileges", "Egypt's shares", "two tugs", "wooden ships",
+ * "De Motu Cordis" (a foreign word). A preposition other than "by" opens what the verb did ("fell to the Ottomans").
+ */
+const OBJECT_OPENING = new Set(["DET", "PRON", "PROPN", "NUM", "ADJ", "X"]);
 /** Tags that may make up a clause's subject before its verb: "the Rover safety bicycle", "Britain", "NATO's council". */
 const SUBJECT_TAGS = new Set(["DET", "PROPN", "NOUN", "ADJ", "NUM", "PART"]);
 
@@ -292,7 +297,14 @@ export function pastClauseInBaseForm(text: string): string | null {
   const past = values[verb];
   const base = lemmas[verb];
   // A verb in the past tense whose lemma is a plain lower-case word: "patented" -> "patent", "bought" -> "buy".
-  if (!/^\p{Ll}+$/u.test(past) || !/^\p{Ll}+$/u.test(base) || base === past || !(/ed$/.test(past) || !/s$/.test(past))) return null;
+  if (!/^\p{Ll}+$/u.test(past) || !/^\p{Ll}+$/u.test(base) || base === past || /(?:s|ing|en)$/.test(past)) return null;
+  // Active, with its object: "Dunlop patented the tyre", "Britain bought Egypt's shares". Without one ("the Varna
+  // Line founded", "Ivo Marn elected mayor", "the bridge designed by...") the label may be a passive whose "was" is
+  // left out, and "did" would turn it round; an intransitive ("the Kontor closed") keeps "What is the year...?" too.
+  const object = tags[verb + 1];
+  const next = values[verb + 1];
+  const opensObject = OBJECT_OPENING.has(object) || (object === "NOUN" && /s$/.test(next)) || (object === "ADP" && next.toLowerCase() !== "by");
+  if (object === undefined || !opensObject) return null;
   // A second verb makes another clause; a word in -ing after the verb describes a noun ("his reflecting telescope").
   for (let k = verb + 1; k < values.length; k++) if (tags[k] === "AUX" || (tags[k] === "VERB" && !values[k].endsWith("ing"))) return null;
   // Rebuilt from the text itself: the tokens' offsets are not kept, so the verb is found at its word boundary.

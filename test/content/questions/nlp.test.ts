@@ -65,5 +65,12 @@ describe("a past-tense clause in its base form", () => {
     expect(pastClauseInBaseForm("sailed the Oster Canal")).toBeNull();
     expect(pastClauseInBaseForm("Anna Vell sailed and charted the Oster Canal")).toBeNull();
     expect(pastClauseInBaseForm("of the first crossing by steamer")).toBeNull();
+    // A passive whose "was" is left out: "did" would turn it round ("did Ivo Marn elect mayor").
+    expect(pastClauseInBaseForm("Ivo Marn elected mayor of Varna")).toBeNull();
+    expect(pastClauseInBaseForm("the Varna Line founded")).toBeNull();
+    expect(pastClauseInBaseForm("Ivo Marn written")).toBeNull();
+    expect(pastClauseInBaseForm("the Varna bridge designed by Ivo Marn")).toBeNull();
+    // A preposition other than "by" after the verb: what it did.
+    expect(pastClauseInBaseForm("Varna fell to the Ottomans")).toBe("Varna fall to the Ottomans");
   });
 });
