@@ -27,7 +27,7 @@ import { loadSquad } from "./squad-data";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 /** The sizes the failures were first measured at. */
-const DEFAULT_MB: Record<Shape, number> = { "one-line": 3, distinct: 3, sections: 3, repeated: 1, paragraphs: 6.3, table: 0.24, rows: 5, normal: 5 };
+const DEFAULT_MB: Record<Shape, number> = { "one-line": 3, distinct: 3, sections: 3, repeated: 1, paragraphs: 6.3, table: 0.24, rows: 5, lines: 0.2, normal: 5 };
 /** The child's heap: room to show a failure as an out-of-memory row, well under the machine's memory. */
 const HEAP_MB = 4096;
 const DEFAULT_TIMEOUT_SECONDS = 600;

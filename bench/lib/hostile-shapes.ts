@@ -11,6 +11,8 @@
  *   paragraphs   short distinct one-line paragraphs, a blank line between (~42 bytes each)
  *   table        a Markdown table of one header row, its rule and one data row, as wide as the size allows
  *   rows         a Markdown table of two columns (a name, a quantity), as many rows as the size allows
+ *   lines        short two-word lines, one after another with no blank line ("Paris bridge"): each may open a
+ *                table of facts flattened to text, whose search once read the whole run from every line
  *   normal       content/'s files concatenated, repeated up to the size (the control)
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -18,7 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "../..");
-export const SHAPES = ["one-line", "distinct", "sections", "repeated", "paragraphs", "table", "rows", "normal"] as const;
+export const SHAPES = ["one-line", "distinct", "sections", "repeated", "paragraphs", "table", "rows", "lines", "normal"] as const;
 export type Shape = (typeof SHAPES)[number];
 
 function contentText(): string {
@@ -101,6 +103,8 @@ export function hostileDocument(shape: Shape, bytes: number, prose = ""): { name
       const head = "# Long table\n\n| Name | Value |\n| --- | --- |";
       return { name: "rows.md", text: `${head}\n${repeatTo(bytes - head.length - 2, "\n", (k) => `| ${THINGS[k % 8]} ${k} | ${k % 1000} tonnes |`)}\n` };
     }
+    case "lines":
+      return { name: "lines.txt", text: `${repeatTo(bytes - 1, "\n", (k) => `${PLACES[k % 10]} ${THINGS[(k >> 2) % 8]}`)}\n` };
     case "normal":
       return { name: "normal.txt", text: repeatTo(bytes, "\n\n", contentText) };
   }

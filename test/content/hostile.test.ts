@@ -7,6 +7,7 @@
  */
 import { buildModules, draftModule, readSource } from "~/content/pipeline";
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from "~/content/parse-markdown";
+import { parseText } from "~/content/parse-txt";
 import { lessonSentences, MAX_TABLE_CELLS, noTextRead, PREVIOUS_SENTENCES } from "~/content/questions/nlp";
 import { MaterialIndex, MAX_SCANNED_SENTENCES } from "~/content/questions/material";
 import { MAX_BLOCK_CHARS, MAX_LESSON_CHARS } from "~/content/segment";
@@ -91,6 +92,25 @@ describe("many one-line paragraphs", () => {
   it("ask each lesson about its best 150 facts at most", () => {
     const [module] = buildModules([document("rows", 60 * KB)]);
     for (const lesson of module.lessons) expect(new Set(lesson.questions.map((q) => q.siblingKey)).size).toBeLessThanOrEqual(150);
+  });
+});
+
+describe("many short lines without a blank line between", () => {
+  // 20,000 two-word lines: each may open a table of facts flattened to text, and the search for its rows once
+  // read the whole run from every line (16,000 lines: a minute).
+  const file = document("lines", 240 * KB);
+
+  it("are read to the end, each line once, and make no table", () => {
+    const text = new TextDecoder().decode(file.bytes);
+    const lines = text.trim().split("\n");
+    const parsed = parseText(text);
+    expect(parsed.blocks.some((b) => b.kind === "table")).toBe(false);
+    // Every line is in the result once: as the title or a block of its own.
+    expect(parsed.blocks.length + (parsed.title === null ? 0 : 1)).toBe(lines.length);
+  });
+
+  it("are refused as a document with nothing but headings, with a clear message", () => {
+    expect(() => draftModule(readSource(file.name, file.bytes))).toThrow(/only headings/);
   });
 });
 
