@@ -174,8 +174,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
  * Whether the prompt names what its key's name is made from: "...devised by _____" after "The Richter scale"
  * (Charles F. Richter), "the German Fokker Eindecker" (Anthony Fokker), "the Cuban physician" (Cuba), "the
  * Selimiye Mosque ... for Suleiman's son _____" (Selim II). The key's last name-word (four letters or more,
- * not a month) is looked for as the opening of a capitalised word of the prompt: whole, or its first five
- * letters for a longer one. Both raters failed each such question they met.
+ * not a month, a regnal number or a shared head) is looked for as the opening of a capitalised word of the
+ * prompt: whole, or its first five letters for a longer one. Both raters failed each such question they met.
  */
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
