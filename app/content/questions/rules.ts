@@ -213,13 +213,18 @@ export function duplicatesAnother(q: Asked, kept: Asked[]): string | null {
  * pure, so the reason is the same as evaluating them all).
  */
 export function breaksRule(q: Question, span?: { sentence: string; start: number; end: number }): string | null {
-  const any = answerTooLong(q.answer) ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
+  const anyOf = asksForAnyOf(q.prompt);
+  // A question any name of a list answers shows the list as its answer: each name is held to the limit.
+  const tooLong = anyOf
+    ? (q.accepted.filter((name) => name !== q.answer).map(answerTooLong).find((why) => why !== null) ?? null)
+    : answerTooLong(q.answer);
+  const any = tooLong ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
   if (any !== null) return any;
   if (q.type === "true_false") return trueFalseShape(q) ?? blankCount(q.prompt, 0);
   const blank =
     answerInPrompt(q.prompt, q.accepted) ??
     blankIsStopword(q.answer) ??
-    blankCount(q.prompt, DIRECT_QUESTION.test(q.prompt) && !q.prompt.includes(BLANK) ? 0 : 1) ??
+    blankCount(q.prompt, (DIRECT_QUESTION.test(q.prompt) || anyOf) && !q.prompt.includes(BLANK) ? 0 : 1) ??
     (span ? blankSplitsWord(span.sentence, span.start, span.end) : null);
   if (blank !== null) return blank;
   return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;
@@ -227,6 +232,14 @@ export function breaksRule(q: Question, span?: { sentence: string; start: number
 
 /** A question asked outright ("What does ICAO stand for?"), not a statement with a blank. */
 const DIRECT_QUESTION = /\?$/;
+
+/** How a question that any name of a list answers ends (content/questions/examples.ts). */
+export const NAME_ONE = "Name one.";
+
+/** Whether any one of several names answers the question: its answer is the list ("A, B or C"), each name accepted. */
+export function asksForAnyOf(prompt: string): boolean {
+  return prompt.endsWith(` ${NAME_ONE}`);
+}
 
 type BlankSpan = { sentence: string; start: number; end: number };
 

@@ -16,6 +16,25 @@ import {
 } from "~/content/questions/rules";
 
 describe("question rules", () => {
+  it("holds a question any name of a list answers to its names' length, not the list's, and wants no blank", () => {
+    const anyOf = (names: string[]): Question =>
+      ({
+        id: "q",
+        type: "short_answer",
+        prompt: "The lesson names guilds that regulated the port. Name one.",
+        answer: `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`,
+        accepted: [`${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`, ...names],
+        source: { sentence: "s", line: 1 },
+        explanation: "s",
+        siblingKey: "k",
+        quality: 0.8,
+      }) as Question;
+    expect(breaksRule(anyOf(["the Weavers Company", "the Salters Guild", "the Coopers Union"]))).toBeNull();
+    expect(breaksRule(anyOf(["the Weavers Company", "the Worshipful Company of Salt Boilers of the Northern Port"]))).toMatch(/words/);
+    // Without "Name one." the same answer is one key, too long to type.
+    expect(breaksRule({ ...anyOf(["the Weavers Company", "the Salters Guild"]), prompt: "Which guilds regulated the port?" })).toMatch(/words/);
+  });
+
   it("rejects a prompt that still shows the answer, in any form", () => {
     expect(answerInPrompt("The _____ met the Arctic Council in Oslo.", ["Arctic Council"])).not.toBeNull();
     expect(answerInPrompt("_____ drafted the Harbour Accord; the Harbour Accord's text is short.", ["Harbour Accord"])).not.toBeNull();
