@@ -16,7 +16,7 @@ export function withModuleKey(module: Module, key: string): Module {
       questions: lesson.questions.map((q) => ({
         ...q,
         id: questionId(key, q.type, q.prompt, q.answer),
-        siblingKey: siblingKey(key, q.source.sentence),
+        siblingKey: siblingKey(key, q.siblingSentence ?? q.source.sentence),
       })),
     })),
   };

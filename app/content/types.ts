@@ -69,8 +69,17 @@ export interface Question {
   source: { sentence: string; line: number };
   /** Shown after answering: the source sentence. */
   explanation: string;
-  /** Shared by the questions that ask the same fact in different forms. */
+  /**
+   * Shared by the questions made from one sentence (every form of its facts), and by those that show
+   * that sentence before their own (see siblingSentence).
+   */
   siblingKey: string;
+  /**
+   * The sentence whose sibling group the question joins, where it is not the source sentence: a
+   * question shown with the sentence before it gives that sentence's facts away. Kept so that a
+   * re-keyed module (content/rekey.ts) gets the sibling keys the generator gives.
+   */
+  siblingSentence?: string;
   /** Generator's quality score in [0, 1]; a lesson's questions are sorted by it, best first. */
   quality: number;
 }

@@ -11,13 +11,14 @@ import { foldAnswer } from "../questions/fold";
 /** A lesson brings at most this many cards into a deck... */
 export const CARDS_PER_LESSON = 24;
 /**
- * ...questions on at most two facts of one sentence, one each (a second form of the same fact is
- * answered by the first). The two are siblings: review buries one while the other is shown that day
- * (learning/queue.ts), practice never shows them back to back (practiceOrder), and an assessment's form
- * takes one (assessment/form.ts). A sentence with a year and a count asks both, as cloze cards of
- * one note do in Anki, rather than hiding the second...
+ * ...questions on at most four facts of one sentence (its sibling group), one each (a second form of the
+ * same fact is answered by the first). They are siblings: review buries the others while one is shown that
+ * day (learning/queue.ts), practice never shows two back to back (practiceOrder), and an assessment's form
+ * takes one (assessment/form.ts). A sentence with a year, a count and a place asks each, as the cloze cards
+ * of one note do in Anki, rather than hiding all but one: a lesson's deck asks each fact it states (up to
+ * CARDS_PER_LESSON); four keeps one dense sentence from filling it...
  */
-export const FACTS_PER_SENTENCE = 2;
+export const FACTS_PER_SENTENCE = 4;
 /**
  * ...and only questions a teacher is estimated more likely than not to accept (quality is that
  * estimate: app/content/questions/quality.ts). Vague prose gets fewer questions, not worse ones.

@@ -57,6 +57,8 @@ describe("re-keying a module", () => {
     const underB = await buildUploadedModule([rivers], "key-b");
     const ids = (m: typeof underA) => m.lessons.flatMap((l) => l.questions.map((q) => [q.id, q.siblingKey]));
     expect(ids(underA)).not.toEqual(ids(underB));
+    // "It is about 6,650 kilometres long" is shown after the sentence before it, and joins its sibling group.
+    expect(underA.lessons.some((l) => l.questions.some((q) => q.siblingSentence !== undefined))).toBe(true);
     expect(ids(withModuleKey(underA, "key-b"))).toEqual(ids(underB));
     expect(withModuleKey(underA, "key-b").lessons.map((l) => l.questions.map((q) => q.prompt))).toEqual(underB.lessons.map((l) => l.questions.map((q) => q.prompt)));
   });

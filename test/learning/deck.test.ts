@@ -1,4 +1,4 @@
-import { CARDS_PER_LESSON, DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "~/learning/deck";
+import { CARDS_PER_LESSON, DECK_QUALITY_BAR, FACTS_PER_SENTENCE, chooseDeckQuestions, practiceOrder } from "~/learning/deck";
 
 const question = (i: number, quality: number, sentence = i, type = "cloze", answer = `answer ${i}`) => ({
   id: `q${i}`,
@@ -10,11 +10,14 @@ const question = (i: number, quality: number, sentence = i, type = "cloze", answ
 });
 
 describe("choosing a lesson's cards", () => {
-  it("takes the best-ranked questions, on two facts of a sentence at most and 24 per lesson", () => {
-    const ranked = Array.from({ length: 100 }, (_, i) => question(i, 0.9 - i / 1000, Math.floor(i / 3)));
+  it("takes the best-ranked questions, on FACTS_PER_SENTENCE facts of a sentence at most and 24 per lesson", () => {
+    const perSentence = FACTS_PER_SENTENCE + 1;
+    const ranked = Array.from({ length: 100 }, (_, i) => question(i, 0.9 - i / 1000, Math.floor(i / perSentence)));
     const chosen = chooseDeckQuestions(ranked);
     expect(chosen).toHaveLength(CARDS_PER_LESSON);
-    expect(chosen.slice(0, 4).map((q) => q.id)).toEqual(["q0", "q1", "q3", "q4"]);
+    // The sentence's last fact is left out; the next sentence's first is taken.
+    const firstSentence = Array.from({ length: FACTS_PER_SENTENCE }, (_, i) => `q${i}`);
+    expect(chosen.slice(0, FACTS_PER_SENTENCE + 1).map((q) => q.id)).toEqual([...firstSentence, `q${perSentence}`]);
   });
 
   it("asks one fact of a sentence once: a second form of the same key is left out, another key of it is not", () => {
@@ -89,9 +92,10 @@ describe("a module's policy of which questions reach learners", () => {
     expect(chooseDeckQuestions(ranked, { learnerQuestions: "quality", qualityBar: null }).map((q) => q.id)).toEqual(["q0", "q1", "q2"]);
   });
 
-  it("still takes two facts of a sentence at most, vouched ones before a generated sibling ranked above them", () => {
-    const ranked = [question(0, 0.9, 1), vouched(1, 0.6, "accepted", 1), vouched(2, 0.5, "edited", 1), question(3, 0.8, 2)];
-    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q1", "q2", "q3"]);
+  it("still takes FACTS_PER_SENTENCE facts of a sentence at most, vouched ones before a generated sibling ranked above them", () => {
+    const vouchedOnes = Array.from({ length: FACTS_PER_SENTENCE }, (_, i) => vouched(i + 1, 0.6 - i / 100, "accepted", 1));
+    const ranked = [question(0, 0.9, 1), ...vouchedOnes, question(99, 0.8, 2)];
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual([...vouchedOnes.map((q) => q.id), "q99"]);
   });
 
   it("fills a full deck with vouched questions before generated ones, then shows them in the bank's order", () => {

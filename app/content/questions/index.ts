@@ -242,7 +242,9 @@ export function generateQuestions(
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-          question.siblingKey = sibling ??= siblingKey(moduleKey, c.sentence.text);
+          const shownFirst = firstSentenceShown(fact);
+          question.siblingKey = sibling ??= siblingKey(moduleKey, shownFirst);
+          if (shownFirst !== c.sentence.text) question.siblingSentence = shownFirst.trim();
           observe?.(question, signals);
           kept.push({ question, order });
         }
@@ -319,6 +321,19 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
   if (options) return { id: "", type, prompt, answer, accepted, options, source, explanation, siblingKey: "", quality };
   if (numeric) return { id: "", type, prompt, answer, accepted, numeric, source, explanation, siblingKey: "", quality };
   return { id: "", type, prompt, answer, accepted, source, explanation, siblingKey: "", quality };
+}
+
+/**
+ * The first sentence a fact's questions show: the context's first where the prompt shows the sentences
+ * before (and then its questions give that sentence's facts away), else the fact's own. It names their
+ * sibling group: a question shown with the sentence before it is a sibling of that sentence's questions,
+ * so review never shows them the same day and practice never back to back.
+ */
+function firstSentenceShown(fact: Fact): string {
+  const { sentence } = fact.candidate;
+  if (!fact.context) return sentence.text;
+  const shown = [...(sentence.itemHead !== undefined ? [sentence.itemHead] : []), ...sentence.previous];
+  return shown.find((p) => p.trim() !== "" && fact.context.startsWith(p.trim())) ?? sentence.text;
 }
 
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */

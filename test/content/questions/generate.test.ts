@@ -124,6 +124,22 @@ describe("generateQuestions", () => {
     expect(other && keys.has(other.siblingKey)).toBe(false);
   });
 
+  it("puts a question shown with the sentence before it in that sentence's sibling group", () => {
+    const lessonQuestions = questions(0, 0);
+    const before = "A vessel that anchors without permission is known as a rogue anchorer.";
+    const shownAfter = lessonQuestions.filter((q) => q.source.sentence.startsWith("It is fined"));
+    expect(shownAfter.length).toBeGreaterThan(0);
+    for (const q of shownAfter) {
+      expect(q.prompt).toContain(before);
+      expect(q.siblingSentence).toBe(before);
+    }
+    const ownQuestions = lessonQuestions.filter((q) => q.source.sentence === before);
+    expect(ownQuestions.length).toBeGreaterThan(0);
+    expect(new Set([...shownAfter, ...ownQuestions].map((q) => q.siblingKey)).size).toBe(1);
+    // A question that shows only its own sentence names no other.
+    expect(ownQuestions.every((q) => q.siblingSentence === undefined)).toBe(true);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
