@@ -75,7 +75,10 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
   const isVouched = (q: Q) => q.curation !== undefined && vouchedFor(q.curation);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
-  for (const q of [...ranked.filter(isVouched), ...ranked.filter((r) => !isVouched(r))]) {
+  const generated = ranked.filter((r) => !isVouched(r));
+  const shownOften = keysShownOften(generated.filter((q) => eligibleForDeck(q, policy)));
+  const candidates = [...ranked.filter(isVouched), ...generated.filter((q) => !shownOften.has(q)), ...generated.filter((q) => shownOften.has(q))];
+  for (const q of candidates) {
     if (chosen.length >= CARDS_PER_LESSON) break;
     if (!fits(q)) continue;
     if (q.type === "true_false" && q.answer === "True") {
@@ -94,6 +97,28 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
   // Back in the bank's order (best first).
   const order = new Map(ranked.map((q, i) => [q, i]));
   return chosen.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/**
+ * The questions whose key at least SHOWN_OFTEN other eligible questions (of other sentences) show in their
+ * prompts: "Panama" in a lesson on the Panama Canal. Chosen first, such a question would keep all of those
+ * out (each gives its key away); it waits until they are chosen, and enters if it still fits. Its key is
+ * learnt from them anyway.
+ */
+const SHOWN_OFTEN = 2;
+
+function keysShownOften<Q extends DeckCandidate>(eligible: readonly Q[]): Set<Q> {
+  const prompts = eligible.map((q) => ` ${foldAnswer(q.prompt)} `);
+  const often = new Set<Q>();
+  eligible.forEach((q, i) => {
+    const key = ` ${foldAnswer(q.answer)} `;
+    let showing = 0;
+    for (let j = 0; j < eligible.length && showing < SHOWN_OFTEN; j++) {
+      if (j !== i && eligible[j].siblingKey !== q.siblingKey && prompts[j].includes(key)) showing++;
+    }
+    if (showing >= SHOWN_OFTEN) often.add(q);
+  });
+  return often;
 }
 
 export interface DeckCandidate {

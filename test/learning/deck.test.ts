@@ -51,6 +51,16 @@ describe("choosing a lesson's cards", () => {
     const month = { ...question(7, 0.7), prompt: "Delegates arrived by _____ 1814.", answer: "1 November" };
     expect(chooseDeckQuestions([dated, month, other]).map((q) => q.id)).toEqual(["q6", "q4"]);
   });
+
+  it("chooses a key that many other prompts show last, so it does not keep them all out", () => {
+    const subject = { ...question(1, 0.9), prompt: "The canal crosses _____ from north to south.", answer: "Panama" };
+    const opened = { ...question(2, 0.8), prompt: "The canal across Panama opened in _____.", answer: "1914" };
+    const cost = { ...question(3, 0.7), prompt: "Building in Panama cost _____ lives.", answer: "5,600" };
+    const locks = { ...question(4, 0.6), prompt: "Ships rise _____ in the locks.", answer: "26 metres" };
+    expect(chooseDeckQuestions([subject, opened, cost, locks]).map((q) => q.id)).toEqual(["q2", "q3", "q4"]);
+    // Shown by one other prompt only, it is chosen in its rank, and that one waits out.
+    expect(chooseDeckQuestions([subject, opened, locks]).map((q) => q.id)).toEqual(["q1", "q4"]);
+  });
 });
 
 describe("keys the prompt spells out", () => {
