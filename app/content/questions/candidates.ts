@@ -508,6 +508,17 @@ function joinedCandidates(sentence: Sentence, found: CandidateSpan[], out: Candi
   }
 }
 
+const ERA_MARKERS = new Set(["CE", "BCE", "AD", "BC", "BP"]);
+const NUMBERED_PERIOD = /^(?:century|centuries|millennium|millennia)$/;
+
+/** "118 BCE", "the second century CE", "AD 43": a calendar's era, part of a date, not an acronym to ask about. */
+function isEraMarker(tokens: readonly Token[], i: number): boolean {
+  if (!ERA_MARKERS.has(tokens[i].text)) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return (before !== undefined && (/^\d/.test(before.text) || NUMBERED_PERIOD.test(before.lower))) || (after !== undefined && /^\d/.test(after.text));
+}
+
 function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<number>): void {
   const tokens = sentence.tokens;
   // A shouted all-capitals sentence has no acronyms to ask about (checked only once a token reads as one: most sentences have none).
@@ -515,6 +526,7 @@ function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<n
   tokens.forEach((t, i) => {
     if (used.has(i) || !isAcronym(t.text)) return;
     if ((shouted ??= isShouted(tokens))) return;
+    if (isEraMarker(tokens, i)) return;
     // "COE-DAT": parts glued by hyphens make one acronym.
     let to = i + 1;
     while (

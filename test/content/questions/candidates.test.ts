@@ -15,6 +15,12 @@ function candidates(text: string): string[] {
 }
 
 describe("answer candidates", () => {
+  it("takes a calendar's era for part of its date, not an acronym, and keeps an acronym spelt the same elsewhere", () => {
+    const found = candidates("The bridge was begun around 118 BCE, rebuilt in AD 43 and again in the second century CE.");
+    expect(found.filter((c) => c.startsWith("acronym:"))).toEqual([]);
+    expect(candidates("The AD team of the Harbour Board inspected the docks.")).toContain("acronym:AD");
+  });
+
   it("carries each candidate's folding and words as the memos of text.ts give them", () => {
     const text =
       "The Organisation of American States (OAS), founded in 1948, met in Bogotá; the U.S. delegation’s chair, " +
