@@ -70,14 +70,15 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
     perSentence.set(q.siblingKey, (perSentence.get(q.siblingKey) ?? 0) + 1);
     chosen.push(q);
   };
-  const fits = (q: Q) =>
-    eligibleForDeck(q, policy) && (perSentence.get(q.siblingKey) ?? 0) < FACTS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
+  // Checked once each: the automatic checks read every prompt with a few dozen patterns.
+  const eligible = ranked.filter((q) => eligibleForDeck(q, policy));
+  const fits = (q: Q) => (perSentence.get(q.siblingKey) ?? 0) < FACTS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
   const isVouched = (q: Q) => q.curation !== undefined && vouchedFor(q.curation);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
-  const generated = ranked.filter((r) => !isVouched(r));
-  const shownOften = keysShownOften(generated.filter((q) => eligibleForDeck(q, policy)));
-  const candidates = [...ranked.filter(isVouched), ...generated.filter((q) => !shownOften.has(q)), ...generated.filter((q) => shownOften.has(q))];
+  const generated = eligible.filter((r) => !isVouched(r));
+  const shownOften = keysShownOften(generated);
+  const candidates = [...eligible.filter(isVouched), ...generated.filter((q) => !shownOften.has(q)), ...generated.filter((q) => shownOften.has(q))];
   for (const q of candidates) {
     if (chosen.length >= CARDS_PER_LESSON) break;
     if (!fits(q)) continue;
