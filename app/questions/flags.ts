@@ -16,7 +16,7 @@ const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
 /** A capitalised word right after or before the blank: the name goes on past it. */
 const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
@@ -28,7 +28,7 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,[^,.;]{1,60},?\s(?:and|or)\s|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -58,7 +58,7 @@ export const POINTS_BACK =
  * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b)/;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -110,6 +110,19 @@ export function leansOnEarlierText(sentence: string): boolean {
   return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence);
 }
 
+const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
+/** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
+const PLURAL_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?:ans|ers|ists|ites|ese)\b|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|\p{Lu}\p{Ll}+\s+(?:and|&)\s+\p{Lu}/u;
+
+/**
+ * "In December 1921 Macleod brought in Collip, a biochemist from the University of Alberta, to help purify
+ * them.": "they", "them" or "their" with nothing plural before it in the sentence points at an earlier one.
+ */
+function pluralPronounAlone(sentence: string): boolean {
+  const pronoun = PLURAL_PRONOUN.exec(sentence);
+  return pronoun !== null && !PLURAL_BEFORE.test(sentence.slice(0, pronoun.index));
+}
+
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */
 export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
@@ -125,7 +138,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).
-  if (firstSentence === statement && (leansOnEarlierText(statement) || pronounBeforeAnyName(statement))) flags.push("dangling-reference");
+  if (firstSentence === statement && (leansOnEarlierText(statement) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement)))
+    flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);
   if (at >= 0) {
     const before = statement.slice(Math.max(0, at - 40), at);

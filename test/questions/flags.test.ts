@@ -12,6 +12,8 @@ describe("automatic checks on a question", () => {
   });
 
   it("flags a blank that is a piece of a longer name", () => {
+    // "...Cooperation Initiative (ICI) _____ in Kuwait": the name goes on past its acronym.
+    expect(questionFlags({ prompt: "Courses ran at the Harbour Pilots Initiative (HPI) _____ in Varna.", answer: "Training Centre" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The _____ Harbour Authority runs the port.", answer: "Northern Coast" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Students of Polytechnic _____ founded the club.", answer: "Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "In 1949 Mao proclaimed the People's _____.", answer: "Republic of Varna" })).toEqual(["piece-of-a-name"]);
@@ -109,6 +111,13 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Burgas, _____ were blockaded in 1915.", answer: "Odessa and Sulina" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
+    // Two items after "such as" make one; the first of a run of short items does too.
+    expect(questionFlags({ prompt: "Pilots such as Ivo Marn and _____ charted the strait.", answer: "Ana Bek" })).toEqual(["list-slot"]);
+    expect(questionFlags({ prompt: "Surveys found wrecks at depths of _____, 61, 72 and 75 metres.", answer: "43" })).toEqual(["list-slot"]);
+    // A clause after the blank, however it goes on, is no list.
+    expect(questionFlags({ prompt: "Lock _____, opened on 21 December 1968, was the first to take barges and the last to close.", answer: "8" })).toEqual([]);
+    expect(questionFlags({ prompt: "The port lies in the _____, the sheltered arm of the bay, between two headlands and a reef.", answer: "Sound" })).toEqual([]);
+    expect(questionFlags({ prompt: "Sailors would like to meet Ivo Marn and _____ in Varna.", answer: "Ana Bek" })).toEqual([]);
   });
 
   it("flags a list item or glossary line shown as a sentence", () => {
@@ -145,6 +154,15 @@ describe("automatic checks on a question", () => {
       questionFlags({ prompt: "Ships paid levies at Elsinore. Key examples of these levies include the _____ toll.", answer: "Sound" }),
     ).toEqual([]);
     expect(questionFlags({ prompt: "Ports such as Varna grew in the _____ century.", answer: "19th" })).toEqual([]);
+    // "A third was...": the third of what the sentences before listed.
+    expect(questionFlags({ prompt: "A third was the tidal gate, designed by the engineer _____ in 1902.", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "A third lock was built by the engineer _____ in 1902.", answer: "Ivo Marn" })).toEqual([]);
+    // "them" with nothing plural before it in the sentence points at an earlier one; with a plural noun, at it.
+    expect(questionFlags({ prompt: "In _____ Ivo Marn brought in James Bek, a chemist from Varna, to help purify them.", answer: "1921" })).toEqual([
+      "dangling-reference",
+    ]);
+    expect(questionFlags({ prompt: "In _____ the chemists of Varna learnt to purify them.", answer: "1921" })).toEqual([]);
+    expect(questionFlags({ prompt: "In _____ Ivo Marn and Ana Bek published their survey.", answer: "1921" })).toEqual([]);
   });
 
   it("flags a side detail in brackets and the date a figure held on", () => {
