@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { QUALITY_FEATURES, logistic, qualityFeatures, type QualitySignals } from "../app/content/questions/quality";
+import { asksForAnyOf } from "../app/content/questions/rules";
 
 interface Rating {
   item: number;
@@ -44,6 +45,8 @@ for (const path of paths) {
   for (const r of data as Rating[]) {
     const s = signals.get(r.item);
     if (!s) throw new Error(`${path}: item ${r.item} has no signals`);
+    // "The lesson names... Name one.": estimated at its measured rate (EXAMPLE_LIST_ACCEPTANCE), not by the model.
+    if (asksForAnyOf(s.prompt)) continue;
     const accepted = r.grammatical && r.unambiguous && r.one_right_answer && r.worth_asking;
     rows.push({ x: qualityFeatures(s), y: accepted ? 1 : 0, type: s.type });
   }

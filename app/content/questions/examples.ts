@@ -184,13 +184,63 @@ function openingOf(tokens: readonly Token[]): { body: number; kept: boolean } {
   return { body: 0, kept: false };
 }
 
+/** Words that open a relative clause about the examples. */
+const RELATIVE = new Set(["which", "who", "that"]);
+
 const isVerb = (t: Token | undefined) => t !== undefined && (t.pos === "VERB" || t.pos === "AUX");
 
 /**
- * The sentence's list of named examples, or null. Two shapes are read: the examples as the
- * subject ("Agencies such as A and B play..."; "Many regions, such as A and B, illustrate...") and
- * as the object of a clause that opens the sentence ("The US has launched initiatives like A, B and C
- * to detect..."). Anything else (the list inside an aside, a pronoun for a subject) is left alone.
+ * "...on multilateral organizations, such as the United Nations and INTERPOL, which facilitate partnerships":
+ * a relative clause right after the list says what each example does, wherever the list stands.
+ */
+function relativeClause(tokens: readonly Token[], text: string, listEnd: number): string | null {
+  if (tokens[listEnd]?.text !== "," || !RELATIVE.has(tokens[listEnd + 1]?.lower ?? "")) return null;
+  const from = listEnd + 2;
+  let verb = from;
+  while (tokens[verb]?.pos === "ADV") verb++;
+  return isVerb(tokens[verb]) ? wordsOf(tokens, text, from, clauseEnd(tokens, from)) : null;
+}
+
+/** The examples as the subject ("Agencies such as A and B play..."): what follows them is said of each. */
+function subjectClause(tokens: readonly Token[], text: string, listEnd: number, aside: boolean): string | null {
+  let after = listEnd;
+  if (aside) {
+    if (tokens[after]?.text !== ",") return null;
+    after++;
+  }
+  let verb = after;
+  while (tokens[verb]?.pos === "ADV") verb++;
+  return isVerb(tokens[verb]) ? wordsOf(tokens, text, after, clauseEnd(tokens, after)) : null;
+}
+
+/**
+ * The examples as an object ("The US has launched initiatives like A, B and C to detect..."): the clause before
+ * them, opening the sentence, is what is said of them, with a purpose after them.
+ */
+function objectClause(tokens: readonly Token[], text: string, body: number, headStart: number, listEnd: number): string | null {
+  const prefix = tokens.slice(body, headStart);
+  let prefixEnd = headStart;
+  while (prefixEnd > body && (tokens[prefixEnd - 1].pos === "DET" || QUANTIFIERS.has(tokens[prefixEnd - 1].lower))) prefixEnd--;
+  if (prefix.some((t) => /^[,;:()]$/.test(t.text)) || !prefix.some(isVerb)) return null;
+  // "Dust fell on Chicago and reached cities such as...": the examples belong to the second clause only.
+  const firstVerb = prefix.findIndex(isVerb);
+  if (prefix.some((t, k) => k > firstVerb && t.pos === "CCONJ")) return null;
+  const opening = tokens[body];
+  if (opening.pos === "PRON" || (opening.pos === "DET" && opening.lower !== "the")) return null;
+  let lead = wordsOf(tokens, text, body, prefixEnd);
+  if (opening.lower === "the" || (opening.pos !== "PROPN" && !/^\p{Lu}{2,}/u.test(opening.text))) lead = lead[0].toLowerCase() + lead.slice(1);
+  // A purpose after the list ("to detect and disrupt...") belongs to the clause; other words would dangle.
+  const tail = tokens[listEnd]?.lower === "to" && tokens[listEnd + 1]?.pos === "VERB" ? wordsOf(tokens, text, listEnd, clauseEnd(tokens, listEnd)) : "";
+  if (!tail && listEnd < tokens.length && !/^[,;.!?]$/.test(tokens[listEnd].text)) return null;
+  return tail ? `${lead} ${tail}` : lead;
+}
+
+/**
+ * The sentence's list of named examples, or null. Three shapes are read: a relative clause after the
+ * list ("...organizations, such as A and B, which facilitate..."), the examples as the subject
+ * ("Agencies such as A and B play..."; "Many regions, such as A and B, illustrate...") and as the object
+ * of a clause that opens the sentence ("The US has launched initiatives like A, B and C to detect...").
+ * Anything else (the list inside an aside, a pronoun for a subject) is left alone.
  */
 export function exampleList(sentence: Sentence, candidates: readonly Candidate[]): ExampleList | null {
   const { tokens, text } = sentence;
@@ -209,39 +259,12 @@ export function exampleList(sentence: Sentence, candidates: readonly Candidate[]
     if (headStart < 0) continue;
     const list = readItems(tokens, text, byStart, afterCue);
     if (!list) continue;
-    let after = list.end;
-    if (aside) {
-      if (tokens[after]?.text !== ",") continue;
-      after++;
-    }
     const head = wordsOf(tokens, text, headStart, headEnd + 1);
-    let clause: string;
     const opensBody = tokens.slice(body, headStart).every((t) => QUANTIFIERS.has(t.lower));
-    if (opensBody) {
-      // The examples are the subject: what follows them is said of each.
-      let verb = after;
-      while (tokens[verb]?.pos === "ADV") verb++;
-      if (!isVerb(tokens[verb])) continue;
-      clause = wordsOf(tokens, text, after, clauseEnd(tokens, after));
-    } else {
-      if (aside) continue;
-      // The examples are an object: the clause before them, opening the sentence, is what is said of them.
-      const prefix = tokens.slice(body, headStart);
-      let prefixEnd = headStart;
-      while (prefixEnd > body && (tokens[prefixEnd - 1].pos === "DET" || QUANTIFIERS.has(tokens[prefixEnd - 1].lower))) prefixEnd--;
-      if (prefix.some((t) => /^[,;:()]$/.test(t.text)) || !prefix.some(isVerb)) continue;
-      // "Dust fell on Chicago and reached cities such as...": the examples belong to the second clause only.
-      const firstVerb = prefix.findIndex(isVerb);
-      if (prefix.some((t, k) => k > firstVerb && t.pos === "CCONJ")) continue;
-      if (tokens[body].pos === "PRON" || tokens[body].pos === "DET" && tokens[body].lower !== "the") continue;
-      const opening = tokens[body];
-      let lead = wordsOf(tokens, text, body, prefixEnd);
-      if (opening.lower === "the" || (opening.pos !== "PROPN" && !/^\p{Lu}{2,}/u.test(opening.text))) lead = lead[0].toLowerCase() + lead.slice(1);
-      // A purpose after the list ("to detect and disrupt...") belongs to the clause; other words would dangle.
-      const tail = tokens[after]?.lower === "to" && tokens[after + 1]?.pos === "VERB" ? wordsOf(tokens, text, after, clauseEnd(tokens, after)) : "";
-      if (!tail && after < tokens.length && !/^[,;.!?]$/.test(tokens[after].text)) continue;
-      clause = tail ? `${lead} ${tail}` : lead;
-    }
+    const clause =
+      relativeClause(tokens, text, list.end) ??
+      (opensBody ? subjectClause(tokens, text, list.end, aside) : aside ? null : objectClause(tokens, text, body, headStart, list.end));
+    if (clause === null) continue;
     if (clause.split(" ").length < 3) continue;
     if (clause.split(/\s+/).some((w) => POINTERS.has(w.toLowerCase()))) continue;
     // Only the sentence's first word owes its capital to its place.
@@ -250,8 +273,7 @@ export function exampleList(sentence: Sentence, candidates: readonly Candidate[]
     const shown = ` ${normaliseOnce(clause)} `;
     const keep = list.items.map((item, k) => ({ item, alts: list.alternatives[k] })).filter(({ item }) => !shown.includes(` ${normaliseOnce(item)} `));
     if (keep.length < MIN_ITEMS) continue;
-    if (opening) clause = `, ${opening}, ${clause}`;
-    return { head: lowerHead, clause, items: keep.map((k) => k.item), alternatives: keep.map((k) => k.alts) };
+    return { head: lowerHead, clause: opening ? `, ${opening}, ${clause}` : clause, items: keep.map((k) => k.item), alternatives: keep.map((k) => k.alts) };
   }
   return null;
 }

@@ -130,11 +130,26 @@ const PROSE_DEFINITION =
   /^((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?:\s+(?:in|within)\s+[^,;]{1,60}?)?\s+(?:refers?\s+to|(?:is|are)\s+defined\s+as|(?:is|are)\s+known\s+as|means)\s+(.+?)[.!]?$/u;
 
 export function proseDefinition(text: string, tokens: readonly Token[]): GlossaryEntry | null {
-  const m = PROSE_DEFINITION.exec(text.trim());
+  const whole = definitionIn(text.trim(), 0, tokens);
+  if (whole) return whole;
+  // "Counter-tides involve..., while slack water refers to the still period between tides.": a definition in a
+  // second clause of its own.
+  const second = SECOND_CLAUSE.exec(text);
+  return second ? definitionIn(text.slice(second.index + second[0].length).trim(), second.index + second[0].length, tokens) : null;
+}
+
+/** ", while", ", whereas", "; ": where a sentence's second clause opens. */
+const SECOND_CLAUSE = /,\s+(?:while|whereas)\s+|;\s+/;
+
+/** proseDefinition on a clause of the sentence, which starts at character `offset` of it. */
+function definitionIn(text: string, offset: number, sentenceTokens: readonly Token[]): GlossaryEntry | null {
+  const tokens = offset === 0 ? sentenceTokens : sentenceTokens.filter((t) => t.start >= offset).map((t) => ({ ...t, start: t.start - offset, end: t.end - offset }));
+  const m = PROSE_DEFINITION.exec(text);
   if (!m) return null;
   const [, term] = m;
   let definition = m[2].split(/,\s+(?:which|while|whereas|and\s+(?:it|they|this))\b|;\s/)[0].trim();
-  if (!/^\p{Lu}/u.test(term) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term)) return null;
+  // The term opens the sentence on a capital; a second clause's opens on its own word.
+  if ((offset === 0 && !/^\p{Lu}/u.test(term)) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term)) return null;
   const termTokens = tokens.filter((t) => t.end <= term.length);
   if (termTokens.length === 0 || !TERM_OPENING.has(termTokens[0].pos) || termTokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
   definition = definition.replace(/[,:]$/, "");

@@ -41,6 +41,11 @@ describe("lists of named examples", () => {
     );
   });
 
+  it("reads a relative clause after the list as what each example does, wherever the list stands", () => {
+    const list = listOf("Trade depended on guilds, such as the Salters Guild and the Coopers Union, which set prices in the port.");
+    expect(exampleListQuestion(list!).prompt).toBe("The lesson names guilds that set prices in the port. Name one.");
+  });
+
   it("keeps an opening that says where or when, and drops one that only links to the sentence before", () => {
     expect(exampleListQuestion(listOf("In Norway, towns such as Bergen and Trondheim traded dried fish.")!).prompt).toBe(
       "The lesson names towns that, in Norway, traded dried fish. Name one.",

@@ -56,6 +56,15 @@ describe("what a list item says", () => {
 describe("a definition stated in prose", () => {
   const defined = (text: string) => proseDefinition(text, tokens(text));
 
+  it("reads a definition in a second clause of its own", () => {
+    expect(defined("Pilotage involves guiding ships into port, while slack water refers to the still period between two tides.")).toMatchObject({
+      term: "slack water",
+      definition: "the still period between two tides",
+    });
+    // A second clause that describes rather than defines says nothing of a term.
+    expect(defined("Pilotage involves guiding ships into port, while tugs push them against the quay.")).toBeNull();
+  });
+
   it("reads the term a sentence opens on and what it refers to, a qualifier and a clause of its own left out", () => {
     expect(defined("Harbour pilotage in busy estuaries refers to guiding ships through waters their crews do not know, which takes years to learn.")).toEqual({
       term: "harbour pilotage",
