@@ -20,6 +20,9 @@ const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s\p
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
+/** "the events of September 11, ", "the attacks of 7 July ": a date that names an event, its year blanked. */
+const EVENT_NAMED_BY_DATE =
+  /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s$/;
 /** The word before the blank opens the sentence (its capital says nothing). */
 const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
 
@@ -28,11 +31,11 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
-const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$/;
+const NAME_THEN_WHICH = /^[^,;]{1,80}\([^()]*\),\s+which\b[^,;]*[.!?]$|^(?:_____|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*),\s+(?:whose|who|which)\b[^,;]*[.!?]$/u;
 /** A sentence that ends on a preposition, an article or a conjunction: cut where a list or a clause should follow. */
 const ENDS_ON_FUNCTION_WORD = /\s(?:to|of|the|a|an|and|or|for|with|by|from|into|include|includes|including)\s*[.!]$/;
 /** "Myelin sheath – a fatty layer...": a glossary line, not a sentence. */
@@ -99,16 +102,27 @@ const ANY_POINTS_BACK_WORD = new RegExp(POINTS_BACK_WORDS.join("|"), "i");
 const THAT_TIME =
   /\b[Tt]hat\s+(?:year|month|week|day|decade|century|season|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/u;
 
-/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME does. */
+/** "the following day", "the next year", "the previous month": a time counted from an earlier sentence's. */
+const TIME_AFTER =
+  /\bthe\s+(?:following|next|previous|preceding)\s+(?:day|week|month|year|decade|century|spring|summer|autumn|winter|morning|evening|night)\b(?!\s+(?:of|after|before)\b)/i;
+
+/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME or TIME_AFTER does. */
 export function pointsBack(sentence: string): boolean {
   if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
-  return THAT_TIME.test(sentence);
+  return THAT_TIME.test(sentence) || TIME_AFTER.test(sentence);
 }
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
   return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence);
 }
+
+/**
+ * "...became the anchor of the system", "Who had analysed the problem?", "proposed extending the terms": "the" and a
+ * noun that names nothing by itself, with nothing after it that says which, is the one an earlier sentence named.
+ */
+const BARE_GENERIC =
+  /\b[Tt]he\s+(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)(?!\s+\p{Lu})/u;
 
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
@@ -138,7 +152,10 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).
-  if (firstSentence === statement && (leansOnEarlierText(statement) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement)))
+  if (
+    firstSentence === statement &&
+    (leansOnEarlierText(statement) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement) || BARE_GENERIC.test(statement))
+  )
     flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);
   if (at >= 0) {
@@ -149,7 +166,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
-    const namesEvent = DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after);
+    // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
+    const namesEvent =
+      (DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) || EVENT_NAMED_BY_DATE.test(before);
     if (nameGoesOn || nameBegan || namesEvent) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.

@@ -12,6 +12,9 @@ describe("automatic checks on a question", () => {
   });
 
   it("flags a blank that is a piece of a longer name", () => {
+    // A date that names an event: its year is the rest of the name; a dated event's year is not.
+    expect(questionFlags({ prompt: "Port security tightened after the attacks of March 3, _____.", answer: "1994" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The port reopened on March 3, _____.", answer: "1994" })).toEqual([]);
     // "...Cooperation Initiative (ICI) _____ in Kuwait": the name goes on past its acronym.
     expect(questionFlags({ prompt: "Courses ran at the Harbour Pilots Initiative (HPI) _____ in Varna.", answer: "Training Centre" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The _____ Harbour Authority runs the port.", answer: "Northern Coast" })).toEqual(["piece-of-a-name"]);
@@ -111,6 +114,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ports such as Varna, Burgas, _____ were blockaded in 1915.", answer: "Odessa and Sulina" })).toContain("list-slot");
     // An apposition is not a list.
     expect(questionFlags({ prompt: "The harbour master, _____, closed the port in 1931.", answer: "Ivo Marn" })).toEqual([]);
+    // Items that are places with their prepositions: "across Europe, in Asia and in parts of _____".
+    expect(questionFlags({ prompt: "Pilots worked across the Baltic, in the North Sea and in parts of _____.", answer: "Norway" })).toEqual(["list-slot"]);
+    // A clause joined by ", and in _____" is no list.
+    expect(questionFlags({ prompt: "The first lock opened in 1902, and in _____ the second one followed.", answer: "1910" })).toEqual([]);
     // Two items after "such as" make one; the first of a run of short items does too.
     expect(questionFlags({ prompt: "Pilots such as Ivo Marn and _____ charted the strait.", answer: "Ana Bek" })).toEqual(["list-slot"]);
     expect(questionFlags({ prompt: "Surveys found wrecks at depths of _____, 61, 72 and 75 metres.", answer: "43" })).toEqual(["list-slot"]);
@@ -118,6 +125,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Lock _____, opened on 21 December 1968, was the first to take barges and the last to close.", answer: "8" })).toEqual([]);
     expect(questionFlags({ prompt: "The port lies in the _____, the sheltered arm of the bay, between two headlands and a reef.", answer: "Sound" })).toEqual([]);
     expect(questionFlags({ prompt: "Sailors would like to meet Ivo Marn and _____ in Varna.", answer: "Ana Bek" })).toEqual([]);
+  });
+
+  it("flags a name and its relative clause with no main verb", () => {
+    expect(questionFlags({ prompt: "_____, whose charts of the harbour encouraged investors.", answer: "Ivo Marn" })).toEqual(["fragment"]);
+    expect(questionFlags({ prompt: "Ivo Marn, whose charts of the harbour encouraged investors, died in _____.", answer: "1921" })).toEqual([]);
   });
 
   it("flags a list item or glossary line shown as a sentence", () => {
@@ -154,6 +166,14 @@ describe("automatic checks on a question", () => {
       questionFlags({ prompt: "Ships paid levies at Elsinore. Key examples of these levies include the _____ toll.", answer: "Sound" }),
     ).toEqual([]);
     expect(questionFlags({ prompt: "Ports such as Varna grew in the _____ century.", answer: "19th" })).toEqual([]);
+    // "the system", "the problem" with nothing that says which: the one an earlier sentence named.
+    expect(questionFlags({ prompt: "During the _____ the florin became the anchor of the system.", answer: "1780s" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Who had analysed the problem mathematically in 1854?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "During the _____ the florin became the anchor of the system of harbour dues.", answer: "1780s" })).toEqual([]);
+    expect(questionFlags({ prompt: "In _____ the harbour adopted the Varna system.", answer: "1902" })).toEqual([]);
+    // A time counted from an earlier sentence's.
+    expect(questionFlags({ prompt: "_____ closed its harbour the following day.", answer: "Varna" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "_____ closed its harbour the following day of the fair.", answer: "Varna" })).toEqual([]);
     // "A third was...": the third of what the sentences before listed.
     expect(questionFlags({ prompt: "A third was the tidal gate, designed by the engineer _____ in 1902.", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "A third lock was built by the engineer _____ in 1902.", answer: "Ivo Marn" })).toEqual([]);
