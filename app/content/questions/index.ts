@@ -28,7 +28,7 @@ export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
   key: string;
   lessons: LessonDraft[];
-  /** The document's title: a key it names is the module's subject (see isSubjectOf). */
+  /** The document's title: a key it names is the module's subject (see SubjectOf). */
   title?: string;
 }
 
@@ -154,7 +154,7 @@ export function generateQuestions(
     // may be assigned one module of a course, and its learners never see another module's question.
     const acronymsAsked = new Set<string>();
     const title = modules[module].title;
-    const titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
+    const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -177,6 +177,8 @@ export function generateQuestions(
        * would break the same rule or duplicate the first, so it is not made again.
        */
       const truthOffered = new Set<Sentence>();
+      /** Each sentence's sibling key, hashed once for all the facts it gives. */
+      const siblingKeys = new Map<Sentence, string>();
       facts.forEach((fact, order) => {
         const c = fact.candidate;
         // Options only for a key of a kind whose like can be told apart: see LOOSE_KINDS.
@@ -207,7 +209,6 @@ export function generateQuestions(
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
-        let sibling: string | undefined;
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -229,11 +230,13 @@ export function generateQuestions(
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
-          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || isSubjectOf(titleWords, draft.answer);
+          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer);
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-          question.siblingKey = sibling ??= siblingKey(moduleKey, c.sentence.text);
+          let sibling = siblingKeys.get(c.sentence);
+          if (sibling === undefined) siblingKeys.set(c.sentence, (sibling = siblingKey(moduleKey, c.sentence.text)));
+          question.siblingKey = sibling;
           observe?.(question, signals);
           kept.push({ question, order });
         }
@@ -328,13 +331,36 @@ const FRAGMENT_ACCEPTANCE = 0.05;
  * question as testing nothing: a learner knows the subject of what they read. Estimated as FRAGMENT_ACCEPTANCE;
  * numbers never are.
  */
-function isSubjectOf(titleWords: Set<string> | null, answer: string): boolean {
-  if (titleWords === null || /\d/.test(answer)) return false;
-  const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
-  if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
-  let titleContent = 0;
-  for (const w of titleWords) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
-  return 2 * new Set(words).size >= titleContent;
+class SubjectOf {
+  private readonly titleWords: Set<string> | null;
+  /** The title's words that are not stopwords: the same for every key of the module. */
+  private readonly titleContent: number;
+  /** The key last asked about and the answer: the forms of a fact ask about one key one after another. */
+  private lastAnswer: string | null = null;
+  private lastNamed = false;
+
+  constructor(title: string | undefined) {
+    this.titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
+    let titleContent = 0;
+    for (const w of this.titleWords ?? []) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
+    this.titleContent = titleContent;
+  }
+
+  named(answer: string): boolean {
+    if (answer !== this.lastAnswer) {
+      this.lastAnswer = answer;
+      this.lastNamed = this.read(answer);
+    }
+    return this.lastNamed;
+  }
+
+  private read(answer: string): boolean {
+    const titleWords = this.titleWords;
+    if (titleWords === null || /\d/.test(answer)) return false;
+    const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
+    if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
+    return 2 * new Set(words).size >= this.titleContent;
+  }
 }
 
 /** The terms a lesson defines: in glossary lines (list items and table rows: "Term: definition") and in prose ("Term refers to..."). */
@@ -398,7 +424,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
     // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
-    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c), predicate: null });
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: false, predicate: null });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
@@ -415,6 +441,8 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     if (kept.length === maxFacts) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
+    // Only the facts kept are asked, so only theirs are read (most candidates are phrases past the limit).
+    fact.fragment = isLabel(fact.candidate.sentence) || quotedRemark(fact.candidate);
     // Read while the sentence's tags are at hand: they are let go once the lesson is analysed.
     if (NAMED_KINDS.has(fact.candidate.kind)) fact.predicate = namedPredicate(fact.candidate);
     kept.push(fact);
