@@ -392,9 +392,10 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   const asked: Candidate[] = [];
   const askedContext: string[] = [];
   const contextNeeded: boolean[] = [];
+  const leans = leaningOnce();
   candidates.forEach((list, i) => {
-    const own = resolveContext(sentences[i]);
-    const resolved = contextFor(sentences[i], own);
+    const own = resolveContext(sentences[i], leans);
+    const resolved = contextFor(sentences[i], own, leans);
     if (resolved === null) return;
     const needed = resolved !== "" && own !== "";
     for (const c of list) {
@@ -559,7 +560,7 @@ function diversify(facts: Fact[]): void {
  * that points at a person before naming anyone ("In 1885, he tested..."), the sentence before it when
  * there is one. Without it, such a question stays in the bank flagged (app/questions/flags.ts), out of decks.
  */
-function contextFor(sentence: Sentence, resolved = resolveContext(sentence)): string | null {
+function contextFor(sentence: Sentence, resolved: string | null, leans: (text: string) => boolean): string | null {
   const head = sentence.itemHead;
   if (head !== undefined) {
     // A later sentence of a list item is about what the item's first sentence names: shown after it.
@@ -574,9 +575,9 @@ function contextFor(sentence: Sentence, resolved = resolveContext(sentence)): st
   const shows = (text: string) => !person || namesSomeoneFirst(text);
   const [earlier, before] = sentence.previous.length === 2 ? sentence.previous : [undefined, sentence.previous[0]];
   if (before === undefined) return "";
-  if (standsAlone(before) && shows(before)) return before.trim();
+  if (standsAlone(before, leans) && shows(before)) return before.trim();
   const both = earlier !== undefined ? `${earlier.trim()} ${before.trim()}` : "";
-  return earlier !== undefined && standsAlone(earlier) && shows(both) ? both : "";
+  return earlier !== undefined && standsAlone(earlier, leans) && shows(both) ? both : "";
 }
 
 const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
@@ -593,8 +594,21 @@ function namesSomeoneFirst(text: string): boolean {
 }
 const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
 
-function standsAlone(sentence: string): boolean {
-  return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence);
+function standsAlone(sentence: string, leans: (text: string) => boolean): boolean {
+  return !leans(sentence) && !pronounBeforeAnyName(sentence);
+}
+
+/**
+ * leansOnEarlierText, each text read once (for one lesson): a sentence is read for itself, and again
+ * as the sentence before the next ones, when they lean on it or are shown after it.
+ */
+function leaningOnce(): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    let leans = known.get(text);
+    if (leans === undefined) known.set(text, (leans = leansOnEarlierText(text)));
+    return leans;
+  };
 }
 
 /** A pronoun anywhere ("Le Verrier calculated its position"), or "there" for a place. */
@@ -643,14 +657,15 @@ function opensOnBareDefinite(tokens: readonly Token[]): boolean {
 /**
  * The earlier sentences of the same block that a sentence leaning on them
  * needs (at most two); "" when it needs none or nothing can resolve what it
- * points back to mid-sentence, null when it opens on a pointer nothing resolves.
+ * points back to mid-sentence, null when it opens on a pointer nothing resolves. `leans`: leansOnEarlierText
+ * (or the lesson's memo of it).
  */
-export function resolveContext(sentence: Sentence): string | null {
-  if (!leansOnEarlierText(sentence.text)) return "";
+export function resolveContext(sentence: Sentence, leans: (text: string) => boolean = leansOnEarlierText): string | null {
+  if (!leans(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(sentence.previous[i].trim());
-    if (!leansOnEarlierText(sentence.previous[i])) return before.join(" ");
+    if (!leans(sentence.previous[i])) return before.join(" ");
   }
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.
