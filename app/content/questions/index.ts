@@ -19,7 +19,7 @@ import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../
 import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
-import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
+import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
@@ -209,6 +209,7 @@ export function generateQuestions(
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
+        const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -224,7 +225,7 @@ export function generateQuestions(
             answer: draft.answer,
             sentence: c.sentence.text,
             withContext: fact.context !== "",
-            answerOpensSentence: c.sentence.text.slice(0, c.start).trim() === "",
+            answerOpensSentence,
             options: draft.options,
             lessonTitle,
           };
@@ -407,6 +408,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
       contextNeeded.push(needed);
     }
   });
+  forgetSentenceReadings();
   if (scores.length < asked.length) scores = new Float64Array(2 * asked.length);
   candidateScores(featureVectors, asked.length, scores);
   // The best-scored fact per answer and sentence, in order of first appearance. `asked`

@@ -477,6 +477,13 @@ function sentenceRarities(list: readonly Candidate[], lesson: LessonContext): Fl
   return rarityValues;
 }
 
+/** Lets go of the sentence and lesson last read (the scratch above would keep them alive until the next). */
+export function forgetSentenceReadings(): void {
+  tokenCounts.tokens = null;
+  rarityList = null;
+  rarityLesson = null;
+}
+
 /**
  * Boosted trees of one depth, complete and flattened: per tree the split
  * features (as indexes into `features`) and thresholds of its internal nodes in
