@@ -231,7 +231,7 @@ export function generateQuestions(
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
-          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer);
+          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
@@ -347,18 +347,19 @@ class SubjectOf {
     this.titleContent = titleContent;
   }
 
-  named(answer: string): boolean {
+  /** `folded`: the answer's folded words when known (a fact's answer folds as its candidate: see answerText). */
+  named(answer: string, folded?: readonly string[]): boolean {
     if (answer !== this.lastAnswer) {
       this.lastAnswer = answer;
-      this.lastNamed = this.read(answer);
+      this.lastNamed = this.read(answer, folded);
     }
     return this.lastNamed;
   }
 
-  private read(answer: string): boolean {
+  private read(answer: string, folded: readonly string[] | undefined): boolean {
     const titleWords = this.titleWords;
     if (titleWords === null || /\d/.test(answer)) return false;
-    const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
+    const words = (folded ?? normaliseOnce(answer).split(" ")).filter((w) => w !== "" && !STOPWORDS.has(w));
     if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
     return 2 * new Set(words).size >= this.titleContent;
   }
