@@ -342,6 +342,7 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
     if (o.start >= c.start && o.end <= c.end) holdsOther = 1;
     if (o.start < c.end && o.end > c.start) overlapping++;
     if (o.kind === c.kind) sameKind++;
+    // NaN where the lesson's context has no frequencies of it (see sentenceRarities).
     const known = rarities[k];
     const r = known === known ? known : own;
     if (r < own) rarer++;
