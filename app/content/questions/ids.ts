@@ -17,15 +17,15 @@ const ID_DIGITS = 20;
 const idCodes: number[] = new Array<number>(2 + ID_DIGITS).fill(0);
 
 /**
- * `prefix` and the first 20 hex digits of the SHA-256 of the parts, as one flat
+ * `prefix` and the first 20 hex digits of the SHA-256 of the parts (joined by NUL), as one flat
  * string: a slice of the digest, prefixed, would keep a rope and the whole
  * 64-digit digest alive for each of the course's ~135k questions. The digest is
  * asked for as hex, a string made by the hash itself (as a Buffer it is an object
  * and a backing store per id, half the cost of an id), and the id is made from
  * its character codes in one step.
  */
-function prefixedDigest(prefix: "q_" | "s_", parts: string[]): string {
-  const digest = hash("sha256", parts.join("\u0000"), "hex");
+function prefixedDigest(prefix: "q_" | "s_", joined: string): string {
+  const digest = hash("sha256", joined, "hex");
   idCodes[0] = prefix.charCodeAt(0);
   idCodes[1] = prefix.charCodeAt(1);
   for (let i = 0; i < ID_DIGITS; i++) idCodes[2 + i] = digest.charCodeAt(i);
@@ -33,7 +33,7 @@ function prefixedDigest(prefix: "q_" | "s_", parts: string[]): string {
 }
 
 export function questionId(moduleKey: string, type: string, prompt: string, answer: string): string {
-  return prefixedDigest("q_", [moduleKey, type, prompt, answer]);
+  return prefixedDigest("q_", `${moduleKey}\u0000${type}\u0000${prompt}\u0000${answer}`);
 }
 
 /**
@@ -41,7 +41,7 @@ export function questionId(moduleKey: string, type: string, prompt: string, answ
  * shown of one gives the others away, so a learner meets one of them a day.
  */
 export function siblingKey(moduleKey: string, sourceSentence: string): string {
-  return prefixedDigest("s_", [moduleKey, sourceSentence.trim()]);
+  return prefixedDigest("s_", `${moduleKey}\u0000${sourceSentence.trim()}`);
 }
 
 /**

@@ -20,7 +20,7 @@ import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../
 import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
-import { FEATURE_NAMES, candidateFeatures, candidateScores, lessonContext } from "./rank";
+import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
@@ -29,7 +29,7 @@ export interface ModuleInput {
   /** Stable key of the module; part of every question id. */
   key: string;
   lessons: LessonDraft[];
-  /** The document's title: a key it names is the module's subject (see isSubjectOf). */
+  /** The document's title: a key it names is the module's subject (see SubjectOf). */
   title?: string;
 }
 
@@ -163,7 +163,7 @@ export function generateQuestions(
     // may be assigned one module of a course, and its learners never see another module's question.
     const acronymsAsked = new Set<string>();
     const title = modules[module].title;
-    const titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
+    const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -186,6 +186,8 @@ export function generateQuestions(
        * would break the same rule or duplicate the first, so it is not made again.
        */
       const truthOffered = new Set<Sentence>();
+      /** Each sibling group's key (by the first sentence its questions show), hashed once for all its facts. */
+      const siblingKeys = new Map<string, string>();
       facts.forEach((fact, order) => {
         const c = fact.candidate;
         // Options only for a key of a kind whose like can be told apart: see LOOSE_KINDS.
@@ -216,7 +218,8 @@ export function generateQuestions(
         const span = { sentence: c.sentence.text, start: c.start, end: c.end };
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
-        let sibling: string | undefined;
+        const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
+        const shownFirst = firstSentenceShown(fact);
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -232,18 +235,19 @@ export function generateQuestions(
             answer: draft.answer,
             sentence: c.sentence.text,
             withContext: fact.context !== "",
-            answerOpensSentence: c.sentence.text.slice(0, c.start).trim() === "",
+            answerOpensSentence,
             options: draft.options,
             lessonTitle,
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
-          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || isSubjectOf(titleWords, draft.answer);
+          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
           question.quality = round(capped ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-          const shownFirst = firstSentenceShown(fact);
-          question.siblingKey = sibling ??= siblingKey(moduleKey, shownFirst);
+          let sibling = siblingKeys.get(shownFirst);
+          if (sibling === undefined) siblingKeys.set(shownFirst, (sibling = siblingKey(moduleKey, shownFirst)));
+          question.siblingKey = sibling;
           if (shownFirst !== c.sentence.text) question.siblingSentence = shownFirst.trim();
           observe?.(question, signals);
           kept.push({ question, order });
@@ -362,13 +366,37 @@ const EXAMPLE_LIST_ACCEPTANCE = 0.82;
  * question as testing nothing: a learner knows the subject of what they read. Estimated as FRAGMENT_ACCEPTANCE;
  * numbers never are.
  */
-function isSubjectOf(titleWords: Set<string> | null, answer: string): boolean {
-  if (titleWords === null || /\d/.test(answer)) return false;
-  const words = normaliseOnce(answer).split(" ").filter((w) => w !== "" && !STOPWORDS.has(w));
-  if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
-  let titleContent = 0;
-  for (const w of titleWords) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
-  return 2 * new Set(words).size >= titleContent;
+class SubjectOf {
+  private readonly titleWords: Set<string> | null;
+  /** The title's words that are not stopwords: the same for every key of the module. */
+  private readonly titleContent: number;
+  /** The key last asked about and the answer: the forms of a fact ask about one key one after another. */
+  private lastAnswer: string | null = null;
+  private lastNamed = false;
+
+  constructor(title: string | undefined) {
+    this.titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
+    let titleContent = 0;
+    for (const w of this.titleWords ?? []) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
+    this.titleContent = titleContent;
+  }
+
+  /** `folded`: the answer's folded words when known (a fact's answer folds as its candidate: see answerText). */
+  named(answer: string, folded?: readonly string[]): boolean {
+    if (answer !== this.lastAnswer) {
+      this.lastAnswer = answer;
+      this.lastNamed = this.read(answer, folded);
+    }
+    return this.lastNamed;
+  }
+
+  private read(answer: string, folded: readonly string[] | undefined): boolean {
+    const titleWords = this.titleWords;
+    if (titleWords === null || /\d/.test(answer)) return false;
+    const words = (folded ?? normaliseOnce(answer).split(" ")).filter((w) => w !== "" && !STOPWORDS.has(w));
+    if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
+    return 2 * new Set(words).size >= this.titleContent;
+  }
 }
 
 /** The terms a lesson defines: in glossary lines (list items and table rows: "Term: definition") and in prose ("Term refers to..."). */
@@ -400,9 +428,10 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
   const asked: Candidate[] = [];
   const askedContext: string[] = [];
   const contextNeeded: boolean[] = [];
+  const leans = leaningOnce();
   candidates.forEach((list, i) => {
-    const own = resolveContext(sentences[i]);
-    const resolved = contextFor(sentences[i], own);
+    const own = resolveContext(sentences[i], leans);
+    const resolved = contextFor(sentences[i], own, leans);
     if (resolved === null) return;
     const needed = resolved !== "" && own !== "";
     for (const c of list) {
@@ -414,6 +443,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
       contextNeeded.push(needed);
     }
   });
+  forgetSentenceReadings();
   if (scores.length < asked.length) scores = new Float64Array(2 * asked.length);
   candidateScores(featureVectors, asked.length, scores);
   // The best-scored fact per answer and sentence, in order of first appearance. `asked`
@@ -432,7 +462,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     const existing = inSentence.get(c.folded);
     if (existing && existing.score >= score) return;
     // The answer's text is written once the fact is kept (see below): most facts are plain phrases past the limit.
-    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: isLabel(c.sentence) || quotedRemark(c), predicate: null });
+    inSentence.set(c.folded, { candidate: c, score, answer: "", accepted: [], context: askedContext[k], contextNeeded: contextNeeded[k], fragment: false, predicate: null });
   });
   for (const fact of inSentence.values()) best.push(fact);
   // A row label's acronym or number is asked there only if no other sentence of the lesson states it.
@@ -449,6 +479,8 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     if (kept.length === maxFacts) break;
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
+    // Only the facts kept are asked, so only theirs are read (most candidates are phrases past the limit).
+    fact.fragment = isLabel(fact.candidate.sentence) || quotedRemark(fact.candidate);
     // Read while the sentence's tags are at hand: they are let go once the lesson is analysed.
     if (NAMED_KINDS.has(fact.candidate.kind)) fact.predicate = namedPredicate(fact.candidate);
     kept.push(fact);
@@ -565,7 +597,7 @@ function diversify(facts: Fact[]): void {
  * that points at a person before naming anyone ("In 1885, he tested..."), the sentence before it when
  * there is one. Without it, such a question stays in the bank flagged (app/questions/flags.ts), out of decks.
  */
-function contextFor(sentence: Sentence, resolved = resolveContext(sentence)): string | null {
+function contextFor(sentence: Sentence, resolved: string | null, leans: (text: string) => boolean): string | null {
   const head = sentence.itemHead;
   if (head !== undefined) {
     // A later sentence of a list item is about what the item's first sentence names: shown after it.
@@ -580,9 +612,9 @@ function contextFor(sentence: Sentence, resolved = resolveContext(sentence)): st
   const shows = (text: string) => !person || namesSomeoneFirst(text);
   const [earlier, before] = sentence.previous.length === 2 ? sentence.previous : [undefined, sentence.previous[0]];
   if (before === undefined) return "";
-  if (standsAlone(before) && shows(before)) return before.trim();
+  if (standsAlone(before, leans) && shows(before)) return before.trim();
   const both = earlier !== undefined ? `${earlier.trim()} ${before.trim()}` : "";
-  return earlier !== undefined && standsAlone(earlier) && shows(both) ? both : "";
+  return earlier !== undefined && standsAlone(earlier, leans) && shows(both) ? both : "";
 }
 
 const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
@@ -599,8 +631,21 @@ function namesSomeoneFirst(text: string): boolean {
 }
 const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
 
-function standsAlone(sentence: string): boolean {
-  return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence);
+function standsAlone(sentence: string, leans: (text: string) => boolean): boolean {
+  return !leans(sentence) && !pronounBeforeAnyName(sentence);
+}
+
+/**
+ * leansOnEarlierText, each text read once (for one lesson): a sentence is read for itself, and again
+ * as the sentence before the next ones, when they lean on it or are shown after it.
+ */
+function leaningOnce(): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    let leans = known.get(text);
+    if (leans === undefined) known.set(text, (leans = leansOnEarlierText(text)));
+    return leans;
+  };
 }
 
 /** A pronoun anywhere ("Le Verrier calculated its position"), or "there" for a place. */
@@ -649,14 +694,15 @@ function opensOnBareDefinite(tokens: readonly Token[]): boolean {
 /**
  * The earlier sentences of the same block that a sentence leaning on them
  * needs (at most two); "" when it needs none or nothing can resolve what it
- * points back to mid-sentence, null when it opens on a pointer nothing resolves.
+ * points back to mid-sentence, null when it opens on a pointer nothing resolves. `leans`: leansOnEarlierText
+ * (or the lesson's memo of it).
  */
-export function resolveContext(sentence: Sentence): string | null {
-  if (!leansOnEarlierText(sentence.text)) return "";
+export function resolveContext(sentence: Sentence, leans: (text: string) => boolean = leansOnEarlierText): string | null {
+  if (!leans(sentence.text)) return "";
   const before: string[] = [];
   for (let i = sentence.previous.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(sentence.previous[i].trim());
-    if (!leansOnEarlierText(sentence.previous[i])) return before.join(" ");
+    if (!leans(sentence.previous[i])) return before.join(" ");
   }
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.

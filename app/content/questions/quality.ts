@@ -132,6 +132,24 @@ const BLANK_IN_LIST = /,\s*(?:and\s+|or\s+)?_____|_____\s*,|\b(?:and|or)\s+_____
 const RANGE_END = /_____\s*(?:[–—-]|to\b)|(?:[–—-]|\bto)\s*_____/;
 
 /**
+ * BLANK_IN_LIST and RANGE_END, each tried only where a blank starts: every branch holds the blank, and
+ * what a branch wants before it is asked behind it (a lookbehind), so a branch matches at some place
+ * exactly when it matches at a blank. Either expression tried at every place of the statement cost
+ * about as much as reading its words. (readStatement's test holds each to its expression.)
+ */
+const BLANK_IN_LIST_AT = /(?<=,\s*(?:and\s+|or\s+)?)_____|_____\s*,|(?<=\b(?:and|or)\s+)_____|_____\s+(?:and|or)\b|(?<=e\.g\.,?\s*)_____/y;
+const RANGE_END_AT = /_____\s*(?:[–—-]|to\b)|(?<=(?:[–—-]|\bto)\s*)_____/y;
+
+/** Whether `at` (a sticky expression) matches where one of the statement's blanks starts. */
+function matchesAtBlank(at: RegExp, statement: string): boolean {
+  for (let k = statement.indexOf(BLANK); k >= 0; k = statement.indexOf(BLANK, k + 1)) {
+    at.lastIndex = k;
+    if (at.test(statement)) return true;
+  }
+  return false;
+}
+
+/**
  * What pins a blank down besides the blank: names (capitalised words past the first) and numbers
  * elsewhere in the statement. A generic sentence with one name blanked lets any name fit.
  */
@@ -535,8 +553,9 @@ function statementTraits(statement: string): StatementTraits {
 }
 
 /**
- * A statement's traits, its words read by scanWords where it can (`scan`), else by WORD. Both
- * give the same traits (exported for the test that holds them together).
+ * A statement's traits, its words read by scanWords where it can (`scan`), else by WORD, and its blank's
+ * neighbours read at the blank (`scan`), else by the expressions over the whole statement. Both give the
+ * same traits (exported for the test that holds them together).
  */
 export function readStatement(statement: string, scan = true): StatementTraits {
   const trimmed = statement.trim();
@@ -581,8 +600,8 @@ export function readStatement(statement: string, scan = true): StatementTraits {
     blankBeforeParenthesis: statement.includes(`${BLANK} (`),
     blankInParentheses: statement.includes(`(${BLANK}`),
     // Both expressions look for a blank (a statement of true/false has none).
-    blankInList: blankAt >= 0 && BLANK_IN_LIST.test(statement),
-    rangeEnd: blankAt >= 0 && RANGE_END.test(statement),
+    blankInList: blankAt >= 0 && (scan ? matchesAtBlank(BLANK_IN_LIST_AT, statement) : BLANK_IN_LIST.test(statement)),
+    rangeEnd: blankAt >= 0 && (scan ? matchesAtBlank(RANGE_END_AT, statement) : RANGE_END.test(statement)),
   };
 }
 

@@ -8,7 +8,7 @@
  * committed as ranker.json, so ranking is the same on every machine.
  */
 import { CANDIDATE_KINDS, type Candidate } from "./candidates";
-import { logFrequency } from "./nlp";
+import { logFrequency, type Token } from "./nlp";
 import { STOPWORDS, words } from "./text";
 import fitted from "./ranker.json" with { type: "json" };
 
@@ -334,13 +334,17 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   let named = 0;
   let numbers = 0;
   let names = 0;
-  for (const o of sameSentence) {
+  const rarities = sentenceRarities(sameSentence, lesson);
+  for (let k = 0; k < sameSentence.length; k++) {
+    const o = sameSentence[k];
     if (o === c) continue;
     if (o.start <= c.start && o.end >= c.end) insideOther = 1;
     if (o.start >= c.start && o.end <= c.end) holdsOther = 1;
     if (o.start < c.end && o.end > c.start) overlapping++;
     if (o.kind === c.kind) sameKind++;
-    const r = lesson.frequencies.get(o)?.rarity ?? own;
+    // NaN where the lesson's context has no frequencies of it (see sentenceRarities).
+    const known = rarities[k];
+    const r = known === known ? known : own;
     if (r < own) rarer++;
     rarest = Math.min(rarest, r);
     if (o.start < c.start) ordinal++;
@@ -373,20 +377,16 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = lesson.sentenceCount;
   f[i++] = c.tokenStart;
   f[i++] = tokens.length - c.tokenEnd;
-  // The tokens before the candidate, once: its commas and the first verb (read below).
-  let commas = 0;
-  let firstVerb = c.tokenStart;
-  for (let k = 0; k < c.tokenStart; k++) {
-    if (tokens[k].text === ",") commas++;
-    else if (firstVerb === c.tokenStart && isVerb(tokens[k])) firstVerb = k;
-  }
+  // The tokens before the candidate, read once for the sentence: its commas and the first verb (read below).
+  const read = readTokens(tokens);
+  const commas = read.commasBefore[c.tokenStart];
+  const firstVerb = Math.min(read.firstVerb, c.tokenStart);
   f[i++] = commas;
   f[i++] = overlapping;
   f[i++] = sameKind;
   f[i++] = contentCount ? repeats / contentCount : 0;
   f[i++] = most;
-  let capitalised = 0;
-  for (let k = c.tokenStart; k < c.tokenEnd; k++) if (/^\p{Lu}/u.test(tokens[k].text)) capitalised++;
+  const capitalised = read.capitalisedBefore[c.tokenEnd] - read.capitalisedBefore[c.tokenStart];
   f[i++] = c.tokenEnd > c.tokenStart ? capitalised / (c.tokenEnd - c.tokenStart) : 0;
   f[i++] = tokens[c.tokenEnd - 1]?.pos === "PROPN" ? 1 : 0;
   f[i++] = tokens[c.tokenStart]?.pos === "NUM" ? 1 : 0;
@@ -421,6 +421,68 @@ export function candidateFeatures<F extends number[] | Float64Array = number[]>(
   f[i++] = governor?.pos === "ADP" && above !== undefined && isVerb(above) ? 1 : 0;
   f[i++] = governor?.pos === "ADP" && (above?.pos === "NOUN" || above?.pos === "PROPN") ? 1 : 0;
   return f;
+}
+
+/**
+ * What candidateFeatures reads of a sentence's tokens, the same for each of its candidates: read once
+ * for the sentence last seen (its candidates are scored one after another), not once per candidate.
+ */
+interface TokenCounts {
+  tokens: readonly Token[] | null;
+  /** commasBefore[k]: how many of the first k tokens are ","; capitalisedBefore[k]: open on a capital. */
+  commasBefore: Int32Array;
+  capitalisedBefore: Int32Array;
+  /** The first verb's index (a token other than ","), or the number of tokens when there is none. */
+  firstVerb: number;
+}
+const tokenCounts: TokenCounts = { tokens: null, commasBefore: new Int32Array(128), capitalisedBefore: new Int32Array(128), firstVerb: 0 };
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
+function readTokens(tokens: readonly Token[]): TokenCounts {
+  const read = tokenCounts;
+  if (read.tokens === tokens) return read;
+  const n = tokens.length;
+  if (read.commasBefore.length <= n) {
+    read.commasBefore = new Int32Array(2 * n + 2);
+    read.capitalisedBefore = new Int32Array(2 * n + 2);
+  }
+  let commas = 0;
+  let capitals = 0;
+  let firstVerb = n;
+  for (let k = 0; k < n; k++) {
+    read.commasBefore[k] = commas;
+    read.capitalisedBefore[k] = capitals;
+    const t = tokens[k];
+    if (t.text === ",") commas++;
+    else if (firstVerb === n && isVerb(t)) firstVerb = k;
+    if (CAPITAL_FIRST.test(t.text)) capitals++;
+  }
+  read.commasBefore[n] = commas;
+  read.capitalisedBefore[n] = capitals;
+  read.firstVerb = firstVerb;
+  read.tokens = tokens;
+  return read;
+}
+
+/** Scratch: the rarity of each candidate of the list last read (NaN where the lesson's context has none), and for which list and context. */
+let rarityList: readonly Candidate[] | null = null;
+let rarityLesson: LessonContext | null = null;
+let rarityValues = new Float64Array(64);
+
+function sentenceRarities(list: readonly Candidate[], lesson: LessonContext): Float64Array {
+  if (list === rarityList && lesson === rarityLesson) return rarityValues;
+  if (rarityValues.length < list.length) rarityValues = new Float64Array(2 * list.length);
+  for (let k = 0; k < list.length; k++) rarityValues[k] = lesson.frequencies.get(list[k])?.rarity ?? NaN;
+  rarityList = list;
+  rarityLesson = lesson;
+  return rarityValues;
+}
+
+/** Lets go of the sentence and lesson last read (the scratch above would keep them alive until the next). */
+export function forgetSentenceReadings(): void {
+  tokenCounts.tokens = null;
+  rarityList = null;
+  rarityLesson = null;
 }
 
 /**

@@ -52,6 +52,27 @@ describe("the quality estimate's reading of words", () => {
     expect(scanned).toBeLessThan(texts.length);
   });
 
+  it("reads what stands around a blank at the blank as the expressions read the whole statement", () => {
+    // Seeded statements over the pieces those expressions look for around a blank, and near misses.
+    let seed = 29;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    const pieces = ["_____", "______", "e.g.", "e.g.,", "and", "or", "to", "toll", "band", "–", "—", "-", ",", " ", "  ", "\t", "x", "Spain"];
+    const seen = { inList: 0, notInList: 0, rangeEnd: 0, notRangeEnd: 0 };
+    for (let k = 0; k < 20000; k++) {
+      let text = "";
+      for (let i = 1 + next(8); i > 0; i--) text += pieces[next(pieces.length)];
+      const byScan = readStatement(text, true);
+      const byExpression = readStatement(text, false);
+      expect([byScan.blankInList, byScan.rangeEnd], JSON.stringify(text)).toEqual([byExpression.blankInList, byExpression.rangeEnd]);
+      seen[byExpression.blankInList ? "inList" : "notInList"]++;
+      seen[byExpression.rangeEnd ? "rangeEnd" : "notRangeEnd"]++;
+    }
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(1000);
+  });
+
   it("reads a sentence's words and plainness by scanning as the regular expression reads them", () => {
     for (const text of seededTexts(13, 5000)) {
       expect(readSentence(text, true), JSON.stringify(text)).toEqual(readSentence(text, false));
