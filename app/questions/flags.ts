@@ -122,7 +122,7 @@ export function leansOnEarlierText(sentence: string): boolean {
  * noun that names nothing by itself, with nothing after it that says which, is the one an earlier sentence named.
  */
 const BARE_GENERIC =
-  /\b[Tt]he\s+(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)(?!\s+\p{Lu})/u;
+  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
 
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
@@ -176,7 +176,7 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const halfOfNumber =
       /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d|^\s+and\s+a\s+(?:half|quarter)\b/.test(after) ||
       /[–—−^/×]\s?$/.test(before) ||
-      /\d\s+(?:to|and|or)\s+$/.test(before) ||
+      /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after));
     if (halfOfNumber) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.

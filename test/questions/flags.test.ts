@@ -43,6 +43,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The crossing took about _____ and a half hours.", answer: "four" })).toEqual(["part-of-a-number"]);
   });
 
+  it("flags the other decade of two side by side", () => {
+    expect(questionFlags({ prompt: "Trade grew in the 1770s and _____.", answer: "1780s" })).toEqual(["part-of-a-number"]);
+  });
+
   it("flags the other half of two numbers side by side", () => {
     expect(questionFlags({ prompt: "Between 50 to _____ million people moved.", answer: "70" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The catalyst is used at 10−_____ mol.", answer: "3" })).toEqual(["part-of-a-number"]);
@@ -171,6 +175,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Who had analysed the problem mathematically in 1854?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "During the _____ the florin became the anchor of the system of harbour dues.", answer: "1780s" })).toEqual([]);
     expect(questionFlags({ prompt: "In _____ the harbour adopted the Varna system.", answer: "1902" })).toEqual([]);
+    // A capitalised head with no name: "the Act" an earlier sentence named.
+    expect(questionFlags({ prompt: "Pilots struck weeks before the Act became law on _____.", answer: "6 February 1918" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Pilots struck weeks before the Harbour Act became law on _____.", answer: "6 February 1918" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ and Ivo Marn stood side by side at the event.", answer: "Ana Bek" })).toEqual(["dangling-reference"]);
     // A time counted from an earlier sentence's.
     expect(questionFlags({ prompt: "_____ closed its harbour the following day.", answer: "Varna" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "_____ closed its harbour the following day of the fair.", answer: "Varna" })).toEqual([]);

@@ -293,7 +293,9 @@ export function generateQuestions(
       for (const [acronym, { expansion, source }] of lesson.spelledOut) {
         if (acronymsAsked.has(acronym)) continue;
         acronymsAsked.add(acronym);
-        for (const draft of acronymQuestions(acronym, expansion)) keepDirect(draft, source, "expansion", undefined, false);
+        // "What does HGP stand for?" in "The Human Genome Project": the document's own subject (see SubjectOf).
+        const ownSubject = subject.named(expansion) ? FRAGMENT_ACCEPTANCE : undefined;
+        for (const draft of acronymQuestions(acronym, expansion)) keepDirect(draft, source, "expansion", undefined, false, ownSubject);
       }
       for (const { entry, source } of lesson.defined) keepDirect(definitionQuestion(entry), source, "term", "definition", true);
       for (const { list, source } of lesson.examples) keepDirect(exampleListQuestion(list), source, "name", undefined, false, EXAMPLE_LIST_ACCEPTANCE);

@@ -344,6 +344,14 @@ describe("generateQuestions", () => {
     expect(titled.questions.find((q) => q.answer === "1952" && q.type === "numeric")!.quality).toBeGreaterThan(0.05);
   });
 
+  it("estimates what the document's own subject's acronym stands for as unlikely to be accepted", () => {
+    const text = "The Harbour Pilots Association (HPA) was founded in Varna in 1850.";
+    const expansion = (title?: string) =>
+      generateQuestions([{ key: "t", title, lessons: [lesson("Founding", [text])] }])[0][0].questions.find((q) => q.prompt === "What does HPA stand for?");
+    expect(expansion()!.quality).toBeGreaterThan(0.05);
+    expect(expansion("The Harbour Pilots Association")!.quality).toBeLessThanOrEqual(0.05);
+  });
+
   it("never asks 'Which organisation' for a blank a count stands before", () => {
     const [[bank]] = generateQuestions([{ key: "o", lessons: [lesson("Boards", ["In 1931 the ministry created 12 Harbour Safety Boards to inspect the locks."])] }]);
     const boards = bank.questions.filter((q) => q.answer === "Harbour Safety Boards" && q.type === "short_answer");
