@@ -168,6 +168,9 @@ export function generateQuestions(
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
       const facts = lesson.facts;
+      // Read before a fact's context may be left out below: a sentence's questions are one sibling group, those
+      // shown with the sentence before and those not.
+      const shownFirstOf = new Map(facts.map((fact) => [fact, firstSentenceShown(fact)]));
       for (const fact of facts) {
         // Context shown only to name what the sentence speaks of is left out where it would show the answer.
         if (fact.context && !fact.contextNeeded && containsSequence(forms(fact.context), forms(fact.answer))) fact.context = "";
@@ -219,7 +222,7 @@ export function generateQuestions(
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
-        const shownFirst = firstSentenceShown(fact);
+        const shownFirst = shownFirstOf.get(fact)!;
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -330,10 +333,12 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 }
 
 /**
- * The first sentence a fact's questions show: the context's first where the prompt shows the sentences
- * before (and then its questions give that sentence's facts away), else the fact's own. It names their
- * sibling group: a question shown with the sentence before it is a sibling of that sentence's questions,
- * so review never shows them the same day and practice never back to back.
+ * The first sentence a fact's sentence is shown with: the context's first where its prompts show the
+ * sentences before (and then they give that sentence's facts away), else the sentence itself. It names
+ * their sibling group: a question shown with the sentence before it is a sibling of that sentence's
+ * questions, so review never shows them the same day and practice never back to back. Read from the
+ * sentence's context, before a fact's is left out where it would show the answer: every question of one
+ * sentence is in one group.
  */
 function firstSentenceShown(fact: Fact): string {
   const { sentence } = fact.candidate;
