@@ -77,7 +77,8 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
   const generated = eligible.filter((r) => !isVouched(r));
-  const shownOften = keysShownOften(generated);
+  // Read among the best-ranked few only: a deck takes 24, and a module's low bar may let thousands through.
+  const shownOften = keysShownOften(generated.slice(0, SHOWN_OFTEN_WINDOW));
   const candidates = [...eligible.filter(isVouched), ...generated.filter((q) => !shownOften.has(q)), ...generated.filter((q) => shownOften.has(q))];
   for (const q of candidates) {
     if (chosen.length >= CARDS_PER_LESSON) break;
@@ -107,6 +108,8 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
  * learnt from them anyway.
  */
 const SHOWN_OFTEN = 2;
+/** How many of the best-ranked eligible questions keysShownOften reads (it compares each with each). */
+const SHOWN_OFTEN_WINDOW = 4 * CARDS_PER_LESSON;
 
 function keysShownOften<Q extends DeckCandidate>(eligible: readonly Q[]): Set<Q> {
   const prompts = eligible.map((q) => ` ${foldAnswer(q.prompt)} `);

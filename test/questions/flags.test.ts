@@ -191,6 +191,14 @@ describe("automatic checks on a question", () => {
     ]);
     expect(questionFlags({ prompt: "In _____ the chemists of Varna learnt to purify them.", answer: "1921" })).toEqual([]);
     expect(questionFlags({ prompt: "In _____ Ivo Marn and Ana Bek published their survey.", answer: "1921" })).toEqual([]);
+    expect(questionFlags({ prompt: "IMO and the Harbour Board increased their patrols in _____.", answer: "1921" })).toEqual([]);
+    expect(questionFlags({ prompt: "The Vikings settled in _____, where they built houses of turf.", answer: "Varna" })).toEqual([]);
+    // A time counted from one the sentence gives itself points at nothing earlier.
+    expect(questionFlags({ prompt: "The canal opened in 1914 and the next year traffic rose to _____ ships.", answer: "2,000" })).toEqual([]);
+    // A question that any name of a list answers is checked on its claim.
+    expect(questionFlags({ prompt: "The lesson names guilds that, the following year, regulated the port. Name one.", answer: "A or B" })).toEqual([
+      "dangling-reference",
+    ]);
   });
 
   it("flags a side detail in brackets and the date a figure held on", () => {

@@ -508,7 +508,7 @@ function joinedCandidates(sentence: Sentence, found: CandidateSpan[], out: Candi
   }
 }
 
-const ERA_MARKERS = new Set(["CE", "BCE", "AD", "BC", "BP"]);
+const ERA_MARKERS = new Set(["CE", "BCE", "AD", "BC"]);
 const NUMBERED_PERIOD = /^(?:century|centuries|millennium|millennia)$/;
 
 /** "118 BCE", "the second century CE", "AD 43": a calendar's era, part of a date, not an acronym to ask about. */

@@ -21,6 +21,9 @@ const LINKING_ADVERBS = new Set(["also", "further", "furthermore", "additionally
 const POINTERS = new Set("this these those such it its they their them he she his her both".split(" "));
 const MIN_ITEMS = 2;
 const MAX_ITEMS = 8;
+/** Within authoring's limits (app/questions/authoring.ts): an answer of 200 characters, 20 accepted variants. */
+const MAX_LIST_CHARS = 180;
+const MAX_ACCEPTED = 20;
 
 export interface ExampleList {
   /** The plural noun the examples are examples of, as the sentence writes it ("international agencies"). */
@@ -45,6 +48,7 @@ function cueAt(tokens: readonly Token[], i: number): number {
 interface NameSpan {
   tokenStart: number;
   tokenEnd: number;
+  kind: CandidateKind;
 }
 
 /**
@@ -63,10 +67,10 @@ function namesByStart(tokens: readonly Token[], candidates: readonly Candidate[]
     for (let k = c.tokenStart + 1; k < c.tokenEnd - 1; k++) {
       const t = tokens[k];
       if ((t.lower !== "and" && t.lower !== "or" && t.text !== ",") || !/^\p{Lu}/u.test(tokens[k - 1].text)) continue;
-      add({ tokenStart: from, tokenEnd: k });
+      add({ tokenStart: from, tokenEnd: k, kind: c.kind });
       from = tokens[k + 1].lower === "the" ? k + 2 : k + 1;
     }
-    add({ tokenStart: from, tokenEnd: c.tokenEnd });
+    add({ tokenStart: from, tokenEnd: c.tokenEnd, kind: c.kind });
   }
   return byStart;
 }
@@ -102,10 +106,7 @@ function readItems(
       if (/^\p{Lu}/u.test(inside) && !inside.includes(",")) alts.push(inside);
       p = close + 1;
     }
-    const item = text.slice(tokens[start].start, nameEnd);
-    // "the Russian or Ottoman [empires]": an adjective of a people is not a name a learner can give alone.
-    if (DEMONYM.test(item.replace(/^the\s+/i, ""))) return null;
-    items.push(item);
+    items.push(text.slice(tokens[start].start, nameEnd));
     alternatives.push(alts);
     if (closed) break;
     if (tokens[p]?.text === "," && (tokens[p + 1]?.lower === "and" || tokens[p + 1]?.lower === "or")) {
@@ -119,6 +120,11 @@ function readItems(
     } else return null;
     if (items.length >= MAX_ITEMS) return null;
   }
+  // "the Russian or Ottoman empires": names followed by a noun modify it, and are no names a learner gives alone.
+  if (tokens[p]?.pos === "NOUN") return null;
+  // A list an instructor could not save unchanged (authoring's limits on an answer and its variants) is too long to ask.
+  const accepted = items.length * 2 + alternatives.reduce((n, a) => n + a.length, 0) + 1;
+  if (items.join(", ").length > MAX_LIST_CHARS || accepted > MAX_ACCEPTED) return null;
   return items.length >= MIN_ITEMS ? { items, alternatives, end: p } : null;
 }
 
@@ -189,6 +195,16 @@ const RELATIVE = new Set(["which", "who", "that"]);
 
 const isVerb = (t: Token | undefined) => t !== undefined && (t.pos === "VERB" || t.pos === "AUX");
 
+/** Tags a clause cut at a comma must not end on: "did not always, despite the treaty, pay tribute". */
+const NEEDS_MORE = new Set(["ADV", "AUX", "PART", "ADP", "DET", "CCONJ", "SCONJ", "PRON"]);
+
+/** Words of tokens [from, to) as a clause, or null when the comma that ends it interrupts it. */
+function clauseOf(tokens: readonly Token[], text: string, from: number): string | null {
+  const to = clauseEnd(tokens, from);
+  if (to <= from || NEEDS_MORE.has(tokens[to - 1].pos)) return null;
+  return wordsOf(tokens, text, from, to);
+}
+
 /**
  * "...on multilateral organizations, such as the United Nations and INTERPOL, which facilitate partnerships":
  * a relative clause right after the list says what each example does, wherever the list stands.
@@ -198,7 +214,7 @@ function relativeClause(tokens: readonly Token[], text: string, listEnd: number)
   const from = listEnd + 2;
   let verb = from;
   while (tokens[verb]?.pos === "ADV") verb++;
-  return isVerb(tokens[verb]) ? wordsOf(tokens, text, from, clauseEnd(tokens, from)) : null;
+  return isVerb(tokens[verb]) ? clauseOf(tokens, text, from) : null;
 }
 
 /** The examples as the subject ("Agencies such as A and B play..."): what follows them is said of each. */
@@ -210,14 +226,21 @@ function subjectClause(tokens: readonly Token[], text: string, listEnd: number, 
   }
   let verb = after;
   while (tokens[verb]?.pos === "ADV") verb++;
-  return isVerb(tokens[verb]) ? wordsOf(tokens, text, after, clauseEnd(tokens, after)) : null;
+  return isVerb(tokens[verb]) ? clauseOf(tokens, text, after) : null;
 }
 
 /**
  * The examples as an object ("The US has launched initiatives like A, B and C to detect..."): the clause before
  * them, opening the sentence, is what is said of them, with a purpose after them.
  */
-function objectClause(tokens: readonly Token[], text: string, body: number, headStart: number, listEnd: number): string | null {
+function objectClause(
+  tokens: readonly Token[],
+  text: string,
+  body: number,
+  headStart: number,
+  listEnd: number,
+  names: ReadonlyMap<number, NameSpan>,
+): string | null {
   const prefix = tokens.slice(body, headStart);
   let prefixEnd = headStart;
   while (prefixEnd > body && (tokens[prefixEnd - 1].pos === "DET" || QUANTIFIERS.has(tokens[prefixEnd - 1].lower))) prefixEnd--;
@@ -228,10 +251,13 @@ function objectClause(tokens: readonly Token[], text: string, body: number, head
   const opening = tokens[body];
   if (opening.pos === "PRON" || (opening.pos === "DET" && opening.lower !== "the")) return null;
   let lead = wordsOf(tokens, text, body, prefixEnd);
-  if (opening.lower === "the" || (opening.pos !== "PROPN" && !/^\p{Lu}{2,}/u.test(opening.text))) lead = lead[0].toLowerCase() + lead.slice(1);
+  // The first word owes its capital to its place unless a name opens there ("The US has...", "NATO has...").
+  // ("name" is the finder's kind for any capitalised word it cannot place: "Merchants traded...").
+  const named = (names.get(body)?.kind ?? "name") !== "name";
+  if (opening.lower === "the" || (!named && !/^\p{Lu}{2,}/u.test(opening.text))) lead = lead[0].toLowerCase() + lead.slice(1);
   // A purpose after the list ("to detect and disrupt...") belongs to the clause; other words would dangle.
-  const tail = tokens[listEnd]?.lower === "to" && tokens[listEnd + 1]?.pos === "VERB" ? wordsOf(tokens, text, listEnd, clauseEnd(tokens, listEnd)) : "";
-  if (!tail && listEnd < tokens.length && !/^[,;.!?]$/.test(tokens[listEnd].text)) return null;
+  const tail = tokens[listEnd]?.lower === "to" && tokens[listEnd + 1]?.pos === "VERB" ? clauseOf(tokens, text, listEnd) : "";
+  if (tail === null || (!tail && listEnd < tokens.length && !/^[,;.!?]$/.test(tokens[listEnd].text))) return null;
   return tail ? `${lead} ${tail}` : lead;
 }
 
@@ -263,7 +289,7 @@ export function exampleList(sentence: Sentence, candidates: readonly Candidate[]
     const opensBody = tokens.slice(body, headStart).every((t) => QUANTIFIERS.has(t.lower));
     const clause =
       relativeClause(tokens, text, list.end) ??
-      (opensBody ? subjectClause(tokens, text, list.end, aside) : aside ? null : objectClause(tokens, text, body, headStart, list.end));
+      (opensBody ? subjectClause(tokens, text, list.end, aside) : aside ? null : objectClause(tokens, text, body, headStart, list.end, byStart));
     if (clause === null) continue;
     if (clause.split(" ").length < 3) continue;
     if (clause.split(/\s+/).some((w) => POINTERS.has(w.toLowerCase()))) continue;

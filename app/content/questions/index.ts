@@ -146,7 +146,9 @@ export function generateQuestions(
       sentences.forEach((sentence, i) => {
         if (sentence.origin !== "prose") return;
         const list = exampleList(sentence, candidates[i]);
-        if (list) examples.push({ list, source: { sentence: sentence.text.trim(), line: sentence.line } });
+        // A list question shows its sentence's claim alone: "regulated the board's apprenticeships" leans on the
+        // sentence before that named the board. (Pointers in the claim are the checks' to flag.)
+        if (list && !claimLeansBack(`${list.head} ${list.clause}`, sentence.previous)) examples.push({ list, source: { sentence: sentence.text.trim(), line: sentence.line } });
       });
       for (const sentence of sentences) sentence.tokens = [];
       passed(draft.text.length);
@@ -170,7 +172,8 @@ export function generateQuestions(
       const facts = lesson.facts;
       // Read before a fact's context may be left out below: a sentence's questions are one sibling group, those
       // shown with the sentence before and those not.
-      const shownFirstOf = new Map(facts.map((fact) => [fact, firstSentenceShown(fact)]));
+      const groupOf = siblingGroups(facts);
+      const shownFirstOf = new Map(facts.map((fact) => [fact, groupOf(fact.candidate.sentence.text)]));
       for (const fact of facts) {
         // Context shown only to name what the sentence speaks of is left out where it would show the answer.
         if (fact.context && !fact.contextNeeded && containsSequence(forms(fact.context), forms(fact.answer))) fact.context = "";
@@ -251,7 +254,7 @@ export function generateQuestions(
           let sibling = siblingKeys.get(shownFirst);
           if (sibling === undefined) siblingKeys.set(shownFirst, (sibling = siblingKey(moduleKey, shownFirst)));
           question.siblingKey = sibling;
-          if (shownFirst !== c.sentence.text) question.siblingSentence = shownFirst.trim();
+          if (shownFirst !== c.sentence.text.trim()) question.siblingSentence = shownFirst;
           observe?.(question, signals);
           kept.push({ question, order });
         }
@@ -289,7 +292,10 @@ export function generateQuestions(
         const passing = kind === "expansion" && expansionInList(source.sentence, draft.answer);
         question.quality = round(measured ?? (passing ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals)));
         question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
-        question.siblingKey = siblingKey(moduleKey, source.sentence);
+        // A list, an acronym or a definition asked outright joins its sentence's group, wherever that is.
+        const group = groupOf(source.sentence);
+        question.siblingKey = siblingKey(moduleKey, group);
+        if (group !== source.sentence.trim()) question.siblingSentence = group;
         observe?.(question, signals);
         kept.push({ question, order: facts.length });
       };
@@ -333,18 +339,29 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 }
 
 /**
- * The first sentence a fact's sentence is shown with: the context's first where its prompts show the
- * sentences before (and then they give that sentence's facts away), else the sentence itself. It names
- * their sibling group: a question shown with the sentence before it is a sibling of that sentence's
- * questions, so review never shows them the same day and practice never back to back. Read from the
- * sentence's context, before a fact's is left out where it would show the answer: every question of one
- * sentence is in one group.
+ * The sentence whose sibling group each sentence of a lesson is in, by its trimmed text: its own, or where its
+ * questions show the sentences before it (and so give those sentences' facts away), the group of the first
+ * sentence they show, followed back as far as it goes ("Galle saw it..." shown after "Le Verrier calculated
+ * its position...", itself shown after "Neptune was found..."). Review never shows two of a group on one
+ * day, and practice never back to back. Read from each sentence's context, before a fact's is left out where
+ * it would show the answer: every question of one sentence is in one group, asked outright or not.
  */
-function firstSentenceShown(fact: Fact): string {
-  const { sentence } = fact.candidate;
-  if (!fact.context) return sentence.text;
-  const shown = [...(sentence.itemHead !== undefined ? [sentence.itemHead] : []), ...sentence.previous];
-  return shown.find((p) => p.trim() !== "" && fact.context.startsWith(p.trim())) ?? sentence.text;
+function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
+  const shownAfter = new Map<string, string>();
+  for (const fact of facts) {
+    const { sentence } = fact.candidate;
+    const own = sentence.text.trim();
+    if (!fact.context || shownAfter.has(own)) continue;
+    const shown = [...(sentence.itemHead !== undefined ? [sentence.itemHead] : []), ...sentence.previous];
+    const first = shown.find((p) => p.trim() !== "" && fact.context.startsWith(p.trim()));
+    if (first !== undefined && first.trim() !== own) shownAfter.set(own, first.trim());
+  }
+  return (sentence) => {
+    let group = sentence.trim();
+    // Each step goes to an earlier sentence of the lesson; the bound only guards against a repeated text.
+    for (let steps = 0; steps < shownAfter.size && shownAfter.has(group); steps++) group = shownAfter.get(group)!;
+    return group;
+  };
 }
 
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */
@@ -681,6 +698,14 @@ function pointsBackQuietly(sentence: Sentence): boolean {
     earlier ??= new Set(sentence.previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
     if (earlier.has(singularForm(noun.lower))) return true;
   }
+  return false;
+}
+
+/** Whether "the X" of a claim names what the sentences before it named (see pointsBackQuietly). */
+function claimLeansBack(claim: string, previous: readonly string[]): boolean {
+  if (previous.length === 0) return false;
+  const earlier = new Set(previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
+  for (const m of claim.matchAll(/\bthe\s+([\p{Ll}-]{4,})(?:'s|’s)?\b(?!\s+of\b)/gu)) if (earlier.has(singularForm(m[1]))) return true;
   return false;
 }
 

@@ -148,8 +148,10 @@ function definitionIn(text: string, offset: number, sentenceTokens: readonly Tok
   if (!m) return null;
   const [, term] = m;
   let definition = m[2].split(/,\s+(?:which|while|whereas|and\s+(?:it|they|this))\b|;\s/)[0].trim();
-  // The term opens the sentence on a capital; a second clause's opens on its own word.
-  if ((offset === 0 && !/^\p{Lu}/u.test(term)) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term)) return null;
+  // The term opens the sentence on a capital; a second clause's on its own word, not a determiner ("while the company
+  // is known as a leader in batteries" names no term).
+  if ((offset === 0 ? !/^\p{Lu}/u.test(term) : /^(?:the|a|an|its|their|his|her)\s/i.test(term)) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term))
+    return null;
   const termTokens = tokens.filter((t) => t.end <= term.length);
   if (termTokens.length === 0 || !TERM_OPENING.has(termTokens[0].pos) || termTokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
   definition = definition.replace(/[,:]$/, "");

@@ -55,6 +55,18 @@ describe("lists of named examples", () => {
     );
   });
 
+  it("keeps names that are countries or people whatever their endings, and leaves out names that modify a noun", () => {
+    expect(listOf("Ports such as Japan and Oman traded pearls with the guild.")?.items).toEqual(["Japan", "Oman"]);
+    expect(listOf("Cities such as Munich and Zurich sent grain to the port.")?.items).toEqual(["Munich", "Zurich"]);
+  });
+
+  it("leaves out a clause its comma interrupts, and lowers a first word that is no name", () => {
+    expect(listOf("Towns such as Bergen and Trondheim did not always, despite the treaty, pay their dues.")).toBeNull();
+    expect(exampleListQuestion(listOf("Merchants traded with ports such as Venice and Genoa to buy spices.")!).prompt).toBe(
+      "The lesson names ports that merchants traded with to buy spices. Name one.",
+    );
+  });
+
   it("leaves alone lists it cannot read whole: one name, a pronoun subject, a pointer, an aside, adjectives", () => {
     expect(listOf("Towns such as Bergen traded dried fish.")).toBeNull();
     expect(listOf("They traded with towns such as Bergen and Trondheim.")).toBeNull();
@@ -63,6 +75,14 @@ describe("lists of named examples", () => {
     expect(listOf("Fleets such as the Danish and Swedish fleets patrolled the sound.")).toBeNull();
     // The examples belong to the second of two clauses: what precedes them is not said of them.
     expect(listOf("Salt came from Lüneburg and reached towns such as Bergen and Trondheim.")).toBeNull();
+  });
+
+  it("is not asked where its claim names what the sentence before named", () => {
+    const text =
+      "The Varna Harbour Board was set up in 1850. Later, guilds such as the Weavers Company and the Salters Guild regulated the board's apprenticeships in the port.";
+    const [[{ questions }]] = generateQuestions([{ key: "m", lessons: [lesson(text)] }]);
+    expect(questions.some((q) => q.source.sentence.startsWith("Later, guilds"))).toBe(true);
+    expect(questions.filter((q) => q.prompt.startsWith("The lesson names"))).toEqual([]);
   });
 
   it("is a question of the bank, a sibling of the sentence's other questions", () => {

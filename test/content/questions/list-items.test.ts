@@ -61,6 +61,8 @@ describe("a definition stated in prose", () => {
       term: "slack water",
       definition: "the still period between two tides",
     });
+    // A second clause about "the company" names no term.
+    expect(defined("Sales fell sharply in 2008, while the company is known as a leader in marine batteries.")).toBeNull();
     // A second clause that describes rather than defines says nothing of a term.
     expect(defined("Pilotage involves guiding ships into port, while tugs push them against the quay.")).toBeNull();
   });
