@@ -340,11 +340,12 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 
 /**
  * The sentence whose sibling group each sentence of a lesson is in, by its trimmed text: its own, or where its
- * questions show the sentences before it (and so give those sentences' facts away), the group of the first
- * sentence they show, followed back as far as it goes ("Galle saw it..." shown after "Le Verrier calculated
- * its position...", itself shown after "Neptune was found..."). Review never shows two of a group on one
- * day, and practice never back to back. Read from each sentence's context, before a fact's is left out where
- * it would show the answer: every question of one sentence is in one group, asked outright or not.
+ * questions show the sentences before it (and so give those sentences' facts away), the first sentence they
+ * show. Review never shows two of a group on one day, and practice never back to back. Read from each
+ * sentence's context, before a fact's is left out where it would show the answer: every question of one
+ * sentence is in one group, asked outright or not. One step only: followed back as far as it goes, a
+ * paragraph whose every sentence leans on the one before would be one group, one card a day in review.
+ * Further back, the deck's rule against a prompt that shows another's key keeps one of the two out.
  */
 function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
   const shownAfter = new Map<string, string>();
@@ -357,10 +358,8 @@ function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
     if (first !== undefined && first.trim() !== own) shownAfter.set(own, first.trim());
   }
   return (sentence) => {
-    let group = sentence.trim();
-    // Each step goes to an earlier sentence of the lesson; the bound only guards against a repeated text.
-    for (let steps = 0; steps < shownAfter.size && shownAfter.has(group); steps++) group = shownAfter.get(group)!;
-    return group;
+    const own = sentence.trim();
+    return shownAfter.get(own) ?? own;
   };
 }
 
