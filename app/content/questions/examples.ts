@@ -36,7 +36,7 @@ export interface ExampleList {
   alternatives: string[][];
 }
 
-/** Where the list's cue is: "such as", "like", "including". Returns the cue's first and past-last token. */
+/** The token just past a list's cue ("such as", "like", "including") that opens at token `i`, or -1 when none does. */
 function cueAt(tokens: readonly Token[], i: number): number {
   const t = tokens[i].lower;
   if (t === "such" && tokens[i + 1]?.lower === "as") return i + 2;
