@@ -4,7 +4,7 @@
  * estimated quality. The generator keeps such questions in the bank (an instructor may mend one);
  * no learner is shown one unmended. Pure.
  */
-import { BLANK, NAME_ONE, statementOf } from "../content/questions/rules";
+import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS } from "../content/questions/text";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed";
@@ -127,8 +127,6 @@ export function leansOnEarlierText(sentence: string): boolean {
 const BARE_GENERIC =
   /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
 
-const NAME_ONE_ENDING = new RegExp(`\\s+${NAME_ONE.replace(".", "\\.")}$`);
-
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
 const PLURAL_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
@@ -154,7 +152,8 @@ export function pronounBeforeAnyName(sentence: string): boolean {
 export function questionFlags(q: { prompt: string; answer: string }): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
   // "The lesson names guilds that... Name one.": the claim is what the checks read.
-  const statement = statementOf(q.prompt).replace(NAME_ONE_ENDING, "");
+  const asked = statementOf(q.prompt);
+  const statement = asksForAnyOf(asked) ? asked.slice(0, -NAME_ONE.length).trimEnd() : asked;
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).

@@ -694,16 +694,21 @@ function pointsBackQuietly(sentence: Sentence): boolean {
     const noun = tokens[k];
     // "the cycle of", "the Krebs cycle": a noun its own words pin down.
     if (!noun || noun.pos !== "NOUN" || tokens[k + 1]?.lower === "of" || noun.lower.length < 4) continue;
-    earlier ??= new Set(sentence.previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
+    earlier ??= wordsBefore(sentence.previous);
     if (earlier.has(singularForm(noun.lower))) return true;
   }
   return false;
 }
 
+/** The words of the sentences before, lower-cased and singular: what a "the X" after them may point at. */
+function wordsBefore(previous: readonly string[]): Set<string> {
+  return new Set(previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
+}
+
 /** Whether "the X" of a claim names what the sentences before it named (see pointsBackQuietly). */
 function claimLeansBack(claim: string, previous: readonly string[]): boolean {
   if (previous.length === 0) return false;
-  const earlier = new Set(previous.join(" ").toLowerCase().match(/[\p{L}-]+/gu)?.map(singularForm));
+  const earlier = wordsBefore(previous);
   for (const m of claim.matchAll(/\bthe\s+([\p{Ll}-]{4,})(?:'s|’s)?\b(?!\s+of\b)/gu)) if (earlier.has(singularForm(m[1]))) return true;
   return false;
 }
