@@ -72,13 +72,14 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
   };
   // Checked once each: the automatic checks read every prompt with a few dozen patterns.
   const eligible = ranked.filter((q) => eligibleForDeck(q, policy));
-  const fits = (q: Q) => (perSentence.get(q.siblingKey) ?? 0) < FACTS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen);
+  const folded = foldingOnce<Q>();
+  const fits = (q: Q) => (perSentence.get(q.siblingKey) ?? 0) < FACTS_PER_SENTENCE && !givesAwayOrIsGivenAway(q, chosen, folded);
   const isVouched = (q: Q) => q.curation !== undefined && vouchedFor(q.curation);
   // True statements wait: a deck holds no more of them than of false ones, or "True" every time would score.
   const heldTrue: Q[] = [];
   const generated = eligible.filter((r) => !isVouched(r));
   // Read among the best-ranked few only: a deck takes 24, and a module's low bar may let thousands through.
-  const shownOften = keysShownOften(generated.slice(0, SHOWN_OFTEN_WINDOW));
+  const shownOften = keysShownOften(generated.slice(0, SHOWN_OFTEN_WINDOW), folded);
   const candidates = [...eligible.filter(isVouched), ...generated.filter((q) => !shownOften.has(q)), ...generated.filter((q) => shownOften.has(q))];
   for (const q of candidates) {
     if (chosen.length >= CARDS_PER_LESSON) break;
@@ -111,14 +112,13 @@ const SHOWN_OFTEN = 2;
 /** How many of the best-ranked eligible questions keysShownOften reads (it compares each with each). */
 const SHOWN_OFTEN_WINDOW = 4 * CARDS_PER_LESSON;
 
-function keysShownOften<Q extends DeckCandidate>(eligible: readonly Q[]): Set<Q> {
-  const prompts = eligible.map((q) => ` ${foldAnswer(q.prompt)} `);
+function keysShownOften<Q extends DeckCandidate>(eligible: readonly Q[], folded: (q: Q) => Folded): Set<Q> {
   const often = new Set<Q>();
   eligible.forEach((q, i) => {
-    const key = ` ${foldAnswer(q.answer)} `;
+    const { key } = folded(q);
     let showing = 0;
     for (let j = 0; j < eligible.length && showing < SHOWN_OFTEN; j++) {
-      if (j !== i && eligible[j].siblingKey !== q.siblingKey && prompts[j].includes(key)) showing++;
+      if (j !== i && eligible[j].siblingKey !== q.siblingKey && folded(eligible[j]).prompt.includes(key)) showing++;
     }
     if (showing >= SHOWN_OFTEN) often.add(q);
   });
@@ -141,14 +141,29 @@ export interface DeckCandidate {
  * prompt or has its own key shown in a chosen one's prompt: the first answers the other. A sibling (the
  * same sentence) shows the other's key too, but is never shown on the same day or back to back.
  */
-function givesAwayOrIsGivenAway(q: DeckCandidate, chosen: readonly DeckCandidate[]): boolean {
-  const prompt = ` ${foldAnswer(q.prompt)} `;
-  const key = foldAnswer(q.answer);
+function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly Q[], folded: (q: Q) => Folded): boolean {
+  const { prompt, key } = folded(q);
   return chosen.some((c) => {
-    const other = foldAnswer(c.answer);
-    if (` ${other} `.includes(` ${key} `) || ` ${key} `.includes(` ${other} `)) return true;
-    return c.siblingKey !== q.siblingKey && (prompt.includes(` ${other} `) || ` ${foldAnswer(c.prompt)} `.includes(` ${key} `));
+    const other = folded(c);
+    if (other.key.includes(key) || key.includes(other.key)) return true;
+    return c.siblingKey !== q.siblingKey && (prompt.includes(other.key) || other.prompt.includes(key));
   });
+}
+
+/** A question's prompt and key folded (foldAnswer), each with a space either side for whole-word search. */
+interface Folded {
+  prompt: string;
+  key: string;
+}
+
+/** Folds each question once: the deck's checks compare every candidate with every chosen question. */
+function foldingOnce<Q extends DeckCandidate>(): (q: Q) => Folded {
+  const memo = new Map<Q, Folded>();
+  return (q) => {
+    let f = memo.get(q);
+    if (!f) memo.set(q, (f = { prompt: ` ${foldAnswer(q.prompt)} `, key: ` ${foldAnswer(q.answer)} ` }));
+    return f;
+  };
 }
 
 /**
