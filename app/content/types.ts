@@ -70,13 +70,15 @@ export interface Question {
   /** Shown after answering: the source sentence. */
   explanation: string;
   /**
-   * Shared by the questions made from one sentence (every form of its facts), and by those that show
-   * that sentence before their own (see siblingSentence).
+   * Shared by the questions made from one sentence (every form of its facts), by those that show
+   * that sentence before their own, and by those of a sentence that states one of its facts again,
+   * in any lesson of the module (see siblingSentence).
    */
   siblingKey: string;
   /**
    * The sentence whose sibling group the question joins, where it is not the source sentence: a
-   * question shown with the sentence before it gives that sentence's facts away. Kept so that a
+   * question shown with the sentence before it gives that sentence's facts away, and a fact stated
+   * again is the first statement's (content/questions/restated.ts). Kept so that a
    * re-keyed module (content/rekey.ts) gets the sibling keys the generator gives.
    */
   siblingSentence?: string;

@@ -16,6 +16,7 @@ import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
+import { RestatedFacts } from "./restated";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
@@ -165,6 +166,7 @@ export function generateQuestions(
     // may be assigned one module of a course, and its learners never see another module's question.
     const acronymsAsked = new Set<string>();
     const title = modules[module].title;
+    const restated = new RestatedFacts(title ?? "");
     const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
@@ -174,6 +176,8 @@ export function generateQuestions(
       // shown with the sentence before and those not.
       const groupOf = siblingGroups(facts);
       const shownFirstOf = new Map(facts.map((fact) => [fact, groupOf(fact.candidate.sentence.text)]));
+      // Before any question is keyed: a sentence's group joins an earlier statement's of one of its facts, all its questions with it.
+      for (const fact of facts) restated.groupOf(fact.candidate, shownFirstOf.get(fact)!);
       for (const fact of facts) {
         // Context shown only to name what the sentence speaks of is left out where it would show the answer.
         if (fact.context && !fact.contextNeeded && containsSequence(forms(fact.context), forms(fact.answer))) fact.context = "";
@@ -225,7 +229,7 @@ export function generateQuestions(
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
-        const shownFirst = shownFirstOf.get(fact)!;
+        const shownFirst = restated.resolve(shownFirstOf.get(fact)!);
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -293,7 +297,7 @@ export function generateQuestions(
         question.quality = round(measured ?? (passing ? Math.min(acceptance(signals), FRAGMENT_ACCEPTANCE) : acceptance(signals)));
         question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
         // A list, an acronym or a definition asked outright joins its sentence's group, wherever that is.
-        const group = groupOf(source.sentence);
+        const group = restated.resolve(groupOf(source.sentence));
         question.siblingKey = siblingKey(moduleKey, group);
         if (group !== source.sentence.trim()) question.siblingSentence = group;
         observe?.(question, signals);

@@ -167,6 +167,40 @@ describe("generateQuestions", () => {
     expect(second[0].siblingKey).not.toBe(third[0].siblingKey);
   });
 
+  it("puts a fact stated again in a later lesson in the first statement's sibling group, with its sentence's other questions", () => {
+    const first = "The Varna Port Authority created 41 harbour patrol units in 1962.";
+    const again = "Each of the 41 harbour patrol units reported to Captain Ilse Marek at Burgas.";
+    const [lessons] = generateQuestions([
+      { key: "k", title: "Black Sea ports", lessons: [lesson("Patrols", [first]), lesson("Command", [again])] },
+    ]);
+    const firstQs = lessons[0].questions.filter((q) => q.source.sentence === first);
+    const againQs = lessons[1].questions.filter((q) => q.source.sentence === again);
+    expect(firstQs.some((q) => q.answer === "41")).toBe(true);
+    expect(againQs.some((q) => q.answer === "41")).toBe(true);
+    // Every question of the later sentence, whatever it asks, joins: they are one sentence's siblings too.
+    expect(againQs.some((q) => q.answer !== "41")).toBe(true);
+    expect(new Set([...firstQs, ...againQs].map((q) => q.siblingKey)).size).toBe(1);
+    expect(againQs.every((q) => q.siblingSentence === first)).toBe(true);
+  });
+
+  it("keeps one number stated of other things, or sharing only the module's subject, in groups of its own", () => {
+    const [lessons] = generateQuestions([
+      {
+        key: "k",
+        title: "River pilots",
+        lessons: [
+          lesson("Licences", ["In 1901, 30 river pilots were licensed at Basel by the Rhine Commission."]),
+          lesson("Floods", ["By 1920, 30 river pilots had drowned in the floods near Mannheim."]),
+          lesson("Locks", ["The Kembs lock, opened in 1932, is 30 metres wide."]),
+        ],
+      },
+    ]);
+    const keyed30 = lessons.flatMap((l) => l.questions.filter((q) => q.answer === "30" || q.answer === "30 metres"));
+    expect(new Set(keyed30.map((q) => q.source.sentence)).size).toBe(3);
+    const groups = new Set(keyed30.map((q) => q.siblingKey));
+    expect(groups.size).toBe(3);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
