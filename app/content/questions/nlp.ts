@@ -269,6 +269,24 @@ export function lexiconTag(phrase: string): LexiconTag | undefined {
   return tag < 0 ? undefined : lexiconTags[tag];
 }
 
+/** A name compared letter by letter: "Anti-Ballistic Missile" is WordNet's "antiballistic missile", "Organisation" its "Organization". */
+function nameLetters(name: string): string {
+  return name.toLowerCase().replace(/^the\s+/, "").replace(/isation/g, "ization").replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** WordNet's acronyms, each with the letters of the names it stands for (known-acronyms.tsv). */
+let knownAcronyms: Map<string, string[]> | undefined;
+
+/**
+ * Whether a dictionary lists the acronym as standing for this name ("WHO", "World Health Organization"): what
+ * it stands for is general knowledge, not something a lesson teaches. The same letters for another name
+ * ("MB", "Bachelor of Medicine" beside a course's "Made Beaver") are not.
+ */
+export function dictionaryAcronym(acronym: string, expansion: string): boolean {
+  knownAcronyms ??= readWordList("known-acronyms.tsv", (names) => names.split("|").map(nameLetters));
+  return knownAcronyms.get(acronym)?.includes(nameLetters(expansion)) ?? false;
+}
+
 const LETTER = /\p{L}/u;
 const LETTER_FIRST = /^\p{L}/u;
 

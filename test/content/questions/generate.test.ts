@@ -201,6 +201,15 @@ describe("generateQuestions", () => {
     expect(groups.size).toBe(3);
   });
 
+  it("estimates what a dictionary acronym stands for as general knowledge, and a course's own acronym as a fact worth asking", () => {
+    const text =
+      "The World Health Organization (WHO) listed the Varna Harbour Pilots Council (VHPC) as a partner in 1962. The VHPC trained 40 pilots a year.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Pilots", [text])] }]);
+    const standsFor = (acronym: string) => qs.find((q) => q.prompt === `What does ${acronym} stand for?`);
+    expect(standsFor("WHO")?.quality).toBeLessThan(0.2);
+    expect(standsFor("VHPC")?.quality).toBeGreaterThan(0.5);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
