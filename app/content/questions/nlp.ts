@@ -274,6 +274,19 @@ function nameLetters(name: string): string {
   return name.toLowerCase().replace(/^the\s+/, "").replace(/isation/g, "ization").replace(/[^\p{L}\p{N}]/gu, "");
 }
 
+/** WordNet's proper nouns and what each names (dictionary-names.tsv): "h" a person, "o" an organisation, "x" anything else. */
+let dictionaryNames: Map<string, string> | undefined;
+
+/**
+ * Whether a dictionary knows the name, and never as what the question would call it: "the Soviet Union" only
+ * as a state (no organisation), "James Bay" only as a bay (no person). Unknown names are not denied.
+ */
+export function dictionaryDenies(name: string, asked: "person" | "organisation"): boolean {
+  dictionaryNames ??= readWordList("dictionary-names.tsv", (kinds) => kinds);
+  const kinds = dictionaryNames.get(name.toLowerCase().replace(/^the\s+/, ""));
+  return kinds !== undefined && !kinds.includes(asked === "person" ? "h" : "o");
+}
+
 /** WordNet's acronyms, each with the letters of the names it stands for (known-acronyms.tsv). */
 let knownAcronyms: Map<string, string[]> | undefined;
 

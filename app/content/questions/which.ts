@@ -10,7 +10,7 @@
  * question is the sentence itself, reworded no further than its opening.
  */
 import type { Candidate } from "./candidates";
-import type { Token } from "./nlp";
+import { dictionaryDenies, type Token } from "./nlp";
 
 /** What the sentence says of the name, and how the question opens. */
 export interface NamedPredicate {
@@ -203,12 +203,15 @@ export function askedAs(kind: Candidate["kind"], named: string, acronymKnown: bo
   if (INSTRUMENT_HEADS.has(head)) return head === "program" ? "programme" : head;
   // "Union" heads a state as well as a body (the Soviet Union): a body only where the course gives its acronym.
   if (head === "union" && !acronymKnown) return null;
-  return BODY_HEADS.has(head) ? "organisation" : null;
+  return BODY_HEADS.has(head) && !dictionaryDenies(named, "organisation") ? "organisation" : null;
 }
 
-/** A person's name has no digits and no word in capitals only ("DC-8", "HMS"), as the finder's guesses sometimes do. */
+/**
+ * A person's name has no digits and no word in capitals only ("DC-8", "HMS"), as the finder's guesses sometimes
+ * do, and is not what a dictionary knows only as something else ("James Bay").
+ */
 export function readsAsPersonName(name: string): boolean {
-  return !/\d/.test(name) && !/\b\p{Lu}{2,}\b/u.test(name);
+  return !/\d/.test(name) && !/\b\p{Lu}{2,}\b/u.test(name) && !dictionaryDenies(name, "person");
 }
 
 /** The question: "In Europe, which organisation promotes...?", "Who founded...?". */

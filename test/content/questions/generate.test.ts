@@ -210,6 +210,15 @@ describe("generateQuestions", () => {
     expect(standsFor("VHPC")?.quality).toBeGreaterThan(0.5);
   });
 
+  it("says what a blank asks for only where a dictionary does not know the name as something else", () => {
+    // The finder takes a city's name for a first name; WordNet knows it only as a city.
+    const text = "In 1903 Captain Ilse Marek moved the archive of the Varna Harbour Board to Alexandria in Egypt.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Archives", [text])] }]);
+    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    expect(typed("Alexandria")?.prompt).toMatch(/^What fills the blank\?/);
+    expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LEXICON_DIR, gazetteerTsv, knownAcronymsTsv, wordCountsTsv } from "../../../scripts/build-lexicons";
+import { LEXICON_DIR, dictionaryNamesTsv, gazetteerTsv, knownAcronymsTsv, wordCountsTsv } from "../../../scripts/build-lexicons";
 import { dictionaryAcronym, lexiconTag, logFrequency } from "~/content/questions/nlp";
 
 describe("the generator's word lists", () => {
@@ -9,6 +9,7 @@ describe("the generator's word lists", () => {
     expect(readFileSync(join(LEXICON_DIR, "word-counts.tsv"), "utf8")).toBe(wordCountsTsv());
     expect(readFileSync(join(LEXICON_DIR, "gazetteer.tsv"), "utf8")).toBe(gazetteerTsv());
     expect(readFileSync(join(LEXICON_DIR, "known-acronyms.tsv"), "utf8")).toBe(knownAcronymsTsv());
+    expect(readFileSync(join(LEXICON_DIR, "dictionary-names.tsv"), "utf8")).toBe(dictionaryNamesTsv());
   });
 
   it("know an acronym a dictionary lists for the name it stands for, in either spelling, and not for another name", () => {

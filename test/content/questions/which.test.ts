@@ -1,5 +1,6 @@
 import { generateQuestions, type ModuleInput } from "~/content/questions";
 import { askedAs } from "~/content/questions/which";
+import { dictionaryDenies } from "~/content/questions/nlp";
 import type { LessonDraft } from "~/content/types";
 
 function lesson(title: string, paragraphs: string[]): LessonDraft {
@@ -92,5 +93,17 @@ describe("askedAs", () => {
     expect(askedAs("organisation", "Baltic Union", false)).toBeNull();
     expect(askedAs("organisation", "Baltic Union", true)).toBe("organisation");
     expect(askedAs("place", "Rotterdam", false)).toBeNull();
+  });
+
+  it("asks for no person or organisation a dictionary knows only as something else", () => {
+    // WordNet knows Cape Horn as a headland: no one's name, though the finder may take "Cape" for a first name.
+    expect(askedAs("person", "Cape Horn", false)).toBeNull();
+    expect(askedAs("person", "Elena Varga", false)).toBe("who");
+    // An empire is a state; a league it lists as a group is a body.
+    expect(askedAs("organisation", "Ottoman Union", true)).toBe("organisation");
+    expect(askedAs("organisation", "Arab League", false)).toBe("organisation");
+    expect(dictionaryDenies("the Ottoman Empire", "organisation")).toBe(true);
+    expect(dictionaryDenies("Arab League", "organisation")).toBe(false);
+    expect(dictionaryDenies("Varga Harbour Board", "organisation")).toBe(false);
   });
 });
