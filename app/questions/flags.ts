@@ -32,6 +32,16 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+/** A number and a unit: "1,000 feet", "20 miles", "3.5 km". */
+const MEASURE = /^[\d.,]+\s*\p{L}/u;
+/** The blank's number restated in another unit right after it: " (about 305 metres)", ", or about 32 kilometres". */
+const CONVERSION_AFTER = /^\s*(?:\(|,\s*or\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\.)\s+)?[\d.,]*\d\s*\p{L}/u;
+/** "3rd", "twelfth": an ordinal. */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$/i;
+/** A title a number of holders bear in turn: "Earl Stanhope", "Duke of Wellington". */
+const NOBLE_TITLE_AFTER = /^\s+(?:Earl|Duke|Baron|Baroness|Marquess|Marquis|Viscount|Count|Countess|Baronet|Prince|Princess|Lord|Lady|Emperor|Shah|Sultan|Khan|Dalai)\b/;
+/** Two names joined: "Britain and France", "Palestine and the Levant". */
+const TWO_NAMES = /^\p{Lu}[^,]*\s(?:and|or)\s+(?:the\s+)?\p{Lu}/u;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -96,11 +106,12 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 const ANY_POINTS_BACK_WORD = new RegExp(POINTS_BACK_WORDS.join("|"), "i");
 
 /**
- * "that December", "that year": the time of an earlier sentence's event (not "reported that December storms...").
+ * "that December", "that year", "that same month": the time of an earlier sentence's event (not "reported that
+ * December storms...").
  * Apart from POINTS_BACK: "that" is in most sentences, and would make the search for its words find nearly all.
  */
 const THAT_TIME =
-  /\b[Tt]hat\s+(?:year|month|week|day|decade|century|season|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/u;
+  /\b[Tt]hat\s+(?:(?:same|very)\s+)?(?:year|month|week|day|decade|century|season|summer|autumn|winter|morning|afternoon|evening|night|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?!was\b|is\b|has\b)\p{Ll}+s\b)/u;
 
 /** "the following day", "the next year", "the previous month": a time counted from an earlier sentence's. */
 const TIME_AFTER =
@@ -174,7 +185,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
     const namesEvent =
       (DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) || EVENT_NAMED_BY_DATE.test(before);
-    if (nameGoesOn || nameBegan || namesEvent) flags.push("piece-of-a-name");
+    // "Charles Stanhope, _____ Earl Stanhope" (3rd): the ordinal of a title is part of its holder's name.
+    const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
+    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.
@@ -196,7 +209,12 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // that follows the blank is that clause's, not one the blank is an item of.
     const following = statement.slice(at + BLANK.length, at + BLANK.length + 80);
     const ownList = RELATIVE_AFTER.test(following) ? "" : following;
-    if (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)) flags.push("list-slot");
+    // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit.
+    if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
+    // "Syria, _____ in the seventh century" (Palestine and Egypt), "such as the United States, _____ raised tariffs"
+    // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
+    const restOfList = TWO_NAMES.test(q.answer.trim()) && /,\s*(?:the\s+)?$/.test(before);
+    if (restOfList || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.

@@ -80,9 +80,33 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Night blindness follows a lack of _____, also called vitamin A.", answer: "retinol" })).toEqual([]);
   });
 
+  it("flags the ordinal of a title as a piece of its holder's name", () => {
+    expect(questionFlags({ prompt: "In 1790 Ivo Marn, _____ Earl of Varna, built a press.", answer: "4th" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The _____ Duke of Varna sold the press.", answer: "second" })).toContain("piece-of-a-name");
+    // An ordinal that counts something else is not.
+    expect(questionFlags({ prompt: "The press was the _____ built in Varna.", answer: "third" })).not.toContain("piece-of-a-name");
+  });
+
+  it("flags a key of two names that ends a list begun before the blank", () => {
+    expect(questionFlags({ prompt: "Ports such as Varna, _____ raised their dues.", answer: "Odessa and Burgas" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "The fleet took Varna, _____ in one summer.", answer: "Odessa and the Crimea" })).toContain("list-slot");
+    // Two names that are the whole list, or one name after a comma, are not.
+    expect(questionFlags({ prompt: "In 1820 the fleet took _____ in one summer.", answer: "Odessa and Burgas" })).not.toContain("list-slot");
+    expect(questionFlags({ prompt: "After a long siege, _____ fell to the fleet.", answer: "Odessa" })).not.toContain("list-slot");
+  });
+
+  it("flags a measure whose other unit the prompt gives right after the blank", () => {
+    expect(questionFlags({ prompt: "Each dock was _____ (about 610 metres) long.", answer: "2,000 feet" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The channel was _____, or roughly 16 kilometres, wide.", answer: "10 miles" })).toContain("key-echoed");
+    // Another measure beside it, or a year, is no conversion.
+    expect(questionFlags({ prompt: "The dock was _____ long, and 300 metres of it were paved.", answer: "2,000 feet" })).toEqual([]);
+    expect(questionFlags({ prompt: "The dock opened in _____ (after 4 years of work).", answer: "1912" })).toEqual([]);
+  });
+
   it("flags a time pointed back at: that December, that year", () => {
     expect(questionFlags({ prompt: "Who was executed in Varna that December?", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The harbour froze twice that year, closing it to _____.", answer: "Odessa" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "A storm that same month meant the harbour at _____ stayed shut.", answer: "Odessa" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "The opposite process, a slow fall in prices, is called _____.", answer: "deflation" })).toContain("dangling-reference");
     // A pointer after an opening connective: "Second, it creates _____."; a pointer opening the sentence still counts.
     expect(questionFlags({ prompt: "Second, it creates _____.", answer: "uncertainty" })).toContain("dangling-reference");

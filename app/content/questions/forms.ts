@@ -276,6 +276,20 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
 const PERSON_ROLE =
   /^the\s+(?:[\p{L}'’-]+\s+){0,3}?(?:earl|duke|count|baron|lord|lady|king|queen|emperor|empress|pope|president|chancellor|minister|secretary|founder|inventor|engineer|architect|scientist|physicist|chemist|biologist|astronomer|mathematician|painter|sculptor|composer|writer|poet|author|philosopher|historian|general|admiral|captain|commander|leader|director|son|daughter|wife|husband|brother|sister|father|mother|sultan|caliph|tsar|shah|prince|princess|bishop|archbishop|abbot|saint)s?\b/iu;
 
+/** A plural's last letter: "cells", not "glass", "virus", "crisis". */
+const PLURAL_WORD = /\p{L}{2,}(?<![su]s|is)s$/iu;
+/** Where a noun phrase's head ends: the words before a preposition or a relative ("cells [in the blood]"). */
+const AFTER_HEAD = /\s+(?:of|in|on|at|for|with|that|which|who|to|from|by|among|across|within)\s.*$/i;
+
+/**
+ * "Neutrophils, the most numerous white blood cells": a plural term whose apposition's head is plural too is
+ * asked "What are...?" ("Ceres, the largest object in the belt": "What is...?").
+ */
+function pluralApposition(term: string, definition: string): boolean {
+  const head = definition.replace(AFTER_HEAD, "").split(/\s+/).at(-1) ?? "";
+  return PLURAL_WORD.test(term) && PLURAL_WORD.test(head);
+}
+
 /**
  * "What is the term for an organism that makes its own organic molecules from inorganic
  * sources?": a glossary line asked the other way round, its term typed. "What is the largest
@@ -290,7 +304,7 @@ export function definitionQuestion(entry: GlossaryEntry): QuestionDraft {
   const prompt =
     shape === "apposition" && /^the\s/i.test(definition)
       ? // "William Parsons, the third Earl of Rosse": a person, by a name and a role, is asked for as one.
-        `${readsAsPersonName(term) && PERSON_ROLE.test(definition) ? "Who was" : "What is"} ${definition}?`
+        `${readsAsPersonName(term) && PERSON_ROLE.test(definition) ? "Who was" : pluralApposition(term, definition) ? "What are" : "What is"} ${definition}?`
       : `What is the ${named ? "name" : "term"} for ${definition}?`;
   const accepted = [answer];
   for (const v of [term, ...alternatives]) if (!accepted.includes(v)) accepted.push(v);

@@ -566,6 +566,21 @@ describe("list items and glossary lines", () => {
       { key: "people", lessons: [listLesson("People", ["Ivo Marn, the third Earl of Varna, who charted the northern bay in 1712."])] },
     ]);
     expect(people.questions.find((q) => q.prompt === "Who was the third Earl of Varna?")?.answer).toBe("Ivo Marn");
+    // A plural is asked with a plural verb; a name ending in "s" that names one thing is not.
+    const [[plural]] = generateQuestions([
+      {
+        key: "plural",
+        lessons: [
+          listLesson("Tugs", [
+            "Varnocytes, the most numerous cells of the harbour sponge, which filter about 20 litres of water a day.",
+            "Ostrava Downs, the highest ground in the northern bay, charted by Ivo Marn in 1712.",
+          ]),
+        ],
+      },
+    ]);
+    const prompts = plural.questions.map((q) => q.prompt);
+    expect(prompts).toContain("What are the most numerous cells of the harbour sponge?");
+    expect(prompts).toContain("What is the highest ground in the northern bay?");
   });
 });
 
