@@ -129,6 +129,23 @@ export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryE
 const PROSE_DEFINITION =
   /^((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)(?:\s+(?:in|within)\s+[^,;]{1,60}?)?\s+(?:refers?\s+to|(?:is|are)\s+defined\s+as|(?:is|are)\s+known\s+as|means)\s+(.+?)[.!]?$/u;
 
+/**
+ * "Photosynthesis is the process by which green plants...", "Enzymes are proteins that speed up...": the textbook's
+ * own definition, a term and what class of thing it is, pinned down by what follows the class (by which, in which,
+ * of, that, used to...). Present tense only ("Napoleon was a general who..." describes, it does not define), an
+ * article after "is" ("Prontosil is converted in the body..." is no definition), a noun of a class that terms
+ * are defined by, and something after it: "Resistance is a natural phenomenon" names no one thing.
+ */
+const COPULAR_DEFINITION = new RegExp(
+  "^((?:[\\p{L}'’-]+\\s+){0,4}?[\\p{L}'’-]+)\\s+(?:is\\s+(?=an?\\s|the\\s)|are\\s+(?!\\p{L}+ed\\s))((?:(?:an?|the)\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?" +
+    "(?:process|processes|type|kind|form|method|study|branch|measure|unit|condition|state|substance|molecule|molecules|organ|organs|" +
+    "cell|cells|compound|compounds|layer|region|technique|practice|theory|principle|phenomenon|disease|mechanism|sequence|" +
+    "tissue|tissues|protein|proteins|enzyme|enzymes|hormone|pigment|organelle|reaction|instrument|device|machine|system|network|collection|response|" +
+    "force|property|quantity|ratio|rate|structure|body|group|science|art|policy|doctrine|agreement)" +
+    "\\s+(?:by\\s+which|in\\s+which|through\\s+which|of|that|which|for|used|caused|where|whereby|consisting|carried|made|between|to|from|in|on|with|produced|found|formed|responsible)\\b.+?)[.!]?$",
+  "u",
+);
+
 export function proseDefinition(text: string, tokens: readonly Token[]): GlossaryEntry | null {
   const whole = definitionIn(text.trim(), 0, tokens);
   if (whole) return whole;
@@ -144,10 +161,13 @@ const SECOND_CLAUSE = /,\s+(?:while|whereas)\s+|;\s+/;
 /** proseDefinition on a clause of the sentence, which starts at character `offset` of it. */
 function definitionIn(text: string, offset: number, sentenceTokens: readonly Token[]): GlossaryEntry | null {
   const tokens = offset === 0 ? sentenceTokens : sentenceTokens.filter((t) => t.start >= offset).map((t) => ({ ...t, start: t.start - offset, end: t.end - offset }));
-  const m = PROSE_DEFINITION.exec(text);
+  const named = PROSE_DEFINITION.exec(text);
+  const m = named ?? COPULAR_DEFINITION.exec(text);
   if (!m) return null;
-  const [, term] = m;
-  let definition = m[2].split(/,\s+(?:which|while|whereas|and\s+(?:it|they|this))\b|;\s/)[0].trim();
+  let [, term] = m;
+  // A copular definition runs to its first clause of another kind: "..., although many can also take up ammonium".
+  const clauseEnd = named ? /,\s+(?:which|while|whereas|and\s+(?:it|they|this))\b|;\s/ : /,\s+(?:which|while|whereas|although|though|but|so|and\s+(?:it|they|this))\b|[;:]\s/;
+  let definition = m[2].split(clauseEnd)[0].trim();
   // The term opens the sentence on a capital; a second clause's on its own word, not a determiner ("while the company
   // is known as a leader in batteries" names no term).
   if ((offset === 0 ? !/^\p{Lu}/u.test(term) : /^(?:the|a|an|its|their|his|her)\s/i.test(term)) || /\b(?:this|these|those|such|it|they|its|their)\b/i.test(term))
@@ -156,12 +176,14 @@ function definitionIn(text: string, offset: number, sentenceTokens: readonly Tok
   if (termTokens.length === 0 || !TERM_OPENING.has(termTokens[0].pos) || termTokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
   definition = definition.replace(/[,:]$/, "");
   const words = definition.split(/\s+/).length;
-  if (!/^\p{Ll}/u.test(definition) || words < 4 || words > MAX_DEFINITION_WORDS || /\d/.test(definition)) return null;
+  // A copular definition shorter than six words names a class, not one thing ("a basic property of matter").
+  if (!/^\p{Ll}/u.test(definition) || words < (named ? 4 : 6) || words > MAX_DEFINITION_WORDS || /\d/.test(definition)) return null;
   if (/\b(?:this|these|those|such|it|they)\b/i.test(definition)) return null;
   // "Terrorism is known as terrorism in ...": the term's own words in its definition give it away.
   const definitionWords = new Set(definition.toLowerCase().split(/[^\p{L}'’-]+/u));
   if (term.toLowerCase().split(/[\s-]+/).some((w) => w.length > 3 && definitionWords.has(w))) return null;
-  // The term is asked in lower case unless it is a name: "bilateral approaches".
+  // The term is asked in lower case unless it is a name: "bilateral approaches"; "The electric telegraph" without its article.
+  if (/^(?:The|An?)\s+\p{Ll}/u.test(term)) term = term.replace(/^\S+\s+/, "");
   const shown = isAcronym(term) || /^\p{Lu}\S*\s+\p{Lu}/u.test(term) ? term : term.charAt(0).toLowerCase() + term.slice(1);
   return { term: shown, alternatives: [], definition, shape: "glossary" };
 }

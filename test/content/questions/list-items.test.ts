@@ -80,6 +80,31 @@ describe("a definition stated in prose", () => {
     });
   });
 
+  it("reads a textbook's definition by its class: the process by which, a disease caused by, proteins that", () => {
+    expect(defined("Brine regulation is the process by which eels keep the salt in their gills steady.")).toMatchObject({
+      term: "brine regulation",
+      definition: "the process by which eels keep the salt in their gills steady",
+    });
+    expect(defined("Harbour rot is a fungal disease caused by the mould Varnia lignea, which softens pier timbers.")).toMatchObject({
+      term: "harbour rot",
+      definition: "a fungal disease caused by the mould Varnia lignea",
+    });
+    // A plural without an article, and a name's article left out.
+    expect(defined("Varnases are proteins that split the sugars of kelp.")).toMatchObject({ term: "varnases", definition: "proteins that split the sugars of kelp" });
+    expect(defined("The tide mill is a machine that grinds grain with the ebbing sea, although few still run.")).toMatchObject({
+      term: "tide mill",
+      definition: "a machine that grinds grain with the ebbing sea",
+    });
+  });
+
+  it("reads no definition in a copula that describes, in the past, without an article, or names no one thing", () => {
+    expect(defined("Ivo Marn was a pilot who charted the northern bay.")).toBeNull();
+    expect(defined("Varnol is converted in the body to a weaker acid.")).toBeNull();
+    expect(defined("Silting is a natural process, but dredging slows it.")).toBeNull();
+    expect(defined("Trade is the lifeblood of the harbour towns.")).toBeNull();
+    expect(defined("Buoyancy is a basic property of water.")).toBeNull();
+  });
+
   it("defines nothing where the sentence describes, points back, measures or names the term in its definition", () => {
     expect(defined("Harbour pilotage involves guiding ships through waters their crews do not know.")).toBeNull();
     expect(defined("This practice refers to guiding ships through waters their crews do not know.")).toBeNull();
