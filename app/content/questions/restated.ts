@@ -29,8 +29,12 @@ const SHARED_SHARE_NAME = 0.4;
 interface Statement {
   /** The sibling group the statement's questions are in (the sentence they show first). */
   group: string;
-  /** Word forms near the key, stopwords and the key's own words left out. */
-  near: ReadonlySet<string>;
+  /** Where the key stands: its sentence and span. */
+  sentence: string;
+  start: number;
+  end: number;
+  /** Word forms near the key, stopwords and the key's own words left out: read when a second statement needs them. */
+  near?: Set<string>;
 }
 
 /** A text's word forms, without the memos forms() keeps: these slices are read once. */
@@ -84,23 +88,30 @@ export class RestatedFacts {
   groupOf(key: Pick<Candidate, "kind" | "folded" | "sentence" | "start" | "end">, group: string): string {
     const own = this.resolve(group);
     const { folded } = key;
-    const number = NUMBER_KINDS.has(key.kind);
-    const near = neighbourhood(key.sentence.text, key.start, key.end, this.subjectWords);
+    const statement: Statement = { group: own, sentence: key.sentence.text, start: key.start, end: key.end };
     const statements = this.byKey.get(folded);
+    // Most keys are stated once in a module: their neighbourhoods are never read.
     if (statements === undefined) {
-      this.byKey.set(folded, [{ group: own, near }]);
+      this.byKey.set(folded, [statement]);
       return own;
     }
+    const number = NUMBER_KINDS.has(key.kind);
+    const near = this.nearOf(statement);
     for (const earlier of statements) {
       const first = this.resolve(earlier.group);
       if (first === own) return own;
-      if (!sameFact(near, earlier.near, number)) continue;
+      if (!sameFact(near, this.nearOf(earlier), number)) continue;
       // The whole group joins, so every question of this sentence stays with its sentence's others.
       this.joined.set(own, first);
       return first;
     }
-    statements.push({ group: own, near });
+    statements.push(statement);
     return own;
+  }
+
+  private nearOf(statement: Statement): Set<string> {
+    statement.near ??= neighbourhood(statement.sentence, statement.start, statement.end, this.subjectWords);
+    return statement.near;
   }
 
   /** The group a group's questions are in now: its own, or the one it joined (which may have joined another since). */
