@@ -161,6 +161,8 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === "person" && !readsAsPersonName(fact.answer)) noun = "";
   // "The _____ towns of Pompeii and Herculaneum" (Roman): a name after "the" describes what follows; no person.
   if (noun === "person" && /\bthe\s+$/i.test(fact.candidate.sentence.text.slice(0, fact.candidate.start))) noun = "";
+  // "By the _____" (1840s): a decade is no date; "the 1800s" may be a century, so it is asked for plainly.
+  if (noun === "date" && /^\d{2,3}0s$/.test(fact.answer)) noun = /^\d*[1-9]0s$/.test(fact.answer) ? "decade" : "";
   return {
     type: "short_answer",
     prompt: noun ? `Which ${noun} fills the blank? ${blanked(fact)}` : `What fills the blank? ${blanked(fact)}`,

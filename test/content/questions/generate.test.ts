@@ -219,6 +219,14 @@ describe("generateQuestions", () => {
     expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
   });
 
+  it("asks for a decade as a decade, and for a decade that may be a century plainly", () => {
+    const text = "By the 1840s the Varna Harbour Board ran 12 ferries. In the 1800s the ferries of Ostrava carried coal.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Ferries", [text])] }]);
+    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    expect(typed("1840s")?.prompt).toMatch(/^Which decade fills the blank\?/);
+    expect(typed("1800s")?.prompt).toMatch(/^What fills the blank\?/);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
