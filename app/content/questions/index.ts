@@ -14,12 +14,13 @@ import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
+import { eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, dictionaryAcronym, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
+import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
@@ -51,6 +52,8 @@ interface AnalysedLesson {
   defined: Array<{ entry: GlossaryEntry; source: { sentence: string; line: number } }>;
   /** The lists of named examples its sentences give ("agencies such as A, B and C play..."), each with its sentence. */
   examples: Array<{ list: ExampleList; source: { sentence: string; line: number } }>;
+  /** The years in brackets after an event's name ("The Taiping Rebellion (1850–1864)"), each with its sentence. */
+  events: Array<{ event: EventYears; source: { sentence: string; line: number } }>;
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -144,16 +147,18 @@ export function generateQuestions(
       const facts = scoredFacts(draft.title, sentences, candidates, Math.min(MAX_FACTS_PER_LESSON, Math.max(MIN_FACTS_PER_LESSON, share)));
       const defined = glossaryDefinitions(sentences);
       const examples: AnalysedLesson["examples"] = [];
+      const events: AnalysedLesson["events"] = [];
       sentences.forEach((sentence, i) => {
         if (sentence.origin !== "prose") return;
         const list = exampleList(sentence, candidates[i]);
         // A list question shows its sentence's claim alone: "regulated the board's apprenticeships" leans on the
         // sentence before that named the board. (Pointers in the claim are the checks' to flag.)
         if (list && !claimLeansBack(`${list.head} ${list.clause}`, sentence.previous)) examples.push({ list, source: { sentence: sentence.text.trim(), line: sentence.line } });
+        if (sentence.text.includes("(")) for (const event of eventYears(sentence.text)) events.push({ event, source: { sentence: sentence.text.trim(), line: sentence.line } });
       });
       for (const sentence of sentences) sentence.tokens = [];
       passed(draft.text.length);
-      return { module, lesson, facts, spelledOut, defined, examples };
+      return { module, lesson, facts, spelledOut, defined, examples, events };
     });
   });
   // Each statement is new text (a sentence with another value): folded without the memo.
@@ -313,6 +318,12 @@ export function generateQuestions(
       }
       for (const { entry, source } of lesson.defined) keepDirect(definitionQuestion(entry), source, "term", "definition", true);
       for (const { list, source } of lesson.examples) keepDirect(exampleListQuestion(list), source, "name", undefined, false, EXAMPLE_LIST_ACCEPTANCE);
+      for (const { event, source } of lesson.events) {
+        // "During the Second World War (1939–1945) the canal...": a war every dictionary lists is general knowledge,
+        // unless it is what the document is about.
+        if (inDictionary(event.name) && !subject.named(event.name)) continue;
+        for (const draft of eventYearQuestions(event)) keepDirect(draft, source, "year", undefined, false);
+      }
       kept.sort(
         (a, b) =>
           b.question.quality - a.question.quality ||

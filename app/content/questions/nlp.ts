@@ -282,9 +282,18 @@ let dictionaryNames: Map<string, string> | undefined;
  * as a state (no organisation), "James Bay" only as a bay (no person). Unknown names are not denied.
  */
 export function dictionaryDenies(name: string, asked: "person" | "organisation"): boolean {
-  dictionaryNames ??= readWordList("dictionary-names.tsv", (kinds) => kinds);
-  const kinds = dictionaryNames.get(name.toLowerCase().replace(/^the\s+/, ""));
+  const kinds = dictionaryKinds(name);
   return kinds !== undefined && !kinds.includes(asked === "person" ? "h" : "o");
+}
+
+/** Whether a dictionary lists the name at all ("the Second World War"): what it names is general knowledge. */
+export function inDictionary(name: string): boolean {
+  return dictionaryKinds(name) !== undefined;
+}
+
+function dictionaryKinds(name: string): string | undefined {
+  dictionaryNames ??= readWordList("dictionary-names.tsv", (kinds) => kinds);
+  return dictionaryNames.get(name.toLowerCase().replace(/^the\s+/, ""));
 }
 
 /** WordNet's acronyms, each with the letters of the names it stands for (known-acronyms.tsv). */
