@@ -227,6 +227,14 @@ describe("generateQuestions", () => {
     expect(typed("1800s")?.prompt).toMatch(/^What fills the blank\?/);
   });
 
+  it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
+    const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
+    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality));
+    expect(best("Central Asia")).toBeLessThanOrEqual(0.27);
+    expect(best("Varna")).toBeGreaterThan(0.27);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
