@@ -36,6 +36,9 @@ const LIST_SLOT =
 const MEASURE = /^[\d.,]+\s*\p{L}/u;
 /** The blank's number restated in another unit right after it: " (about 305 metres)", ", or about 32 kilometres". */
 const CONVERSION_AFTER = /^\s*(?:\(|,\s*or\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\.)\s+)?[\d.,]*\d\s*\p{L}/u;
+/** A capitalised word right before the blank that does not open a sentence and is no month ("the Reef _____", not "In _____" or "On 1 May _____"). */
+const NAME_WORD_MID_SENTENCE_BEFORE =
+  /[^\s.!?:;]\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s$)\p{Lu}[\p{L}'’.-]*\s$/u;
 /** "3rd", "twelfth": an ordinal. */
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$/i;
 /** A title a number of holders bear in turn: "Earl Stanhope", "Duke of Wellington". */
@@ -187,7 +190,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
       (DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) || EVENT_NAMED_BY_DATE.test(before);
     // "Charles Stanhope, _____ Earl Stanhope" (3rd): the ordinal of a title is part of its holder's name.
     const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
-    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal) flags.push("piece-of-a-name");
+    // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
+    const numberInName = /^\d+$/.test(q.answer.trim()) && NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after);
+    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.

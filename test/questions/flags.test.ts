@@ -80,6 +80,15 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Night blindness follows a lack of _____, also called vitamin A.", answer: "retinol" })).toEqual([]);
   });
 
+  it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {
+    expect(questionFlags({ prompt: "In 2015 the board adopted the Harbour _____ Long-Term Plan.", answer: "2040" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The board met. In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The fleet sailed with Varna _____ and Varna 12 in convoy.", answer: "11" })).not.toContain("piece-of-a-name");
+    // A year after its month, before the sentence's subject.
+    expect(questionFlags({ prompt: "On 2 May _____ King Ivo granted the harbour a charter.", answer: "1670" })).not.toContain("piece-of-a-name");
+  });
+
   it("flags the ordinal of a title as a piece of its holder's name", () => {
     expect(questionFlags({ prompt: "In 1790 Ivo Marn, _____ Earl of Varna, built a press.", answer: "4th" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The _____ Duke of Varna sold the press.", answer: "second" })).toContain("piece-of-a-name");

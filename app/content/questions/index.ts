@@ -234,6 +234,8 @@ export function generateQuestions(
         // The blank forms share most rules' verdicts: checked once for the fact.
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
+        // "based in Bremerhaven, _____, carries his name" (Germany): the region after a place, as in an address.
+        const addressTail = c.kind === "place" && PLACE_THEN_COMMA.test(c.sentence.text.slice(0, c.start)) && CLAUSE_GOES_ON.test(c.sentence.text.slice(c.end));
         const shownFirst = restated.resolve(shownFirstOf.get(fact)!);
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
@@ -257,7 +259,15 @@ export function generateQuestions(
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
-          const ceiling = capped ? FRAGMENT_ACCEPTANCE : c.kind === "place" && BROAD_REGION.test(draft.answer) ? BROAD_REGION_ACCEPTANCE : 1;
+          const ceiling = capped
+            ? FRAGMENT_ACCEPTANCE
+            : c.kind !== "place"
+              ? 1
+              : BROAD_REGION.test(draft.answer)
+                ? BROAD_REGION_ACCEPTANCE
+                : addressTail
+                  ? ADDRESS_TAIL_ACCEPTANCE
+                  : 1;
           question.quality = round(Math.min(acceptance(signals), ceiling));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
@@ -325,12 +335,8 @@ export function generateQuestions(
         if (inDictionary(event.name) && !subject.named(event.name)) continue;
         for (const draft of eventYearQuestions(event)) keepDirect(draft, source, "year", undefined, false);
       }
-      kept.sort(
-        (a, b) =>
-          b.question.quality - a.question.quality ||
-          a.order - b.order ||
-          (a.question.id < b.question.id ? -1 : a.question.id > b.question.id ? 1 : 0),
-      );
+      // Ties last by content, not by id: an id hashes the module key, and a re-keyed module (rekey.ts) keeps this order.
+      kept.sort((a, b) => b.question.quality - a.question.quality || a.order - b.order || byContent(a.question, b.question));
       const terms = keyTerms(facts);
       // The lesson's facts (candidates, sentences) are done with: memory holds only the questions from here on.
       lesson.facts = [];
@@ -380,6 +386,12 @@ function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
   };
 }
 
+/** Two questions in an order of their own content: form, prompt, answer. */
+function byContent(a: Question, b: Question): number {
+  for (const [x, y] of [[a.type, b.type], [a.prompt, b.prompt], [a.answer, b.answer]] as const) if (x !== y) return x < y ? -1 : 1;
+  return 0;
+}
+
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */
 const ACRONYM_SCORE = 0.8;
 /**
@@ -399,6 +411,14 @@ const FRAGMENT_ACCEPTANCE = 0.05;
 const BROAD_REGION =
   /^(?:the\s+)?(?:(?:North|South|Central|Latin|Western|Eastern|Northern|Southern|Sub-Saharan|West|East|South-East|Southeast|North-East|Northeast|North-West|Northwest|South-West|Southwest)\s+)?(?:Europe|Asia|Africa|America|Americas|Oceania|Australasia|Antarctica|Arctic|Middle East|Near East|Far East|Mediterranean|Caribbean|Balkans|Scandinavia|Levant)$/;
 const BROAD_REGION_ACCEPTANCE = 0.27;
+/**
+ * The state or the country after a place, as an address gives it: "Kennedy Space Center, _____, on 16 July"
+ * (Florida), "Greenbelt, _____" (Maryland). Blind raters accepted 4 of 10 ("a stock appositive, not a point of
+ * the lesson"); such a question is estimated at that rate.
+ */
+const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*$/u;
+const CLAUSE_GOES_ON = /^\s*(?:[,.;)]|$)/;
+const ADDRESS_TAIL_ACCEPTANCE = 0.4;
 
 /**
  * The estimate for "What does WHO stand for?" where a dictionary (WordNet) lists the acronym for that name: blind

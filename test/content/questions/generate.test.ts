@@ -235,6 +235,14 @@ describe("generateQuestions", () => {
     expect(best("Varna")).toBeGreaterThan(0.27);
   });
 
+  it("estimates the region after a place, as an address gives it, below the deck's bar", () => {
+    const text = "The probe was launched from the Varna Space Centre, Bulgaria, on 3 May 1971.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Probe", [text])] }]);
+    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality), 0);
+    expect(best("Bulgaria")).toBeLessThanOrEqual(0.4);
+    expect(best("3 May 1971")).toBeGreaterThan(0.4);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
