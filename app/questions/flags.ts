@@ -33,9 +33,17 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** A number and a unit: "1,000 feet", "20 miles", "3.5 km". */
-const MEASURE = /^[\d.,]+\s*\p{L}/u;
+const UNIT_WORD =
+  "(?:(?:square|cubic)\\s+)?(?:kilo|centi|milli)?(?:met(?:re|er)s?|grams?)|km|cm|mm|m|kg|g|feet|foot|ft|inch(?:es)?|in|yards?|miles?|mi|" +
+  "nautical\\s+miles?|knots?|mph|km\\/h|tonnes?|tons?|t|pounds?|lb|lbs|ounces?|oz|(?:kilo|milli)?litres?|(?:kilo|milli)?liters?|l|gallons?|" +
+  "pints?|acres?|hectares?|ha|degrees?|°[CF]?|celsius|fahrenheit|kelvin|K|horsepower|hp|watts?|kW|MW|calories?|kcal";
+const MULTIPLIER = "(?:(?:thousand|million|billion)\\s+)?";
+const MEASURE = new RegExp(`^[\\d.,]+\\s*${MULTIPLIER}(?:${UNIT_WORD})\\b`, "u");
 /** The blank's number restated in another unit right after it: " (about 305 metres)", ", or about 32 kilometres". */
-const CONVERSION_AFTER = /^\s*(?:\(|,\s*or\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\.)\s+)?[\d.,]*\d\s*\p{L}/u;
+const CONVERSION_AFTER = new RegExp(
+  `^\\s*(?:\\(|,\\s*or\\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\\.)\\s+)?[\\d.,]*\\d\\s*${MULTIPLIER}(?:${UNIT_WORD})(?![\\p{L}])`,
+  "u",
+);
 /** A capitalised word right before the blank that does not open a sentence and is no month ("the Reef _____", not "In _____" or "On 1 May _____"). */
 const NAME_WORD_MID_SENTENCE_BEFORE =
   /[^\s.!?:;]\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s$)\p{Lu}[\p{L}'’.-]*\s$/u;
@@ -43,6 +51,10 @@ const NAME_WORD_MID_SENTENCE_BEFORE =
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)$/i;
 /** A title a number of holders bear in turn: "Earl Stanhope", "Duke of Wellington". */
 const NOBLE_TITLE_AFTER = /^\s+(?:Earl|Duke|Baron|Baroness|Marquess|Marquis|Viscount|Count|Countess|Baronet|Prince|Princess|Lord|Lady|Emperor|Shah|Sultan|Khan|Dalai)\b/;
+/** A name and a comma before the blank: the list's item before ("Syria, _____"; not "In 1848, _____"). */
+const NAME_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*(?:the\s+)?$/u;
+/** "In Paris, _____": a sentence's opening phrase, closed by its comma. */
+const OPENING_PHRASE_THEN_COMMA = /^(?:In|At|On|From|By|During|After|Before|Since|For|Across|Throughout|Under|Within)\s[^,]*,\s*(?:the\s+)?$/;
 /** Two names joined: "Britain and France", "Palestine and the Levant". */
 const TWO_NAMES = /^\p{Lu}[^,]*\s(?:and|or)\s+(?:the\s+)?\p{Lu}/u;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
@@ -218,7 +230,7 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
     // "Syria, _____ in the seventh century" (Palestine and Egypt), "such as the United States, _____ raised tariffs"
     // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
-    const restOfList = TWO_NAMES.test(q.answer.trim()) && /,\s*(?:the\s+)?$/.test(before);
+    const restOfList = TWO_NAMES.test(q.answer.trim()) && NAME_THEN_COMMA.test(before) && !OPENING_PHRASE_THEN_COMMA.test(statement.slice(0, at));
     if (restOfList || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`))) flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.

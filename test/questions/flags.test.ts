@@ -102,14 +102,21 @@ describe("automatic checks on a question", () => {
     // Two names that are the whole list, or one name after a comma, are not.
     expect(questionFlags({ prompt: "In 1820 the fleet took _____ in one summer.", answer: "Odessa and Burgas" })).not.toContain("list-slot");
     expect(questionFlags({ prompt: "After a long siege, _____ fell to the fleet.", answer: "Odessa" })).not.toContain("list-slot");
+    // An opening phrase closed by a comma is no list.
+    expect(questionFlags({ prompt: "In 1848, _____ published the harbour charter.", answer: "Ivo Marn and Ana Bek" })).not.toContain("list-slot");
+    expect(questionFlags({ prompt: "In Varna, _____ published the harbour charter.", answer: "Ivo Marn and Ana Bek" })).not.toContain("list-slot");
   });
 
   it("flags a measure whose other unit the prompt gives right after the blank", () => {
     expect(questionFlags({ prompt: "Each dock was _____ (about 610 metres) long.", answer: "2,000 feet" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The channel was _____, or roughly 16 kilometres, wide.", answer: "10 miles" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The board fixed the league at exactly _____, or about 5.6 million km.", answer: "5,556,000 metres" })).toContain("key-echoed");
     // Another measure beside it, or a year, is no conversion.
     expect(questionFlags({ prompt: "The dock was _____ long, and 300 metres of it were paved.", answer: "2,000 feet" })).toEqual([]);
     expect(questionFlags({ prompt: "The dock opened in _____ (after 4 years of work).", answer: "1912" })).toEqual([]);
+    // A count, or a number of another kind in brackets, is no conversion.
+    expect(questionFlags({ prompt: "The port had a population of _____ (2020 census).", answer: "3.2 million" })).toEqual([]);
+    expect(questionFlags({ prompt: "The fever killed _____, or about 20 per cent of the town.", answer: "2,000 people" })).toEqual([]);
   });
 
   it("flags a time pointed back at: that December, that year", () => {

@@ -14,7 +14,7 @@ import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
-import { eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
+import { eventProper, eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
@@ -183,6 +183,7 @@ export function generateQuestions(
       const shownFirstOf = new Map(facts.map((fact) => [fact, groupOf(fact.candidate.sentence.text)]));
       // Before any question is keyed: a sentence's group joins an earlier statement's of one of its facts, all its questions with it.
       for (const fact of facts) restated.groupOf(fact.candidate, shownFirstOf.get(fact)!);
+      restated.sealLesson();
       for (const fact of facts) {
         // Context shown only to name what the sentence speaks of is left out where it would show the answer.
         if (fact.context && !fact.contextNeeded && containsSequence(forms(fact.context), forms(fact.answer))) fact.context = "";
@@ -332,7 +333,7 @@ export function generateQuestions(
       for (const { event, source } of lesson.events) {
         // "During the Second World War (1939–1945) the canal...": a war every dictionary lists is general knowledge,
         // unless it is what the document is about.
-        if (inDictionary(event.name) && !subject.named(event.name)) continue;
+        if (inDictionary(eventProper(event)) && !subject.named(eventProper(event))) continue;
         for (const draft of eventYearQuestions(event)) keepDirect(draft, source, "year", undefined, false);
       }
       // Ties last by content, not by id: an id hashes the module key, and a re-keyed module (rekey.ts) keeps this order.

@@ -7,7 +7,7 @@
  * a glossary line asks well the other way round: the term, given what it means.
  */
 import { isAcronym } from "./candidates";
-import type { Token } from "./nlp";
+import { inDictionary, type Token } from "./nlp";
 
 /** Words that open a clause inside the sentence: a verb after them is not the sentence's own. */
 const SUBORDINATORS = new Set(
@@ -138,12 +138,25 @@ const PROSE_DEFINITION =
  */
 const COPULAR_DEFINITION = new RegExp(
   "^((?:[\\p{L}'’-]+\\s+){0,4}?[\\p{L}'’-]+)\\s+(?:is\\s+(?=an?\\s|the\\s)|are\\s+(?!\\p{L}+ed\\s))((?:(?:an?|the)\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?" +
-    "(?:process|processes|type|kind|form|method|study|branch|measure|unit|condition|state|substance|molecule|molecules|organ|organs|" +
-    "cell|cells|compound|compounds|layer|region|technique|practice|theory|principle|phenomenon|disease|mechanism|sequence|" +
-    "tissue|tissues|protein|proteins|enzyme|enzymes|hormone|pigment|organelle|reaction|instrument|device|machine|system|network|collection|response|" +
-    "force|property|quantity|ratio|rate|structure|body|group|science|art|policy|doctrine|agreement)" +
+    "(?:process|type|kind|form|method|study|branch|measure|unit|condition|state|substance|molecule|organ|" +
+    "cell|compound|layer|region|technique|practice|theory|principle|phenomenon|disease|mechanism|sequence|" +
+    "tissue|protein|enzyme|hormone|pigment|organelle|reaction|instrument|device|machine|system|network|collection|response|" +
+    "force|property|quantity|ratio|rate|structure|body|group|science|art|policy|doctrine|agreement)(?:e?s)?" +
     "\\s+(?:by\\s+which|in\\s+which|through\\s+which|of|that|which|for|used|caused|where|whereby|consisting|carried|made|between|to|from|in|on|with|produced|found|formed|responsible)\\b.+?)[.!]?$",
   "u",
+);
+
+/**
+ * Subjects of a copula that are no terms: an order or a rank ("The first step", "The most common cause", "The
+ * main aim") or a word that stands for something the text goes on to say ("problem", "result", "example"),
+ * or people.
+ */
+const COPULAR_NOT_TERM = new RegExp(
+  "\\b(?:first|second|third|fourth|last|final|next|main|major|primary|principal|chief|key|only|most|least|best|worst|" +
+    "biggest|largest|smallest|greatest|highest|lowest|other|same)\\b|\\b(?:problem|result|answer|cause|step|example|reason|difference|" +
+    "aim|goal|purpose|effect|outcome|solution|question|issue|idea|point|challenge|advantage|disadvantage|benefit|consequence|" +
+    "factor|feature|role|task|change|trend|thing|way|part|area|stage|phase|people|children|men|women|person|group|one)s?$",
+  "iu",
 );
 
 export function proseDefinition(text: string, tokens: readonly Token[]): GlossaryEntry | null {
@@ -182,6 +195,10 @@ function definitionIn(text: string, offset: number, sentenceTokens: readonly Tok
   // "Terrorism is known as terrorism in ...": the term's own words in its definition give it away.
   const definitionWords = new Set(definition.toLowerCase().split(/[^\p{L}'’-]+/u));
   if (term.toLowerCase().split(/[\s-]+/).some((w) => w.length > 3 && definitionWords.has(w))) return null;
+  // "The first step is the process by which...", "The problem is a system in which...", "Children are the group
+  // that...": what a copula says of a step, a problem or a group of people is no term's definition; nor is what it
+  // says of a name a dictionary lists ("Congress is the body that...", "Siberia is a region of Russia that...").
+  if (!named && (COPULAR_NOT_TERM.test(term) || inDictionary(term))) return null;
   // The term is asked in lower case unless it is a name: "bilateral approaches"; "The electric telegraph" without its article.
   if (/^(?:The|An?)\s+\p{Ll}/u.test(term)) term = term.replace(/^\S+\s+/, "");
   const shown = isAcronym(term) || /^\p{Lu}\S*\s+\p{Lu}/u.test(term) ? term : term.charAt(0).toLowerCase() + term.slice(1);

@@ -1,8 +1,8 @@
 /**
- * One fact stated again in another sentence of a module: "created 93 Anti-Terrorism Task Forces" in an
- * overview, again in two later lessons as "the creation of 93 Anti-Terrorism Task Forces". Each sentence
- * is a sibling group of its own, so review could show two of these questions on one day, and the first
- * one's feedback answers the next. The issue's rule is that all forms of one fact are siblings: a later
+ * One fact stated again in another sentence of a module, in the same lesson or a later one: "created 93
+ * Anti-Terrorism Task Forces" in an overview, again in two later lessons as "the creation of 93 Anti-Terrorism
+ * Task Forces". Each sentence is a sibling group of its own, so review could show two of these questions on
+ * one day, and the first one's feedback answers the next. The issue's rule is that all forms of one fact are siblings: a later
  * statement's group joins the first statement's. Pure.
  */
 import type { Candidate, CandidateKind } from "./candidates";
@@ -71,6 +71,9 @@ export class RestatedFacts {
   private readonly byKey = new Map<string, Statement[]>();
   /** A group that joined another: every later question of that group goes where the first did. */
   private readonly joined = new Map<string, string>();
+  /** The groups of lessons whose questions are keyed, and those the current lesson has recorded so far. */
+  private readonly keyed = new Set<string>();
+  private readonly recorded = new Set<string>();
   /**
    * The words of the module's title: what the whole module is about ("counter-terrorism") surrounds half its
    * keys, and says nothing about which fact one is.
@@ -89,6 +92,7 @@ export class RestatedFacts {
     const own = this.resolve(group);
     const { folded } = key;
     const statement: Statement = { group: own, sentence: key.sentence.text, start: key.start, end: key.end };
+    this.recorded.add(own);
     const statements = this.byKey.get(folded);
     // Most keys are stated once in a module: their neighbourhoods are never read.
     if (statements === undefined) {
@@ -100,6 +104,9 @@ export class RestatedFacts {
     for (const earlier of statements) {
       const first = this.resolve(earlier.group);
       if (first === own) return own;
+      // A group whose questions are keyed already (an earlier lesson's, or one this sentence joined) stays where it
+      // is: moving it would leave its questions behind, siblings of nothing that joins it later.
+      if (this.keyed.has(own)) break;
       if (!sameFact(near, this.nearOf(earlier), number)) continue;
       // The whole group joins, so every question of this sentence stays with its sentence's others.
       this.joined.set(own, first);
@@ -107,6 +114,12 @@ export class RestatedFacts {
     }
     statements.push(statement);
     return own;
+  }
+
+  /** After a lesson's facts are recorded, before its questions are keyed: its groups may join no other from now on. */
+  sealLesson(): void {
+    for (const group of this.recorded) this.keyed.add(group);
+    this.recorded.clear();
   }
 
   private nearOf(statement: Statement): Set<string> {

@@ -8,7 +8,7 @@
 import type { QuestionDraft } from "./forms";
 
 export interface EventYears {
-  /** The event's name as the sentence writes it, without "the" ("Taiping Rebellion"). */
+  /** The event's name as the sentence writes it, without "the" ("Taiping Rebellion", "Mao's Cultural Revolution"). */
   name: string;
   /** Whether the sentence writes "the" before the name. */
   article: boolean;
@@ -25,9 +25,14 @@ const EVENT_HEADS = new Set(
     " ",
   ),
 );
-/** A name's capitalised words, with the small words inside names ("of", "of the", "de"), and the years in brackets after it. */
+/**
+ * A name's capitalised words, with the small words inside names ("of", "of the", "de") and a head in lower case
+ * ("the Ming dynasty"), and the years in brackets after it.
+ */
 const NAME_BEFORE_YEARS =
-  /((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:(?:of(?:\s+the)?|de|du|da|di|del|della|von|van|der|den|la|le|al)\s+)?\p{Lu}[\p{L}'’.-]*)*)\s+\((\d{3,4})\s*[–—-]\s*(\d{2,4})\)/gu;
+  /((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:(?:of(?:\s+the)?|de|du|da|di|del|della|von|van|der|den|la|le|al)\s+)?\p{Lu}[\p{L}'’.-]*)*(?:\s+(?:dynasty|era|period|age|reign|revolution|rebellion|revolt|uprising|war|wars|famine|crisis|campaign|expedition|shogunate|caliphate))?)\s+\((\d{3,4})\s*[–—-]\s*(\d{2,4})\)/gu;
+/** "Mao's Cultural Revolution": a possessive before the name proper. */
+const POSSESSOR = /^(?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s\s+/u;
 /** The longest an event is taken to run: beyond it, the brackets say something else. */
 const MAX_YEARS = 700;
 
@@ -38,19 +43,32 @@ const MAX_YEARS = 700;
 export function eventYears(text: string): EventYears[] {
   const out: EventYears[] = [];
   for (const m of text.matchAll(NAME_BEFORE_YEARS)) {
-    const at = m.index ?? 0;
+    let at = m.index ?? 0;
+    let written = m[1];
+    // "After Britain's First Opium War": a sentence's first word is no part of a name, but "The" is its article.
+    if (text.slice(0, at).trim() === "" && !/^The\s/.test(written)) {
+      const first = /^\S+\s+/.exec(written);
+      if (!first || !/^\p{Lu}/u.test(written.slice(first[0].length))) continue;
+      written = written.slice(first[0].length);
+      at += first[0].length;
+    }
     // "The Taiping Rebellion": the sentence's capital "The" is the article, not the name.
-    const opening = /^The\s+/.exec(m[1]);
-    const name = opening ? m[1].slice(opening[0].length) : m[1];
+    const opening = /^The\s+/.exec(written);
+    const name = opening ? written.slice(opening[0].length) : written;
     const from = Number(m[2]);
     // "1939–45": the second year in the first one's century.
     const to = m[3].length === 2 ? Math.floor(from / 100) * 100 + Number(m[3]) : Number(m[3]);
     // The head is the last word before "of" ("War of the Spanish Succession"), else the last.
     const head = name.split(/\s+of\s+/)[0].split(/\s+/).at(-1)?.toLowerCase() ?? "";
     if (!EVENT_HEADS.has(head) || name.split(/\s+/).length > 8 || to <= from || to - from > MAX_YEARS) continue;
-    out.push({ name, article: opening !== null || /\bthe\s+$/i.test(text.slice(0, at)), from, to });
+    out.push({ name, article: !POSSESSOR.test(name) && (opening !== null || /\bthe\s+$/i.test(text.slice(0, at))), from, to });
   }
   return out;
+}
+
+/** The name without its possessor, as a dictionary lists it: "Cultural Revolution" of "Mao's Cultural Revolution". */
+export function eventProper(event: EventYears): string {
+  return event.name.replace(POSSESSOR, "");
 }
 
 /** "In what year did the Taiping Rebellion begin?" and "...end?". */

@@ -183,6 +183,24 @@ describe("generateQuestions", () => {
     expect(againQs.every((q) => q.siblingSentence === first)).toBe(true);
   });
 
+  it("never moves a group whose questions are keyed: a sentence restating two earlier facts joins one, and a later restatement of the other joins that other", () => {
+    const a = "The Varna Port Authority created 41 harbour patrol units in 1950.";
+    const b = "Captain Ilse Marek founded the Burgas pilot school in 1962 with 30 cadets.";
+    const c = "Both the 41 harbour patrol units and the Burgas pilot school with its 30 cadets trained together.";
+    const d = "In 1962 Captain Ilse Marek founded the Burgas pilot school with 30 cadets.";
+    const [lessons] = generateQuestions([
+      { key: "k", title: "Black Sea ports", lessons: [lesson("A", [a]), lesson("B", [b]), lesson("C", [c]), lesson("D", [d])] },
+    ]);
+    const keyOf = (i: number) => new Set(lessons[i].questions.map((q) => q.siblingKey));
+    for (const i of [0, 1, 2, 3]) expect(keyOf(i).size).toBe(1);
+    const [ka, kb, kc, kd] = [0, 1, 2, 3].map((i) => [...keyOf(i)][0]);
+    expect(kb).not.toBe(ka);
+    // C joins the one it restates first; the other keeps its key, and its questions their siblings.
+    expect([ka, kb]).toContain(kc);
+    // D restates only B's fact: a sibling of B whatever C joined, not of A.
+    expect(kd).toBe(kb);
+  });
+
   it("keeps one number stated of other things, or sharing only the module's subject, in groups of its own", () => {
     const [lessons] = generateQuestions([
       {

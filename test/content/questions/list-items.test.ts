@@ -103,6 +103,14 @@ describe("a definition stated in prose", () => {
     expect(defined("Silting is a natural process, but dredging slows it.")).toBeNull();
     expect(defined("Trade is the lifeblood of the harbour towns.")).toBeNull();
     expect(defined("Buoyancy is a basic property of water.")).toBeNull();
+    // A rank, a word that stands for what follows, people, or a name a dictionary lists: no term.
+    expect(defined("The first step is the process by which the ore is crushed into powder.")).toBeNull();
+    expect(defined("The problem is a system in which the richest pilots control all of the berths.")).toBeNull();
+    expect(defined("The most common cause is a disease that spreads through the harbour water.")).toBeNull();
+    expect(defined("Children are the group that suffers most from the harbour fever.")).toBeNull();
+    expect(defined("Congress is the body that makes the federal laws of the country.")).toBeNull();
+    // A plural of a class the list names in the singular.
+    expect(defined("Varnosomes are organelles that store salt inside the cells of eels.")).toMatchObject({ term: "varnosomes" });
   });
 
   it("defines nothing where the sentence describes, points back, measures or names the term in its definition", () => {

@@ -21,6 +21,12 @@ describe("an event dated in brackets after its name", () => {
     ]);
   });
 
+  it("leaves out the word that opens the sentence, keeps a possessor without an article, and reads a head in lower case", () => {
+    expect(eventYears("After Varna's First Salt War (1821–1829), the harbour closed.")).toEqual([{ name: "Varna's First Salt War", article: false, from: 1821, to: 1829 }]);
+    expect(eventYears("During the Ostrava dynasty (1368–1644) the port grew.")).toEqual([{ name: "Ostrava dynasty", article: true, from: 1368, to: 1644 }]);
+    expect(eventYearQuestions({ name: "Varna's First Salt War", article: false, from: 1821, to: 1829 })[0].prompt).toBe("In what year did Varna's First Salt War begin?");
+  });
+
   it("reads no event from a person's years, a place's, uncertain years, eras or a range that runs backwards", () => {
     expect(eventYears("The harbour master Ivo Marn (1790–1861) charted the bay.")).toEqual([]);
     expect(eventYears("The Varna Canal (1859–1869) joined the two bays.")).toEqual([]);
