@@ -260,7 +260,7 @@ export function generateQuestions(
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
-          const ceiling = capped
+          const ceiling = capped || (c.kind === "place" && subject.setting(draft.answer))
             ? FRAGMENT_ACCEPTANCE
             : c.kind !== "place"
               ? 1
@@ -464,6 +464,20 @@ class SubjectOf {
       this.lastNamed = this.read(answer, folded);
     }
     return this.lastNamed;
+  }
+
+  /**
+   * Whether a place is where the whole document is set: its name, or the start of it, in a word of the title
+   * ("Berlin" in "The Berlin Airlift", "Siberia" in "The Trans-Siberian Railway", "Atlantic Ocean" in "The
+   * Transatlantic Telegraph Cable"). Raters failed every such blank they met as testing nothing: "Under the
+   * Treaty of Versailles, _____ had to pay reparations" in a document on Germany.
+   */
+  setting(answer: string): boolean {
+    const words = normaliseOnce(answer.replace(/^the\s+/i, "")).split(" ");
+    if (this.titleWords === null || words.length > 2 || words[0].length < 4) return false;
+    const stem = words[0].slice(0, 5);
+    for (const w of this.titleWords) if (w.includes(stem)) return true;
+    return false;
   }
 
   private read(answer: string, folded: readonly string[] | undefined): boolean {

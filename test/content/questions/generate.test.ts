@@ -261,6 +261,15 @@ describe("generateQuestions", () => {
     expect(best("3 May 1971")).toBeGreaterThan(0.4);
   });
 
+  it("estimates a blank over the place the whole document is set in as testing nothing", () => {
+    const text = "Under the Treaty of Ostrava in 1821, Portugal had to pay 40 ships to the Black Sea League.";
+    const questionsFor = (title: string) => generateQuestions([{ key: "k", title, lessons: [lesson("Treaty", [text])] }])[0][0].questions;
+    const best = (qs: Question[], answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality), 0);
+    expect(best(questionsFor("The Portuguese Harbour Wars"), "Portugal")).toBeLessThanOrEqual(0.05);
+    // In a document on something else, it is a place like another.
+    expect(best(questionsFor("The Black Sea trade"), "Portugal")).toBeGreaterThan(0.05);
+  });
+
   it("lists each lesson's questions best first", () => {
     for (const l of all().flat()) {
       for (let i = 1; i < l.questions.length; i++) expect(l.questions[i - 1].quality).toBeGreaterThanOrEqual(l.questions[i].quality);
