@@ -147,6 +147,17 @@ export function trueFalsePair(
   return [{ type: "true_false", prompt: `True or false: ${truth}`, answer: "True", accepted: ["True"], options, weight: 0.9 }, falseDraft];
 }
 
+/** A plural noun: "peoples", "fishermen", "children". */
+const PLURAL_NOUN = "(?:\\p{Ll}+s|\\p{Ll}*(?:men|people|children))\\b";
+const NAME_AND_BEFORE = /\b\p{Lu}[\p{L}'’-]+\s+(?:and|or)\s+$/u;
+const BEFORE_PLURAL = new RegExp(`^\\s+${PLURAL_NOUN}`, "u");
+const AND_NAME_THEN_PLURAL = new RegExp(`^\\s+(?:and|or)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+${PLURAL_NOUN}`, "u");
+
+/** "Aboriginal and _____ peoples", "_____ and Kven fishermen": a name joined to another before a plural noun describes the noun. */
+function describesNoun(before: string, after: string): boolean {
+  return (NAME_AND_BEFORE.test(before) && BEFORE_PLURAL.test(after)) || AND_NAME_THEN_PLURAL.test(after);
+}
+
 /** Typed answer for names and terms, where the accepted variants matter (acronym and full name). */
 export function shortAnswer(fact: Fact): QuestionDraft | null {
   let noun = KIND_NOUN[fact.candidate.kind];
@@ -161,6 +172,9 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === "person" && !readsAsPersonName(fact.answer)) noun = "";
   // "The _____ towns of Pompeii and Herculaneum" (Roman): a name after "the" describes what follows; no person.
   if (noun === "person" && /\bthe\s+$/i.test(fact.candidate.sentence.text.slice(0, fact.candidate.start))) noun = "";
+  // "Aboriginal and _____ peoples" (Torres Strait Islander): a name joined to an adjective before a noun describes the
+  // noun; it is no person or organisation.
+  if (noun && describesNoun(fact.candidate.sentence.text.slice(0, fact.candidate.start), fact.candidate.sentence.text.slice(fact.candidate.end))) noun = "";
   // "By the _____" (1840s): a decade is no date; "the 1800s" may be a century, so it is asked for plainly.
   if (noun === "date" && /^\d{2,3}0s$/.test(fact.answer)) noun = /^\d*[1-9]0s$/.test(fact.answer) ? "decade" : "";
   return {

@@ -237,6 +237,16 @@ describe("generateQuestions", () => {
     expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
   });
 
+  it("names no kind for a name joined to an adjective before a plural noun", () => {
+    const text = "The charter protected Sami and Torres Bay Islander fishermen along the northern coast. Ivo Marn and Ana Bek founded the board.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Charter", [text])] }]);
+    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    expect(typed("Sami")?.prompt).toMatch(/^What fills the blank\?/);
+    expect(typed("Torres Bay Islander")?.prompt).toMatch(/^What fills the blank\?/);
+    // Two people joined before a verb are people.
+    expect(typed("Ana Bek")?.prompt).toMatch(/^Which person fills the blank\?/);
+  });
+
   it("asks for a decade as a decade, and for a decade that may be a century plainly", () => {
     const text = "By the 1840s the Varna Harbour Board ran 12 ferries. In the 1800s the ferries of Ostrava carried coal.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Ferries", [text])] }]);
