@@ -260,15 +260,7 @@ export function generateQuestions(
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
-          const ceiling = capped || (c.kind === "place" && subject.setting(draft.answer))
-            ? FRAGMENT_ACCEPTANCE
-            : c.kind !== "place"
-              ? 1
-              : BROAD_REGION.test(draft.answer)
-                ? BROAD_REGION_ACCEPTANCE
-                : addressTail
-                  ? ADDRESS_TAIL_ACCEPTANCE
-                  : 1;
+          const ceiling = capped ? FRAGMENT_ACCEPTANCE : c.kind === "place" ? placeCeiling(draft.answer, addressTail, subject) : 1;
           question.quality = round(Math.min(acceptance(signals), ceiling));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
@@ -420,6 +412,13 @@ const BROAD_REGION_ACCEPTANCE = 0.27;
 const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*$/u;
 const CLAUSE_GOES_ON = /^\s*(?:[,.;)]|$)/;
 const ADDRESS_TAIL_ACCEPTANCE = 0.4;
+
+/** The most a place's question is estimated at, by what the place is to the document and to its sentence. */
+function placeCeiling(answer: string, addressTail: boolean, subject: SubjectOf): number {
+  if (subject.setting(answer)) return FRAGMENT_ACCEPTANCE;
+  if (BROAD_REGION.test(answer)) return BROAD_REGION_ACCEPTANCE;
+  return addressTail ? ADDRESS_TAIL_ACCEPTANCE : 1;
+}
 
 /**
  * The estimate for "What does WHO stand for?" where a dictionary (WordNet) lists the acronym for that name: blind
