@@ -80,13 +80,14 @@ export const POINTS_BACK =
 
 /**
  * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
- * was named before), "The name was coined by..." (the name of what the sentence before named), "In return,
+ * was named before), "The name was coined by..." (the name of what the sentence before named), "The result,
+ * the _____ vaccine" (of what the sentence before did; not "The result of the vote"), "In return,
  * Panama received..." and "Instead, ..." (what was given, or done instead, is in the sentence before; not "In
  * return for the lease", which says it).
  * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -194,7 +195,8 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const after = statement.slice(at + BLANK.length, at + BLANK.length + 40);
     // "the _____ Integrated Stabilization Mission", "TU _____", "the _____ on Combating Terrorism in Southeast
     // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
-    const nameGoesOn = /^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after);
+    // "Fermentation regenerates _____+" (NAD of NAD+): the blank is the term's first part.
+    const nameGoesOn = (/^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after)) || /^\+/.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
@@ -253,13 +255,18 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
   if (key === "True" || key === "False") return false;
+  const rest = statement.replace(BLANK, " ");
+  // "In the _____ ... halted in 1882" (1880s): a year of the decade gives the decade away.
+  const decade = DECADE.exec(key);
+  if (decade && new RegExp(`(?<!\\d)${decade[1]}\\d(?!\\d)`).test(rest)) return true;
+  // "reduces the coenzyme _____ to NADH" (NAD): an acronym that opens a longer one in the prompt.
+  if (SHORT_ACRONYM.test(key)) for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.length > key.length && word.startsWith(key)) return true;
   // The last name-word that names this one thing: not a month, a regnal number or a head any name of its kind has
   // ("Soviet Union" is looked for as "Soviet": "the European Union" gives nothing away).
   const names = (key.match(NAME_WORD) ?? []).filter((w) => !MONTH.test(w) && !ROMAN.test(w) && !GENERIC_HEAD.has(w));
   const last = names[names.length - 1];
   if (!last) return false;
   const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
-  const rest = statement.replace(BLANK, " ");
   // Most prompts hold no word opening on the stem: one search of the lower-cased text rules them out.
   if (!rest.toLowerCase().includes(stem)) return false;
   for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
@@ -267,6 +274,9 @@ function echoesKey(statement: string, answer: string): boolean {
 }
 
 const ROMAN = /^[IVXLCDM]+$/;
+/** "1880s": the decade's first three digits. */
+const DECADE = /^(\d{3})0s$/;
+const SHORT_ACRONYM = /^\p{Lu}{2,5}$/u;
 /** Heads that many names share ("Union", "War", "Church", "Bank"): a prompt holding one echoes no particular key. */
 const GENERIC_HEAD = new Set(
   "Union War Wars Bank Church Nations National Council Committee Company Corporation Party Republic Kingdom Empire Treaty Act Agreement Convention Conference Organisation Organization Association Society University College Institute Museum River Lake Ocean Mountain Mountains Island Islands Canal Street Square Palace Cathedral Prize Award Guard Army Navy Force Forces Department Ministry Office Agency Commission Court House Senate Congress Parliament Assembly Revolution Dynasty Period Movement Plan Programme Program Policy Strategy Initiative System Project Mission Centre Center Service Services States State City County Province Region Valley Desert Gulf Strait Basin Coast North South East West Northern Southern Eastern Western Great Saint United New Old Royal General Federal Central".split(

@@ -80,6 +80,16 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Night blindness follows a lack of _____, also called vitamin A.", answer: "retinol" })).toEqual([]);
   });
 
+  it("flags a decade a year of it gives away, an acronym that opens a longer one, a term's first part and a result of nothing named", () => {
+    expect(questionFlags({ prompt: "In the _____ the board began a canal, but work was halted in 1882.", answer: "1880s" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "In the _____ the board began a canal, and it opened in 1901.", answer: "1880s" })).toEqual([]);
+    expect(questionFlags({ prompt: "Each turn reduces the coenzyme _____ to VRNH.", answer: "VRN" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Each turn copies the coenzyme _____ into the cell.", answer: "VRN" })).toEqual([]);
+    expect(questionFlags({ prompt: "Fermentation regenerates _____+ for the next turn.", answer: "VRN" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The result, the _____ vaccine, was licensed in 1963.", answer: "Varna" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "The result of the harbour vote was announced in _____.", answer: "Varna" })).toEqual([]);
+  });
+
   it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {
     expect(questionFlags({ prompt: "In 2015 the board adopted the Harbour _____ Long-Term Plan.", answer: "2040" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");
