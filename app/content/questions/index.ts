@@ -170,6 +170,8 @@ export function generateQuestions(
     // What an acronym stands for is asked once in a module, in the first lesson that spells it out: a cohort
     // may be assigned one module of a course, and its learners never see another module's question.
     const acronymsAsked = new Set<string>();
+    // An event dated in two lessons is asked in the first: the same prompt and answer are the same question id.
+    const eventsAsked = new Set<string>();
     const title = modules[module].title;
     const restated = new RestatedFacts(title ?? "");
     const subject = new SubjectOf(title);
@@ -326,6 +328,9 @@ export function generateQuestions(
         // "During the Second World War (1939–1945) the canal...": a war every dictionary lists is general knowledge,
         // unless it is what the document is about.
         if (inDictionary(eventProper(event)) && !subject.named(eventProper(event))) continue;
+        const asked = `${event.name}\u0000${event.from}\u0000${event.to}`;
+        if (eventsAsked.has(asked)) continue;
+        eventsAsked.add(asked);
         for (const draft of eventYearQuestions(event)) keepDirect(draft, source, "year", undefined, false);
       }
       // Ties last by content, not by id: an id hashes the module key, and a re-keyed module (rekey.ts) keeps this order.

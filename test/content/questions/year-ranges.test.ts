@@ -48,6 +48,11 @@ describe("an event dated in brackets after its name", () => {
     expect(prompts).toContain("In what year did the Varna Revolt begin?");
     expect(prompts).toContain("In what year did the Varna Revolt end?");
     expect(prompts.some((p) => p.includes("Second World War begin"))).toBe(false);
+    // An event dated again in a later lesson is asked once: its questions would have the same ids.
+    const [twice] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [lesson("Revolt", text), lesson("Aftermath", "The Varna Revolt (1821–1829) ruined the harbour board.")] }]);
+    const ids = twice.flatMap((l) => l.questions.map((q) => q.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(twice[1].questions.some((q) => q.prompt === "In what year did the Varna Revolt begin?")).toBe(false);
     // The same war, in a document about it, is its subject.
     const [[{ questions: about }]] = generateQuestions([{ key: "k", title: "The Second World War", lessons: [lesson("Mines", text)] }]);
     expect(about.map((q) => q.prompt)).toContain("In what year did the Second World War begin?");
