@@ -37,6 +37,11 @@ const rivers: ModuleInput = {
 };
 
 const all = () => generateQuestions([harbours, rivers]);
+/** The typed (short-answer) question with this key. */
+const typedQuestion = (qs: readonly Question[], answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+/** The highest estimate among the questions with this key, true/false aside (0 when there is none). */
+const bestEstimate = (qs: readonly Question[], answer: string) =>
+  Math.max(0, ...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality));
 const questions = (m: number, l: number) => all()[m][l].questions;
 const answersOf = (qs: Question[]) => new Set(qs.map((q) => q.answer));
 
@@ -232,7 +237,7 @@ describe("generateQuestions", () => {
     // The finder takes a city's name for a first name; WordNet knows it only as a city.
     const text = "In 1903 Captain Ilse Marek moved the archive of the Varna Harbour Board to Alexandria in Egypt.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Archives", [text])] }]);
-    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    const typed = (answer: string) => typedQuestion(qs, answer);
     expect(typed("Alexandria")?.prompt).toMatch(/^What fills the blank\?/);
     expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
   });
@@ -240,7 +245,7 @@ describe("generateQuestions", () => {
   it("names no kind for a name joined to an adjective before a plural noun", () => {
     const text = "The charter protected Sami and Torres Bay Islander fishermen along the northern coast. Ivo Marn and Ana Bek founded the board.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Charter", [text])] }]);
-    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    const typed = (answer: string) => typedQuestion(qs, answer);
     expect(typed("Sami")?.prompt).toMatch(/^What fills the blank\?/);
     expect(typed("Torres Bay Islander")?.prompt).toMatch(/^What fills the blank\?/);
     // Two people joined before a verb are people.
@@ -250,7 +255,7 @@ describe("generateQuestions", () => {
   it("asks for a decade as a decade, and for a decade that may be a century plainly", () => {
     const text = "By the 1840s the Varna Harbour Board ran 12 ferries. In the 1800s the ferries of Ostrava carried coal.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Ferries", [text])] }]);
-    const typed = (answer: string) => qs.find((q) => q.type === "short_answer" && q.answer === answer);
+    const typed = (answer: string) => typedQuestion(qs, answer);
     expect(typed("1840s")?.prompt).toMatch(/^Which decade fills the blank\?/);
     expect(typed("1800s")?.prompt).toMatch(/^What fills the blank\?/);
   });
@@ -258,7 +263,7 @@ describe("generateQuestions", () => {
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
     const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
-    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality));
+    const best = (answer: string) => bestEstimate(qs, answer);
     expect(best("Central Asia")).toBeLessThanOrEqual(0.27);
     expect(best("Varna")).toBeGreaterThan(0.27);
   });
@@ -266,7 +271,7 @@ describe("generateQuestions", () => {
   it("estimates the region after a place, as an address gives it, below the deck's bar", () => {
     const text = "The probe was launched from the Varna Space Centre, Bulgaria, on 3 May 1971.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Probe", [text])] }]);
-    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality), 0);
+    const best = (answer: string) => bestEstimate(qs, answer);
     expect(best("Bulgaria")).toBeLessThanOrEqual(0.4);
     expect(best("3 May 1971")).toBeGreaterThan(0.4);
   });
@@ -274,10 +279,9 @@ describe("generateQuestions", () => {
   it("estimates a blank over the place the whole document is set in as testing nothing", () => {
     const text = "Under the Treaty of Ostrava in 1821, Portugal had to pay 40 ships to the Black Sea League.";
     const questionsFor = (title: string) => generateQuestions([{ key: "k", title, lessons: [lesson("Treaty", [text])] }])[0][0].questions;
-    const best = (qs: Question[], answer: string) => Math.max(...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality), 0);
-    expect(best(questionsFor("The Portuguese Harbour Wars"), "Portugal")).toBeLessThanOrEqual(0.05);
+    expect(bestEstimate(questionsFor("The Portuguese Harbour Wars"), "Portugal")).toBeLessThanOrEqual(0.05);
     // In a document on something else, it is a place like another.
-    expect(best(questionsFor("The Black Sea trade"), "Portugal")).toBeGreaterThan(0.05);
+    expect(bestEstimate(questionsFor("The Black Sea trade"), "Portugal")).toBeGreaterThan(0.05);
   });
 
   it("lists each lesson's questions best first", () => {
