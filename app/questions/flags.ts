@@ -6,6 +6,7 @@
  */
 import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS } from "../content/questions/text";
+import { readNumber } from "./numbers";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed";
 
@@ -14,9 +15,13 @@ const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A word of two capitals or more (not an era's letters). */
 const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
-/** A capitalised word right after or before the blank: the name goes on past it. */
-const NAME_WORD_AFTER = /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
+/**
+ * A capitalised word right after or before the blank: the name goes on past it ("Jama'at Nusrat _____ wal
+ * Muslimin", "the US _____" of the US Federal Aviation Administration).
+ */
+const NAME_WORD_AFTER =
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|da|di|van|von|der)\s\p{Lu}/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
@@ -196,7 +201,7 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "the _____ Integrated Stabilization Mission", "TU _____", "the _____ on Combating Terrorism in Southeast
     // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
     // "Fermentation regenerates _____+" (NAD of NAD+): the blank is the term's first part.
-    const nameGoesOn = (/^\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after)) || /^\+/.test(after);
+    const nameGoesOn = (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after)) || /^\+/.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
@@ -230,6 +235,9 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     const ownList = RELATIVE_AFTER.test(following) ? "" : following;
     // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit.
     if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
+    // "visited _____ times: in 1993, 1997 and 1999" (three), "The _____ governments signed..." (two): a count the learner
+    // can read off the list that follows, or the pair the sentence before just named.
+    if (countGivenAway(q.answer, before, statement.slice(at + BLANK.length))) flags.push("key-echoed");
     // "Syria, _____ in the seventh century" (Palestine and Egypt), "such as the United States, _____ raised tariffs"
     // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
     const restOfList = TWO_NAMES.test(q.answer.trim()) && NAME_THEN_COMMA.test(before) && !OPENING_PHRASE_THEN_COMMA.test(statement.slice(0, at));
@@ -243,6 +251,29 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   if (/^\p{Ll}/u.test(firstSentence) || cut || unfinished || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
   if (echoesKey(statement, q.answer)) flags.push("key-echoed");
   return flags;
+}
+
+/** "_____ main ways: ...", "_____ space agencies – ...", "_____ layers, namely ...": a few words of what is counted, then its list. */
+const COUNTED_LIST = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s*(?::|\s[–—]|,\s+namely\b)\s*([^.!?]+)/u;
+/** Where a list's items part: semicolons when its items hold commas, else commas and a last "and" / "or". */
+const BETWEEN_ITEMS = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/;
+const BETWEEN_LONG_ITEMS = /\s*;\s*(?:and\s+|or\s+)?/;
+
+/**
+ * Whether a count's key is given away: the list after the blank has as many items as the key says, or the key
+ * is the "two" of "the two ..." (the sentence before named the pair). Counts beyond twelve are not lists a
+ * sentence spells out.
+ */
+function countGivenAway(answer: string, before: string, after: string): boolean {
+  const read = readNumber(answer);
+  if (!read || read.unit !== null || read.otherWord !== null || !/^(?:\d{1,2}|\p{L}+)$/u.test(answer.trim())) return false;
+  const count = read.value;
+  if (!Number.isInteger(count) || count < 2 || count > 12) return false;
+  if (count === 2 && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) return true;
+  const list = COUNTED_LIST.exec(after)?.[1];
+  if (!list) return false;
+  const items = list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");
+  return items.length === count;
 }
 
 /**

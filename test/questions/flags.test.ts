@@ -90,6 +90,27 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The result of the harbour vote was announced in _____.", answer: "Varna" })).toEqual([]);
   });
 
+  it("flags a count the list after it spells out, and the two of a pair just named, not a count the sentence leaves to the lesson", () => {
+    expect(questionFlags({ prompt: "The Varna ferry was refitted _____ times: in 1911, 1924, 1938 and 1950.", answer: "four" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Salt reaches the lagoon in _____ ways: by the tide, by the river, and by the wind.", answer: "three" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The port is run by _____ boards: the Harbour Board of Varna; the Dock Board, founded 1902; and the Pilot Board.", answer: "3" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Which number fills the blank? The _____ towns signed the Charter of Marn.", answer: "two" })).toContain("key-echoed");
+    // A count with no list after it, a list of another length, and a count that is not a pair just named.
+    expect(questionFlags({ prompt: "The Varna ferry carried a crew of _____ sailors.", answer: "nine" })).toEqual([]);
+    expect(questionFlags({ prompt: "The port has _____ docks: the north dock and the south dock.", answer: "three" })).toEqual([]);
+    expect(questionFlags({ prompt: "The towns adopted the _____ Marn Charters of 1712.", answer: "four" })).toEqual([]);
+    expect(questionFlags({ prompt: "The ferry was refitted _____ times before 1950.", answer: "four" })).toEqual([]);
+  });
+
+  it("flags a piece of a name joined by a small particle, or after the acronym that opens it", () => {
+    expect(questionFlags({ prompt: "Patrols met groups such as Dar Varna _____ wal Marnin.", answer: "al-Bahr" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Patrols met groups such as _____ al-Bahr wal Marnin.", answer: "Dar Varna" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The board worked with the VHB _____ on the new quay.", answer: "Harbour Works Office" })).toContain("piece-of-a-name");
+    // An acronym opening the sentence is its subject; a lower-case word after the blank ends the name.
+    expect(questionFlags({ prompt: "VHB _____ sent pilots to the quay.", answer: "Harbour Works" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Patrols met groups such as _____ at sea.", answer: "Dar Varna" })).not.toContain("piece-of-a-name");
+  });
+
   it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {
     expect(questionFlags({ prompt: "In 2015 the board adopted the Harbour _____ Long-Term Plan.", answer: "2040" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");

@@ -371,7 +371,8 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
 
 function classifyName(words: string[]): CandidateKind {
   const lower = words.map((w) => w.toLowerCase());
-  if (lower.some((w) => TREATY_WORDS.has(w)) && !lower.some((w) => w === "nations" || w === "union")) return "treaty";
+  // "the Act of Union", "the Charter of the United Nations": a name that opens on the instrument is one, whatever it names after.
+  if (TREATY_WORDS.has(lower[0]) || (lower.some((w) => TREATY_WORDS.has(w)) && !lower.some((w) => w === "nations" || w === "union"))) return "treaty";
   if (lower.some((w) => ORGANISATION_WORDS.has(w))) return "organisation";
   const whole = lexiconTag(lower.join(" "));
   if (whole === "place") return "place";

@@ -693,7 +693,9 @@ function diversify(facts: Fact[]): void {
  */
 function contextFor(sentence: Sentence, resolved: string | null, leans: (text: string) => boolean): string | null {
   const head = sentence.itemHead;
-  if (head !== undefined) {
+  // "- Deep fields. In December 1995 the telescope...": a label of a few words heads the item. A sentence that
+  // stands alone is shown alone: raters read the label before it as a stray heading.
+  if (head !== undefined && !(resolved === "" && BARE_LABEL.test(head))) {
     // A later sentence of a list item is about what the item's first sentence names: shown after it.
     if (resolved !== null && resolved.startsWith(head)) return resolved;
     const between = sentence.previous.filter((p) => p !== head).join(" ");
@@ -712,6 +714,8 @@ function contextFor(sentence: Sentence, resolved: string | null, leans: (text: s
 }
 
 const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
+/** "Deep fields.", "Dark energy:": at most three words and no number, closed by a full stop or a colon. */
+const BARE_LABEL = /^[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}\s*[.:]$/u;
 
 /**
  * Whether the text names someone before its first "he" or "she": a capitalised word past the first that

@@ -101,6 +101,11 @@ describe("answer candidates", () => {
     for (const fragment of ["Glaciology", "Permafrost Studies", "Glaciology and Permafrost Studies"]) expect(texts).not.toContain(fragment);
   });
 
+  it("takes a name that opens on an instrument for an instrument, whatever union it names", () => {
+    expect(candidates("Since the Act of Union of 1801, the two harbours had been one port.")).toContain("treaty:Act of Union");
+    expect(candidates("The Varna Union signed the Charter of Ports in 1920.")).toContain("organisation:Varna Union");
+  });
+
   it("takes a person's name after a title", () => {
     expect(candidates("The delegates heard President Anna Lindqvist speak.")).toContain("person:Anna Lindqvist");
   });

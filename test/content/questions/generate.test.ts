@@ -59,7 +59,8 @@ describe("generateQuestions", () => {
   });
 
   it("accepts an acronym and its full name for each other", () => {
-    const acronym = questions(0, 0).find((q) => q.answer === "IMO" && q.type === "cloze");
+    // Where the prompt does not show the full name (beside the acronym, it would give the key away).
+    const acronym = questions(0, 0).find((q) => q.answer === "IMO" && q.type === "cloze" && !q.prompt.includes("Maritime"));
     expect(acronym?.accepted).toEqual(expect.arrayContaining(["IMO", "International Maritime Organization"]));
   });
 
@@ -584,6 +585,25 @@ describe("list items and glossary lines", () => {
     expect(wrecked?.prompt).toBe(
       "Varna, Bulgaria, 12 March 1862 (wind force about 10). Waves and two days of rain wrecked about _____ ships in the bay.",
     );
+  });
+
+  it("shows no label of a few words before an item's later sentence that stands alone", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "storms",
+        lessons: [
+          listLesson("Great storms", [
+            "Harbour cranes. In 1911 the Varna board bought four steam cranes from a Glasgow firm.",
+            "Storm walls. The walls were raised after a storm. They stand about 12 metres above the water.",
+          ]),
+        ],
+      },
+    ]);
+    const bought = bank.questions.find((q) => q.answer === "1911" && q.type === "numeric");
+    expect(bought?.prompt).toMatch(/^(?:Which year fills the blank\? )?In _____ the Varna board bought/);
+    // A later sentence that leans on the one before is still shown after both.
+    const height = bank.questions.find((q) => q.answer === "12 metres");
+    expect(height?.prompt).toContain("Storm walls. The walls were raised after a storm. They stand about _____");
   });
 
   it("keeps questions on an item's label in the bank, estimated as unlikely to be accepted", () => {
