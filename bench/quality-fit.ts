@@ -3,6 +3,9 @@
  *
  *   npx tsx bench/quality-fit.ts [--write] SIGNALS.json RATINGS.json... [SIGNALS.json RATINGS.json...]
  *
+ * Questions the automatic checks flag (app/questions/flags.ts) are left out unless --all-rated is given: they
+ * never reach a deck unmended, so the estimate that ranks decks is fitted on the questions it ranks.
+ *
  * Each SIGNALS.json (from bench/quality-pool.ts) is followed by the ratings of
  * its items: a JSON array of {item, grammatical, unambiguous, one_right_answer,
  * worth_asking}. An item is accepted when all four are yes. Fits an L2-penalised
@@ -15,6 +18,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { QUALITY_FEATURES, logistic, qualityFeatures, type QualitySignals } from "../app/content/questions/quality";
 import { asksForAnyOf } from "../app/content/questions/rules";
+import { questionFlags } from "../app/questions/flags";
 
 interface Rating {
   item: number;
@@ -26,6 +30,8 @@ interface Rating {
 
 const args = process.argv.slice(2);
 const write = args.includes("--write");
+const allRated = args.includes("--all-rated");
+let flagged = 0;
 const l2At = args.indexOf("--l2");
 const L2 = l2At >= 0 ? Number(args[l2At + 1]) : 1;
 const paths = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--l2");
@@ -47,6 +53,12 @@ for (const path of paths) {
     if (!s) throw new Error(`${path}: item ${r.item} has no signals`);
     // "The lesson names... Name one.": estimated at its measured rate (EXAMPLE_LIST_ACCEPTANCE), not by the model.
     if (asksForAnyOf(s.prompt)) continue;
+    // A question an automatic check flags never reaches a deck unmended (app/learning/deck.ts): the estimate
+    // ranks the others, so it is fitted on them (with --all-rated, on every rated question).
+    if (!allRated && questionFlags({ prompt: s.prompt, answer: s.answer }).length > 0) {
+      flagged++;
+      continue;
+    }
     const accepted = r.grammatical && r.unambiguous && r.one_right_answer && r.worth_asking;
     rows.push({ x: qualityFeatures(s), y: accepted ? 1 : 0, type: s.type });
   }
@@ -115,7 +127,7 @@ for (let fold = 0; fold < 5; fold++) {
 const base = rows.reduce((n, r) => n + r.y, 0) / rows.length;
 const cvLoss = rows.reduce((n, r, i) => n + logLoss(predicted[i], r.y), 0) / rows.length;
 const baseLoss = rows.reduce((n, r) => n + logLoss(base, r.y), 0) / rows.length;
-console.log(`${rows.length} rated questions, ${(base * 100).toFixed(1)} % accepted; L2 ${L2}`);
+console.log(`${rows.length} rated questions, ${(base * 100).toFixed(1)} % accepted; L2 ${L2}${flagged ? `; ${flagged} flagged by the automatic checks left out` : ""}`);
 console.log(`cross-validated log loss ${cvLoss.toFixed(3)} (constant ${baseLoss.toFixed(3)})`);
 for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7]) {
   const above = rows.filter((_, i) => predicted[i] >= threshold);
