@@ -115,7 +115,9 @@ const SHOWN_OFTEN_WINDOW = 4 * CARDS_PER_LESSON;
 function keysShownOften<Q extends DeckCandidate>(eligible: readonly Q[], folded: (q: Q) => Folded): Set<Q> {
   const often = new Set<Q>();
   eligible.forEach((q, i) => {
-    const { key } = folded(q);
+    const { key, number } = folded(q);
+    // Another sentence showing a number keeps out no question asking it (givesAwayOrIsGivenAway).
+    if (number) return;
     let showing = 0;
     for (let j = 0; j < eligible.length && showing < SHOWN_OFTEN; j++) {
       if (j !== i && eligible[j].siblingKey !== q.siblingKey && folded(eligible[j]).prompt.includes(key)) showing++;
@@ -142,11 +144,15 @@ export interface DeckCandidate {
  * same sentence) shows the other's key too, but is never shown on the same day or back to back.
  */
 function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly Q[], folded: (q: Q) => Folded): boolean {
-  const { prompt, key } = folded(q);
+  const { prompt, key, number } = folded(q);
   return chosen.some((c) => {
     const other = folded(c);
     if (other.key.includes(key) || key.includes(other.key)) return true;
-    return c.siblingKey !== q.siblingKey && (prompt.includes(other.key) || other.prompt.includes(key));
+    if (c.siblingKey === q.siblingKey) return false;
+    // A number shown in another sentence's prompt is another fact's: "the treaty of 20 November _____" (1815)
+    // is not answered by "between September 1814 and June 1815". A fact stated again is one sibling group
+    // (content/questions/restated.ts), so a number the other prompt shows of the same fact never gets here.
+    return (prompt.includes(other.key) && !other.number) || (other.prompt.includes(key) && !number);
   });
 }
 
@@ -154,6 +160,8 @@ function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly 
 interface Folded {
   prompt: string;
   key: string;
+  /** Whether the key is a number: digits ("1815", "5,600"), or any key of a numeric question ("three"). */
+  number: boolean;
 }
 
 /** Folds each question once: the deck's checks compare every candidate with every chosen question. */
@@ -161,7 +169,10 @@ function foldingOnce<Q extends DeckCandidate>(): (q: Q) => Folded {
   const memo = new Map<Q, Folded>();
   return (q) => {
     let f = memo.get(q);
-    if (!f) memo.set(q, (f = { prompt: ` ${foldAnswer(q.prompt)} `, key: ` ${foldAnswer(q.answer)} ` }));
+    if (!f) {
+      const number = q.type === "numeric" || /^\s*\d[\d,. ]*\s*$/.test(q.answer);
+      memo.set(q, (f = { prompt: ` ${foldAnswer(q.prompt)} `, key: ` ${foldAnswer(q.answer)} `, number }));
+    }
     return f;
   };
 }
