@@ -28,8 +28,8 @@ const DAY_AND_MONTH =
 /** "the events of September 11, ", "the attacks of 7 July ": a date that names an event, its year blanked. */
 const EVENT_NAMED_BY_DATE =
   /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s$/;
-/** The word before the blank opens the sentence (its capital says nothing). */
-const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
+/** The word before the blank opens the sentence (its capital says nothing); not after an initial or a title ("John A. Roebling's", "Dr. Marn"). */
+const OPENING_WORD = /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|Col|Lt|Sgt|Rev|Prof))[.!?]\s+)\S+\s$/u;
 
 /**
  * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
@@ -37,6 +37,10 @@ const OPENING_WORD = /(?:^|[.!?]\s+)\S+\s$/;
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+/** A number written in words, next to the blank with "to", "and" or "or" between. */
+const NUMBER_WORDS = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+hundred|thousand|a\\s+thousand)";
+const NUMBER_WORD_AFTER = new RegExp(`^\\s+(?:to|and|or)\\s+${NUMBER_WORDS}\\b`, "i");
+const NUMBER_WORD_BEFORE = new RegExp(`\\b${NUMBER_WORDS}\\s+(?:to|and|or)\\s+$`, "i");
 /** A number and a unit: "1,000 feet", "20 miles", "3.5 km". */
 const UNIT_WORD =
   "(?:(?:square|cubic)\\s+)?(?:kilo|centi|milli)?(?:met(?:re|er)s?|grams?)|km|cm|mm|m|kg|g|feet|foot|ft|inch(?:es)?|in|yards?|miles?|mi|" +
@@ -138,10 +142,17 @@ const THAT_TIME =
 const TIME_AFTER =
   /\bthe\s+(?:following|next|previous|preceding)\s+(?:day|week|month|year|decade|century|spring|summer|autumn|winter|morning|evening|night)\b(?!\s+(?:of|after|before)\b)/i;
 
-/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME or TIME_AFTER does. */
+/**
+ * "Wordsworth wrote more than 500, and Keats...": a count with no noun after it counts what an earlier sentence
+ * named. A year ("in about 1850,") counts nothing.
+ */
+const COUNT_WITHOUT_NOUN = /\b(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/;
+
+/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
 export function pointsBack(sentence: string): boolean {
   if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
   if (THAT_TIME.test(sentence)) return true;
+  if (COUNT_WITHOUT_NOUN.test(sentence)) return true;
   // "The canal opened in 1914 and the next year...": counted from a time the sentence gives itself.
   const after = TIME_AFTER.exec(sentence);
   return after !== null && !/\b\d{3,4}s?\b/.test(sentence.slice(0, after.index));
@@ -215,11 +226,14 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.
+    // "between _____ and twelve", "only _____ or five": the other value in words.
+    const otherInWords = readNumber(q.answer) !== null && (NUMBER_WORD_AFTER.test(after) || NUMBER_WORD_BEFORE.test(before));
     const halfOfNumber =
       /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d|^\s+and\s+a\s+(?:half|quarter)\b/.test(after) ||
       /[–—−^/×]\s?$/.test(before) ||
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
-      (/\d,\s*$/.test(before) && /^,\s*\d/.test(after));
+      (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
+      otherInWords;
     if (halfOfNumber) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");

@@ -111,6 +111,18 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Patrols met groups such as _____ at sea.", answer: "Dar Varna" })).not.toContain("piece-of-a-name");
   });
 
+  it("flags a count's other value in words, a name begun after an initial, and a count with no noun", () => {
+    expect(questionFlags({ prompt: "The ferry carried between _____ and twelve passengers.", answer: "eight" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "Poets kept to only _____ or five rhymes.", answer: "four" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The ferry carried _____ and a crew of twelve.", answer: "forty passengers" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The Varna Harbour Board and _____ shared the quay.", answer: "Marn Shipping" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The wire came from Ivo B. Marn's _____.", answer: "Sons Company" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The quay was rebuilt in 1911. Marn's _____ paid for it.", answer: "Harbour Board" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "_____ wrote more than 500, and Ivo Marn wrote 64.", answer: "Petar Varna" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "_____ wrote more than 500 ballads, and Ivo Marn wrote 64.", answer: "Petar Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "In about 1850, _____ moved to the harbour.", answer: "Petar Varna" })).toEqual([]);
+  });
+
   it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {
     expect(questionFlags({ prompt: "In 2015 the board adopted the Harbour _____ Long-Term Plan.", answer: "2040" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");
