@@ -17,6 +17,7 @@ import { CARDS_PER_LESSON, chooseDeckQuestions } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
 import { foldAnswer } from "../app/questions/fold";
 import { presentedOptions } from "../app/questions/options";
+import { asksForAnyOf } from "../app/content/questions/rules";
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -61,6 +62,7 @@ const bankSize = lessons.reduce((n, l) => n + l.bank.length, 0);
 const KEY_KINDS = new Set(["year", "date", "quantity", "organisation", "acronym", "expansion", "term", "treaty"]);
 let keyFacts = 0;
 let keyFactsInDecks = 0;
+let keyFactsListed = 0;
 for (const { bank, deck } of decks) {
   // A fact is a key a question of the bank asks (a true/false key is "True" or "False", not a fact). The
   // deck asks it when one of its questions has that key or one its bank question accepts for it (an
@@ -73,16 +75,21 @@ for (const { bank, deck } of decks) {
     facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer)]);
   }
   keyFacts += facts.size;
+  // Names a deck's "The lesson names... Name one." question takes as its answer, reported apart: such a question
+  // asks for one of them, not each.
+  const listed = new Set(deck.filter((q) => asksForAnyOf(q.prompt)).flatMap((q) => q.accepted.map(foldAnswer)));
   // A full deck cannot hold more: facts past its limit are not counted as hidden.
   if (deck.length >= CARDS_PER_LESSON) keyFactsInDecks += facts.size;
   else
     for (const [fact, variants] of facts)
       if (asked.some((a) => variants.includes(a) || (/^\d{4}$/.test(fact) && a.split(" ").includes(fact)))) keyFactsInDecks++;
+      else if (variants.some((v) => listed.has(v))) keyFactsListed++;
 }
 process.stderr.write(
   `${shown.length} questions in ${lessons.length} lessons' decks (${((shown.length / bankSize) * 100).toFixed(1)} % of a bank of ${bankSize}); ` +
     `deck size min ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, max ${sizes[sizes.length - 1]}; ` +
-    `lessons' key facts (years, dates, quantities, organisations, acronyms, terms, agreements) asked in their deck: ${keyFactsInDecks} of ${keyFacts}; drew ${sample.length}\n`,
+    `lessons' key facts (years, dates, quantities, organisations, acronyms, terms, agreements) asked in their deck: ${keyFactsInDecks} of ${keyFacts}` +
+    ` (and ${keyFactsListed} more are among the answers of a deck's "Name one" list question); drew ${sample.length}\n`,
 );
 process.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
 // For refitting the quality estimate on this sample's ratings (bench/quality-fit.ts); never shown to a rater.
