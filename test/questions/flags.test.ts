@@ -109,6 +109,7 @@ describe("automatic checks on a question", () => {
     // An acronym opening the sentence is its subject; a lower-case word after the blank ends the name.
     expect(questionFlags({ prompt: "VHB _____ sent pilots to the quay.", answer: "Harbour Works" })).not.toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "Patrols met groups such as _____ at sea.", answer: "Dar Varna" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The cut was named after the engineer _____ du Bose Marn.", answer: "Ivo" })).toContain("piece-of-a-name");
   });
 
   it("flags a count's other value in words, a name begun after an initial, and a count with no noun", () => {

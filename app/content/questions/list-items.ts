@@ -67,6 +67,9 @@ export interface GlossaryEntry {
 
 /** "Term: definition", "Term – definition", "Term, a definition": the term, its brackets, the separator, the rest. */
 const GLOSSARY_LINE = /^((?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)(?:\s+\(([^()\d]{1,40})\))?\s*(:|\s[–—]|,)\s+(.+?)[.!]?$/u;
+/** "the most common species", "the largest type in use": a kind whose head says of what by no "of" after it. */
+const KIND_WITHOUT_DOMAIN = /^(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:species|type|types|kind|kinds|variety|varieties|strain|strains|form|forms|genus|breed|breeds)\b(?!\s+of\b)/u;
+
 /** A definition opens as a noun phrase does: an article, "one of", or a word tagged as an adjective or noun. */
 const ARTICLE_OPENING = /^(?:a|an|the|one of)\s/i;
 /** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
@@ -111,6 +114,9 @@ export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryE
   }
   // "a novus homo": one of a class, not what the name means.
   if (shape === "apposition" && words < 5) return null;
+  // "P. vivax, the most widespread species outside Africa": a kind with nothing saying of what ("species of
+  // parasite") is pinned down only by the lesson around it.
+  if (shape === "apposition" && KIND_WITHOUT_DOMAIN.test(definition)) return null;
   // "Prophase: chromatin condenses into visible chromosomes": a statement of what happens, not a definition.
   if (opensAsClause(definitionTokens) || definitionTokens.some((t, i) => verbTaggedAsNoun(definitionTokens, i))) return null;
   // The term's own words in its definition give it away.

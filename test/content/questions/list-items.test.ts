@@ -50,6 +50,9 @@ describe("what a list item says", () => {
     expect(entry("IHO, the International Hydrographic Organization.")).toBeNull();
     // The term in its own definition gives it away.
     expect(entry("Dry dock: a dock that can be pumped dry for repairs.")).toBeNull();
+    // A kind that does not say of what: only the lesson around it says which species.
+    expect(entry("Varna sedge, the most widespread species outside the delta.")).toBeNull();
+    expect(entry("Varna sedge, the most widespread species of reed outside the delta.")).toMatchObject({ term: "Varna sedge", shape: "apposition" });
   });
 });
 
