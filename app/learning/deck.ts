@@ -133,6 +133,8 @@ export interface DeckCandidate {
   type: string;
   prompt: string;
   answer: string;
+  /** The other answers it takes (an acronym's expansion): the automatic checks read them too. */
+  accepted?: readonly string[];
   /** What an instructor did to it (absent: nothing, as for a bank straight from the generator). */
   curation?: Curation;
 }

@@ -90,7 +90,8 @@ async function decksWhere(db: Database, where: SQL) {
     [...byLesson].map(([lessonId, ranked]) => [
       lessonId,
       chooseDeckQuestions(
-        ranked.map((r) => r.question),
+        // The automatic checks read a question's accepted answers too (an acronym's expansion echoed in the prompt).
+        ranked.map((r) => ({ ...r.question, accepted: readAnswerData(r.question).accepted })),
         { learnerQuestions: ranked[0]!.learnerQuestions, qualityBar: ranked[0]!.qualityBar },
       ),
     ]),

@@ -37,6 +37,8 @@ const OPENING_WORD = /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|C
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+/** "such as the ", "including ", "initiatives like ": a cue to an example, right before the blank (not "would like"). */
+const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|(?:,|\p{L}{2}s)\s+like\s+(?:the\s+)?$/u;
 /** A number written in words, next to the blank with "to", "and" or "or" between. */
 const NUMBER_WORDS = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+hundred|thousand|a\\s+thousand)";
 const NUMBER_WORD_AFTER = new RegExp(`^\\s+(?:to|and|or)\\s+${NUMBER_WORDS}\\b`, "i");
@@ -192,7 +194,7 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
 
-export function questionFlags(q: { prompt: string; answer: string }): QuestionFlag[] {
+export function questionFlags(q: { prompt: string; answer: string; accepted?: readonly string[] }): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
   // "The lesson names guilds that... Name one.": the claim is what the checks read.
   const asked = statementOf(q.prompt);
@@ -255,7 +257,10 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
     // "Syria, _____ in the seventh century" (Palestine and Egypt), "such as the United States, _____ raised tariffs"
     // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
     const restOfList = TWO_NAMES.test(q.answer.trim()) && NAME_THEN_COMMA.test(before) && !OPENING_PHRASE_THEN_COMMA.test(statement.slice(0, at));
-    if (restOfList || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`))) flags.push("list-slot");
+    // "...initiatives, such as the _____.": one example of a class, which any other example fits as well.
+    const oneExample = EXAMPLE_CUE_BEFORE.test(before) && /^\s*(?:[.!?;]|\(|$)/.test(after);
+    if (restOfList || oneExample || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
+      flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
@@ -263,7 +268,10 @@ export function questionFlags(q: { prompt: string; answer: string }): QuestionFl
   // "... and the largest shares went to.": a sentence cut before the list it introduced ends on a word that needs one after it.
   const unfinished = ENDS_ON_FUNCTION_WORD.test(firstSentence);
   if (/^\p{Ll}/u.test(firstSentence) || cut || unfinished || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
-  if (echoesKey(statement, q.answer)) flags.push("key-echoed");
+  // "In Europe, the _____ promotes..." (EU): an acronym's expansion, which the question accepts, echoed as well.
+  const key = q.answer.trim();
+  if (echoesKey(statement, q.answer) || (SHORT_ACRONYM.test(key) && q.accepted?.some((v) => v !== key && v.includes(" ") && echoesKey(statement, v))))
+    flags.push("key-echoed");
   return flags;
 }
 

@@ -124,6 +124,17 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "In about 1850, _____ moved to the harbour.", answer: "Petar Varna" })).toEqual([]);
   });
 
+  it("flags an acronym whose expansion the prompt echoes, and one example of a class after its cue", () => {
+    const acronym = { prompt: "In Varnia, the _____ promotes shared port patrols.", answer: "VPU", accepted: ["VPU", "Varnian Union"] };
+    expect(questionFlags(acronym)).toContain("key-echoed");
+    expect(questionFlags({ ...acronym, prompt: "In Marn, the _____ promotes shared port patrols." })).toEqual([]);
+    expect(questionFlags({ prompt: "The board backs port patrols, such as the _____.", answer: "Harbour Watch" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "The board backs patrols like the _____ (HW).", answer: "Harbour Watch" })).toContain("list-slot");
+    // The example pinned down by what follows, and "like" as a verb.
+    expect(questionFlags({ prompt: "The board backs patrols such as the _____, which trains pilots in 40 ports.", answer: "Harbour Watch" })).toEqual([]);
+    expect(questionFlags({ prompt: "The board would like _____.", answer: "Ivo Marn" })).toEqual([]);
+  });
+
   it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {
     expect(questionFlags({ prompt: "In 2015 the board adopted the Harbour _____ Long-Term Plan.", answer: "2040" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "In _____ Ivo Marn charted the bay.", answer: "1712" })).not.toContain("piece-of-a-name");

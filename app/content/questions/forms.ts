@@ -253,6 +253,17 @@ const PASSIVE_LABEL = /^(Year|Date)\s+((?:(?!\b(?:was|were|is|are)\b)[^,])+?)\s+
 const MEASURE_KINDS = new Set<CandidateKind>(["year", "date", "quantity"]);
 
 /**
+ * "of NATO Battlefield Evidence Policy": a name whose head is a kind of instrument or body (a policy, an act, a
+ * centre) takes "the" in a sentence, which a fact box's label leaves out.
+ */
+const BARE_INSTITUTION =
+  /\b(of|by|for|under)\s+(?!the\b)((?:\p{Lu}[\p{L}'’-]*\s+){1,6}(?:Policy|Act|Treaty|Agreement|Convention|Programme|Program|Plan|Strategy|Centre|Center|Council|Committee|Commission|Agency|Office|Initiative|Task Force|Fund|Bank|Organisation|Organization)\b)/u;
+
+function withArticle(label: string): string {
+  return label.replace(BARE_INSTITUTION, "$1 the $2");
+}
+
+/**
  * A fact box's row asked as the question its label already is: "Number of COEs accredited by NATO: 30."
  * asks "What is the number of COEs accredited by NATO?". Only where the label opens on a measure, holds at
  * least three words and a name or number (it says what it measures: not "Number of locks"), and the key is
@@ -282,7 +293,7 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
     ? `${when(passive[1])} ${passive[3]} ${passive[2]} ${passive[4]}?`
     : active && clause
       ? `${when(active[1])} did ${clause}?`
-      : `What is the ${label.charAt(0).toLowerCase()}${label.slice(1)}?`;
+      : `What is the ${withArticle(label.charAt(0).toLowerCase() + label.slice(1))}?`;
   return numeric && kind !== "date"
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.02 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.02 };
