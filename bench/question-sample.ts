@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { draftModule, moduleKey, readSource } from "../app/content/pipeline";
 import { generateQuestions } from "../app/content/questions";
 import type { QualitySignals } from "../app/content/questions/quality";
-import { CARDS_PER_LESSON, chooseDeckQuestions } from "../app/learning/deck";
+import { CARDS_PER_LESSON, chooseModuleDecks } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
 import { foldAnswer } from "../app/questions/fold";
 import { presentedOptions } from "../app/questions/options";
@@ -44,7 +44,16 @@ const banks = generateQuestions(
   },
 );
 const lessons = drafts.flatMap((d, m) => d.lessons.map((lesson, l) => ({ title: lesson.title, bank: banks[m][l].questions })));
-const decks = lessons.map((lesson) => ({ ...lesson, deck: chooseDeckQuestions(lesson.bank) }));
+const moduleDecks = banks.map((lessonBanks) => chooseModuleDecks(lessonBanks.map((l) => l.questions)));
+// Each lesson's deck, and the facts (sibling group and key) its module's earlier lessons' decks ask.
+const decks = banks.flatMap((lessonBanks, m) => {
+  const before = new Set<string>();
+  return lessonBanks.map((lessonBank, l) => {
+    const earlier = new Set(before);
+    for (const q of moduleDecks[m][l]) before.add(`${q.siblingKey}\u0000${foldAnswer(q.answer)}`);
+    return { title: drafts[m].lessons[l].title, bank: lessonBank.questions, deck: moduleDecks[m][l], earlier };
+  });
+});
 const shown = decks.flatMap(({ title, deck }) => deck.map((question) => ({ lesson: title, question })));
 const drawn = shuffled(shown, seededRandom(seed)).slice(0, count);
 const sample = drawn.map(({ lesson, question }, i) => ({
@@ -63,7 +72,8 @@ const KEY_KINDS = new Set(["year", "date", "quantity", "organisation", "acronym"
 let keyFacts = 0;
 let keyFactsInDecks = 0;
 let keyFactsListed = 0;
-for (const { bank, deck } of decks) {
+const askedEarlier = new Set<string>();
+for (const { bank, deck, earlier } of decks) {
   // A fact is a key a question of the bank asks (a true/false key is "True" or "False", not a fact). The
   // deck asks it when one of its questions has that key or one its bank question accepts for it (an
   // acronym for its expansion), or a date holding the year.
@@ -72,6 +82,11 @@ for (const { bank, deck } of decks) {
   for (const q of bank) {
     if (q.type === "true_false" || !KEY_KINDS.has(kindOf.get(q.id) ?? "")) continue;
     const fact = foldAnswer(q.answer);
+    // A fact an earlier lesson of the module states and its deck asks is asked there (chooseModuleDecks).
+    if (earlier.has(`${q.siblingKey}\u0000${fact}`)) {
+      askedEarlier.add(`${q.siblingKey}\u0000${fact}`);
+      continue;
+    }
     facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer)]);
   }
   keyFacts += facts.size;
@@ -89,7 +104,8 @@ process.stderr.write(
   `${shown.length} questions in ${lessons.length} lessons' decks (${((shown.length / bankSize) * 100).toFixed(1)} % of a bank of ${bankSize}); ` +
     `deck size min ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, max ${sizes[sizes.length - 1]}; ` +
     `lessons' key facts (years, dates, quantities, organisations, acronyms, terms, agreements) asked in their deck: ${keyFactsInDecks} of ${keyFacts}` +
-    ` (and ${keyFactsListed} more are among the answers of a deck's "Name one" list question); drew ${sample.length}\n`,
+    ` (and ${keyFactsListed} more are among the answers of a deck's "Name one" list question;` +
+    ` ${askedEarlier.size} facts stated again in a later lesson are asked in an earlier one's deck); drew ${sample.length}\n`,
 );
 process.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
 // For refitting the quality estimate on this sample's ratings (bench/quality-fit.ts); never shown to a rater.

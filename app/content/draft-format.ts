@@ -4,7 +4,7 @@
  * stored JSON should: a later format upgrades older drafts one step at a time
  * in decodeDraftModule rather than misreading them.
  */
-import { chooseDeckQuestions } from "../learning/deck";
+import { chooseModuleDecks } from "../learning/deck";
 import type { Module, QuestionType } from "./types";
 
 export const DRAFT_FORMAT_VERSION = 1;
@@ -39,7 +39,7 @@ export interface DraftLessonView {
   readingMinutes: number;
   /** Every question the lesson's bank holds. */
   questionCount: number;
-  /** What a learner starting the lesson would be given (chooseDeckQuestions), best first; empty past MAX_LESSONS_SHOWN. */
+  /** What a learner starting the lesson would be given (chooseModuleDecks), best first; empty past MAX_LESSONS_SHOWN. */
   deck: DraftQuestionView[];
   deckCount: number;
 }
@@ -56,8 +56,9 @@ export interface DraftSummary {
 export const MAX_LESSONS_SHOWN = 60;
 
 export function summariseDraft(module: Module): DraftSummary {
+  const decks = chooseModuleDecks(module.lessons.map((lesson) => lesson.questions));
   const lessons = module.lessons.map((lesson, index): DraftLessonView => {
-    const deck = chooseDeckQuestions(lesson.questions);
+    const deck = decks[index]!;
     return {
       title: lesson.title,
       readingMinutes: lesson.readingMinutes,

@@ -1,7 +1,8 @@
 /**
  * Which of a lesson's questions enter a learner's deck when they start it.
  * The bank holds every form of every fact; a deck holds the best few, so one
- * lesson is not hundreds of cards. Pure: the same ranked bank gives the same deck.
+ * lesson is not hundreds of cards, and a module asks a fact once however many
+ * of its lessons state it. Pure: the same ranked bank gives the same deck.
  */
 import { vouchedFor, type Curation } from "../questions/curation";
 import { acronymSpelledOut } from "../content/questions/rules";
@@ -100,6 +101,26 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
   // Back in the bank's order (best first).
   const order = new Map(ranked.map((q, i) => [q, i]));
   return chosen.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/**
+ * The decks of a module's lessons, in lesson order (chooseDeckQuestions each), where a later lesson does not ask
+ * again a fact an earlier lesson's deck asks: "93 Anti-Terrorism Task Forces", stated again in three lessons of
+ * one module, was asked in each. A fact stated again is in the first statement's sibling group
+ * (content/questions/restated.ts), so "the same fact" is the same sibling group and the same key; the other
+ * facts of the later sentence are still asked. A question an instructor vouched for stays whatever was asked before.
+ */
+export function chooseModuleDecks<Q extends DeckCandidate>(lessons: readonly (readonly Q[])[], policy: DeckPolicy = DEFAULT_DECK_POLICY): Q[][] {
+  const askedBefore = new Set<string>();
+  const factOf = (q: Q) => `${q.siblingKey}\u0000${foldAnswer(q.answer)}`;
+  return lessons.map((ranked) => {
+    const deck = chooseDeckQuestions(
+      ranked.filter((q) => (q.curation !== undefined && vouchedFor(q.curation)) || !askedBefore.has(factOf(q))),
+      policy,
+    );
+    for (const q of deck) if (q.type !== "true_false") askedBefore.add(factOf(q));
+    return deck;
+  });
 }
 
 /**

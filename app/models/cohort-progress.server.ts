@@ -9,7 +9,7 @@
  * of the time that way.
  *
  * A learner's deck of a module is what "Start this module" would give them
- * (learning/deck.ts chooseDeckQuestions per lesson); cards of questions since
+ * (learning/deck.ts chooseModuleDecks); cards of questions since
  * dropped from the deck, and reads of retired lessons, are left out, as
  * progressCell asks.
  */

@@ -3,8 +3,8 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { DECK_QUALITY_BAR, chooseDeckQuestions, practiceOrder } from "../learning/deck";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { DECK_QUALITY_BAR, chooseModuleDecks, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
@@ -63,50 +63,56 @@ async function findModule(db: Database, courseSlug: string, moduleSlug: string) 
 /**
  * What may enter a deck under its module's policy, said in SQL so only those rows are read:
  * vouched for by an instructor, or (policy "quality") at or above the module's bar.
- * chooseDeckQuestions (eligibleForDeck) then decides, on the rows this lets through.
+ * chooseModuleDecks (eligibleForDeck) then decides, on the rows this lets through.
  */
 const MAY_ENTER_DECK = sql`(${questions.curation} <> 'generated' OR (${modules.learnerQuestions} = 'quality' AND ${questions.quality} >= coalesce(${modules.qualityBar}, ${DECK_QUALITY_BAR})))`;
 
 /**
- * The deck of every active lesson whose questions `where` selects, by lesson id: the questions a
- * learner who starts the lesson is given (chooseDeckQuestions under the module's policy), best
- * first. One query; retired questions never enter.
+ * The deck of every active lesson of the given modules, by lesson id: the questions a learner who
+ * starts the lesson is given (chooseModuleDecks under the module's policy: a fact a module's earlier
+ * lesson asks is not asked again), best first. One query; retired questions never enter.
  */
-async function decksWhere(db: Database, where: SQL) {
+async function moduleDecks(db: Database, moduleIds: readonly string[]) {
   const rows = await db
-    .select({ question: questions, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
+    .select({ question: questions, position: lessons.position, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
     .from(questions)
     .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
     .innerJoin(modules, eq(modules.id, questions.moduleId))
-    .where(and(where, eq(questions.status, "active"), MAY_ENTER_DECK))
-    .orderBy(asc(questions.lessonId), asc(questions.rank), asc(questions.createdAt));
-  const byLesson = new Map<string, typeof rows>();
+    .where(and(inArray(questions.moduleId, [...moduleIds]), eq(questions.status, "active"), MAY_ENTER_DECK))
+    .orderBy(asc(questions.moduleId), asc(lessons.position), asc(questions.lessonId), asc(questions.rank), asc(questions.createdAt));
+  // Rows come module by module, each module's lessons in order, each lesson's questions best first.
+  const byModule = new Map<string, Map<string, typeof rows>>();
   for (const row of rows) {
-    const list = byLesson.get(row.question.lessonId);
+    let moduleLessons = byModule.get(row.question.moduleId);
+    if (!moduleLessons) byModule.set(row.question.moduleId, (moduleLessons = new Map()));
+    const list = moduleLessons.get(row.question.lessonId);
     if (list) list.push(row);
-    else byLesson.set(row.question.lessonId, [row]);
+    else moduleLessons.set(row.question.lessonId, [row]);
   }
-  return new Map(
-    [...byLesson].map(([lessonId, ranked]) => [
-      lessonId,
-      chooseDeckQuestions(
-        // The automatic checks read a question's accepted answers too (an acronym's expansion echoed in the prompt).
-        ranked.map((r) => ({ ...r.question, accepted: readAnswerData(r.question).accepted })),
-        { learnerQuestions: ranked[0]!.learnerQuestions, qualityBar: ranked[0]!.qualityBar },
-      ),
-    ]),
-  );
+  const decks = new Map<string, Array<(typeof rows)[number]["question"] & { accepted: string[] }>>();
+  for (const moduleLessons of byModule.values()) {
+    const ranked = [...moduleLessons.values()];
+    const chosen = chooseModuleDecks(
+      // The automatic checks read a question's accepted answers too (an acronym's expansion echoed in the prompt).
+      ranked.map((lesson) => lesson.map((r) => ({ ...r.question, accepted: readAnswerData(r.question).accepted }))),
+      { learnerQuestions: ranked[0]![0]!.learnerQuestions, qualityBar: ranked[0]![0]!.qualityBar },
+    );
+    [...moduleLessons.keys()].forEach((lessonId, i) => decks.set(lessonId, chosen[i]!));
+  }
+  return decks;
 }
 
-/** The deck of every active lesson of the given modules, by lesson id (decksWhere). */
+/** The deck of every active lesson of the given modules, by lesson id (moduleDecks). */
 export async function lessonDecks(db: Database, moduleIds: string[]) {
   if (moduleIds.length === 0) return new Map<string, never[]>();
-  return decksWhere(db, inArray(questions.moduleId, moduleIds));
+  return moduleDecks(db, moduleIds);
 }
 
-/** One lesson's deck, best first: what starting it adds and what practice shows. */
+/** One lesson's deck, best first: what starting it adds and what practice shows (its module's earlier lessons say what it asks again). */
 export async function lessonDeck(db: Database, lessonId: string) {
-  return (await decksWhere(db, eq(questions.lessonId, lessonId))).get(lessonId) ?? [];
+  const found = await db.select({ moduleId: lessons.moduleId }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
+  if (found.length === 0) return [];
+  return (await moduleDecks(db, [found[0]!.moduleId])).get(lessonId) ?? [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CARDS_PER_LESSON, DECK_QUALITY_BAR, FACTS_PER_SENTENCE, chooseDeckQuestions, practiceOrder } from "~/learning/deck";
+import { CARDS_PER_LESSON, DECK_QUALITY_BAR, FACTS_PER_SENTENCE, chooseDeckQuestions, chooseModuleDecks, practiceOrder } from "~/learning/deck";
 
 const question = (i: number, quality: number, sentence = i, type = "cloze", answer = `answer ${i}`) => ({
   id: `q${i}`,
@@ -67,6 +67,27 @@ describe("choosing a lesson's cards", () => {
     expect(chooseDeckQuestions([subject, opened, cost, locks]).map((q) => q.id)).toEqual(["q2", "q3", "q4"]);
     // Shown by one other prompt only, it is chosen in its rank, and that one waits out.
     expect(chooseDeckQuestions([subject, opened, locks]).map((q) => q.id)).toEqual(["q1", "q4"]);
+  });
+});
+
+describe("a module's decks", () => {
+  it("asks a fact stated again in a later lesson once, in the first lesson's deck, and the later sentence's other facts", () => {
+    // The later lesson restates "93 task forces" (the first statement's sibling group) and adds a year.
+    const first = { ...question(0, 0.9, 1, "numeric"), prompt: "The board set up _____ task forces.", answer: "93" };
+    const again = { ...question(1, 0.9, 1, "numeric"), prompt: "By 2004 the board had _____ task forces.", answer: "93" };
+    const year = { ...question(2, 0.8, 1, "numeric"), prompt: "By _____ the board had 93 task forces.", answer: "2004" };
+    const other = { ...question(3, 0.7, 4), prompt: "The board met in _____.", answer: "Varna" };
+    const [one, two] = chooseModuleDecks([[first], [again, year, other]]);
+    expect(one.map((q) => q.id)).toEqual(["q0"]);
+    expect(two.map((q) => q.id)).toEqual(["q2", "q3"]);
+    // A different fact with the same number (another sibling group) is asked in its own lesson.
+    const unrelated = { ...question(5, 0.9, 7, "numeric"), prompt: "The ferry carried _____ passengers.", answer: "93" };
+    expect(chooseModuleDecks([[first], [unrelated]])[1].map((q) => q.id)).toEqual(["q5"]);
+    // An instructor's vouching beats it.
+    const vouched = { ...again, curation: "accepted" as const };
+    expect(chooseModuleDecks([[first], [vouched]])[1].map((q) => q.id)).toEqual(["q1"]);
+    // Each lesson alone gives what chooseDeckQuestions gives.
+    expect(chooseModuleDecks([[again, year, other]])[0]).toEqual(chooseDeckQuestions([again, year, other]));
   });
 });
 
