@@ -50,7 +50,7 @@ const decks = banks.flatMap((lessonBanks, m) => {
   const before = new Set<string>();
   return lessonBanks.map((lessonBank, l) => {
     const earlier = new Set(before);
-    for (const q of moduleDecks[m][l]) before.add(`${q.siblingKey}\u0000${foldAnswer(q.answer)}`);
+    for (const q of moduleDecks[m][l]) if (q.type !== "true_false") before.add(`${q.siblingKey}\u0000${foldAnswer(q.answer)}`);
     return { title: drafts[m].lessons[l].title, bank: lessonBank.questions, deck: moduleDecks[m][l], earlier };
   });
 });

@@ -172,11 +172,40 @@ function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly 
     const other = folded(c);
     if (other.key.includes(key) || key.includes(other.key)) return true;
     if (c.siblingKey === q.siblingKey) return false;
-    // A number shown in another sentence's prompt is another fact's: "the treaty of 20 November _____" (1815)
-    // is not answered by "between September 1814 and June 1815". A fact stated again is one sibling group
-    // (content/questions/restated.ts), so a number the other prompt shows of the same fact never gets here.
-    return (prompt.includes(other.key) && !other.number) || (other.prompt.includes(key) && !number);
+    // A number shown in another sentence's prompt is another fact's when the words around it say something else:
+    // "the treaty of 20 November _____" (1815) is not answered by "between September 1814 and June 1815", but
+    // "The congress opened in _____" (1814) is by "which had opened in 1814" (a restatement restated.ts missed).
+    return (
+      (prompt.includes(other.key) && (!other.number || sameSetting(q, c))) || (other.prompt.includes(key) && (!number || sameSetting(c, q)))
+    );
   });
+}
+
+/** Words that say nothing of what a number is about: a lead-in's, and the commonest short ones. */
+const SETTING_STOPWORDS = new Set("which what when where year date number fills blank with from that this have were been into their there they about than after before during".split(" "));
+/** How many words either side of a number or a blank say what it is about. */
+const SETTING_WORDS = 4;
+
+function settingWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !SETTING_STOPWORDS.has(w));
+}
+
+function wordsAround(text: string, from: number, to: number): string[] {
+  return [...settingWords(text.slice(0, from)).slice(-SETTING_WORDS), ...settingWords(text.slice(to)).slice(0, SETTING_WORDS)];
+}
+
+/**
+ * Whether `shower`'s prompt shows `asker`'s numeric key among words `asker`'s prompt has around its blank (or, with no
+ * blank, anywhere): the same fact, so the first answers the other. A key not found as written counts as shown.
+ */
+function sameSetting(shower: DeckCandidate, asker: DeckCandidate): boolean {
+  const key = asker.answer.trim();
+  const at = shower.prompt.indexOf(key);
+  if (at < 0) return true;
+  const shown = new Set(wordsAround(shower.prompt, at, at + key.length));
+  const blank = asker.prompt.indexOf("_____");
+  const asked = blank >= 0 ? wordsAround(asker.prompt, blank, blank + 5) : settingWords(asker.prompt);
+  return asked.some((w) => shown.has(w));
 }
 
 /** A question's prompt and key folded (foldAnswer), each with a space either side for whole-word search. */

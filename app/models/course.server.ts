@@ -3,7 +3,7 @@
  * question banks. Retired rows stay in the database for history but are never
  * listed here.
  */
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import { DECK_QUALITY_BAR, chooseModuleDecks, practiceOrder } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
@@ -72,13 +72,21 @@ const MAY_ENTER_DECK = sql`(${questions.curation} <> 'generated' OR (${modules.l
  * starts the lesson is given (chooseModuleDecks under the module's policy: a fact a module's earlier
  * lesson asks is not asked again), best first. One query; retired questions never enter.
  */
-async function moduleDecks(db: Database, moduleIds: readonly string[]) {
+async function moduleDecks(db: Database, moduleIds: readonly string[], upToPosition?: number) {
   const rows = await db
     .select({ question: questions, position: lessons.position, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
     .from(questions)
     .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
     .innerJoin(modules, eq(modules.id, questions.moduleId))
-    .where(and(inArray(questions.moduleId, [...moduleIds]), eq(questions.status, "active"), MAY_ENTER_DECK))
+    .where(
+      and(
+        inArray(questions.moduleId, [...moduleIds]),
+        // A lesson's deck depends on the lessons before it only.
+        upToPosition === undefined ? undefined : lte(lessons.position, upToPosition),
+        eq(questions.status, "active"),
+        MAY_ENTER_DECK,
+      ),
+    )
     .orderBy(asc(questions.moduleId), asc(lessons.position), asc(questions.lessonId), asc(questions.rank), asc(questions.createdAt));
   // Rows come module by module, each module's lessons in order, each lesson's questions best first.
   const byModule = new Map<string, Map<string, typeof rows>>();
@@ -110,9 +118,9 @@ export async function lessonDecks(db: Database, moduleIds: string[]) {
 
 /** One lesson's deck, best first: what starting it adds and what practice shows (its module's earlier lessons say what it asks again). */
 export async function lessonDeck(db: Database, lessonId: string) {
-  const found = await db.select({ moduleId: lessons.moduleId }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
+  const found = await db.select({ moduleId: lessons.moduleId, position: lessons.position }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
   if (found.length === 0) return [];
-  return (await moduleDecks(db, [found[0]!.moduleId])).get(lessonId) ?? [];
+  return (await moduleDecks(db, [found[0]!.moduleId], found[0]!.position)).get(lessonId) ?? [];
 }
 
 /**

@@ -20,7 +20,7 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  * Muslimin", "the US _____" of the US Federal Aviation Administration).
  */
 const NAME_WORD_AFTER =
-  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|du|dos|das|la|le|van|von|der|ten|ter)\s\p{Lu}/u;
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|du|dos|das|la|le|van|von|der)\s\p{Lu}/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
@@ -28,8 +28,12 @@ const DAY_AND_MONTH =
 /** "the events of September 11, ", "the attacks of 7 July ": a date that names an event, its year blanked. */
 const EVENT_NAMED_BY_DATE =
   /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s$/;
-/** The word before the blank opens the sentence (its capital says nothing); not after an initial or a title ("John A. Roebling's", "Dr. Marn"). */
-const OPENING_WORD = /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|Col|Lt|Sgt|Rev|Prof))[.!?]\s+)\S+\s$/u;
+/**
+ * The word before the blank opens the sentence (its capital says nothing); not after an initial or a title ("John A.
+ * Roebling's", "Dr. Marn"), unless it is a word sentences open on ("Charles I. In _____", "the U.S. In _____").
+ */
+const OPENING_WORD =
+  /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|Col|Lt|Sgt|Rev|Prof))[.!?]\s+|(?<=[\s.]\p{Lu}\.\s+)(?=(?:In|On|At|By|The|A|An|After|Before|During|When|From|Since|Until|It|He|She|They|This|These|Its|His|Her|Their|There|Then)\s))\S+\s$/u;
 
 /**
  * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
@@ -37,9 +41,9 @@ const OPENING_WORD = /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|C
  */
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
-/** "such as the ", "including ", "initiatives like ": a cue to an example, right before the blank (not "would like"). */
-const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|(?:,|\p{L}{2}s)\s+like\s+(?:the\s+)?$/u;
-/** A number written in words, next to the blank with "to", "and" or "or" between. */
+/** "such as the ", "including ", ", like ": a cue to an example, right before the blank (not "would like", "looks like"). */
+const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|,\s+like\s+(?:the\s+)?$/u;
+/** A number written in words, next to the blank with "to", "and" or "or" between ("and" only after "between": not "in _____ and ten years later"). */
 const NUMBER_WORDS = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+hundred|thousand|a\\s+thousand)";
 const NUMBER_WORD_AFTER = new RegExp(`^\\s+(?:to|and|or)\\s+${NUMBER_WORDS}\\b`, "i");
 const NUMBER_WORD_BEFORE = new RegExp(`\\b${NUMBER_WORDS}\\s+(?:to|and|or)\\s+$`, "i");
@@ -145,10 +149,12 @@ const TIME_AFTER =
   /\bthe\s+(?:following|next|previous|preceding)\s+(?:day|week|month|year|decade|century|spring|summer|autumn|winter|morning|evening|night)\b(?!\s+(?:of|after|before)\b)/i;
 
 /**
- * "Wordsworth wrote more than 500, and Keats...": a count with no noun after it counts what an earlier sentence
- * named. A year ("in about 1850,") counts nothing.
+ * "Wordsworth wrote more than 500, and Keats...": a count with no noun after a verb counts what an earlier sentence
+ * named. A year ("in about 1850,") counts nothing, and a number after "was" or "to" is a size ("the population was
+ * about 5,000.", "grew to over 20,000").
  */
-const COUNT_WITHOUT_NOUN = /\b(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/;
+const COUNT_WITHOUT_NOUN =
+  /\b(?:\p{Ll}{2,}ed|wrote|built|made|had|won|lost|sold|took|gave|held|drew|sent|kept|left|found|bought|brought|composed|painted)\s+(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/u;
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
 export function pointsBack(sentence: string): boolean {
@@ -229,7 +235,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.
     // "between _____ and twelve", "only _____ or five": the other value in words.
-    const otherInWords = readNumber(q.answer) !== null && (NUMBER_WORD_AFTER.test(after) || NUMBER_WORD_BEFORE.test(before));
+    const otherInWords =
+      readNumber(q.answer) !== null && ((NUMBER_WORD_AFTER.test(after) && (!/^\s+and\s/.test(after) || /\bbetween\s+$/i.test(before))) || NUMBER_WORD_BEFORE.test(before));
     const halfOfNumber =
       /^\s?[–—−^/×]|^-\d|^\s+(?:to|and|or)\s+[\d−-]|^\s+\d|^\s+and\s+a\s+(?:half|quarter)\b/.test(after) ||
       /[–—−^/×]\s?$/.test(before) ||
@@ -275,8 +282,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   return flags;
 }
 
-/** "_____ main ways: ...", "_____ space agencies – ...", "_____ layers, namely ...": a few words of what is counted, then its list. */
-const COUNTED_LIST = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s*(?::|\s[–—]|,\s+namely\b)\s*([^.!?]+)/u;
+/** "_____ main ways: ...", "_____ layers, namely ...": a few words of what is counted, then its list (400 characters at most). */
+const COUNTED_LIST = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s*(?::|,\s+namely\b)\s*([^.!?]{1,400})/u;
+/** "the _____ years that followed": a span of time, not a pair named before. */
+const TIME_UNITS_AFTER = /^\s(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seasons?|terms?)\b/;
 /** Where a list's items part: semicolons when its items hold commas, else commas and a last "and" / "or". */
 const BETWEEN_ITEMS = /\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/;
 const BETWEEN_LONG_ITEMS = /\s*;\s*(?:and\s+|or\s+)?/;
@@ -291,7 +300,7 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   if (!read || read.unit !== null || read.otherWord !== null || !/^(?:\d{1,2}|\p{L}+)$/u.test(answer.trim())) return false;
   const count = read.value;
   if (!Number.isInteger(count) || count < 2 || count > 12) return false;
-  if (count === 2 && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) return true;
+  if (count === 2 && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after) && !TIME_UNITS_AFTER.test(after)) return true;
   const list = COUNTED_LIST.exec(after)?.[1];
   if (!list) return false;
   const items = list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");

@@ -129,10 +129,21 @@ describe("automatic checks on a question", () => {
     expect(questionFlags(acronym)).toContain("key-echoed");
     expect(questionFlags({ ...acronym, prompt: "In Marn, the _____ promotes shared port patrols." })).toEqual([]);
     expect(questionFlags({ prompt: "The board backs port patrols, such as the _____.", answer: "Harbour Watch" })).toContain("list-slot");
-    expect(questionFlags({ prompt: "The board backs patrols like the _____ (HW).", answer: "Harbour Watch" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "The board backs patrols, like the _____ (HW).", answer: "Harbour Watch" })).toContain("list-slot");
     // The example pinned down by what follows, and "like" as a verb.
     expect(questionFlags({ prompt: "The board backs patrols such as the _____, which trains pilots in 40 ports.", answer: "Harbour Watch" })).toEqual([]);
     expect(questionFlags({ prompt: "The board would like _____.", answer: "Ivo Marn" })).toEqual([]);
+  });
+
+  it("leaves alone sizes, sentences after a regnal number or an abbreviation, spans of years and verbs of likeness", () => {
+    expect(questionFlags({ prompt: "In _____, the population of Varna was about 5,000.", answer: "1900" })).toEqual([]);
+    expect(questionFlags({ prompt: "By _____ the port had grown to over 20,000.", answer: "1900" })).toEqual([]);
+    expect(questionFlags({ prompt: "The rebels deposed Ivo I. In _____, the army took the harbour.", answer: "Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "The quay was sold to the U.S. In _____, a flag was raised.", answer: "Marn" })).toEqual([]);
+    expect(questionFlags({ prompt: "The canal opened in _____ and ten years later it was widened.", answer: "1914" })).toEqual([]);
+    expect(questionFlags({ prompt: "The charter was signed by _____ ten harbour towns.", answer: "Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "In the _____ years that followed, the harbour grew.", answer: "two" })).toEqual([]);
+    expect(questionFlags({ prompt: "From the air the island looks like the _____.", answer: "Boot" })).toEqual([]);
   });
 
   it("flags a number between a name's words as a piece of the name, not a year after an opening word", () => {

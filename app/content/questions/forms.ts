@@ -254,10 +254,11 @@ const MEASURE_KINDS = new Set<CandidateKind>(["year", "date", "quantity"]);
 
 /**
  * "of NATO Battlefield Evidence Policy": a name whose head is a kind of instrument or body (a policy, an act, a
- * centre) takes "the" in a sentence, which a fact box's label leaves out.
+ * centre) takes "the" in a sentence, which a fact box's label leaves out (not "The Hague Convention", nor after
+ * a possessive: "Varna's Pilotage Policy").
  */
 const BARE_INSTITUTION =
-  /\b(of|by|for|under)\s+(?!the\b)((?:\p{Lu}[\p{L}'’-]*\s+){1,6}(?:Policy|Act|Treaty|Agreement|Convention|Programme|Program|Plan|Strategy|Centre|Center|Council|Committee|Commission|Agency|Office|Initiative|Task Force|Fund|Bank|Organisation|Organization)\b)/u;
+  /\b(of|by|for|under)\s+(?![Tt]he\b)((?:\p{Lu}[\p{L}-]*\s+){1,6}(?:Policy|Act|Treaty|Agreement|Convention|Programme|Program|Plan|Strategy|Centre|Center|Council|Committee|Commission|Agency|Office|Initiative|Task Force|Fund|Bank|Organisation|Organization)\b)/u;
 
 function withArticle(label: string): string {
   return label.replace(BARE_INSTITUTION, "$1 the $2");

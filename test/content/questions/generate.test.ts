@@ -327,6 +327,7 @@ describe("generateQuestions", () => {
         ["Number of locks built", "14"],
         ["Year the Varna Charter, amended", "1950"],
         ["Year of approval of Oster Pilotage Policy", "May 1933"],
+        ["Year of signing of The Oster Convention", "1935"],
       ],
       line: 40,
     };
@@ -339,6 +340,7 @@ describe("generateQuestions", () => {
     expect(bank.questions.some((q) => /^What is the year of the Oster Canal Act\?$/.test(q.prompt) && q.answer !== "1929")).toBe(false);
     // A name of an instrument takes the article the box's label leaves out.
     expect(asked("What is the year of approval of the Oster Pilotage Policy?")).toMatchObject({ type: "numeric", answer: "1933" });
+    expect(asked("What is the year of signing of The Oster Convention?")).toMatchObject({ type: "numeric", answer: "1935" });
     // A past-tense clause is asked with its verb in the base form.
     expect(asked("In what year did Anna Vell sail the Oster Canal?")).toMatchObject({ type: "numeric", answer: "1936" });
     expect(asked("What is the date of the first crossing by the steamer Vesta?")).toMatchObject({ type: "short_answer", answer: "March 1934" });
