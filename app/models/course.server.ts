@@ -74,7 +74,7 @@ const MAY_ENTER_DECK = sql`(${questions.curation} <> 'generated' OR (${modules.l
  */
 async function moduleDecks(db: Database, moduleIds: readonly string[], upToPosition?: number) {
   const rows = await db
-    .select({ question: questions, position: lessons.position, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
+    .select({ question: questions, learnerQuestions: modules.learnerQuestions, qualityBar: modules.qualityBar })
     .from(questions)
     .innerJoin(lessons, and(eq(lessons.id, questions.lessonId), eq(lessons.status, "active")))
     .innerJoin(modules, eq(modules.id, questions.moduleId))
