@@ -282,8 +282,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   return flags;
 }
 
-/** "_____ main ways: ...", "_____ layers, namely ...": a few words of what is counted, then its list (400 characters at most). */
-const COUNTED_LIST = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s*(?::|,\s+namely\b)\s*([^.!?]{1,400})/u;
+/** "_____ main ways: ...", "_____ layers, namely ...", "_____ ports (A, B and C)": a few words of what is counted, then its list (400 characters at most). */
+const COUNTED_LIST = /^\s+(?:[\p{L}'’"“”-]+\s+){0,4}?[\p{L}'’"“”-]+\s*(?::|,\s+namely\b|\()\s*([^.!?()]{1,400})/u;
 /** "the _____ years that followed": a span of time, not a pair named before. */
 const TIME_UNITS_AFTER = /^\s(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seasons?|terms?)\b/;
 /** Where a list's items part: semicolons when its items hold commas, else commas and a last "and" / "or". */

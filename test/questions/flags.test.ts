@@ -95,6 +95,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Salt reaches the lagoon in _____ ways: by the tide, by the river, and by the wind.", answer: "three" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The port is run by _____ boards: the Harbour Board of Varna; the Dock Board, founded 1902; and the Pilot Board.", answer: "3" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "Which number fills the blank? The _____ towns signed the Charter of Marn.", answer: "two" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Varna opened _____ \"free ports\" (Marn, Ostra, Velk and Dalm) to foreign ships.", answer: "four" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Varna opened _____ free ports (about a tenth of its coast) to foreign ships.", answer: "four" })).toEqual([]);
     // A count with no list after it, a list of another length, and a count that is not a pair just named.
     expect(questionFlags({ prompt: "The Varna ferry carried a crew of _____ sailors.", answer: "nine" })).toEqual([]);
     expect(questionFlags({ prompt: "The port has _____ docks: the north dock and the south dock.", answer: "three" })).toEqual([]);
