@@ -284,6 +284,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
 
 /** "_____ main ways: ...", "_____ layers, namely ...", "_____ ports (A, B and C)": a few words of what is counted, then its list (400 characters at most). */
 const COUNTED_LIST = /^\s+(?:[\p{L}'’"“”-]+\s+){0,4}?[\p{L}'’"“”-]+\s*(?::|,\s+namely\b|\()\s*([^.!?()]{1,400})/u;
+/** "_____ of his engineers, Ivo Marn and Petar Varna": a few words of what is counted, a comma, then names joined by "and" or "or". */
+const NAMES_COUNTED =
+  /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+(\p{Lu}[^,;.!?]{0,60}?(?:,\s+\p{Lu}[^,;.!?]{0,60}?)*\s+(?:and|or)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
 /** "the _____ years that followed": a span of time, not a pair named before. */
 const TIME_UNITS_AFTER = /^\s(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seasons?|terms?)\b/;
 /** Where a list's items part: semicolons when its items hold commas, else commas and a last "and" / "or". */
@@ -301,6 +304,9 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   const count = read.value;
   if (!Number.isInteger(count) || count < 2 || count > 12) return false;
   if (count === 2 && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after) && !TIME_UNITS_AFTER.test(after)) return true;
+  // "formed of _____ parts, West Pakistan and East Pakistan" (two): the names counted, in apposition.
+  const named = NAMES_COUNTED.exec(after)?.[1];
+  if (named && named.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
   const list = COUNTED_LIST.exec(after)?.[1];
   if (!list) return false;
   const items = list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");

@@ -97,6 +97,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Which number fills the blank? The _____ towns signed the Charter of Marn.", answer: "two" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "Varna opened _____ \"free ports\" (Marn, Ostra, Velk and Dalm) to foreign ships.", answer: "four" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "Varna opened _____ free ports (about a tenth of its coast) to foreign ships.", answer: "four" })).toEqual([]);
+    expect(questionFlags({ prompt: "In 1920 Varnia was formed of _____ parts, North Varnia and South Varnia, split by a gulf.", answer: "two" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The board sent _____ ships, Varna and Marn, to the coast.", answer: "three" })).toEqual([]);
     // A count with no list after it, a list of another length, and a count that is not a pair just named.
     expect(questionFlags({ prompt: "The Varna ferry carried a crew of _____ sailors.", answer: "nine" })).toEqual([]);
     expect(questionFlags({ prompt: "The port has _____ docks: the north dock and the south dock.", answer: "three" })).toEqual([]);

@@ -238,7 +238,9 @@ export function generateQuestions(
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
         // "based in Bremerhaven, _____, carries his name" (Germany): the region after a place, as in an address.
-        const addressTail = c.kind === "place" && PLACE_THEN_COMMA.test(c.sentence.text.slice(0, c.start)) && CLAUSE_GOES_ON.test(c.sentence.text.slice(c.end));
+        // "Ankara, _____." (Türkiye), "near Utrecht, in the _____.": the country its city gives away, a place or a name the gazetteer lacks.
+        const addressTail =
+          (c.kind === "place" || c.kind === "name") && PLACE_THEN_COMMA.test(c.sentence.text.slice(0, c.start)) && CLAUSE_GOES_ON.test(c.sentence.text.slice(c.end));
         const shownFirst = restated.resolve(shownFirstOf.get(fact)!);
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
@@ -262,7 +264,13 @@ export function generateQuestions(
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
-          const ceiling = capped ? FRAGMENT_ACCEPTANCE : c.kind === "place" ? placeCeiling(draft.answer, addressTail, subject) : 1;
+          const ceiling = capped
+            ? FRAGMENT_ACCEPTANCE
+            : c.kind === "place"
+              ? placeCeiling(draft.answer, addressTail, subject)
+              : addressTail
+                ? ADDRESS_TAIL_ACCEPTANCE
+                : 1;
           question.quality = round(Math.min(acceptance(signals), ceiling));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
@@ -414,7 +422,7 @@ const BROAD_REGION_ACCEPTANCE = 0.27;
  * (Florida), "Greenbelt, _____" (Maryland). Blind raters accepted 4 of 10 ("a stock appositive, not a point of
  * the lesson"); such a question is estimated at that rate.
  */
-const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*$/u;
+const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*(?:in\s+)?(?:the\s+)?$/u;
 const CLAUSE_GOES_ON = /^\s*(?:[,.;)]|$)/;
 const ADDRESS_TAIL_ACCEPTANCE = 0.4;
 

@@ -275,6 +275,13 @@ describe("generateQuestions", () => {
     const best = (answer: string) => bestEstimate(qs, answer);
     expect(best("Bulgaria")).toBeLessThanOrEqual(0.4);
     expect(best("3 May 1971")).toBeGreaterThan(0.4);
+    // After "in the", and a country the gazetteer reads as a name.
+    const inThe = "The new observatory was opened near Varnograd, in the Netherlands, in 1853.";
+    const [[{ questions: later }]] = generateQuestions([{ key: "k", lessons: [lesson("Observatory", [inThe])] }]);
+    expect(bestEstimate(later, "Netherlands")).toBeLessThanOrEqual(0.4);
+    const named = "The centre for harbour studies is based in Varnograd, Türkiye.";
+    const [[{ questions: asName }]] = generateQuestions([{ key: "k", lessons: [lesson("Centre", [named])] }]);
+    expect(bestEstimate(asName, "Türkiye")).toBeLessThanOrEqual(0.4);
   });
 
   it("estimates a blank over the place the whole document is set in as testing nothing", () => {
