@@ -230,7 +230,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
     // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
     const numberInName = /^\d+$/.test(q.answer.trim()) && NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after);
-    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName) flags.push("piece-of-a-name");
+    // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
+    // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
+    const gluedToToken = /[\p{L}\p{N}]\.?$/u.test(before) || /^\p{N}/u.test(after) || (/\p{L}$/u.test(q.answer.trim()) && /^\p{L}/u.test(after));
+    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.

@@ -33,6 +33,12 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The port was rebuilt after _____.", answer: "March 12" })).toEqual([]);
     // The first word's capital says nothing.
     expect(questionFlags({ prompt: "Then _____ took over the port.", answer: "Varna" })).toEqual([]);
+    // A blank with no space between it and the text beside it splits one written token.
+    expect(questionFlags({ prompt: "The tug had a Marlow M._____ diesel.", answer: "4" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The _____12/40 was the first tug.", answer: "Marlow T." })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The _____class tugs were built in Varna.", answer: "Marlow" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The tug ran on a single _____ diesel.", answer: "Marlow M.4" })).toEqual([]);
+    expect(questionFlags({ prompt: "The quay is _____km long.", answer: "12" })).toEqual([]);
   });
 
   it("flags a blank that is one half of a range, a power or a unit", () => {
