@@ -8,7 +8,7 @@
  */
 import type { NumericAnswer, QuestionType } from "../content/types";
 import { allowedSlips, compactFold, editDistance, foldAnswer, sameAnswer } from "./fold";
-import { answersNumber, readNumber, yearsIn, type NumericKey } from "./numbers";
+import { answersNumber, answersRange, rangeEnds, readNumber, yearsIn, type NumericKey } from "./numbers";
 import { isAcronym } from "./variants";
 
 export interface GradableQuestion {
@@ -103,9 +103,28 @@ function isSlip(response: string, variants: readonly string[], others: readonly 
   });
 }
 
+/** The blank a prompt shows where its key goes. */
+const BLANK = "_____";
+
+/**
+ * A range asked with both ends blanked ("Between _____ and _____ the group staged...", key "1874 and 1886"):
+ * its ends, and the words the prompt writes after the second blank (a unit the learner may repeat), or null.
+ */
+function askedRange(question: GradableQuestion): { ends: [number, number]; unitWords: string[] } | null {
+  const prompt = question.prompt ?? "";
+  const last = prompt.lastIndexOf(BLANK);
+  if (last < 0 || prompt.indexOf(BLANK) === last) return null;
+  const ends = rangeEnds(question.answer);
+  if (!ends) return null;
+  const unitWords = (prompt.slice(last + BLANK.length).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 2);
+  return { ends, unitWords };
+}
+
 function gradeText(question: GradableQuestion, response: string): Verdict {
   const variants = [question.answer, ...question.accepted];
   if (variants.some((v) => sameAnswer(response, v))) return "correct";
+  const range = askedRange(question);
+  if (range) return answersRange(response, range.ends, range.unitWords) ? "correct" : "wrong";
   if (givesTheYear(question, response)) return "correct";
   const others = (question.options ?? []).filter((o) => !variants.some((v) => sameAnswer(o, v)));
   return isSlip(response, variants, others) ? "close" : "wrong";

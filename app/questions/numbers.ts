@@ -203,3 +203,36 @@ function sameUnit(a: string, b: string): boolean {
 export function yearsIn(text: string): number[] {
   return [...text.matchAll(/(?<!\d)(\d{4})(?!\d)/g)].map((m) => Number(m[1])).filter((y) => y >= 1000 && y <= 2100);
 }
+
+/** A number written in digits: thousands separators ("27,800"), a decimal part ("3.6"). */
+const DIGITS = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)/g;
+
+/** The numbers written in digits in a text, in order ("between 1,200 and 1,500" gives 1200 and 1500). */
+export function numbersWritten(text: string): number[] {
+  return [...plainText(text).matchAll(DIGITS)].map((m) => Number(m[1].replace(/,/g, "")));
+}
+
+/** Two numbers as a range: "1874 and 1886", "10 to 14", "1413–1415", "1413-1415". */
+const RANGE_KEY = /^\s*(?:\d[\d,.]*)\s*(?:and|to|until|till|–|—|-)\s*(?:\d[\d,.]*)\s*$/;
+
+/** The two ends of a key written as a range, or null for any other key. */
+export function rangeEnds(key: string): [number, number] | null {
+  if (!RANGE_KEY.test(key)) return null;
+  const ends = numbersWritten(key);
+  return ends.length === 2 ? [ends[0], ends[1]] : null;
+}
+
+/** Words a learner may join a range's ends with, or put before them. */
+const RANGE_WORDS = new Set("and to until till from between through thru about around c ca circa".split(" "));
+
+/**
+ * Whether `response` gives the range's two ends in order, joined any way ("1874 and 1886", "1874-1886",
+ * "from 1874 to 1886"), with no word but a joining one and those of `unitWords` (the unit the prompt writes
+ * after the blanks: "days" in "_____ to _____ days").
+ */
+export function answersRange(response: string, ends: readonly [number, number], unitWords: readonly string[]): boolean {
+  const given = numbersWritten(response);
+  if (given.length !== 2 || given[0] !== ends[0] || given[1] !== ends[1]) return false;
+  const words = plainText(response).replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
+  return words.every((w) => RANGE_WORDS.has(w) || unitWords.includes(w));
+}

@@ -158,3 +158,19 @@ describe("a response with nothing in it", () => {
     expect(verdict({ type: "numeric", answer: "9", accepted: [], numeric: { value: 9, unit: null, tolerance: 0 } }, "")).toBe("invalid");
   });
 });
+
+describe("a range asked with both ends blanked", () => {
+  const range = typed("1821 and 1829", [], "Which years fill the blanks? Between _____ and _____ the pilots struck.");
+  const hours = typed("12 to 14", [], "Which numbers fill the blanks? A crossing takes _____ to _____ hours.");
+
+  it("accepts both ends in order, however they are joined", () => {
+    for (const response of ["1821 and 1829", "1821-1829", "1821 – 1829", "from 1821 to 1829", "between 1821 and 1829", "1821, 1829", "1821 1829"])
+      expect(verdict(range, response)).toBe("correct");
+    expect(verdict(hours, "12-14 hours")).toBe("correct");
+  });
+
+  it("refuses one end, the ends swapped, another number or words other than a joining one or the prompt's unit", () => {
+    for (const response of ["1821", "1829 and 1821", "1821 and 1830", "1821 and 1829 and 1830", "1821 or 1829"]) expect(verdict(range, response)).toBe("wrong");
+    expect(verdict(hours, "12 to 14 days")).toBe("wrong");
+  });
+});

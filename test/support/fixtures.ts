@@ -3,7 +3,7 @@
  * in two modules, stored through the real import model.
  */
 import type { CourseManifest } from "../../app/content/manifest";
-import type { Lesson, Module, Question } from "../../app/content/types";
+import type { Lesson, LessonDraft, Module, Question } from "../../app/content/types";
 import { saveCourse } from "../../app/models/content.server";
 import { createUser } from "../../app/models/user.server";
 import type { Database } from "../../db/client";
@@ -20,6 +20,11 @@ export function clozeQuestion(id: string, answer: string, sentence: string, sibl
     siblingKey,
     quality: 0.8,
   };
+}
+
+/** A lesson draft of one paragraph, for the question generator. */
+export function paragraphLesson(title: string, text: string): LessonDraft {
+  return { title, slug: title.toLowerCase(), position: 0, line: 1, blocks: [{ kind: "paragraph", text, line: 2 }], text, readingMinutes: 1 };
 }
 
 export function lessonOf(title: string, slug: string, position: number, questions: Question[]): Lesson {

@@ -4,6 +4,7 @@
  */
 import type { Question } from "../types";
 import { CONTEXT_OPENERS, STOPWORDS, containsSequence, foldsByCharacter, forms, normaliseAnswer, words, wordSet } from "./text";
+import { rangeEnds } from "../../questions/numbers";
 
 export const BLANK = "_____";
 export const MAX_ANSWER_WORDS = 6;
@@ -83,7 +84,7 @@ export function blankSplitsWord(sentence: string, start: number, end: number): s
   return null;
 }
 
-/** A cloze-like prompt must hold exactly one blank. */
+/** A cloze-like prompt must hold exactly one blank (two for a range, one an end: content/questions/ranges.ts). */
 export function blankCount(prompt: string, expected: number): string | null {
   let count = 0;
   for (let at = prompt.indexOf(BLANK); at >= 0; at = prompt.indexOf(BLANK, at + BLANK.length)) count++;
@@ -224,7 +225,7 @@ export function breaksRule(q: Question, span?: { sentence: string; start: number
   const blank =
     answerInPrompt(q.prompt, q.accepted) ??
     blankIsStopword(q.answer) ??
-    blankCount(q.prompt, (DIRECT_QUESTION.test(q.prompt) || anyOf) && !q.prompt.includes(BLANK) ? 0 : 1) ??
+    blankCount(q.prompt, (DIRECT_QUESTION.test(q.prompt) || anyOf) && !q.prompt.includes(BLANK) ? 0 : rangeEnds(q.answer) ? 2 : 1) ??
     (span ? blankSplitsWord(span.sentence, span.start, span.end) : null);
   if (blank !== null) return blank;
   return q.type === "multiple_choice" ? multipleChoiceShape(q.options, q.accepted) : null;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { generateQuestions } from "~/content/questions";
 import { eventYearQuestions, eventYears } from "~/content/questions/year-ranges";
-import type { LessonDraft } from "~/content/types";
+import { paragraphLesson } from "../../support/fixtures";
 
-const lesson = (title: string, text: string): LessonDraft => ({
-  title,
-  slug: title.toLowerCase(),
-  position: 0,
-  line: 1,
-  blocks: [{ kind: "paragraph", text, line: 2 }],
-  text,
-  readingMinutes: 1,
-});
+const lesson = paragraphLesson;
 
 describe("an event dated in brackets after its name", () => {
   it("reads the event, whether the sentence gives it an article, and both years, a short second year in the first one's century", () => {

@@ -1,0 +1,106 @@
+/**
+ * Ranges a sentence states: "Between 1874 and 1886 the group staged eight exhibitions", "Symptoms begin
+ * 10 to 14 days after exposure", "the fourth voyage, 1413–1415". A blank over one end is given away or left
+ * open by the other (the checks flag it: part-of-a-number), so such facts were never asked. The range is one
+ * fact: both ends are blanked and asked together ("Which years fill the blanks? Between _____ and _____ the
+ * group staged..."). Years in brackets are left alone: a person's ("Babur (1483–1530)") are an aside, and an
+ * event's are asked by year-ranges.ts. Pure.
+ */
+import type { QuestionDraft } from "./forms";
+import { BLANK } from "./rules";
+
+export interface NumberRange {
+  /** Offsets in the sentence of the two numbers, [start, end) each. */
+  from: { start: number; end: number };
+  to: { start: number; end: number };
+  /** Whether both ends are years (four digits, the second later than the first). */
+  years: boolean;
+}
+
+/** A number as written: digits with thousands separators or a decimal part. */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?`;
+/** "about", "around", "c." before either end: shown in the prompt, not asked. */
+const QUALIFIER = String.raw`(?:(?:about|around|roughly|approximately|nearly|some|c\.|circa)\s+)?`;
+/**
+ * "between A and B", "from A to B" (or "until", "till"), "A to B", "A–B" (a dash or a hyphen). A plain "A and B"
+ * joins two values, not a range ("in 1902 and 1903"); "A or B" is a guess at one.
+ */
+const RANGE = new RegExp(
+  String.raw`(?<![\d.,\p{L}$£€¥/−-])(?:(?<cue>[Bb]etween|[Ff]rom)\s+${QUALIFIER})?(?<from>${NUMBER})(?:\s+(?<word>and|to|until|till)\s+${QUALIFIER}|\s?(?<dash>[–—-])\s?)(?<to>${NUMBER})(?![\d\p{L}]|[.,]\d|\s?[–—-]\s?\d|\s+(?:and|or|to)\s+\d)`,
+  "gu",
+);
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH = new RegExp(String.raw`^\s*(?:${MONTHS})\b`);
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:(?:between|from)\s+)?$`);
+
+/** The ranges of a sentence (outside brackets), in order. */
+export function numberRanges(text: string): NumberRange[] {
+  const out: NumberRange[] = [];
+  for (const m of text.matchAll(RANGE)) {
+    const { cue, from, word, dash, to } = m.groups!;
+    // "and" joins a range only after "between"; "to" after "from" or alone.
+    if (word === "and" && cue?.toLowerCase() !== "between") continue;
+    if ((word === "until" || word === "till") && cue?.toLowerCase() !== "from") continue;
+    if (word === undefined && dash === undefined) continue;
+    const at = m.index ?? 0;
+    // "12 to 14 to 16": the second step of a longer run.
+    if (insideBrackets(text, at) || /\d\s*(?:to|and|or|[–—-])\s*$/.test(text.slice(0, at))) continue;
+    const fromStart = at + m[0].indexOf(from, cue ? cue.length : 0);
+    const toStart = at + m[0].length - to.length;
+    const low = Number(from.replace(/,/g, ""));
+    const high = Number(to.replace(/,/g, ""));
+    if (!(low < high)) continue;
+    const years = /^\d{4}$/.test(from) && /^\d{4}$/.test(to);
+    // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
+    if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(0, fromStart))) continue;
+    // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").
+    if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*\p{Ll}/u.test(text.slice(toStart + to.length)))) continue;
+    out.push({ from: { start: fromStart, end: fromStart + from.length }, to: { start: toStart, end: toStart + to.length }, years });
+  }
+  return out;
+}
+
+/** Whether offset `at` falls inside an unclosed bracket before it. */
+function insideBrackets(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf("(") > before.lastIndexOf(")");
+}
+
+/** The answer as the sentence joins the ends: "1874 and 1886", "10 to 14", "1413–1415". */
+function rangeAnswer(sentence: string, range: NumberRange): string {
+  const from = sentence.slice(range.from.start, range.from.end);
+  const to = sentence.slice(range.to.start, range.to.end);
+  const between = sentence.slice(range.from.end, range.to.start);
+  const word = /\b(and|to|until|till)\b/.exec(between)?.[1];
+  return word ? `${from} ${word} ${to}` : `${from}–${to}`;
+}
+
+/**
+ * "Which years fill the blanks? Between _____ and _____ the group staged...": both ends of the range
+ * blanked, after the sentences shown before it (`context`) when the sentence leans on them. Graded by
+ * its two numbers, however the learner joins them (app/questions/grade.ts).
+ */
+export function rangeQuestion(sentence: string, range: NumberRange, context: string): QuestionDraft | null {
+  const text = sentence.trim();
+  const offset = sentence.indexOf(text);
+  const cut = (n: number) => n - offset;
+  const statement =
+    text.slice(0, cut(range.from.start)) + BLANK + text.slice(cut(range.from.end), cut(range.to.start)) + BLANK + text.slice(cut(range.to.end));
+  const answer = rangeAnswer(sentence, range);
+  // "...which first met in 1922. Between _____ and _____ the court dealt with...", "during the 1930s": the prompt
+  // shows an end (or its decade) elsewhere, and only the other is asked.
+  const shown = `${context} ${statement}`;
+  const [low, high] = [sentence.slice(range.from.start, range.from.end), sentence.slice(range.to.start, range.to.end)];
+  const decade = (year: string) => `${year.slice(0, 3)}0s`;
+  if ([low, high].some((end) => new RegExp(String.raw`(?<![\d.,])${end.replace(/[.,]/g, "\\$&")}(?![\d]|[.,]\d)`).test(shown))) return null;
+  if (range.years && [low, high].some((end) => shown.includes(decade(end)))) return null;
+  const leadIn = range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";
+  return {
+    type: "short_answer",
+    prompt: `${leadIn} ${context ? `${context} ` : ""}${statement}`,
+    answer,
+    accepted: [answer],
+    weight: 1,
+  };
+}

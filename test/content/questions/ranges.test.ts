@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { generateQuestions } from "~/content/questions";
+import { numberRanges, rangeQuestion } from "~/content/questions/ranges";
+import { paragraphLesson } from "../../support/fixtures";
+import { questionFlags } from "~/questions/flags";
+
+const lesson = paragraphLesson;
+
+/** The range's two ends as the sentence writes them. */
+const ends = (text: string) => numberRanges(text).map((r) => [text.slice(r.from.start, r.from.end), text.slice(r.to.start, r.to.end), r.years]);
+
+describe("a range a sentence states", () => {
+  it("is read after between...and, from...to, alone with to, or with a dash", () => {
+    expect(ends("Between 1821 and 1829 the pilots of Varna struck six times.")).toEqual([["1821", "1829", true]]);
+    expect(ends("The harbour master served from about 1790 to about 1812.")).toEqual([["1790", "1812", true]]);
+    expect(ends("A crossing takes 12 to 14 hours in winter.")).toEqual([["12", "14", false]]);
+    expect(ends("The second lock, built in 1861–1864, doubled the traffic.")).toEqual([["1861", "1864", true]]);
+    expect(ends("Cargoes of 1,200 to 1,500 tonnes were common.")).toEqual([["1,200", "1,500", false]]);
+    expect(ends("Pilots earned 2.5–4 crowns a day.")).toEqual([["2.5", "4", false]]);
+  });
+
+  it("is not two values joined by a plain and, a guess with or, years in brackets, a score or a range that runs backwards", () => {
+    expect(ends("In 1821 and 1829 the pilots struck.")).toEqual([]);
+    expect(ends("The crossing takes 12 or 14 hours.")).toEqual([]);
+    expect(ends("The harbour master Ivo Marn (1790–1861) charted the bay.")).toEqual([]);
+    expect(ends("Varna won the final 3-1 against Ostrava.")).toEqual([]);
+    expect(ends("Between 1829 and 1821 the pilots struck.")).toEqual([]);
+    // One end of a longer run of numbers: "12 to 14 to 16".
+    expect(ends("Tides rose 12 to 14 to 16 feet.")).toEqual([]);
+  });
+
+  it("is asked with both ends blanked, a unit after them kept in the prompt, the answer joined as the sentence joins it", () => {
+    const text = "A crossing takes 12 to 14 hours in winter.";
+    const [range] = numberRanges(text);
+    expect(rangeQuestion(text, range, "")).toMatchObject({
+      type: "short_answer",
+      prompt: "Which numbers fill the blanks? A crossing takes _____ to _____ hours in winter.",
+      answer: "12 to 14",
+    });
+    const years = "Between 1821 and 1829 the pilots of Varna struck six times.";
+    expect(rangeQuestion(years, numberRanges(years)[0], "The pilots of Varna formed a guild in 1790.")).toMatchObject({
+      prompt: "Which years fill the blanks? The pilots of Varna formed a guild in 1790. Between _____ and _____ the pilots of Varna struck six times.",
+      answer: "1821 and 1829",
+    });
+  });
+
+  it("is asked in the bank, unflagged, where one end alone is flagged as half a number", () => {
+    const text = "The harbour of Varna grew quickly. Between 1821 and 1829 the pilots of Varna struck six times against the harbour board.";
+    const [[{ questions }]] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [lesson("Strikes", text)] }]);
+    const range = questions.find((q) => q.answer === "1821 and 1829");
+    expect(range?.prompt).toMatch(/^Which years fill the blanks\? (?:.+ )?Between _____ and _____ the pilots of Varna struck six times against the harbour board\.$/);
+    expect(questionFlags(range!)).toEqual([]);
+    const oneEnd = questions.find((q) => q.answer === "1821" && q.prompt.includes("_____ and 1829"));
+    if (oneEnd) expect(questionFlags(oneEnd)).toContain("part-of-a-number");
+  });
+});
+
+describe("a range left unasked", () => {
+  const asked = (text: string, context = "") => numberRanges(text).map((r) => rangeQuestion(text, r, context)?.answer ?? null);
+
+  it("is the days of a date", () => {
+    expect(asked("Between 22 and 24 October 1856 the pilots met at Varna.")).toEqual([]);
+    expect(asked("The pilots met on October 22–24 at Varna.")).toEqual([]);
+  });
+
+  it("shows an end, or a year's decade, elsewhere in its prompt", () => {
+    expect(asked("Between 1922 and 1940 the board heard 29 cases.", "The harbour board first met in 1922.")).toEqual([null]);
+    expect(asked("Between 1930 and 1940 the port lost half its trade.", "The port declined during the 1930s.")).toEqual([null]);
+    expect(asked("Between 1922 and 1940 the board heard 29 cases.", "The harbour board was founded after the war.")).toEqual(["1922 and 1940"]);
+  });
+});
