@@ -38,6 +38,10 @@ export interface QuestionDraft extends Pick<Question, "type" | "prompt" | "answe
 const ORGANISATION_HEAD =
   /\b(?:organi[sz]ation|council|committee|commission|union|agency|bank|office|nations|association|court|department|ministry|bureau|institute|foundation|fund|alliance|party|company|corporation|society|league|federation|board|service|services|force|forces|centre|center|network|group|assembly|parliament|congress|senate|university|college|school|academy|authority|administration|cooperation|community|secretariat|police|army|navy)$/i;
 
+/** An office held in a body: "President of the European Commission", "Secretary-General of the United Nations". */
+const OFFICE_FIRST =
+  /^(?:the\s+)?(?:(?:Vice|Deputy)[- ])?(?:President|Secretary(?:-General)?|Minister|Chancellor|Governor(?:-General)?|Director(?:-General)?|Chair(?:man|woman|person)?|Commissioner|Mayor|Premier|Prime Minister|Ambassador|Speaker|Chief|Head|Leader|Registrar|Rector|Dean|Provost|Treasurer|President-elect)\b/;
+
 /** What the typed form says it asks for; "" where the kind is too loose to name ("name" holds periods, groups, adjectives). */
 const KIND_NOUN: Partial<Record<CandidateKind, string>> = {
   organisation: "organisation",
@@ -164,6 +168,8 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === undefined || fact.candidate.numeric) return null;
   // "Which organisation" only for a key that names one by its head word: not a resolution or a programme.
   if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
+  // "the new _____, Jacques Delors" (President of the European Commission): an office, not the body it is of.
+  if (noun === "organisation" && OFFICE_FIRST.test(fact.answer)) noun = "";
   // "war with the _____" (Soviet Union): "Union" heads a state as well, and a dictionary knows it as one.
   if (noun === "organisation" && dictionaryDenies(fact.answer, "organisation")) noun = "";
   // "created 93 _____" (Anti-Terrorism Task Forces): a count before the blank makes it many bodies, not one organisation.

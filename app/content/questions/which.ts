@@ -211,8 +211,15 @@ export function askedAs(kind: Candidate["kind"], named: string, acronymKnown: bo
  * do, and is not what a dictionary knows only as something else ("James Bay").
  */
 export function readsAsPersonName(name: string): boolean {
-  return !/\d/.test(name) && !/\b\p{Lu}{2,}\b/u.test(name) && !dictionaryDenies(name, "person");
+  return !/\d/.test(name) && !/\b\p{Lu}{2,}\b/u.test(name) && !PLACE_HEAD.test(name) && !dictionaryDenies(name, "person");
 }
+
+/**
+ * "Sydney Harbour", "Bennelong Point", "Hudson Street": a last word that names a place or a building, whatever
+ * the first word is (raters failed "Which person" for Sydney Harbour).
+ */
+const PLACE_HEAD =
+  /\s(?:Harbour|Harbor|Bay|Point|River|Lake|Island|Islands|Strait|Sea|Ocean|Gulf|Canal|Bridge|Street|Road|Avenue|Square|Park|Hill|Hills|Valley|Mountain|Mountains|Peninsula|Cape|Coast|Beach|Port|Castle|Palace|Cathedral|Abbey|Tower|Hall|House|Station|Airport|College|University|School|Hospital|Museum|Observatory|Laboratory|Institute|Field|Forest|Desert|Plain|Plains|Falls|Dam|Reef|Channel|Sound|Creek|County|Province|District)$/;
 
 /** The question: "In Europe, which organisation promotes...?", "Who founded...?". */
 export function whichPrompt(asked: string, { opening, predicate }: NamedPredicate): string {

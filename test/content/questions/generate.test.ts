@@ -243,6 +243,16 @@ describe("generateQuestions", () => {
     expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
   });
 
+  it("asks for no person where the name ends in a place's word, and for no organisation where it names an office", () => {
+    const text =
+      "The Varna Opera stands on Marek Point, a headland in Ostrava Harbour, in the Varna region. In 1985 the new President of the Varna Harbour Commission, Ilse Marek, made the port a priority.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Opera", [text])] }]);
+    const typed = (answer: string) => typedQuestion(qs, answer);
+    expect(typed("Ostrava Harbour")?.prompt).toMatch(/^What fills the blank\?/);
+    expect(typed("President of the Varna Harbour Commission")?.prompt).toMatch(/^What fills the blank\?/);
+    expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
+  });
+
   it("names no kind for a name joined to an adjective before a plural noun", () => {
     const text = "The charter protected Sami and Torres Bay Islander fishermen along the northern coast. Ivo Marn and Ana Bek founded the board.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Charter", [text])] }]);
