@@ -94,6 +94,12 @@ for (const { bank, deck, earlier } of decks) {
   const askedBySibling = (fact: string, siblings: Set<string>) =>
     askedQuestions.some((q, i) => siblings.has(q.siblingKey) && (within(asked[i], fact) || within(fact, asked[i])));
   const siblingsOf = new Map<string, Set<string>>();
+  // "Royal Air Force (_____)" is not asked (an aside), but "What does RAF stand for?" asks the same fact.
+  const standsFor = new Map<string, string>();
+  for (const q of bank) {
+    const acronym = /^What does (.+) stand for\?$/.exec(q.prompt)?.[1];
+    if (acronym) standsFor.set(foldAnswer(acronym), foldAnswer(q.answer));
+  }
   const facts = new Map<string, string[]>();
   for (const q of bank) {
     if (q.type === "true_false" || !KEY_KINDS.has(kindOf.get(q.id) ?? "")) continue;
@@ -107,7 +113,7 @@ for (const { bank, deck, earlier } of decks) {
       askedEarlier.add(`${q.siblingKey}\u0000${fact}`);
       continue;
     }
-    facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer)]);
+    facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer), ...(standsFor.has(fact) ? [standsFor.get(fact)!] : [])]);
     siblingsOf.set(fact, (siblingsOf.get(fact) ?? new Set()).add(q.siblingKey));
   }
   keyFacts += facts.size;
