@@ -271,6 +271,23 @@ describe("generateQuestions", () => {
     expect(typed("1800s")?.prompt).toMatch(/^What fills the blank\?/);
   });
 
+  it("estimates a key the document names in a tenth of its sentences as one a learner guesses", () => {
+    const core = [
+      "In 1871 Ilse Marek opened the first glassworks in Ostrava.",
+      "Ostrava glass was sold across the Baltic by 1890.",
+      "The Ostrava works employed 400 people in 1900.",
+      "Ana Bek built a second furnace in Ostrava in 1904.",
+    ];
+    const filler = Array.from({ length: 20 }, (_, i) => `The harbour board of Town${String.fromCharCode(65 + i)} met in its hall on a Monday.`);
+    const [[{ questions: dense }]] = generateQuestions([{ key: "k", lessons: [lesson("Glass", [...core, ...filler.slice(0, 10)])] }]);
+    const [[{ questions: rare }]] = generateQuestions([{ key: "k", lessons: [lesson("Glass", [core[0], ...filler])] }]);
+    // Named in 4 of 14 sentences: capped; named once in 21, the same question is estimated as before.
+    expect(bestEstimate(dense, "Ostrava")).toBeLessThanOrEqual(0.375);
+    expect(bestEstimate(rare, "Ostrava")).toBeGreaterThan(0.5);
+    // The other keys of the same sentence are not.
+    expect(bestEstimate(dense, "Ilse Marek")).toBe(bestEstimate(rare, "Ilse Marek"));
+  });
+
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
     const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
