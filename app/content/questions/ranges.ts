@@ -45,7 +45,7 @@ export function numberRanges(text: string): NumberRange[] {
     if (word === undefined && dash === undefined) continue;
     const at = m.index ?? 0;
     // "12 to 14 to 16": the second step of a longer run.
-    if (insideBrackets(text, at) || /\d\s*(?:to|and|or|[–—-])\s*$/.test(text.slice(0, at))) continue;
+    if (insideBrackets(text, at) || /\d\s*(?:to|and|or|[–—-])\s*$/.test(text.slice(Math.max(0, at - LOOK_BACK), at))) continue;
     const fromStart = at + m[0].indexOf(from, cue ? cue.length : 0);
     const toStart = at + m[0].length - to.length;
     const low = Number(from.replace(/,/g, ""));
@@ -53,7 +53,7 @@ export function numberRanges(text: string): NumberRange[] {
     if (!(low < high)) continue;
     const years = /^\d{4}$/.test(from) && /^\d{4}$/.test(to);
     // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
-    if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(0, fromStart))) continue;
+    if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").
     if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*\p{Ll}/u.test(text.slice(toStart + to.length)))) continue;
     out.push({ from: { start: fromStart, end: fromStart + from.length }, to: { start: toStart, end: toStart + to.length }, years });
@@ -61,9 +61,12 @@ export function numberRanges(text: string): NumberRange[] {
   return out;
 }
 
-/** Whether offset `at` falls inside an unclosed bracket before it. */
+/** How far back the checks before a range read: each reads a window, so a text of many ranges is read in linear time. */
+const LOOK_BACK = 200;
+
+/** Whether offset `at` falls inside a bracket opened (and not closed) in the LOOK_BACK characters before it. */
 function insideBrackets(text: string, at: number): boolean {
-  const before = text.slice(0, at);
+  const before = text.slice(Math.max(0, at - LOOK_BACK), at);
   return before.lastIndexOf("(") > before.lastIndexOf(")");
 }
 
