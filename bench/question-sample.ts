@@ -17,7 +17,7 @@ import { CARDS_PER_LESSON, chooseModuleDecks } from "../app/learning/deck";
 import { seededRandom, shuffled } from "../app/learning/random";
 import { foldAnswer } from "../app/questions/fold";
 import { questionFlags } from "../app/questions/flags";
-import { rangeEnds } from "../app/questions/numbers";
+import { rangeEnds, readNumber } from "../app/questions/numbers";
 import { presentedOptions } from "../app/questions/options";
 import { asksForAnyOf } from "../app/content/questions/rules";
 
@@ -91,8 +91,14 @@ for (const { bank, deck, earlier } of decks) {
   // A question of the same sentence whose key holds the fact or is held by it asks that fact at another grain:
   // "In January _____" (1896) the date January 1896, "the _____" (principle of mutual recognition) mutual recognition.
   const within = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
+  // A range asked whole asks each end, with the unit the prompt writes after it ("_____ to _____ days": 14 days).
+  const endOfRange = (q: { answer: string }, fact: string) => {
+    const ends = rangeEnds(q.answer);
+    const value = readNumber(fact)?.value;
+    return ends !== null && value !== undefined && ends.includes(value);
+  };
   const askedBySibling = (fact: string, siblings: Set<string>) =>
-    askedQuestions.some((q, i) => siblings.has(q.siblingKey) && (within(asked[i], fact) || within(fact, asked[i])));
+    askedQuestions.some((q, i) => siblings.has(q.siblingKey) && (within(asked[i], fact) || within(fact, asked[i]) || endOfRange(q, fact)));
   const siblingsOf = new Map<string, Set<string>>();
   // "Royal Air Force (_____)" is not asked (an aside), but "What does RAF stand for?" asks the same fact.
   const standsFor = new Map<string, string>();

@@ -6,7 +6,7 @@
  */
 import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS } from "../content/questions/text";
-import { readNumber } from "./numbers";
+import { rangeEnds, readNumber } from "./numbers";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed";
 
@@ -246,7 +246,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
       otherInWords;
-    if (halfOfNumber) flags.push("part-of-a-number");
+    // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
+    if (halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");

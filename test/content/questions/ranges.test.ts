@@ -44,6 +44,17 @@ describe("a range a sentence states", () => {
     });
   });
 
+  it("is not flagged as half a number, joined by a dash or by words", () => {
+    const dash = "During the Varna Revolt of 1821–1829 the pilots struck six times.";
+    const words = "A crossing takes 12 to 14 hours in winter.";
+    for (const text of [dash, words]) {
+      const q = rangeQuestion(text, numberRanges(text)[0], "")!;
+      expect(questionFlags({ prompt: q.prompt, answer: q.answer })).toEqual([]);
+    }
+    // One end alone still is.
+    expect(questionFlags({ prompt: "During the Varna Revolt of _____–1829 the pilots struck six times.", answer: "1821" })).toEqual(["part-of-a-number"]);
+  });
+
   it("is asked in the bank, unflagged, where one end alone is flagged as half a number", () => {
     const text = "The harbour of Varna grew quickly. Between 1821 and 1829 the pilots of Varna struck six times against the harbour board.";
     const [[{ questions }]] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [lesson("Strikes", text)] }]);
