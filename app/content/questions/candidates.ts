@@ -551,8 +551,18 @@ function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<n
 }
 
 /** "Full Name (ACR)" and "ACR (Full Name)" pairs, checked by initials. */
-export function acronymExpansions(text: string): Array<{ acronym: string; expansion: string }> {
+export function acronymExpansions(text: string, lowercase = false): Array<{ acronym: string; expansion: string }> {
   const pairs: Array<{ acronym: string; expansion: string }> = [];
+  if (lowercase) {
+    // "the polymerase chain reaction (PCR)", "a charge-coupled device (CCD)", "the Department of Justice (DOJ)": a
+    // term's initials, hyphenated parts and all, or a name's with its small words. Read only where no capitalised
+    // expansion is found for the acronym.
+    for (const m of text.matchAll(ANY_CASE_BEFORE_ACRONYM)) {
+      if (!isAcronym(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
+      const expansion = trimLooseExpansion(m[1], m[2]);
+      if (expansion) pairs.push({ acronym: m[2], expansion });
+    }
+  }
   const longFirst = /((?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)){1,9})\s*\(\s*(\p{Lu}[\p{Lu}\p{Ll}&\d-]{1,9})\s*\)/gu;
   for (let m = longFirst.exec(text); m; m = longFirst.exec(text)) {
     const expansion = trimExpansion(m[1], m[2]);
@@ -563,7 +573,35 @@ export function acronymExpansions(text: string): Array<{ acronym: string; expans
     const expansion = trimExpansion(m[2], m[1]);
     if (expansion && isAcronym(m[1])) pairs.push({ acronym: m[1], expansion });
   }
-  return pairs;
+  if (!lowercase) return pairs;
+  // The capitalised reading wins where both find the acronym: it came first; keep one pair an acronym.
+  return pairs.filter((p, i) => pairs.findIndex((q) => q.acronym === p.acronym) === i);
+}
+
+/** Up to eight words of any case before an acronym in brackets. */
+const ANY_CASE_BEFORE_ACRONYM = /((?:[\p{L}][\p{L}'’-]*\s+){0,7}[\p{L}][\p{L}'’-]*)\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
+/** Small words a name's initials may leave out ("Department of Justice" is DOJ, "Centre for Research" CR). */
+const SMALL_WORDS = new Set(["of", "for", "and", "the", "on", "in", "to", "a", "an", "&"]);
+
+/**
+ * The shortest tail of `phrase` whose initials, read without case, spell the acronym: each hyphenated part counts
+ * ("charge-coupled device" is CCD), small words either count or not ("Department of Justice" is DOJ, "command and
+ * service module" CSM). It opens on no small word, and a one-letter acronym's worth of words is too few.
+ */
+function trimLooseExpansion(phrase: string, acronym: string): string | null {
+  const letters = acronym.replace(/\d/g, "").toLowerCase();
+  if (letters.length < 2) return null;
+  const words = phrase.split(/\s+/);
+  for (let from = words.length - 1; from >= 0; from--) {
+    if (SMALL_WORDS.has(words[from].toLowerCase())) continue;
+    const tail = words.slice(from);
+    const parts = tail.flatMap((w) => w.split("-")).filter((w) => w !== "");
+    const all = parts.map((w) => w[0].toLowerCase()).join("");
+    const content = parts.filter((w) => !SMALL_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join("");
+    if (all === letters || content === letters) return tail.join(" ");
+    if (content.length > letters.length) break;
+  }
+  return null;
 }
 
 /** The shortest tail of `phrase` whose capitalised initials spell the acronym. */

@@ -142,7 +142,7 @@ export function generateQuestions(
       const spelledOut = new Map<string, { expansion: string; source: { sentence: string; line: number } }>();
       for (const sentence of sentences) {
         if (!sentence.text.includes("(")) continue;
-        for (const { acronym, expansion } of acronymExpansions(sentence.text)) {
+        for (const { acronym, expansion } of acronymExpansions(sentence.text, true)) {
           if (!spelledOut.has(acronym)) spelledOut.set(acronym, { expansion, source: { sentence: sentence.text.trim(), line: sentence.line } });
           if (!expansions.has(acronym)) expansions.set(acronym, expansion);
           if (!acronymsOf.has(normaliseAnswer(expansion))) acronymsOf.set(normaliseAnswer(expansion), acronym);

@@ -1,4 +1,4 @@
-import { isTitleByClass, isTitleText, sentenceCandidates } from "~/content/questions/candidates";
+import { acronymExpansions, isTitleByClass, isTitleText, sentenceCandidates } from "~/content/questions/candidates";
 import { entryForms, optionText } from "~/content/questions/distractors";
 import { forms, normaliseAnswer, words } from "~/content/questions/text";
 import { generateQuestions } from "~/content/questions/index";
@@ -127,5 +127,25 @@ describe("answer candidates", () => {
   it("takes a month alone after a time word as a date only when it is spelled in full", () => {
     expect(candidates("The treaty was signed in December.")).toContain("date:December");
     expect(candidates("She wrote a letter from Jan to Piotr.")).not.toContain("date:Jan");
+  });
+});
+
+describe("acronyms a sentence spells out", () => {
+  it("reads a capitalised name's initials, and where asked a term's of any case with its hyphenated parts", () => {
+    expect(acronymExpansions("The Varna Harbour Board (VHB) met in 1901.")).toEqual([{ acronym: "VHB", expansion: "Varna Harbour Board" }]);
+    expect(acronymExpansions("Pilots use a charge-coupled device (CCD) camera.")).toEqual([]);
+    expect(acronymExpansions("Pilots use a charge-coupled device (CCD) camera.", true)).toEqual([{ acronym: "CCD", expansion: "charge-coupled device" }]);
+    expect(acronymExpansions("It ran the polymerase chain reaction (PCR) twice.", true)).toEqual([{ acronym: "PCR", expansion: "polymerase chain reaction" }]);
+  });
+
+  it("counts a name's small words or not, and opens the expansion on no small word", () => {
+    expect(acronymExpansions("It went to the Department of Justice (DOJ) in May.", true)).toEqual([{ acronym: "DOJ", expansion: "Department of Justice" }]);
+    expect(acronymExpansions("They built the command and service module (CSM).", true)).toEqual([{ acronym: "CSM", expansion: "command and service module" }]);
+  });
+
+  it("finds nothing where no tail's initials spell the acronym, and keeps the capitalised reading where both find one", () => {
+    expect(acronymExpansions("A rare complication, subacute sclerosing panencephalitis (SSPE), may follow.", true)).toEqual([]);
+    expect(acronymExpansions("The gas methane (CH4) traps heat.", true)).toEqual([]);
+    expect(acronymExpansions("The Varna Harbour Board (VHB) met.", true)).toEqual([{ acronym: "VHB", expansion: "Varna Harbour Board" }]);
   });
 });
