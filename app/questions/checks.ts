@@ -28,6 +28,7 @@ export const CURATION_FLAG_LABELS: Readonly<Record<CurationFlag, string>> = {
   fragment: "Not a full sentence",
   aside: "Blank is a side detail",
   "key-echoed": "Prompt names what the key is named from",
+  modifier: "Blank is a describing word",
   "key-in-prompt": "Key stands in the prompt",
   "several-fillings": "Several fillings possible",
   "weak-distractor": "Weak distractor",

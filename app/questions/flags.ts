@@ -8,7 +8,7 @@ import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions
 import { CONTEXT_OPENERS } from "../content/questions/text";
 import { rangeEnds, readNumber } from "./numbers";
 
-export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed";
+export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
@@ -156,6 +156,11 @@ const TIME_AFTER =
 const COUNT_WITHOUT_NOUN =
   /\b(?:\p{Ll}{2,}ed|wrote|built|made|had|won|lost|sold|took|gave|held|drew|sent|kept|left|found|bought|brought|composed|painted)\s+(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/u;
 
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_ALONE = new RegExp(String.raw`^(?:${MONTH_NAMES})$`);
+/** An adjective made of a name and a participle: "U.S.-led", "WMD-related", "state-funded". */
+const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|run|made|speaking|controlled|dominated|style)$/i;
+
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
 export function pointsBack(sentence: string): boolean {
   if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
@@ -246,8 +251,14 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
       otherInWords;
+    // "In _____ and October 1835" (September): one month of two side by side; the other says when.
+    const monthOfPair =
+      MONTH_ALONE.test(q.answer.trim()) && (new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?:${MONTH_NAMES})\b`).test(after) || new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or|to|till|until)\s+$`).test(before));
+    // "the _____ invasion of Afghanistan" (U.S.-led), "the movement of _____ materials" (WMD-related): a compound
+    // adjective describes the noun after it; "American", "2001" or "nuclear" fill it as well (raters: 0 of 13).
+    if (COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
-    if (halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) flags.push("part-of-a-number");
+    if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");

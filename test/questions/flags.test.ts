@@ -49,6 +49,18 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The crossing took about _____ and a half hours.", answer: "four" })).toEqual(["part-of-a-number"]);
   });
 
+  it("flags one month of two side by side", () => {
+    expect(questionFlags({ prompt: "In _____ and October 1835 the ship stayed at Varna.", answer: "September" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "From March to _____ 1835 the ship stayed at Varna.", answer: "May" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "Every _____ the ship stayed at Varna.", answer: "September" })).toEqual([]);
+  });
+
+  it("flags a compound adjective that describes the noun after it", () => {
+    expect(questionFlags({ prompt: "Ships joined the _____ blockade of Varna.", answer: "Ostrava-led" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "Pilots tracked the movement of _____ cargo.", answer: "arms-related" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "The blockade of Varna was _____.", answer: "Ostrava-led" })).toEqual([]);
+  });
+
   it("flags the other decade of two side by side", () => {
     expect(questionFlags({ prompt: "Trade grew in the 1770s and _____.", answer: "1780s" })).toEqual(["part-of-a-number"]);
   });
