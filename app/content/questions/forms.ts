@@ -170,6 +170,9 @@ export function shortAnswer(fact: Fact): QuestionDraft | null {
   if (noun === "organisation" && !ORGANISATION_HEAD.test(fact.answer)) noun = "";
   // "the new _____, Jacques Delors" (President of the European Commission): an office, not the body it is of.
   if (noun === "organisation" && OFFICE_FIRST.test(fact.answer)) noun = "";
+  // 'he imagined an "_____" through which people could reach programs' (Intergalactic Computer Network): a name in
+  // quotation marks is what something was called, an idea or a nickname, not a body of people.
+  if (noun === "organisation" && /["“‘']\s*$/.test(fact.candidate.sentence.text.slice(0, fact.candidate.start))) noun = "";
   // "war with the _____" (Soviet Union): "Union" heads a state as well, and a dictionary knows it as one.
   if (noun === "organisation" && dictionaryDenies(fact.answer, "organisation")) noun = "";
   // "created 93 _____" (Anti-Terrorism Task Forces): a count before the blank makes it many bodies, not one organisation.

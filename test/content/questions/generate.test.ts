@@ -251,6 +251,11 @@ describe("generateQuestions", () => {
     expect(typed("Ostrava Harbour")?.prompt).toMatch(/^What fills the blank\?/);
     expect(typed("President of the Varna Harbour Commission")?.prompt).toMatch(/^What fills the blank\?/);
     expect(typed("Ilse Marek")?.prompt).toMatch(/^Which person fills the blank\?/);
+    // A name in quotation marks is what something was called.
+    const [[{ questions: quoted }]] = generateQuestions([
+      { key: "k", lessons: [lesson("Ideas", ['In 1962 Ilse Marek imagined a "Varna Harbour Network" through which pilots could share their charts.'])] },
+    ]);
+    expect(typedQuestion(quoted, "Varna Harbour Network")?.prompt).toMatch(/^What fills the blank\?/);
   });
 
   it("names no kind for a name joined to an adjective before a plural noun", () => {
