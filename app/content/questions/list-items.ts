@@ -119,6 +119,9 @@ export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryE
   if (shape === "apposition" && KIND_WITHOUT_DOMAIN.test(definition)) return null;
   // "Prophase: chromatin condenses into visible chromosomes": a statement of what happens, not a definition.
   if (opensAsClause(definitionTokens) || definitionTokens.some((t, i) => verbTaggedAsNoun(definitionTokens, i))) return null;
+  // "Second law: the total entropy of an isolated system never decreases", "Economy: the cost of collecting a tax
+  // should be small": a law or a maxim stated, its verb before any relative word; "the term for" it is no sentence.
+  if (finiteVerbBeforeRelative(definitionTokens)) return null;
   // The term's own words in its definition give it away.
   const definitionWords = new Set(definition.toLowerCase().split(/[^\p{L}'’-]+/u));
   if (term.toLowerCase().split(/\s+/).some((w) => w.length > 3 && definitionWords.has(w))) return null;
@@ -243,6 +246,27 @@ const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
  * A participle there describes the noun ("a fatty layer wrapped around axons"), and a verb after a
  * later noun belongs to a relative clause ("the depth of water a ship needs to float").
  */
+const RELATIVE_WORDS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "whereby", "while", "because", "if", "as", "so"]);
+
+/**
+ * Whether a verb that makes a clause ("decreases", "should", "is") comes before any relative word: "a process that
+ * converts light" defines; "the total entropy ... never decreases" states. Participles ("used", "collecting") and
+ * base forms (after "how": "how organisms interact") make no clause alone.
+ */
+function finiteVerbBeforeRelative(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (RELATIVE_WORDS.has(t.lower)) return false;
+    // "the depth of water a ship needs": a noun phrase of its own (an article after neither a preposition nor a
+    // gerund) opens a relative clause without its "that".
+    const before = tokens[i - 1];
+    if (i > 0 && t.pos === "DET" && before.pos !== "ADP" && !(before.pos === "VERB" && /ing$/.test(before.lower))) return false;
+    if (t.pos === "AUX") return true;
+    if (t.pos === "VERB" && /[^s]s$/.test(t.lower)) return true;
+  }
+  return false;
+}
+
 function opensAsClause(tokens: readonly Token[]): boolean {
   let i = 0;
   while (i < tokens.length && (tokens[i].pos === "DET" || tokens[i].pos === "ADJ" || tokens[i].pos === "ADV" || tokens[i].pos === "NUM")) i++;

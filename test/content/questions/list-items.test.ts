@@ -54,6 +54,12 @@ describe("what a list item says", () => {
     expect(entry("Varna sedge, the most widespread species outside the delta.")).toBeNull();
     expect(entry("Varna sedge, the most widespread species of reed outside the delta.")).toMatchObject({ term: "Varna sedge", shape: "apposition" });
   });
+
+  it("takes no law or maxim stated as a sentence for a definition, but a verb after a relative word defines", () => {
+    expect(entry("Second rule: the total cargo of a laden ship never decreases.")).toBeNull();
+    expect(entry("Economy: the cost of collecting a due should be small compared with what it raises.")).toBeNull();
+    expect(entry("Dredger: a vessel that removes silt from the harbour bed.")).toMatchObject({ term: "Dredger" });
+  });
 });
 
 describe("a definition stated in prose", () => {
