@@ -112,10 +112,12 @@ const BLANK = "_____";
  */
 function askedRange(question: GradableQuestion): { ends: [number, number]; unitWords: string[] } | null {
   const prompt = question.prompt ?? "";
-  const last = prompt.lastIndexOf(BLANK);
-  if (last < 0 || prompt.indexOf(BLANK) === last) return null;
   const ends = rangeEnds(question.answer);
   if (!ends) return null;
+  const last = prompt.lastIndexOf(BLANK);
+  // Asked outright ("What are the sustained winds (km/h) for category 2?", 154–177): the prompt's words are its units.
+  if (last < 0) return { ends, unitWords: prompt.toLowerCase().match(/\p{L}+/gu) ?? [] };
+  if (prompt.indexOf(BLANK) === last) return null;
   const unitWords = (prompt.slice(last + BLANK.length).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 2);
   return { ends, unitWords };
 }

@@ -16,6 +16,7 @@ import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
 import { eventProper, eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
 import { numberRanges, rangeQuestion, type NumberRange } from "./ranges";
+import { tableCellFacts, type TableCellFact } from "./table-cells";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
@@ -57,6 +58,8 @@ interface AnalysedLesson {
   events: Array<{ event: EventYears; source: { sentence: string; line: number } }>;
   /** The ranges its sentences state ("between 1874 and 1886"), each with its sentence and the sentences shown before it. */
   ranges: Array<{ range: NumberRange; context: string; sentence: string; source: { sentence: string; line: number } }>;
+  /** The cells of its headed tables, each asked by its headings ("What is the optimum pH of salivary amylase?"). */
+  cells: TableCellFact[];
 }
 
 /** Plain noun phrases are the weakest answers: a lesson keeps only its best few. */
@@ -177,7 +180,8 @@ export function generateQuestions(
       });
       for (const sentence of sentences) sentence.tokens = [];
       passed(draft.text.length);
-      return { module, lesson, facts, spelledOut, defined, examples, events, ranges };
+      const cells = draft.blocks.flatMap((block) => (block.kind === "table" ? tableCellFacts(block) : []));
+      return { module, lesson, facts, spelledOut, defined, examples, events, ranges, cells };
     });
   });
   // Each statement is new text (a sentence with another value): folded without the memo.
@@ -353,6 +357,7 @@ export function generateQuestions(
       }
       for (const { entry, source } of lesson.defined) keepDirect(definitionQuestion(entry), source, "term", "definition", true);
       for (const { list, source } of lesson.examples) keepDirect(exampleListQuestion(list), source, "name", undefined, false, EXAMPLE_LIST_ACCEPTANCE);
+      for (const { draft, row, line, kind } of lesson.cells) keepDirect(draft, { sentence: row.trim(), line }, kind, undefined, false, TABLE_CELL_ACCEPTANCE);
       for (const { range, context, sentence, source } of lesson.ranges) {
         const draft = rangeQuestion(sentence, range, context);
         if (draft) keepDirect(draft, source, range.years ? "year" : "quantity", undefined, false, RANGE_ACCEPTANCE);
@@ -430,6 +435,8 @@ function byContent(a: Question, b: Question): number {
  * elsewhere). The fitted estimate never saw the form and put most at 0.99.
  */
 const RANGE_ACCEPTANCE = 0.81;
+/** The estimate for a headed table's cell asked by its headings: see table-cells.ts (16 of 34 ratings). */
+const TABLE_CELL_ACCEPTANCE = 0.47;
 /**
  * A key the document names in at least a tenth of its sentences ("X-rays" through a document on X-rays, "Mauna
  * Loa" through one on the Keeling curve) is what it is about, and a learner fills its blank without knowing the

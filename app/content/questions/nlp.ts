@@ -454,7 +454,7 @@ function blockPieces(block: Block): Piece[] {
         .map((row, i) => ({ row, line: block.line + offset + i }))
         .filter(({ row }) => row.length >= 2 && row[0].trim() !== "" && row.slice(1, MAX_TABLE_CELLS).some((c) => c.trim() !== ""))
         .map(({ row, line }) => ({
-          text: withFullStop(`${row[0].trim()}: ${row.slice(1, MAX_TABLE_CELLS).map((c) => c.trim()).filter(Boolean).join("; ")}`),
+          text: rowText(row),
           line,
           origin: "row" as const,
           label: row[0].trim(),
@@ -477,6 +477,11 @@ export const MAX_SENTENCE_TOKENS = 120;
 export const MAX_PIECE_CHARS = 5_000;
 /** A table's first cells asked about: its label and the values beside it (content/'s tables have two). */
 export const MAX_TABLE_CELLS = 12;
+
+/** A table row read as a sentence: "Label: value; value." */
+export function rowText(row: readonly string[]): string {
+  return withFullStop(`${row[0].trim()}: ${row.slice(1, MAX_TABLE_CELLS).map((c) => c.trim()).filter(Boolean).join("; ")}`);
+}
 
 /**
  * The pieces and sentences read so far (of one document, say): a piece read before is not
