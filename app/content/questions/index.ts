@@ -201,6 +201,8 @@ export function generateQuestions(
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
+      const foldedTitle = ` ${normaliseOnce(lessonTitle)} `;
+      const inLessonTitle = (answer: string) => foldedTitle.includes(` ${normaliseOnce(answer)} `);
       const facts = lesson.facts;
       // Read before a fact's context may be left out below: a sentence's questions are one sibling group, those
       // shown with the sentence before and those not.
@@ -296,7 +298,8 @@ export function generateQuestions(
                 ? ADDRESS_TAIL_ACCEPTANCE
                 : 1;
           const everywhere = !c.numeric && draft.answer === fact.answer && named >= UBIQUITOUS_MIN && named >= UBIQUITOUS_SHARE * sentenceCounts[module];
-          question.quality = round(Math.min(acceptance(signals), ceiling, everywhere ? UBIQUITOUS_ACCEPTANCE : 1));
+          const titled = TITLE_GIVES_AWAY.has(c.kind) && inLessonTitle(draft.answer);
+          question.quality = round(Math.min(acceptance(signals), ceiling, everywhere ? UBIQUITOUS_ACCEPTANCE : 1, titled ? FRAGMENT_ACCEPTANCE : 1));
           // Hashes only for the questions kept.
           question.id = questionId(moduleKey, draft.type, draft.prompt, draft.answer);
           let sibling = siblingKeys.get(shownFirst);
@@ -446,6 +449,13 @@ const TABLE_CELL_ACCEPTANCE = 0.47;
  * in three sentences at least.
  */
 const UBIQUITOUS_SHARE = 0.1;
+/**
+ * Kinds of key a lesson's title gives away when it names them ("NATO" in "NATO's counter-terrorism efforts...",
+ * "Canada" in "The US has agreements with Canada..."): raters accepted 1 of 61 such questions (organisations,
+ * acronyms, places, people, other names), "the answer is the lesson's title"; estimated as FRAGMENT_ACCEPTANCE.
+ * A term (16 of 22) or a year (6 of 8) in the title is still asked: the title names the topic, the question its detail.
+ */
+const TITLE_GIVES_AWAY = new Set(["organisation", "acronym", "place", "person", "name", "treaty"]);
 const UBIQUITOUS_MIN = 3;
 const UBIQUITOUS_ACCEPTANCE = 0.375;
 /** The answer ranker's score given to an acronym's expansion (the ranker never sees it): a well-ranked fact's. */

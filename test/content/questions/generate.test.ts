@@ -276,6 +276,15 @@ describe("generateQuestions", () => {
     expect(typed("1800s")?.prompt).toMatch(/^What fills the blank\?/);
   });
 
+  it("estimates a name the lesson's title gives as one a learner reads off it, but not a year or a term", () => {
+    const text = "In 1871 Ilse Marek opened the first glassworks in Ostrava, and by 1890 its furnaces burned coal.";
+    const [[{ questions: titled }]] = generateQuestions([{ key: "k", lessons: [lesson("Ilse Marek and the glass of 1871", [text])] }]);
+    const [[{ questions: plain }]] = generateQuestions([{ key: "k", lessons: [lesson("Glassworks", [text])] }]);
+    expect(bestEstimate(titled, "Ilse Marek")).toBeLessThanOrEqual(0.05);
+    expect(bestEstimate(plain, "Ilse Marek")).toBeGreaterThan(0.5);
+    expect(bestEstimate(titled, "1871")).toBeGreaterThan(0.5);
+  });
+
   it("estimates a key the document names in a tenth of its sentences as one a learner guesses", () => {
     const core = [
       "In 1871 Ilse Marek opened the first glassworks in Ostrava.",
