@@ -181,7 +181,7 @@ export function leansOnEarlierText(sentence: string): boolean {
  * noun that names nothing by itself, with nothing after it that says which, is the one an earlier sentence named.
  */
 const BARE_GENERIC =
-  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
+  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
 
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
@@ -238,7 +238,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
     const gluedToToken = /[\p{L}\p{N}]\.?$/u.test(before) || /^\p{N}/u.test(after) || (/\p{L}$/u.test(q.answer.trim()) && /^\p{L}/u.test(after));
-    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken) flags.push("piece-of-a-name");
+    // "ISO _____" (1161), "ABI PRISM _____" (3700): a number after an acronym is the rest of a standard's or a
+    // model's name, not a year (but "AD _____" dates one).
+    const numberAfterAcronym = /^\d+$/.test(q.answer.trim()) && /(?:^|\s)(?!(?:AD|BC|BCE|CE)\s)\p{Lu}{2,}\s$/u.test(before);
+    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken || numberAfterAcronym) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.

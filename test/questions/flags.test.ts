@@ -39,6 +39,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The _____class tugs were built in Varna.", answer: "Marlow" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The tug ran on a single _____ diesel.", answer: "Marlow M.4" })).toEqual([]);
     expect(questionFlags({ prompt: "The quay is _____km long.", answer: "12" })).toEqual([]);
+    // A number after an acronym names a standard or a model, but not after an era's.
+    expect(questionFlags({ prompt: "Container sizes follow ISO _____, agreed in 1968.", answer: "1161" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The port of Varna was founded in AD _____.", answer: "79" })).toEqual([]);
   });
 
   it("flags a blank that is one half of a range, a power or a unit", () => {
@@ -47,6 +50,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Granite has a density of about _____/cm3.", answer: "2.7 g" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "The canal opened in _____.", answer: "1869" })).toEqual([]);
     expect(questionFlags({ prompt: "The crossing took about _____ and a half hours.", answer: "four" })).toEqual(["part-of-a-number"]);
+  });
+
+  it("flags a reading or a claim that says not whose", () => {
+    expect(questionFlags({ prompt: "In _____ the harbour board rejected the reading.", answer: "1922" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "In _____ the harbour board rejected the reading of 58 °C at Varna.", answer: "1922" })).toEqual([]);
   });
 
   it("flags one month of two side by side", () => {

@@ -73,6 +73,8 @@ const KIND_WITHOUT_DOMAIN = /^(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:specie
 /** A definition opens as a noun phrase does: an article, "one of", or a word tagged as an adjective or noun. */
 const ARTICLE_OPENING = /^(?:a|an|the|one of)\s/i;
 /** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
+/** "Article IV", "Section 8", "Chapter 2", "Amendment 14": a part of a text by its number. */
+const NUMBERED_PART = /^(?:Article|Section|Chapter|Amendment|Part|Title|Clause|Book|Volume|Schedule|Annex|Appendix|Rule|Phase|Stage|Level|Step|Category|Class|Grade|Type)\s+(?:[IVXLC]+|\d+[A-Za-z]?)$/;
 const NOT_A_DEFINITION =
   /^(?:about|around|roughly|approximately|only|over|under|up to|more|less|fewer|higher|lower|greater|between|from|since|in|on|at|by|for|with|both|each|either|such as|including|e\.g\.|i\.e\.)\b/i;
 
@@ -88,6 +90,9 @@ export function glossaryEntry(text: string, tokens: readonly Token[]): GlossaryE
   const [, term, bracketed, separator, rest] = m;
   const shape = separator === "," ? "apposition" : "glossary";
   if (!/^\p{Lu}/u.test(term)) return null;
+  // "Article IV: relations among the states": a numbered part of a text, asked "What is the name for...?", is
+  // answered as well by what the part is called ("the Supremacy Clause") as by its number.
+  if (NUMBERED_PART.test(term)) return null;
   const termEnd = text.indexOf(term) + term.length;
   const termTokens = tokens.filter((t) => t.end <= termEnd);
   // A term is a noun phrase: "At its opening" and "Meiosis II separates sister chromatids" are not.

@@ -59,6 +59,8 @@ describe("what a list item says", () => {
     expect(entry("Second rule: the total cargo of a laden ship never decreases.")).toBeNull();
     expect(entry("Economy: the cost of collecting a due should be small compared with what it raises.")).toBeNull();
     expect(entry("Dredger: a vessel that removes silt from the harbour bed.")).toMatchObject({ term: "Dredger" });
+    // A numbered part of a text is no term for what it covers.
+    expect(entry("Article IV: relations among the harbour towns.")).toBeNull();
   });
 });
 
