@@ -159,6 +159,8 @@ const COUNT_WITHOUT_NOUN =
 const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH_ALONE = new RegExp(String.raw`^(?:${MONTH_NAMES})$`);
 /** An adjective made of a name and a participle: "U.S.-led", "WMD-related", "state-funded". */
+/** One capitalised word with an adjective's ending: "Notable", "Regional", "Innovative", "Jurisdictional". */
+const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|al|ant|ent|ive|ous|ful|ic|ary)$/u;
 const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|run|made|speaking|controlled|dominated|style)$/i;
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
@@ -259,7 +261,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       MONTH_ALONE.test(q.answer.trim()) && (new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?:${MONTH_NAMES})\b`).test(after) || new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or|to|till|until)\s+$`).test(before));
     // "the _____ invasion of Afghanistan" (U.S.-led), "the movement of _____ materials" (WMD-related): a compound
     // adjective describes the noun after it; "American", "2001" or "nuclear" fill it as well (raters: 0 of 13).
-    if (COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) flags.push("modifier");
+    // "_____ instances include..." (Notable), "_____ organizations play..." (Regional): an adjective capitalised only
+    // because it opens the sentence (raters: 0 of 18).
+    const openingAdjective = ADJECTIVE.test(q.answer.trim()) && statement.slice(0, at).trim() === "";
+    if ((COMPOUND_MODIFIER.test(q.answer.trim()) || openingAdjective) && /^\s+\p{Ll}/u.test(after)) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.

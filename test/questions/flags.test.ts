@@ -67,6 +67,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ships joined the _____ blockade of Varna.", answer: "Ostrava-led" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "Pilots tracked the movement of _____ cargo.", answer: "arms-related" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "The blockade of Varna was _____.", answer: "Ostrava-led" })).toEqual([]);
+    // An adjective capitalised only because it opens the sentence.
+    expect(questionFlags({ prompt: "_____ instances include the blockade of Varna.", answer: "Notable" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "_____ joined the blockade of Varna.", answer: "Ostrava" })).toEqual([]);
   });
 
   it("flags the other decade of two side by side", () => {
