@@ -91,7 +91,7 @@ for (const { bank, deck, earlier } of decks) {
   // A question of the same sentence whose key holds the fact or is held by it asks that fact at another grain:
   // "In January _____" (1896) the date January 1896, "the _____" (principle of mutual recognition) mutual recognition.
   const within = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
-  // A range asked whole asks each end, with the unit the prompt writes after it ("_____ to _____ days": 14 days).
+  // A range asked whole asks each end: "14 days" by "_____ to _____ days" (10 to 14), its number compared, not its unit.
   const endOfRange = (q: { answer: string }, fact: string) => {
     const ends = rangeEnds(q.answer);
     const value = readNumber(fact)?.value;

@@ -158,9 +158,12 @@ const COUNT_WITHOUT_NOUN =
 
 const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH_ALONE = new RegExp(String.raw`^(?:${MONTH_NAMES})$`);
+/**
+ * One capitalised word with an ending only adjectives have: "Notable", "Regional", "Innovative", "Jurisdictional",
+ * "Multilateral". Not "-al", "-ent" or "-ary" alone: "Portugal", "Parliament", "Hungary" open sentences too.
+ */
+const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)$/u;
 /** An adjective made of a name and a participle: "U.S.-led", "WMD-related", "state-funded". */
-/** One capitalised word with an adjective's ending: "Notable", "Regional", "Innovative", "Jurisdictional". */
-const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|al|ant|ent|ive|ous|ful|ic|ary)$/u;
 const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|run|made|speaking|controlled|dominated|style)$/i;
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
@@ -242,7 +245,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const gluedToToken = /[\p{L}\p{N}]\.?$/u.test(before) || /^\p{N}/u.test(after) || (/\p{L}$/u.test(q.answer.trim()) && /^\p{L}/u.test(after));
     // "ISO _____" (1161), "ABI PRISM _____" (3700): a number after an acronym is the rest of a standard's or a
     // model's name, not a year (but "AD _____" dates one).
-    const numberAfterAcronym = /^\d+$/.test(q.answer.trim()) && /(?:^|\s)(?!(?:AD|BC|BCE|CE)\s)\p{Lu}{2,}\s$/u.test(before);
+    // A year before a noun is the noun's ("the UK _____ referendum", 2016).
+    const numberAfterAcronym = /^\d+$/.test(q.answer.trim()) && /(?:^|\s)(?!(?:AD|BC|BCE|CE)\s)\p{Lu}{2,}\s$/u.test(before) && !/^\s+\p{Ll}/u.test(after);
     if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken || numberAfterAcronym) flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.

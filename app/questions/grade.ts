@@ -123,10 +123,11 @@ function askedRange(question: GradableQuestion): { ends: [number, number]; unitW
 }
 
 function gradeText(question: GradableQuestion, response: string): Verdict {
-  const variants = [question.answer, ...question.accepted];
-  if (variants.some((v) => sameAnswer(response, v))) return "correct";
+  // A range is read by its numbers first: folding drops a minus sign, and "-12 to 14" is no "12 to 14".
   const range = askedRange(question);
   if (range) return answersRange(response, range.ends, range.unitWords) ? "correct" : "wrong";
+  const variants = [question.answer, ...question.accepted];
+  if (variants.some((v) => sameAnswer(response, v))) return "correct";
   if (givesTheYear(question, response)) return "correct";
   const others = (question.options ?? []).filter((o) => !variants.some((v) => sameAnswer(o, v)));
   return isSlip(response, variants, others) ? "close" : "wrong";

@@ -207,9 +207,18 @@ export function yearsIn(text: string): number[] {
 /** A number written in digits: thousands separators ("27,800"), a decimal part ("3.6"). */
 const DIGITS = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)/g;
 
-/** The numbers written in digits in a text, in order ("between 1,200 and 1,500" gives 1200 and 1500). */
+/**
+ * The numbers written in digits in a text, in order ("between 1,200 and 1,500" gives 1200 and 1500). A minus is a
+ * sign at the start or after a word ("-10 to 14", "10 to -14"), and joins two numbers after one ("1874-1886").
+ */
 export function numbersWritten(text: string): number[] {
-  return [...plainText(text).matchAll(DIGITS)].map((m) => Number(m[1].replace(/,/g, "")));
+  const plain = plainText(text);
+  return [...plain.matchAll(DIGITS)].map((m) => {
+    const value = Number(m[1].replace(/,/g, ""));
+    const before = plain.slice(0, m.index).trimEnd();
+    const signed = before.endsWith("-") && !/\d\s*-$/.test(before);
+    return signed ? -value : value;
+  });
 }
 
 /** Two numbers as a range: "1874 and 1886", "10 to 14", "1413–1415", "1413-1415". */
@@ -232,7 +241,10 @@ const RANGE_WORDS = new Set("and to until till from between through thru about a
  */
 export function answersRange(response: string, ends: readonly [number, number], unitWords: readonly string[]): boolean {
   const given = numbersWritten(response);
-  if (given.length !== 2 || given[0] !== ends[0] || given[1] !== ends[1]) return false;
+  if (given.length !== 2 || given[0] !== ends[0]) return false;
+  // "1874-86": a second year written in the first one's century.
+  const shortYear = ends[0] >= 1000 && ends[1] >= 1000 && given[1] >= 0 && given[1] < 100 && Math.floor(ends[0] / 100) * 100 + given[1] === ends[1];
+  if (given[1] !== ends[1] && !shortYear) return false;
   const words = plainText(response).replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
   return words.every((w) => RANGE_WORDS.has(w) || unitWords.includes(w));
 }

@@ -42,6 +42,7 @@ describe("automatic checks on a question", () => {
     // A number after an acronym names a standard or a model, but not after an era's.
     expect(questionFlags({ prompt: "Container sizes follow ISO _____, agreed in 1968.", answer: "1161" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The port of Varna was founded in AD _____.", answer: "79" })).toEqual([]);
+    expect(questionFlags({ prompt: "The vote in the UK _____ referendum was close.", answer: "2016" })).toEqual([]);
   });
 
   it("flags a blank that is one half of a range, a power or a unit", () => {
@@ -70,6 +71,9 @@ describe("automatic checks on a question", () => {
     // An adjective capitalised only because it opens the sentence.
     expect(questionFlags({ prompt: "_____ instances include the blockade of Varna.", answer: "Notable" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "_____ joined the blockade of Varna.", answer: "Ostrava" })).toEqual([]);
+    // A subject that opens a sentence with a noun's ending is no adjective.
+    for (const subject of ["Parliament", "Portugal", "Hungary", "President"]) expect(questionFlags({ prompt: "_____ passed the harbour act in 1765.", answer: subject })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ platforms share the charts of Varna.", answer: "Multilateral" })).toEqual(["modifier"]);
   });
 
   it("flags the other decade of two side by side", () => {

@@ -172,5 +172,13 @@ describe("a range asked with both ends blanked", () => {
   it("refuses one end, the ends swapped, another number or words other than a joining one or the prompt's unit", () => {
     for (const response of ["1821", "1829 and 1821", "1821 and 1830", "1821 and 1829 and 1830", "1821 or 1829"]) expect(verdict(range, response)).toBe("wrong");
     expect(verdict(hours, "12 to 14 days")).toBe("wrong");
+    // A sign is read: a minus before a number after a word, not between two numbers.
+    expect(verdict(hours, "-12 to 14")).toBe("wrong");
+    expect(verdict(hours, "12 to -14")).toBe("wrong");
+  });
+
+  it("accepts a second year written in the first one's century", () => {
+    expect(verdict(range, "1821-29")).toBe("correct");
+    expect(verdict(range, "1821-28")).toBe("wrong");
   });
 });

@@ -553,16 +553,6 @@ function acronymCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<n
 /** "Full Name (ACR)" and "ACR (Full Name)" pairs, checked by initials. */
 export function acronymExpansions(text: string, lowercase = false): Array<{ acronym: string; expansion: string }> {
   const pairs: Array<{ acronym: string; expansion: string }> = [];
-  if (lowercase) {
-    // "the polymerase chain reaction (PCR)", "a charge-coupled device (CCD)", "the Department of Justice (DOJ)": a
-    // term's initials, hyphenated parts and all, or a name's with its small words. Read only where no capitalised
-    // expansion is found for the acronym.
-    for (const m of text.matchAll(ANY_CASE_BEFORE_ACRONYM)) {
-      if (!isAcronym(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
-      const expansion = trimLooseExpansion(m[1], m[2]);
-      if (expansion) pairs.push({ acronym: m[2], expansion });
-    }
-  }
   const longFirst = /((?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|on|the|in|against|to|&)){1,9})\s*\(\s*(\p{Lu}[\p{Lu}\p{Ll}&\d-]{1,9})\s*\)/gu;
   for (let m = longFirst.exec(text); m; m = longFirst.exec(text)) {
     const expansion = trimExpansion(m[1], m[2]);
@@ -574,12 +564,19 @@ export function acronymExpansions(text: string, lowercase = false): Array<{ acro
     if (expansion && isAcronym(m[1])) pairs.push({ acronym: m[1], expansion });
   }
   if (!lowercase) return pairs;
-  // The capitalised reading wins where both find the acronym: it came first; keep one pair an acronym.
-  return pairs.filter((p, i) => pairs.findIndex((q) => q.acronym === p.acronym) === i);
+  // "the polymerase chain reaction (PCR)", "a charge-coupled device (CCD)", "the Department of Justice (DOJ)": a
+  // term's initials, hyphenated parts and all, or a name's with its small words; read only for an acronym the
+  // capitalised reading above did not spell out.
+  for (const m of text.matchAll(ANY_CASE_BEFORE_ACRONYM)) {
+    if (!isAcronym(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
+    const expansion = trimLooseExpansion(m[1], m[2]);
+    if (expansion) pairs.push({ acronym: m[2], expansion });
+  }
+  return pairs;
 }
 
 /** Up to eight words of any case before an acronym in brackets. */
-const ANY_CASE_BEFORE_ACRONYM = /((?:[\p{L}][\p{L}'’-]*\s+){0,7}[\p{L}][\p{L}'’-]*)\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
+const ANY_CASE_BEFORE_ACRONYM = /(?<![\p{L}'’-])((?:\p{L}[\p{L}'’-]*\s+){0,7}\p{L}[\p{L}'’-]*)\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,7})\s*\)/gu;
 /** Small words a name's initials may leave out ("Department of Justice" is DOJ, "Centre for Research" CR). */
 const SMALL_WORDS = new Set(["of", "for", "and", "the", "on", "in", "to", "a", "an", "&"]);
 

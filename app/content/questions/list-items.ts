@@ -72,9 +72,9 @@ const KIND_WITHOUT_DOMAIN = /^(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:specie
 
 /** A definition opens as a noun phrase does: an article, "one of", or a word tagged as an adjective or noun. */
 const ARTICLE_OPENING = /^(?:a|an|the|one of)\s/i;
-/** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
 /** "Article IV", "Section 8", "Chapter 2", "Amendment 14": a part of a text by its number. */
-const NUMBERED_PART = /^(?:Article|Section|Chapter|Amendment|Part|Title|Clause|Book|Volume|Schedule|Annex|Appendix|Rule|Phase|Stage|Level|Step|Category|Class|Grade|Type)\s+(?:[IVXLC]+|\d+[A-Za-z]?)$/;
+const NUMBERED_PART = /^(?:Article|Section|Chapter|Amendment|Part|Title|Clause|Book|Volume|Schedule|Annex|Appendix)\s+(?:[IVXLC]+|\d+[A-Za-z]?)$/;
+/** Openings that measure, compare or list rather than define ("about 96.5 percent", "higher rates lower...", "such as copper"). */
 const NOT_A_DEFINITION =
   /^(?:about|around|roughly|approximately|only|over|under|up to|more|less|fewer|higher|lower|greater|between|from|since|in|on|at|by|for|with|both|each|either|such as|including|e\.g\.|i\.e\.)\b/i;
 
@@ -245,12 +245,6 @@ const PARTICIPLES = new Set(
 
 const NOUN_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 
-/**
- * Whether a definition reads as a clause: a verb in a tense right after its first noun phrase
- * ("the denser oceanic plate descends beneath the continent", "members promise not to...").
- * A participle there describes the noun ("a fatty layer wrapped around axons"), and a verb after a
- * later noun belongs to a relative clause ("the depth of water a ship needs to float").
- */
 const RELATIVE_WORDS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "whereby", "while", "because", "if", "as", "so"]);
 
 /**
@@ -263,15 +257,23 @@ function finiteVerbBeforeRelative(tokens: readonly Token[]): boolean {
     const t = tokens[i];
     if (RELATIVE_WORDS.has(t.lower)) return false;
     // "the depth of water a ship needs": a noun phrase of its own (an article after neither a preposition nor a
-    // gerund) opens a relative clause without its "that".
+    // gerund, or a pronoun) opens a relative clause without its "that".
     const before = tokens[i - 1];
     if (i > 0 && t.pos === "DET" && before.pos !== "ADP" && !(before.pos === "VERB" && /ing$/.test(before.lower))) return false;
+    // "the money someone earns": a pronoun opens one as well.
+    if (i > 0 && t.pos === "PRON") return false;
     if (t.pos === "AUX") return true;
     if (t.pos === "VERB" && /[^s]s$/.test(t.lower)) return true;
   }
   return false;
 }
 
+/**
+ * Whether a definition reads as a clause: a verb in a tense right after its first noun phrase
+ * ("the denser oceanic plate descends beneath the continent", "members promise not to...").
+ * A participle there describes the noun ("a fatty layer wrapped around axons"), and a verb after a
+ * later noun belongs to a relative clause ("the depth of water a ship needs to float").
+ */
 function opensAsClause(tokens: readonly Token[]): boolean {
   let i = 0;
   while (i < tokens.length && (tokens[i].pos === "DET" || tokens[i].pos === "ADJ" || tokens[i].pos === "ADV" || tokens[i].pos === "NUM")) i++;

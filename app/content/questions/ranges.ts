@@ -18,7 +18,7 @@ export interface NumberRange {
 }
 
 /** A number as written: digits with thousands separators or a decimal part. */
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?`;
 /** "about", "around", "c." before either end: shown in the prompt, not asked. */
 const QUALIFIER = String.raw`(?:(?:about|around|roughly|approximately|nearly|some|c\.|circa)\s+)?`;
 /**
@@ -33,6 +33,11 @@ const RANGE = new RegExp(
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH = new RegExp(String.raw`^\s*(?:${MONTHS})\b`);
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:(?:between|from)\s+)?$`);
+
+/** Words that follow a span of years ("between 1405 and 1433 the Ming..."), where a measure's unit would not. */
+const AFTER_YEARS = new Set(
+  "the a an and or but when as in on at by to for with he she it they his her its their which who that this these those there during before after while until then".split(" "),
+);
 
 /** The ranges of a sentence (outside brackets), in order. */
 export function numberRanges(text: string): NumberRange[] {
@@ -51,7 +56,10 @@ export function numberRanges(text: string): NumberRange[] {
     const low = Number(from.replace(/,/g, ""));
     const high = Number(to.replace(/,/g, ""));
     if (!(low < high)) continue;
-    const years = /^\d{4}$/.test(from) && /^\d{4}$/.test(to);
+    // Years: four digits each, from 1000 to 2100, and no measure after them ("between 1000 and 2000 metres").
+    const inYears = (n: string) => /^\d{4}$/.test(n) && Number(n) >= 1000 && Number(n) <= 2100;
+    const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(toStart + to.length))?.[1];
+    const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord));
     // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
     if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").

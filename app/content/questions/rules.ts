@@ -13,7 +13,7 @@ export const MAX_ANSWER_WORDS = 6;
 // (a literal inside a function is a new object on every call).
 
 /** Fixed lead-ins of the question forms, removed before reading the statement itself. */
-export const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |What fills the blank\? )/;
+export const LEAD_IN = /^(?:True or false: |Which [a-z ]+ fills the blank\? |Which [a-z ]+ fill the blanks\? |What fills the blank\? )/;
 
 export function statementOf(prompt: string): string {
   return prompt.replace(LEAD_IN, "");

@@ -36,7 +36,7 @@ const PARTICIPLE_AFTER_FIRST = /\s\p{Ll}{3,}ed\b/u;
 /** A heading whose noun is plural ("Sustained winds (km/h)"): asked "What are...". */
 const PLURAL_HEAD = /\p{Ll}{2,}(?<![su]s|is)s(?:\s*\([^()]*\))?$/u;
 /** A name: every word capitalised ("Donald Trump", "Mouth" aside: one word is any noun). */
-const NAME_VALUE = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|de|la|von|van|the|and)?\s*\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+const NAME_VALUE = /^\p{Lu}[\p{L}'’.-]*(?: (?:(?:of|de|la|von|van|the|and) )?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 const MAX_LABEL_WORDS = 8;
 const MAX_VALUE_WORDS = 6;
 
@@ -50,6 +50,8 @@ function asNoun(heading: string): string {
 /** "Salivary amylase" -> "salivary amylase" (a common noun), "Category" and "5" -> "category 5", names kept. */
 function rowName(label: string, labelHeading: string): string {
   // "the band of income 10,001 – 40,000", "category 5": a heading of one word names its rows' numbers without an article.
+  // "Category 5" under "Category" already says it.
+  if (/\d/.test(label) && label.toLowerCase().startsWith(`${labelHeading.toLowerCase()} `)) return asNoun(label);
   if (/\d/.test(label)) return `${/\s/.test(labelHeading) ? "the " : ""}${asNoun(labelHeading)} ${asNoun(label)}`;
   const labelWords = label.split(/\s+/);
   // A name keeps its capitals ("Lake Tanganyika", "Pepsin"); a common noun capitalised only as a cell's first word
@@ -74,13 +76,15 @@ export function tableCellFacts(block: Extract<Block, { kind: "table" }>): TableC
     const name = rowName(label, labelHeading);
     for (let column = 1; column < Math.min(row.length, header.length, MAX_TABLE_CELLS); column++) {
       const heading = header[column].trim();
-      const value = row[column]?.trim() ?? "";
+      const value = (row[column] ?? "").replace(/\s+/g, " ").trim();
       if (!HEADING.test(heading) || PARTICIPLE_AFTER_FIRST.test(heading) || EMPTY_CELL.test(value) || words(value) > MAX_VALUE_WORDS) continue;
       // "Hillary Clinton (227)", "Extensive damage; widespread power cuts": two values in one cell.
       if (/[();]/.test(value)) continue;
       // The value in its own heading or label ("Mouth" under "Where it works" aside) asks nothing.
       if (value.toLowerCase() === heading.toLowerCase() || value.toLowerCase() === label.toLowerCase()) continue;
       const numeric = /^[\d.,]+(?:\s*[–-]\s*[\d.,]+)?\s*(?:%|°\s?[CF]|\p{L}{1,12})?$/u.test(value);
+      // "154–177 mph": a range with its unit has no one number to grade, nor the bare ends a range is graded by.
+      if (numeric && /\d\s*[–-]\s*[\d.]/.test(value) && rangeEnds(value) === null) continue;
       const year = /^\d{4}$/.test(value);
       // A value typed back is a number or a name: a phrase ("Some damage to roofs") has too many ways to say it.
       if (!numeric && !year && !NAME_VALUE.test(value)) continue;

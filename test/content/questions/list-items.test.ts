@@ -61,6 +61,8 @@ describe("what a list item says", () => {
     expect(entry("Dredger: a vessel that removes silt from the harbour bed.")).toMatchObject({ term: "Dredger" });
     // A numbered part of a text is no term for what it covers.
     expect(entry("Article IV: relations among the harbour towns.")).toBeNull();
+    // A relative clause without its "that" may open on a pronoun; a category by its number is still a term.
+    expect(entry("Gross income: the money someone earns before tax is deducted.")).toMatchObject({ term: "Gross income" });
   });
 });
 

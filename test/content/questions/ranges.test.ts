@@ -17,6 +17,9 @@ describe("a range a sentence states", () => {
     expect(ends("The second lock, built in 1861–1864, doubled the traffic.")).toEqual([["1861", "1864", true]]);
     expect(ends("Cargoes of 1,200 to 1,500 tonnes were common.")).toEqual([["1,200", "1,500", false]]);
     expect(ends("Pilots earned 2.5–4 crowns a day.")).toEqual([["2.5", "4", false]]);
+    expect(ends("Between 1,200 and 1,500, the pilots struck.")).toEqual([["1,200", "1,500", false]]);
+    // Four digits each, but a measure after them: numbers, not years.
+    expect(ends("The shafts reach between 1000 and 2000 metres below the quay.")).toEqual([["1000", "2000", false]]);
   });
 
   it("is not two values joined by a plain and, a guess with or, years in brackets, a score or a range that runs backwards", () => {
@@ -62,7 +65,13 @@ describe("a range a sentence states", () => {
     expect(range?.prompt).toMatch(/^Which years fill the blanks\? (?:.+ )?Between _____ and _____ the pilots of Varna struck six times against the harbour board\.$/);
     expect(questionFlags(range!)).toEqual([]);
     const oneEnd = questions.find((q) => q.answer === "1821" && q.prompt.includes("_____ and 1829"));
-    if (oneEnd) expect(questionFlags(oneEnd)).toContain("part-of-a-number");
+    expect(oneEnd && questionFlags(oneEnd)).toContain("part-of-a-number");
+    // The checks on a statement read a range's too: one that points back is flagged as any other.
+    const [[{ questions: leaning }]] = generateQuestions([
+      { key: "k", title: "The harbour of Varna", lessons: [lesson("Strikes", "Between 1821 and 1829 they staged six strikes against the harbour board.")] },
+    ]);
+    const leaningRange = leaning.find((q) => q.answer === "1821 and 1829");
+    expect(leaningRange && questionFlags(leaningRange)).toContain("dangling-reference");
   });
 });
 

@@ -24,6 +24,10 @@ describe("a headed table's cells", () => {
   it("name a numeric label by its column, ask 'what are' of a plural heading, and take a range as one answer", () => {
     expect(prompts(["Category", "Gusts (km/h)"], [["2", "154–177"]])).toEqual(["What are the gusts (km/h) for category 2? => 154–177"]);
     expect(prompts(["Band of tonnage", "Due (%)"], [["1,001 – 5,000", "20%"]])).toEqual(["What is the due (%) for the band of tonnage 1,001 – 5,000? => 20%"]);
+    // A label that already says its heading is not named twice.
+    expect(prompts(["Category", "Gusts (km/h)"], [["Category 2", "154–177"]])).toEqual(["What are the gusts (km/h) for category 2? => 154–177"]);
+    // A range with its unit is no one number and no bare range: not asked.
+    expect(prompts(["Category", "Gusts"], [["2", "154–177 km/h"]])).toEqual([]);
   });
 
   it("are not asked without a header, under a question or a verb for a heading, in a summary row, or where the value is a phrase or two values", () => {
