@@ -5,7 +5,7 @@
  * no learner is shown one unmended. Pure.
  */
 import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
-import { CONTEXT_OPENERS } from "../content/questions/text";
+import { CONTEXT_OPENERS, MONTH_NAMES } from "../content/questions/text";
 import { rangeEnds, readNumber } from "./numbers";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
@@ -156,8 +156,9 @@ const TIME_AFTER =
 const COUNT_WITHOUT_NOUN =
   /\b(?:\p{Ll}{2,}ed|wrote|built|made|had|won|lost|sold|took|gave|held|drew|sent|kept|left|found|bought|brought|composed|painted)\s+(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/u;
 
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTH_ALONE = new RegExp(String.raw`^(?:${MONTH_NAMES})$`);
+/** "_____ and October", "September and _____": a month beside another. */
+const MONTH_PAIR_AFTER = new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?:${MONTH_NAMES})\b`);
+const MONTH_PAIR_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or|to|till|until)\s+$`);
 /**
  * One capitalised word with an ending only adjectives have: "Notable", "Regional", "Innovative", "Jurisdictional",
  * "Multilateral". Not "-al", "-ent" or "-ary" alone: "Portugal", "Parliament", "Hungary" open sentences too.
@@ -262,7 +263,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       otherInWords;
     // "In _____ and October 1835" (September): one month of two side by side; the other says when.
     const monthOfPair =
-      MONTH_ALONE.test(q.answer.trim()) && (new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?:${MONTH_NAMES})\b`).test(after) || new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or|to|till|until)\s+$`).test(before));
+      MONTH.test(q.answer.trim()) && (MONTH_PAIR_AFTER.test(after) || MONTH_PAIR_BEFORE.test(before));
     // "the _____ invasion of Afghanistan" (U.S.-led), "the movement of _____ materials" (WMD-related): a compound
     // adjective describes the noun after it; "American", "2001" or "nuclear" fill it as well (raters: 0 of 13).
     // "_____ instances include..." (Notable), "_____ organizations play..." (Regional): an adjective capitalised only
@@ -383,4 +384,4 @@ const GENERIC_HEAD = new Set(
 const NAME_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}'’-]{3,}/gu;
 const CAPITALISED_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}'’-]*/gu;
 
-const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MONTH = new RegExp(String.raw`^(?:${MONTH_NAMES})$`);

@@ -172,11 +172,11 @@ export function generateQuestions(
         if (list && !claimLeansBack(`${list.head} ${list.clause}`, sentence.previous)) examples.push({ list, source: { sentence: sentence.text.trim(), line: sentence.line } });
         if (sentence.text.includes("(")) for (const event of eventYears(sentence.text)) events.push({ event, source: { sentence: sentence.text.trim(), line: sentence.line } });
         if (!/\d/.test(sentence.text)) return;
-        for (const range of numberRanges(sentence.text)) {
-          const context = contextFor(sentence, resolveContext(sentence), leansOnEarlierText);
-          if (context === null) break;
-          ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
-        }
+        const found = numberRanges(sentence.text);
+        // The sentences shown before it, read once for all its ranges (and only for a sentence that has one).
+        const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
+        if (context === null) return;
+        for (const range of found) ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
       });
       for (const sentence of sentences) sentence.tokens = [];
       passed(draft.text.length);

@@ -8,6 +8,7 @@
  */
 import type { QuestionDraft } from "./forms";
 import { BLANK } from "./rules";
+import { MONTH_NAMES } from "./text";
 
 export interface NumberRange {
   /** Offsets in the sentence of the two numbers, [start, end) each. */
@@ -30,9 +31,8 @@ const RANGE = new RegExp(
   "gu",
 );
 
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTH = new RegExp(String.raw`^\s*(?:${MONTHS})\b`);
-const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+(?:(?:between|from)\s+)?$`);
+const MONTH = new RegExp(String.raw`^\s*(?:${MONTH_NAMES})\b`);
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:(?:between|from)\s+)?$`);
 
 /** Words that follow a span of years ("between 1405 and 1433 the Ming..."), where a measure's unit would not. */
 const AFTER_YEARS = new Set(

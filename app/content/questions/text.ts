@@ -16,6 +16,9 @@ export const STOPWORDS = new Set(
 );
 
 /** Words that make a sentence lean on what came before it. */
+/** The months' names, for expressions that read dates ("In _____ and October 1835", "22 and 24 October"). */
+export const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+
 export const CONTEXT_OPENERS = new Set(
   "this these it its they their them such he she his her those that there here".split(" "),
 );
