@@ -172,7 +172,12 @@ function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly 
   const { prompt, key, number } = folded(q);
   return chosen.some((c) => {
     const other = folded(c);
-    if (other.key.includes(key) || key.includes(other.key)) return true;
+    if (other.key.includes(key) || key.includes(other.key)) {
+      // A year of another sentence asks another fact unless the words around both blanks say the same thing:
+      // "from January _____ he received subsidies" (1631) and "crushed Tilly at Breitenfeld on _____" (17 September 1631).
+      const year = key.length <= other.key.length ? number : other.number;
+      if (c.siblingKey === q.siblingKey || !year || blanksShareSetting(q, c)) return true;
+    }
     if (c.siblingKey === q.siblingKey) return false;
     // A number shown in another sentence's prompt is another fact's when the words around it say something else:
     // "the treaty of 20 November _____" (1815) is not answered by "between September 1814 and June 1815", but
@@ -208,6 +213,16 @@ function sameSetting(shower: DeckCandidate, asker: DeckCandidate): boolean {
   const blank = asker.prompt.indexOf("_____");
   const asked = blank >= 0 ? wordsAround(asker.prompt, blank, blank + 5) : settingWords(asker.prompt);
   return asked.some((w) => shown.has(w));
+}
+
+/** Whether the words around two questions' blanks (or, with no blank, their prompts' words) have one in common. */
+function blanksShareSetting(a: DeckCandidate, b: DeckCandidate): boolean {
+  const around = (prompt: string) => {
+    const blank = prompt.indexOf("_____");
+    return blank >= 0 ? wordsAround(prompt, blank, blank + 5) : settingWords(prompt);
+  };
+  const words = new Set(around(a.prompt));
+  return around(b.prompt).some((w) => words.has(w));
 }
 
 /** A question's prompt and key folded (foldAnswer), each with a space either side for whole-word search. */

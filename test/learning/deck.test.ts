@@ -61,6 +61,11 @@ describe("choosing a lesson's cards", () => {
     const dated = { ...question(6, 0.8), prompt: "The congress opened on _____.", answer: "1 November 1814" };
     const month = { ...question(7, 0.7), prompt: "Delegates arrived by _____ 1814.", answer: "1 November" };
     expect(chooseDeckQuestions([dated, month, other]).map((q) => q.id)).toEqual(["q6", "q4"]);
+    // A year another sentence's date holds is another fact unless the words around both blanks say the same thing.
+    const subsidies = { ...question(12, 0.8, 12, "numeric"), prompt: "From January _____ the king received French subsidies.", answer: "1631" };
+    const battle = { ...question(13, 0.75, 13), prompt: "The king crushed the imperial army at Breitenfeld on _____.", answer: "17 September 1631" };
+    const battleAgain = { ...question(14, 0.7, 14, "numeric"), prompt: "The imperial army was crushed at Breitenfeld in _____.", answer: "1631" };
+    expect(chooseDeckQuestions([subsidies, battle, battleAgain]).map((q) => q.id)).toEqual(["q12", "q13"]);
   });
 
   it("chooses a key that many other prompts show last, so it does not keep them all out", () => {
