@@ -107,6 +107,20 @@ export function answerTooLong(answer: string): string | null {
   return n > MAX_ANSWER_WORDS ? `the answer has ${n} words (at most ${MAX_ANSWER_WORDS})` : null;
 }
 
+/** "What does CCNR stand for?": the acronym asked outright. */
+const STANDS_FOR = /^What does \S+ stand for\?$/;
+/** Words an acronym's letters leave out: "Central Commission for the Navigation of the Rhine" is CCNR. */
+const LINKING_WORDS = new Set(["of", "for", "and", "the", "on", "in", "to", "a", "an", "&"]);
+
+/**
+ * answerTooLong for an acronym's expansion, counting only the words its letters give: the acronym cues each
+ * of them and the small words between ("the International Covenant on Civil and Political Rights", ICCPR) follow.
+ */
+export function expansionTooLong(expansion: string): string | null {
+  const words = expansion.trim().split(WHITESPACE_RUN).filter((w) => !LINKING_WORDS.has(w.toLowerCase()));
+  return words.length > MAX_ANSWER_WORDS ? `the expansion has ${words.length} words its letters give (at most ${MAX_ANSWER_WORDS})` : null;
+}
+
 const FINAL_PUNCTUATION = /[.?!]["'”’)]*$/;
 
 /** Readable prompt: not empty, ends with punctuation. */
@@ -218,7 +232,9 @@ export function breaksRule(q: Question, span?: { sentence: string; start: number
   // A question any name of a list answers shows the list as its answer: each name is held to the limit.
   const tooLong = anyOf
     ? (q.accepted.filter((name) => name !== q.answer).map(answerTooLong).find((why) => why !== null) ?? null)
-    : answerTooLong(q.answer);
+    : STANDS_FOR.test(q.prompt)
+      ? expansionTooLong(q.answer)
+      : answerTooLong(q.answer);
   const any = tooLong ?? promptUnfinished(q.prompt) ?? leansOnContext(q.prompt);
   if (any !== null) return any;
   if (q.type === "true_false") return trueFalseShape(q) ?? blankCount(q.prompt, 0);
