@@ -369,7 +369,7 @@ function dateCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<numb
   }
 }
 
-function classifyName(words: string[]): CandidateKind {
+export function classifyName(words: string[]): CandidateKind {
   const lower = words.map((w) => w.toLowerCase());
   // "the Act of Union", "the Charter of the United Nations": a name that opens on the instrument is one, whatever it names after.
   if (TREATY_WORDS.has(lower[0]) || (lower.some((w) => TREATY_WORDS.has(w)) && !lower.some((w) => w === "nations" || w === "union"))) return "treaty";

@@ -69,6 +69,31 @@ export function numberRanges(text: string): NumberRange[] {
   return out;
 }
 
+/**
+ * "in 1902 and 1903", "the revolutions of 1830 and 1848": two years a sentence joins with "and" after "in" or "of".
+ * A blank over either is given away or left open by the other (part-of-a-number), so neither was asked; the
+ * pair is asked whole, as a range is. Not one of a longer list ("in 1996, 2008 and 2015"), nor years of a measure.
+ */
+const YEAR_PAIR = /(?<=\b(?:[Ii]n|[Oo]f)\s+)(?<!\d[,;]?\s+(?:[Ii]n|[Oo]f)\s+)(1\d{3}|20\d{2})\s+and\s+(1\d{3}|20\d{2})(?![\d\p{L}]|[.,]\d|,?\s+(?:and|or)\s+\d)/gu;
+
+/** A verb or a preposition after a pair of years ("the revolutions of 1830 and 1848 showed"), where a measure's unit would not be. */
+const VERB_AFTER_YEARS =
+  /^(?:\p{Ll}+ed|was|were|saw|had|led|made|brought|gave|took|began|became|left|against|across|under|over|from|into|near|despite|without|within|through|throughout|because|following)$/u;
+
+/** The pairs of years of a sentence (outside brackets), in order, as ranges: see YEAR_PAIR. */
+export function yearPairs(text: string): NumberRange[] {
+  const out: NumberRange[] = [];
+  for (const m of text.matchAll(YEAR_PAIR)) {
+    const at = m.index ?? 0;
+    if (insideBrackets(text, at) || !(Number(m[1]) < Number(m[2]))) continue;
+    const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(at + m[0].length))?.[1];
+    if (nextWord !== undefined && !AFTER_YEARS.has(nextWord) && !VERB_AFTER_YEARS.test(nextWord)) continue;
+    const toStart = at + m[0].length - m[2].length;
+    out.push({ from: { start: at, end: at + m[1].length }, to: { start: toStart, end: toStart + m[2].length }, years: true });
+  }
+  return out;
+}
+
 /** How far back the checks before a range read: each reads a window, so a text of many ranges is read in linear time. */
 const LOOK_BACK = 200;
 

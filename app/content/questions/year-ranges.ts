@@ -66,6 +66,11 @@ export function eventYears(text: string): EventYears[] {
   return out;
 }
 
+/** Whether a name's head makes it an event or a period ("the Taiping Rebellion", "the Ming dynasty"): see EVENT_HEADS. */
+export function namesAnEvent(name: string): boolean {
+  return EVENT_HEADS.has(name.split(/\s+of\s+/)[0].split(/\s+/).at(-1)?.toLowerCase() ?? "");
+}
+
 /** The name without its possessor, as a dictionary lists it: "Cultural Revolution" of "Mao's Cultural Revolution". */
 export function eventProper(event: EventYears): string {
   return event.name.replace(POSSESSOR, "");

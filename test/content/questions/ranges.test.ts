@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateQuestions } from "~/content/questions";
-import { numberRanges, rangeQuestion } from "~/content/questions/ranges";
+import { numberRanges, rangeQuestion, yearPairs } from "~/content/questions/ranges";
 import { paragraphLesson } from "../../support/fixtures";
 import { questionFlags } from "~/questions/flags";
 
@@ -89,3 +89,25 @@ describe("a range left unasked", () => {
     expect(asked("Between 1922 and 1940 the board heard 29 cases.", "The harbour board was founded after the war.")).toEqual(["1922 and 1940"]);
   });
 });
+
+describe("two years a sentence joins with and", () => {
+  const pairs = (text: string) => yearPairs(text).map((r) => rangeQuestion(text, r, "")?.prompt ?? null);
+
+  it("are asked together after in or of, as a range is", () => {
+    expect(pairs("The pilots of Varna struck in 1821 and 1829 against the harbour board.")).toEqual([
+      "Which years fill the blanks? The pilots of Varna struck in _____ and _____ against the harbour board.",
+    ]);
+    expect(pairs("The strikes of 1821 and 1829 emptied the harbour.")).toEqual(["Which years fill the blanks? The strikes of _____ and _____ emptied the harbour."]);
+    const [pair] = yearPairs("In 1821 and 1829 the pilots struck.");
+    expect(rangeQuestion("In 1821 and 1829 the pilots struck.", pair, "")?.answer).toBe("1821 and 1829");
+  });
+
+  it("are not one end of a longer list, a measure, years in brackets, or years that run backwards", () => {
+    expect(pairs("Storms in 1790, 1821 and 1829 wrecked the quay.")).toEqual([]);
+    expect(pairs("Cargoes of 1200 and 1500 tonnes were common.")).toEqual([]);
+    expect(pairs("The guild (founded in 1790 and 1792) survives.")).toEqual([]);
+    expect(pairs("The pilots struck in 1829 and 1821.")).toEqual([]);
+    expect(pairs("Storms in 1821 and 1829 and 1830 wrecked the quay.")).toEqual([]);
+  });
+});
+

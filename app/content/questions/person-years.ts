@@ -1,0 +1,75 @@
+/**
+ * The years in brackets after a person's name: "Shah Jahan (ruled 1628–1658)", "Petrarch (1304–1374)",
+ * "Aeschylus (c. 525–456 BC)". A blank over either half is given away or left open by the other (the checks
+ * flag it: part-of-a-number, aside), so these facts were never asked. Asked whole, as the statement the
+ * brackets make: "Which years fill the blanks? Shah Jahan ruled from _____ to _____." Graded by the two
+ * numbers however the learner joins them (app/questions/grade.ts). An event's years in brackets are
+ * year-ranges.ts's. Pure.
+ */
+import type { QuestionDraft } from "./forms";
+import { BLANK } from "./rules";
+
+export interface PersonYears {
+  /** The name as the sentence writes it before the brackets ("Jean-François Champollion", "Shah Jahan"). */
+  name: string;
+  /** "ruled" when the brackets say so ("ruled", "reigned", "r."), else the years of a life. */
+  role: "lived" | "ruled";
+  from: string;
+  to: string;
+  /** "c." (or "about", "circa") before the years. */
+  about: boolean;
+  /** "BC", "BCE", "AD" or "CE" after the years, as written. */
+  era: string | null;
+}
+
+/** Capitalised words, with the small words inside names ("de", "van", "of"), then the years in brackets. */
+const NAME_THEN_YEARS =
+  /(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|du|da|di|del|della|von|van|der|den|la|le|al|bin|ibn|of)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,4})\s+\(\s*(?<role>ruled|reigned|r\.)?\s*(?<about>c\.|ca\.|circa|about)?\s*(?<from>\d{2,4})\s*[–—-]\s*(?<to>\d{2,4})(?:\s+(?<era>BC|BCE|AD|CE))?\s*\)/gu;
+
+/**
+ * Words that open a sentence or a clause and are no part of the name after them: "Under Jahangir (ruled
+ * 1605–1627)", "The poet Petrarch". A title ("King", "Sultan") is part of it.
+ */
+const NOT_NAME = new Set(
+  "the a an under after before when while during in on at by with from for as although though since until and but or both his her their its this that these those then later".split(
+    " ",
+  ),
+);
+
+/** The shortest and longest life, and the longest reign, the years can span: beyond them the brackets say something else. */
+const LIFE_YEARS = { min: 15, max: 110 };
+const MAX_REIGN_YEARS = 80;
+
+/**
+ * The people a sentence gives years to in brackets. `isPerson` says whether a name can be a person's (not an
+ * organisation's, a place's, a treaty's or an event's): the caller's classifier of names.
+ */
+export function personYears(text: string, isPerson: (name: string) => boolean): PersonYears[] {
+  const out: PersonYears[] = [];
+  for (const m of text.matchAll(NAME_THEN_YEARS)) {
+    const words = m[1].split(/\s+/);
+    while (words.length > 0 && NOT_NAME.has(words[0].toLowerCase())) words.shift();
+    if (words.length === 0) continue;
+    const name = words.join(" ");
+    const { role, about, from, to, era } = m.groups!;
+    // "1939–45": a shortened second year is a period's, not a life's.
+    if (from.length !== to.length) continue;
+    const bc = era === "BC" || era === "BCE";
+    const span = bc ? Number(from) - Number(to) : Number(to) - Number(from);
+    const ruled = role !== undefined;
+    if (ruled ? span <= 0 || span > MAX_REIGN_YEARS : span < LIFE_YEARS.min || span > LIFE_YEARS.max) continue;
+    // A year before 100 without an era is no year of a life written so ("(25–40)" is a count).
+    if (!era && Number(from) < 100) continue;
+    if (!isPerson(name)) continue;
+    out.push({ name, role: ruled ? "ruled" : "lived", from, to, about: about !== undefined, era: era ?? null });
+  }
+  return out;
+}
+
+/** "Which years fill the blanks? Shah Jahan ruled from _____ to _____." */
+export function personYearsQuestion(person: PersonYears): QuestionDraft {
+  const era = person.era ? ` ${person.era}` : "";
+  const statement = `${person.name} ${person.role} from ${person.about ? "about " : ""}${BLANK} to ${BLANK}${era}.`;
+  const answer = `${person.from}–${person.to}`;
+  return { type: "short_answer", prompt: `Which years fill the blanks? ${statement}`, answer, accepted: [answer], weight: 1 };
+}
