@@ -173,10 +173,11 @@ function givesAwayOrIsGivenAway<Q extends DeckCandidate>(q: Q, chosen: readonly 
   return chosen.some((c) => {
     const other = folded(c);
     if (other.key.includes(key) || key.includes(other.key)) {
-      // A year of another sentence asks another fact unless the words around both blanks say the same thing:
-      // "from January _____ he received subsidies" (1631) and "crushed Tilly at Breitenfeld on _____" (17 September 1631).
-      const year = key.length <= other.key.length ? number : other.number;
-      if (c.siblingKey === q.siblingKey || !year || blanksShareSetting(q, c)) return true;
+      // A number (a year, a count) of another sentence asks another fact unless the words around both blanks say the
+      // same thing: "from January _____ he received subsidies" (1631) and "crushed Tilly at Breitenfeld on _____"
+      // (17 September 1631).
+      const numeric = key.length <= other.key.length ? number : other.number;
+      if (c.siblingKey === q.siblingKey || !numeric || blanksShareSetting(q, c)) return true;
     }
     if (c.siblingKey === q.siblingKey) return false;
     // A number shown in another sentence's prompt is another fact's when the words around it say something else:

@@ -471,8 +471,17 @@ function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);
   const kind = classifyName(words);
   if ((kind !== "person" && kind !== "name") || namesAnEvent(name) || dictionaryDenies(name, "person")) return false;
-  return kind === "person" || words.every((w) => PERSON_TITLES.has(w.toLowerCase()) || /^[IVXL]+$/.test(w) || logFrequency(w.toLowerCase()) < COMMON_WORD_LOG_FREQUENCY);
+  const last = words[words.length - 1];
+  const rare = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || /^[IVXL]+$/.test(w) || logFrequency(w.toLowerCase()) < COMMON_WORD_LOG_FREQUENCY;
+  // "The Almoravids (1040–1147)", "the Ilkhanate", "Cubism": a dynasty, a state or a movement, of rare words too.
+  if (NOT_A_PERSON_ENDING.test(last) || BUILDINGS.has(last.toLowerCase())) return false;
+  // "Lincoln Cathedral (1072–1092)": a first name opens it, a common word ends it.
+  return kind === "person" ? rare(last) : words.every(rare);
 }
+/** Last words of buildings and works whose years in brackets are their building's ("Lincoln Cathedral (1072–1092)"). */
+const BUILDINGS = new Set("cathedral church abbey chapel basilica mosque temple wat monastery palace castle fort fortress tower bridge hall house museum library canal dam gate gates wall".split(" "));
+/** Last words of dynasties, peoples, states and movements ("Umayyads", "Hittites", "Khanate", "Cubism"). */
+const NOT_A_PERSON_ENDING = /(?:ids|ads|ites|ate|ism)$/;
 /** Titles before a ruler's or a saint's name. */
 const PERSON_TITLES = new Set("king queen sultan emperor empress pope saint st. sir shah tsar czar khan prince princess duke lord lady caliph".split(" "));
 /** A word at least this common (log frequency; "century" 3.0, "gates" 2.8, "Eiffel" 2.0, "Petrarch" 0) is a common word. */

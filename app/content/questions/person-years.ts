@@ -24,7 +24,7 @@ export interface PersonYears {
 
 /** Capitalised words, with the small words inside names ("de", "van", "of"), then the years in brackets. */
 const NAME_THEN_YEARS =
-  /(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|du|da|di|del|della|von|van|der|den|la|le|al|bin|ibn|of)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,4})\s+\(\s*(?<role>ruled|reigned|r\.)?\s*(?<about>c\.|ca\.|circa|about)?\s*(?<from>\d{2,4})\s*[–—-]\s*(?<to>\d{2,4})(?:\s+(?<era>BC|BCE|AD|CE))?\s*\)/gu;
+  /(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|du|da|di|del|della|von|van|der|den|la|le|al|bin|ibn|of)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,4})\s+\((?:\s*(?<role>ruled|reigned|r\.))?(?:\s*(?<about>c\.|ca\.|circa|about))?\s*(?<from>\d{2,4})\s*[–—-]\s*(?<to>\d{2,4})(?:\s+(?<era>BC|BCE|AD|CE))?\s*\)/gu;
 
 /**
  * Words that open a sentence or a clause and are no part of the name after them: "Under Jahangir (ruled
@@ -52,9 +52,9 @@ export function personYears(text: string, isPerson: (name: string) => boolean): 
     if (words.length === 0) continue;
     const name = words.join(" ");
     const { role, about, from, to, era } = m.groups!;
-    // "1939–45": a shortened second year is a period's, not a life's.
-    if (from.length !== to.length) continue;
     const bc = era === "BC" || era === "BCE";
+    // "1939–45": a shortened second year is a period's, not a life's ("Cicero (106–43 BC)" is a life).
+    if (!bc && from.length !== to.length) continue;
     const span = bc ? Number(from) - Number(to) : Number(to) - Number(from);
     const ruled = role !== undefined;
     if (ruled ? span <= 0 || span > MAX_REIGN_YEARS : span < LIFE_YEARS.min || span > LIFE_YEARS.max) continue;

@@ -74,7 +74,13 @@ export function numberRanges(text: string): NumberRange[] {
  * A blank over either is given away or left open by the other (part-of-a-number), so neither was asked; the
  * pair is asked whole, as a range is. Not one of a longer list ("in 1996, 2008 and 2015"), nor years of a measure.
  */
-const YEAR_PAIR = /(?<=\b(?:[Ii]n|[Oo]f)\s+)(?<!\d[,;]?\s+(?:[Ii]n|[Oo]f)\s+)(1\d{3}|20\d{2})\s+and\s+(1\d{3}|20\d{2})(?![\d\p{L}]|[.,]\d|,?\s+(?:and|or)\s+\d)/gu;
+const YEAR_PAIR =
+  /(?<=\b(?<cue>[Ii]n|[Oo]f)\s)(?<!\d[,;]?\s(?:[Ii]n|[Oo]f)\s)(?<first>1\d{3}|20\d{2})\s+and\s+(?<second>1\d{3}|20\d{2})(?![\d\p{L}]|[.,]\d|\s?[–—-]\s?\d|,?\s+(?:and|or)\s+(?:in\s+)?\d)/gu;
+/**
+ * What "of" two years must follow to date events, not count things: "the revolutions of 1830 and 1848", not
+ * "crowds of 1200 and 1500".
+ */
+const DATED_BY_OF = /\b(?:revolutions|wars|elections|conferences|crises|treaties|acts|floods|famines|games|olympics|expeditions|voyages|uprisings|campaigns|editions|censuses|reforms|constitutions|congresses|councils|exhibitions|eruptions|earthquakes|epidemics|outbreaks|summers|winters|seasons|rebellions|riots|strikes|sieges|battles|invasions|partitions|missions|surveys)\s$/i;
 
 /** A verb or a preposition after a pair of years ("the revolutions of 1830 and 1848 showed"), where a measure's unit would not be. */
 const VERB_AFTER_YEARS =
@@ -85,11 +91,12 @@ export function yearPairs(text: string): NumberRange[] {
   const out: NumberRange[] = [];
   for (const m of text.matchAll(YEAR_PAIR)) {
     const at = m.index ?? 0;
-    if (insideBrackets(text, at) || !(Number(m[1]) < Number(m[2]))) continue;
+    if (insideBrackets(text, at) || !(Number(m.groups!.first) < Number(m.groups!.second))) continue;
+    if (/^of$/i.test(m.groups!.cue) && !DATED_BY_OF.test(text.slice(Math.max(0, at - LOOK_BACK), at - 3))) continue;
     const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(at + m[0].length))?.[1];
     if (nextWord !== undefined && !AFTER_YEARS.has(nextWord) && !VERB_AFTER_YEARS.test(nextWord)) continue;
-    const toStart = at + m[0].length - m[2].length;
-    out.push({ from: { start: at, end: at + m[1].length }, to: { start: toStart, end: toStart + m[2].length }, years: true });
+    const toStart = at + m[0].length - m.groups!.second.length;
+    out.push({ from: { start: at, end: at + m.groups!.first.length }, to: { start: toStart, end: toStart + m.groups!.second.length }, years: true });
   }
   return out;
 }

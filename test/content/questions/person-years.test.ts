@@ -18,6 +18,8 @@ describe("a person's years in brackets", () => {
     expect(asked("Kleodoros (c. 412–350 BC) wrote the first harbour code.").map((q) => [q.prompt, q.answer])).toEqual([
       ["Which years fill the blanks? Kleodoros lived from about _____ to _____ BC.", "412–350"],
     ]);
+    // Before the era the second year may have fewer digits than the first.
+    expect(asked("Kleodoros (106–43 BC) wrote the first harbour code.").map((q) => q.answer)).toEqual(["106–43"]);
   });
 
   it("are not a span no life or reign has, a period's shortened years, or a count", () => {
@@ -31,7 +33,9 @@ describe("a person's years in brackets", () => {
   it("are asked of a person's name only, in the bank, unflagged", () => {
     const text =
       "The harbour of Varna grew quickly. The cartographer Ivo Marn (1790–1861) charted its bay. " +
-      "The Harbour Commission of Varna (1801–1870) ran the quay. The Quiet Siege (1820–1824) closed the port.";
+      "The Harbour Commission of Varna (1801–1870) ran the quay. The Quiet Siege (1820–1850) closed the port. " +
+      "The Varnavids (1790–1850) ruled the coast. Marn Cathedral (1801–1840) overlooks the bay. The Marnate (1802–1860) " +
+      "taxed the quay. The Varna Gates (1803–1850) guard it.";
     const [[{ questions }]] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [paragraphLesson("Harbour", text)] }]);
     const lives = questions.filter((q) => / (?:lived|ruled) from /.test(q.prompt));
     expect(lives.map((q) => q.prompt)).toEqual(["Which years fill the blanks? Ivo Marn lived from _____ to _____."]);

@@ -108,6 +108,12 @@ describe("two years a sentence joins with and", () => {
     expect(pairs("The guild (founded in 1790 and 1792) survives.")).toEqual([]);
     expect(pairs("The pilots struck in 1829 and 1821.")).toEqual([]);
     expect(pairs("Storms in 1821 and 1829 and 1830 wrecked the quay.")).toEqual([]);
+    expect(pairs("Storms in 1821 and 1829, and in 1830, wrecked the quay.")).toEqual([]);
+    // The first year of a range is no pair's.
+    expect(pairs("Ivo Marn served as harbour master in 1821 and 1829–1835.")).toEqual([]);
+    // After "of", two years date events ("the strikes of"); otherwise they may count things.
+    expect(pairs("The quay held crowds of 1200 and 1500.")).toEqual([]);
+    expect(pairs("Armies of 1200 and 1500 marched on the port.")).toEqual([]);
   });
 });
 
