@@ -9,21 +9,21 @@
  * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
-import { acronymExpansions, classifyName, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
+import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
-import { eventProper, eventYearQuestions, eventYears, namesAnEvent, type EventYears } from "./year-ranges";
+import { eventProper, eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
 import { numberRanges, rangeQuestion, yearPairs, type NumberRange } from "./ranges";
-import { personYears, personYearsQuestion, type PersonYears } from "./person-years";
+import { isPersonName, personYears, personYearsQuestion, type PersonYears } from "./person-years";
 import { tableCellFacts, type TableCellFact } from "./table-cells";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
 import { leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, dictionaryAcronym, dictionaryDenies, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
+import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
@@ -461,31 +461,6 @@ const RANGE_ACCEPTANCE = 0.81;
  * 22 of 24 times in the same ratings and keep RANGE_ACCEPTANCE.)
  */
 const PERSON_YEARS_ACCEPTANCE = 0.9;
-/**
- * Whether a name before years in brackets is a person's: a name the gazetteer gives a person's first name, or one
- * of rare words only, besides a title ("Sultan Mahmud II", "Petrarch"): "the Crisis of the Third Century (235–284)"
- * and "the Gates of Paradise (1425–1452)" are of common words. Never an organisation's, a place's, a treaty's or an
- * event's, nor one a dictionary knows as something else.
- */
-function isPersonName(name: string): boolean {
-  const words = name.split(/\s+/);
-  const kind = classifyName(words);
-  if ((kind !== "person" && kind !== "name") || namesAnEvent(name) || dictionaryDenies(name, "person")) return false;
-  const last = words[words.length - 1];
-  const rare = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || /^[IVXL]+$/.test(w) || logFrequency(w.toLowerCase()) < COMMON_WORD_LOG_FREQUENCY;
-  // "The Almoravids (1040–1147)", "the Ilkhanate", "Cubism": a dynasty, a state or a movement, of rare words too.
-  if (NOT_A_PERSON_ENDING.test(last) || BUILDINGS.has(last.toLowerCase())) return false;
-  // "Lincoln Cathedral (1072–1092)": a first name opens it, a common word ends it.
-  return kind === "person" ? rare(last) : words.every(rare);
-}
-/** Last words of buildings and works whose years in brackets are their building's ("Lincoln Cathedral (1072–1092)"). */
-const BUILDINGS = new Set("cathedral church abbey chapel basilica mosque temple wat monastery palace castle fort fortress tower bridge hall house museum library canal dam gate gates wall".split(" "));
-/** Last words of dynasties, peoples, states and movements ("Umayyads", "Hittites", "Khanate", "Cubism"). */
-const NOT_A_PERSON_ENDING = /(?:ids|ads|ites|ate|ism)$/;
-/** Titles before a ruler's or a saint's name. */
-const PERSON_TITLES = new Set("king queen sultan emperor empress pope saint st. sir shah tsar czar khan prince princess duke lord lady caliph".split(" "));
-/** A word at least this common (log frequency; "century" 3.0, "gates" 2.8, "Eiffel" 2.0, "Petrarch" 0) is a common word. */
-const COMMON_WORD_LOG_FREQUENCY = 2.5;
 /** The estimate for a headed table's cell asked by its headings: see table-cells.ts (16 of 34 ratings). */
 const TABLE_CELL_ACCEPTANCE = 0.47;
 /**

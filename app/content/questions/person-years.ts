@@ -6,8 +6,11 @@
  * numbers however the learner joins them (app/questions/grade.ts). An event's years in brackets are
  * year-ranges.ts's. Pure.
  */
+import { classifyName } from "./candidates";
 import type { QuestionDraft } from "./forms";
+import { dictionaryDenies, logFrequency } from "./nlp";
 import { BLANK } from "./rules";
+import { namesAnEvent } from "./year-ranges";
 
 export interface PersonYears {
   /** The name as the sentence writes it before the brackets ("Jean-François Champollion", "Shah Jahan"). */
@@ -73,3 +76,29 @@ export function personYearsQuestion(person: PersonYears): QuestionDraft {
   const answer = `${person.from}–${person.to}`;
   return { type: "short_answer", prompt: `Which years fill the blanks? ${statement}`, answer, accepted: [answer], weight: 1 };
 }
+
+/**
+ * Whether a name before years in brackets is a person's: a name the gazetteer gives a person's first name, or one
+ * of rare words only, besides a title ("Sultan Mahmud II", "Petrarch"): "the Crisis of the Third Century (235–284)"
+ * and "the Gates of Paradise (1425–1452)" are of common words. Never an organisation's, a place's, a treaty's or an
+ * event's, nor one a dictionary knows as something else.
+ */
+export function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  const kind = classifyName(words);
+  if ((kind !== "person" && kind !== "name") || namesAnEvent(name) || dictionaryDenies(name, "person")) return false;
+  const last = words[words.length - 1];
+  const rare = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || /^[IVXL]+$/.test(w) || logFrequency(w.toLowerCase()) < COMMON_WORD_LOG_FREQUENCY;
+  // "The Almoravids (1040–1147)", "the Ilkhanate", "Cubism": a dynasty, a state or a movement, of rare words too.
+  if (NOT_A_PERSON_ENDING.test(last) || BUILDINGS.has(last.toLowerCase())) return false;
+  // "Lincoln Cathedral (1072–1092)": a first name opens it, a common word ends it.
+  return kind === "person" ? rare(last) : words.every(rare);
+}
+/** Last words of buildings and works whose years in brackets are their building's ("Lincoln Cathedral (1072–1092)"). */
+const BUILDINGS = new Set("cathedral church abbey chapel basilica mosque temple wat monastery palace castle fort fortress tower bridge hall house museum library canal dam gate gates wall".split(" "));
+/** Last words of dynasties, peoples, states and movements ("Umayyads", "Hittites", "Khanate", "Cubism"). */
+const NOT_A_PERSON_ENDING = /(?:ids|ads|ites|ate|ism)$/;
+/** Titles before a ruler's or a saint's name. */
+const PERSON_TITLES = new Set("king queen sultan emperor empress pope saint st. sir shah tsar czar khan prince princess duke lord lady caliph".split(" "));
+/** A word at least this common (log frequency; "century" 3.0, "gates" 2.8, "Eiffel" 2.0, "Petrarch" 0) is a common word. */
+const COMMON_WORD_LOG_FREQUENCY = 2.5;
