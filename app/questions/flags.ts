@@ -288,7 +288,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
     // "visited _____ times: in 1993, 1997 and 1999" (three), "The _____ governments signed..." (two): a count the learner
     // can read off the list that follows, or the pair the sentence before just named.
-    if (countGivenAway(q.answer, before, statement.slice(at + BLANK.length))) flags.push("key-echoed");
+    if (countGivenAway(q.answer, before, statement.slice(at + BLANK.length)) || durationGivenAway(q.answer, statement.slice(at + BLANK.length)))
+      flags.push("key-echoed");
     // "Syria, _____ in the seventh century" (Palestine and Egypt), "such as the United States, _____ raised tariffs"
     // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
     const restOfList = TWO_NAMES.test(q.answer.trim()) && NAME_THEN_COMMA.test(before) && !OPENING_PHRASE_THEN_COMMA.test(statement.slice(0, at));
@@ -335,10 +336,31 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   // "formed of _____ parts, West Pakistan and East Pakistan" (two): the names counted, in apposition.
   const named = NAMES_COUNTED.exec(after)?.[1];
   if (named && named.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
-  const list = COUNTED_LIST.exec(after)?.[1];
+  const counted = COUNTED_LIST.exec(after);
+  const list = counted?.[1];
   if (!list) return false;
   const items = list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");
-  return items.length === count;
+  if (items.length === count) return true;
+
+  // "_____ seasons: a warm, wet season from December... and a cooler, misty season": items whose describing words
+  // hold commas are counted by the counted word after "a" or "one", each item naming it once.
+  const noun = /([\p{L}'’-]+)\s*(?::|,\s+namely\b|\()/u.exec(counted[0].slice(0, counted[0].length - list.length))?.[1].toLowerCase();
+  const one = noun?.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun?.replace(/e?s$/, "");
+  if (!one || one === noun || one.length < 3) return false;
+  const item = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:a|an|one|another)\s+(?:[\p{L}'’-]+,?\s+){0,3}?${one.replace(/[^\p{L}]/gu, ".")}(?![\p{L}\p{N}])`, "gu");
+  const mentions = list.toLowerCase().match(item)?.length ?? 0;
+  return mentions === count;
+}
+
+/** "for about _____ from 15 September to 20 October 1835" (five weeks): a duration the dates around it work out. */
+const DURATION_KEY = /^(?:about\s+)?(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$/i;
+const DATES_AROUND = new RegExp(
+  String.raw`\b(?:from|between)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b[^.;]{0,30}?\s+(?:to|until|and|till)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b`,
+);
+
+/** Whether a duration's key is worked out from the dates its prompt gives it: "for _____ from 1845 to 1849". */
+export function durationGivenAway(answer: string, after: string): boolean {
+  return DURATION_KEY.test(answer.trim()) && DATES_AROUND.test(after.slice(0, 120));
 }
 
 /**

@@ -137,6 +137,17 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The port has _____ docks: the north dock and the south dock.", answer: "three" })).toEqual([]);
     expect(questionFlags({ prompt: "The towns adopted the _____ Marn Charters of 1712.", answer: "four" })).toEqual([]);
     expect(questionFlags({ prompt: "The ferry was refitted _____ times before 1950.", answer: "four" })).toEqual([]);
+    // Items whose describing words hold commas, counted by the counted word after "a" (not by "the garúa season").
+    const seasons = "Varna has _____ seasons: a warm, wet season from May to June and a cool, misty season, called the garúa season, from July.";
+    expect(questionFlags({ prompt: seasons, answer: "two" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: seasons, answer: "three" })).toEqual([]);
+  });
+
+  it("flags a duration the dates after it work out, not one the prompt leaves to the lesson", () => {
+    expect(questionFlags({ prompt: "The ferry stayed at Varna for about _____ from 15 September to 20 October 1835.", answer: "five weeks" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The blockade lasted _____, from 1845 to 1849, and emptied the port.", answer: "four years" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The ferry stayed at Varna for about _____ in 1835.", answer: "five weeks" })).toEqual([]);
+    expect(questionFlags({ prompt: "The ferry stayed for _____ from 15 September to 20 October 1835.", answer: "Varna" })).toEqual([]);
   });
 
   it("flags a piece of a name joined by a small particle, or after the acronym that opens it", () => {
