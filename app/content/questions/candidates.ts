@@ -148,6 +148,11 @@ const TREATY_WORDS = new Set(
 );
 const ERAS = new Set(["BCE", "BC", "CE", "AD", "B.C.", "A.D.", "B.C.E.", "C.E."]);
 const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
+/**
+ * A word at least this common (log frequency: "office" 4.0, "treaty" 2.4, "forum" 2.0) is a dictionary word, the
+ * head of an institution's name; a rarer one ("Ayora" 0) ends a place's.
+ */
+const COMMON_NAME_WORD = 1;
 const NUMBERED_NAMES = new Set(["resolution", "article", "chapter", "section", "protocol", "act", "no", "number", "amendment"]);
 const ROMAN = /^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 
@@ -418,7 +423,10 @@ function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Se
       // Connectors inside a name: "Office on Drugs and Crime", "Osama bin Laden".
       let k = to;
       while (k < tokens.length && NAME_CONNECTORS.has(tokens[k].lower) && k - to < 2) k++;
-      if (k > to && k < tokens.length && isProper(tokens, k) && !used.has(k)) {
+      // "Puerto Ayora on Santa Cruz": "on" joins a name whose last word is a common one ("Office on Drugs",
+      // "Convention on the Rights"), not a place to the island it stands on.
+      const placedOn = tokens[to]?.lower === "on" && logFrequency(tokens[to - 1].lower) < COMMON_NAME_WORD;
+      if (k > to && k < tokens.length && isProper(tokens, k) && !used.has(k) && !placedOn) {
         to = k + 1;
         continue;
       }

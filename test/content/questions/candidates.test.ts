@@ -15,6 +15,13 @@ function candidates(text: string): string[] {
 }
 
 describe("answer candidates", () => {
+  it("joins a name across \"on\" after an institution's common word, not a town to the island it stands on", () => {
+    const found = candidates("The largest town is Kastrovo Velk on Marnisla, and the Office on Harbour Crime met there.");
+    expect(found).toContain("name:Kastrovo Velk");
+    expect(found.some((c) => c.endsWith("Kastrovo Velk on Marnisla"))).toBe(false);
+    expect(found.some((c) => c.endsWith(":Office on Harbour Crime"))).toBe(true);
+  });
+
   it("takes a calendar's era for part of its date, not an acronym, and keeps an acronym spelt the same elsewhere", () => {
     const found = candidates("The bridge was begun around 118 BCE, rebuilt in AD 43 and again in the second century CE.");
     expect(found.filter((c) => c.startsWith("acronym:"))).toEqual([]);
