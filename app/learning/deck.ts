@@ -114,7 +114,6 @@ export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[
  */
 export function chooseModuleDecks<Q extends DeckCandidate>(lessons: readonly (readonly Q[])[], policy: DeckPolicy = DEFAULT_DECK_POLICY): Q[][] {
   const askedBefore = new Set<string>();
-  const factOf = (q: Q) => `${q.siblingKey}\u0000${foldAnswer(q.answer)}`;
   return lessons.map((ranked) => {
     const deck = chooseDeckQuestions(
       ranked.filter((q) => (q.curation !== undefined && vouchedFor(q.curation)) || !askedBefore.has(factOf(q))),
@@ -123,6 +122,23 @@ export function chooseModuleDecks<Q extends DeckCandidate>(lessons: readonly (re
     for (const q of deck) if (q.type !== "true_false") askedBefore.add(factOf(q));
     return deck;
   });
+}
+
+/** A fact: its sibling group (a fact stated again is in its first statement's) and its key. */
+function factOf(q: DeckCandidate): string {
+  return `${q.siblingKey}\u0000${foldAnswer(q.answer)}`;
+}
+
+/**
+ * The questions of earlier lessons' decks (`earlierDecks`, chooseModuleDecks's) on facts a lesson states again: its
+ * `eligible` questions (those its policy lets into a deck) include one on the same fact, which chooseModuleDecks left
+ * to the earlier deck. Starting the lesson adds them too, so a learner who starts it first is still asked them.
+ */
+export function restatedEarlier<Q extends DeckCandidate>(eligible: readonly Q[], earlierDecks: readonly (readonly Q[])[]): Q[] {
+  const stated = new Set(eligible.filter((q) => q.type !== "true_false").map(factOf));
+  const found = new Set<Q>();
+  for (const deck of earlierDecks) for (const q of deck) if (q.type !== "true_false" && stated.has(factOf(q))) found.add(q);
+  return [...found];
 }
 
 /**

@@ -4,7 +4,7 @@
  * listed here.
  */
 import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
-import { DECK_QUALITY_BAR, chooseModuleDecks, practiceOrder } from "../learning/deck";
+import { DECK_QUALITY_BAR, chooseModuleDecks, practiceOrder, restatedEarlier } from "../learning/deck";
 import type { Database } from "../../db/client";
 import { courses, lessons, modules, questions } from "../../db/schema";
 import type { Block, NumericAnswer, QuestionType } from "../content/types";
@@ -97,17 +97,23 @@ async function moduleDecks(db: Database, moduleIds: readonly string[], upToPosit
     if (list) list.push(row);
     else moduleLessons.set(row.question.lessonId, [row]);
   }
-  const decks = new Map<string, Array<(typeof rows)[number]["question"] & { accepted: string[] }>>();
-  for (const moduleLessons of byModule.values()) {
+  type Candidate = (typeof rows)[number]["question"] & { accepted: string[] };
+  const decks = new Map<string, Candidate[]>();
+  // What each lesson may enter its deck with, before the earlier lessons' decks take their facts (restatedEarlier).
+  const eligible = new Map<string, Candidate[]>();
+  const order = new Map<string, string[]>();
+  for (const [moduleId, moduleLessons] of byModule) {
     const ranked = [...moduleLessons.values()];
-    const chosen = chooseModuleDecks(
-      // The automatic checks read a question's accepted answers too (an acronym's expansion echoed in the prompt).
-      ranked.map((lesson) => lesson.map((r) => ({ ...r.question, accepted: readAnswerData(r.question).accepted }))),
-      { learnerQuestions: ranked[0]![0]!.learnerQuestions, qualityBar: ranked[0]![0]!.qualityBar },
-    );
-    [...moduleLessons.keys()].forEach((lessonId, i) => decks.set(lessonId, chosen[i]!));
+    // The automatic checks read a question's accepted answers too (an acronym's expansion echoed in the prompt).
+    const candidates = ranked.map((lesson) => lesson.map((r) => ({ ...r.question, accepted: readAnswerData(r.question).accepted })));
+    const chosen = chooseModuleDecks(candidates, { learnerQuestions: ranked[0]![0]!.learnerQuestions, qualityBar: ranked[0]![0]!.qualityBar });
+    [...moduleLessons.keys()].forEach((lessonId, i) => {
+      decks.set(lessonId, chosen[i]!);
+      eligible.set(lessonId, candidates[i]!);
+    });
+    order.set(moduleId, [...moduleLessons.keys()]);
   }
-  return decks;
+  return Object.assign(decks, { eligible, order });
 }
 
 /** The deck of every active lesson of the given modules, by lesson id (moduleDecks). */
@@ -121,6 +127,25 @@ export async function lessonDeck(db: Database, lessonId: string) {
   const found = await db.select({ moduleId: lessons.moduleId, position: lessons.position }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
   if (found.length === 0) return [];
   return (await moduleDecks(db, [found[0]!.moduleId], found[0]!.position)).get(lessonId) ?? [];
+}
+
+/**
+ * The cards starting a lesson adds: its deck, and the questions of the module's earlier lessons' decks on facts
+ * this lesson states again (restatedEarlier), which its own deck leaves to them. A learner who starts this lesson
+ * first is asked those facts too; starting the earlier lesson later adds the same questions, so nothing twice.
+ */
+export async function lessonCards(db: Database, lessonId: string) {
+  const found = await db.select({ moduleId: lessons.moduleId, position: lessons.position }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
+  if (found.length === 0) return [];
+  const decks = await moduleDecks(db, [found[0]!.moduleId], found[0]!.position);
+  const lessonIds = decks.order.get(found[0]!.moduleId) ?? [];
+  const at = lessonIds.indexOf(lessonId);
+  if (at < 0) return [];
+  const restated = restatedEarlier(
+    decks.eligible.get(lessonId)!,
+    lessonIds.slice(0, at).map((id) => decks.get(id)!),
+  );
+  return [...decks.get(lessonId)!, ...restated];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Database } from "../../db/client";
 import { cards, enrolments, lessonReads, lessons } from "../../db/schema";
 import { getDb } from "../db.server";
 import { newCardState } from "../learning/scheduler";
-import { getLesson, getModuleOutline, lessonDeck } from "./course.server";
+import { getLesson, getModuleOutline, lessonCards } from "./course.server";
 
 /** A module's outline, with which lessons the learner (if any) has read and whether they are enrolled. */
 export async function getModulePage(courseSlug: string, moduleSlug: string, userId: string | null) {
@@ -65,13 +65,14 @@ export async function isEnrolled(db: Database, userId: string, moduleId: string)
  * Records that the learner read a lesson and brings its best questions into
  * their deck as new cards (enrolling them in the module): the bank holds every
  * form of every fact, a deck the best few, so one lesson is not hundreds of
- * cards. Idempotent: cards that exist keep their history. Returns the number
- * of cards added.
+ * cards; with them, the earlier lessons' questions on facts it states again
+ * (lessonCards). Idempotent: cards that exist keep their history. Returns the
+ * number of cards added.
  */
 export async function startLesson(db: Database, userId: string, lessonId: string, now: number): Promise<number> {
   const lesson = await db.query.lessons.findFirst({ where: and(eq(lessons.id, lessonId), eq(lessons.status, "active")) });
   if (!lesson) return 0;
-  const qs = await lessonDeck(db, lessonId);
+  const qs = await lessonCards(db, lessonId);
   const fresh = newCardState(now);
   let added = 0;
   await db.transaction(async (tx) => {

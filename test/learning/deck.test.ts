@@ -1,4 +1,4 @@
-import { CARDS_PER_LESSON, DECK_QUALITY_BAR, FACTS_PER_SENTENCE, chooseDeckQuestions, chooseModuleDecks, practiceOrder } from "~/learning/deck";
+import { CARDS_PER_LESSON, DECK_QUALITY_BAR, FACTS_PER_SENTENCE, chooseDeckQuestions, chooseModuleDecks, practiceOrder, restatedEarlier } from "~/learning/deck";
 
 const question = (i: number, quality: number, sentence = i, type = "cloze", answer = `answer ${i}`) => ({
   id: `q${i}`,
@@ -97,6 +97,9 @@ describe("a module's decks", () => {
     expect(chooseModuleDecks([[first], [vouched]])[1].map((q) => q.id)).toEqual(["q1"]);
     // Each lesson alone gives what chooseDeckQuestions gives.
     expect(chooseModuleDecks([[again, year, other]])[0]).toEqual(chooseDeckQuestions([again, year, other]));
+    // The first lesson's question is what starting the later one adds for the fact it states again; none for the unrelated 93.
+    expect(restatedEarlier([again, year, other], [one]).map((q) => q.id)).toEqual(["q0"]);
+    expect(restatedEarlier([unrelated], [one])).toEqual([]);
   });
 });
 
