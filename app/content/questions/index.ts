@@ -579,7 +579,9 @@ class SubjectOf {
     const titleWords = this.titleWords;
     if (titleWords === null || /\d/.test(answer)) return false;
     const words = (folded ?? normaliseOnce(answer).split(" ")).filter((w) => w !== "" && !STOPWORDS.has(w));
-    if (words.length === 0 || !words.every((w) => titleWords.has(w))) return false;
+    // "the Pre-Raphaelites" in a document on "The Pre-Raphaelite Brotherhood": a plural names the title's members.
+    const inTitle = (w: string) => titleWords.has(w) || (w.length > 4 && w.endsWith("s") && titleWords.has(w.slice(0, -1)));
+    if (words.length === 0 || !words.every(inTitle)) return false;
     return 2 * new Set(words).size >= this.titleContent;
   }
 }

@@ -540,6 +540,14 @@ describe("generateQuestions", () => {
     expect(subject(several).some((q) => q.quality > 0.05)).toBe(true);
     // A year of it is not its subject.
     expect(titled.questions.find((q) => q.answer === "1952" && q.type === "numeric")!.quality).toBeGreaterThan(0.05);
+    // Its members, named in the plural, are.
+    const members = "The Varnaites aimed to paint only what they saw, and the Harbour Board bought their work in 1852.";
+    const [[brotherhood]] = generateQuestions([{ key: "t", title: "The Varnaite Brotherhood", lessons: [lesson("Aims", [members])] }]);
+    const [[unnamed]] = generateQuestions([{ key: "t", lessons: [lesson("Aims", [members])] }]);
+    const named = (bank: typeof titled) => bank.questions.filter((q) => q.answer === "Varnaites" && q.type !== "true_false");
+    expect(named(unnamed).some((q) => q.quality > 0.05)).toBe(true);
+    expect(named(brotherhood).length).toBeGreaterThan(0);
+    for (const q of named(brotherhood)) expect(q.quality).toBeLessThanOrEqual(0.05);
   });
 
   it("estimates what the document's own subject's acronym stands for as unlikely to be accepted", () => {
