@@ -148,6 +148,20 @@ const TREATY_WORDS = new Set(
 );
 const ERAS = new Set(["BCE", "BC", "CE", "AD", "B.C.", "A.D.", "B.C.E.", "C.E."]);
 const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
+/** Faiths whose adjective describes a place ("Protestant Londonderry", "Catholic Ireland"), not part of its name. */
+const FAITHS = new Set("protestant catholic muslim jewish christian hindu buddhist orthodox anglican calvinist lutheran sunni shia".split(" "));
+
+/**
+ * Whether the words after a faith name a place: the gazetteer's, or words no dictionary holds ("Londonderry"), not
+ * "Church" or "League".
+ */
+function placeAfterFaith(words: string[]): boolean {
+  if (words.length > 3) return false;
+  const kind = classifyName(words);
+  if (kind === "organisation" || kind === "treaty") return false;
+  return lexiconTag(words.join(" ").toLowerCase()) === "place" || words.every((w) => logFrequency(w.toLowerCase()) < COMMON_NAME_WORD);
+}
+
 /**
  * A word at least this common (log frequency: "office" 4.0, "treaty" 2.4, "forum" 2.0) is a dictionary word, the
  * head of an institution's name; a rarer one ("Ayora" 0) ends a place's.
@@ -434,6 +448,11 @@ function properNameCandidates(sentence: Sentence, out: CandidateSpan[], used: Se
     }
     // "Resolution 1373": a number that is part of the name.
     if (NUMBERED_NAMES.has(tokens[to - 1].lower) && tokens[to] && /^\d+$/.test(tokens[to].text)) to++;
+    // "Protestant Londonderry withstood a siege": a faith describes the place, and the name is the place's.
+    if (to - i >= 2 && FAITHS.has(tokens[i].lower) && placeAfterFaith(tokens.slice(i + 1, to).map((t) => t.text))) {
+      used.add(i);
+      i++;
+    }
     const span = tokens.slice(i, to);
     const words = span.map((t) => t.text);
     const allAcronyms = words.every((w) => isAcronym(w));

@@ -22,6 +22,14 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Office on Harbour Crime"))).toBe(true);
   });
 
+  it("takes a place a faith describes without the faith, but keeps a church or a league the faith names", () => {
+    const found = candidates("Protestant Kastrovo withstood a siege of 105 days. The Catholic Church met in Varna. The Muslim League met in Marn.");
+    expect(found.some((c) => c.endsWith(":Kastrovo"))).toBe(true);
+    expect(found.some((c) => c.endsWith(":Protestant Kastrovo"))).toBe(false);
+    expect(found.some((c) => c.endsWith(":Catholic Church"))).toBe(true);
+    expect(found.some((c) => c.includes("Muslim League"))).toBe(true);
+  });
+
   it("takes a calendar's era for part of its date, not an acronym, and keeps an acronym spelt the same elsewhere", () => {
     const found = candidates("The bridge was begun around 118 BCE, rebuilt in AD 43 and again in the second century CE.");
     expect(found.filter((c) => c.startsWith("acronym:"))).toEqual([]);
