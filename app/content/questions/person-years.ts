@@ -96,9 +96,19 @@ export function isPersonName(name: string): boolean {
 }
 /** Last words of buildings and works whose years in brackets are their building's ("Lincoln Cathedral (1072–1092)"). */
 const BUILDINGS = new Set("cathedral church abbey chapel basilica mosque temple wat monastery palace castle fort fortress tower bridge hall house museum library canal dam gate gates wall".split(" "));
-/** Last words of dynasties, peoples, states and movements ("Umayyads", "Hittites", "Khanate", "Cubism"). */
-const NOT_A_PERSON_ENDING = /(?:ids|ads|ites|ate|ism)$/;
+/** Last words of dynasties, peoples, states and movements ("Umayyads", "Hittites", "Julio-Claudians", "Khanate", "Cubism"). */
+const NOT_A_PERSON_ENDING = /(?:ids|ads|ites|ians|ate|ism)$/;
 /** Titles before a ruler's or a saint's name. */
 const PERSON_TITLES = new Set("king queen sultan emperor empress pope saint st. sir shah tsar czar khan prince princess duke lord lady caliph".split(" "));
 /** A word at least this common (log frequency; "century" 3.0, "gates" 2.8, "Eiffel" 2.0, "Petrarch" 0) is a common word. */
 const COMMON_WORD_LOG_FREQUENCY = 2.5;
+
+/** How many of `sentences` name the person by their last name ("Lassell" of "William Lassell"; a regnal number is no name). */
+export function sentencesNaming(sentences: readonly string[], person: PersonYears): number {
+  const last = person.name.split(/\s+/).filter((w) => !/^[IVXL]+$/.test(w)).at(-1);
+  if (!last) return 0;
+  const named = new RegExp(String.raw`(?<![\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\p{L}])`, "u");
+  let n = 0;
+  for (const sentence of sentences) if (named.test(sentence)) n++;
+  return n;
+}

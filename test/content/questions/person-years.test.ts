@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateQuestions } from "~/content/questions";
-import { personYears, personYearsQuestion } from "~/content/questions/person-years";
+import { personYears, personYearsQuestion, sentencesNaming } from "~/content/questions/person-years";
+import { DECK_QUALITY_BAR } from "~/learning/deck";
 import { questionFlags } from "~/questions/flags";
 import { paragraphLesson } from "../../support/fixtures";
 
@@ -34,7 +35,7 @@ describe("a person's years in brackets", () => {
     const text =
       "The harbour of Varna grew quickly. The cartographer Ivo Marn (1790–1861) charted its bay. " +
       "The Harbour Commission of Varna (1801–1870) ran the quay. The Quiet Siege (1820–1850) closed the port. " +
-      "The Varnavids (1790–1850) ruled the coast. Marn Cathedral (1801–1840) overlooks the bay. The Marnate (1802–1860) " +
+      "The Varnavids (1790–1850) ruled the coast. The Velkians (1791–1850) fished it. Marn Cathedral (1801–1840) overlooks the bay. The Marnate (1802–1860) " +
       "taxed the quay. The Varna Gates (1803–1850) guard it.";
     const [[{ questions }]] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [paragraphLesson("Harbour", text)] }]);
     const lives = questions.filter((q) => / (?:lived|ruled) from /.test(q.prompt));
@@ -42,3 +43,20 @@ describe("a person's years in brackets", () => {
     expect(questionFlags(lives[0])).toEqual([]);
   });
 });
+
+describe("a person's life in brackets", () => {
+  it("reaches a deck when the document names the person in three sentences or more, and stays in the bank when named in passing", () => {
+    const life = (text: string) => {
+      const [[{ questions }]] = generateQuestions([{ key: "k", title: "The harbour of Varna", lessons: [paragraphLesson("Harbour", text)] }]);
+      return questions.find((q) => / lived from /.test(q.prompt))!;
+    };
+    const passing = life("The harbour of Varna grew quickly. The cartographer Ivo Marn (1790–1861) charted its bay.");
+    const central =
+      "The harbour of Varna grew quickly. The cartographer Ivo Marn (1790–1861) charted its bay. " +
+      "Marn drew the first chart of the reefs. The board paid Marn in silver.";
+    expect(passing.quality).toBeLessThan(DECK_QUALITY_BAR);
+    expect(life(central).quality).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+    expect(sentencesNaming(["Ivo Marn charted it.", "Marn drew it.", "The Marnas sailed.", "Marn's chart."], { name: "Ivo Marn", role: "lived", from: "1790", to: "1861", about: false, era: null })).toBe(3);
+  });
+});
+
