@@ -102,7 +102,7 @@ export const POINTS_BACK =
  * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -167,11 +167,18 @@ const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|
 /** An adjective made of a name and a participle: "U.S.-led", "WMD-related", "state-funded". */
 const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|run|made|speaking|controlled|dominated|style)$/i;
 
-/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER or COUNT_WITHOUT_NOUN does. */
+/**
+ * "Contemporaries did not use the term, and...", "Historians later coined the name": a term or name the sentence
+ * never gives, so it is an earlier sentence's (not "the term 'Gothic'", "the name of the river").
+ */
+const TERM_NOT_GIVEN = /\b(?:use|used|uses|using|coin|coined|adopt|adopted|apply|applied|prefer|preferred|avoid|avoided)\s+the\s+(?:term|name|word|phrase|label)\b(?!\s*["“'‘]|\s+(?:of|for)\b|\s+\p{Lu})/u;
+
+/** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER, COUNT_WITHOUT_NOUN or TERM_NOT_GIVEN does. */
 export function pointsBack(sentence: string): boolean {
   if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
   if (THAT_TIME.test(sentence)) return true;
   if (COUNT_WITHOUT_NOUN.test(sentence)) return true;
+  if (TERM_NOT_GIVEN.test(sentence)) return true;
   // "The canal opened in 1914 and the next year...": counted from a time the sentence gives itself.
   const after = TIME_AFTER.exec(sentence);
   return after !== null && !/\b\d{3,4}s?\b/.test(sentence.slice(0, after.index));

@@ -314,6 +314,11 @@ describe("automatic checks on a question", () => {
     // "In returning..." and a return named in full are no pointers.
     expect(questionFlags({ prompt: "In returning cargo, the port charged _____ a tonne.", answer: "2 florins" })).toEqual([]);
     expect(questionFlags({ prompt: "In return for the lease, the town received _____ a year.", answer: "40 florins" })).toEqual([]);
+    // "Nearby" is near what the sentence before described; a term used but never given is that sentence's.
+    expect(questionFlags({ prompt: "Nearby lies the harbour of _____.", answer: "Velk" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "_____ did not use the term, and the guilds kept their old names.", answer: "Contemporaries" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Pilots used the term \"sound toll\" in _____.", answer: "1429" })).toEqual([]);
+    expect(questionFlags({ prompt: "Clerks used the name Varna for the port after _____.", answer: "1429" })).toEqual([]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {
