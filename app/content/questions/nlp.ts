@@ -362,7 +362,7 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
   const pos = doc.tokens().out(its.pos) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const sentenceSpans = referencesRejoined(doc.sentences().out(its.span) as unknown as Array<[number, number]>, values);
   const out: Array<Pick<Sentence, "text" | "tokens">> = [];
   for (const [from, to] of sentenceSpans) {
     let sentenceText = "";
@@ -401,6 +401,29 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
     if (trimmed.length > 0) out.push({ text: latin1Copy(sentenceText), tokens });
   }
   return out;
+}
+
+/**
+ * Abbreviations a number follows ("Op. 6", "Fig. 3", "pp. 12-14"), where wink ends a sentence: the sentence goes on
+ * after the number ("Corelli's twelve Concerti Grossi, Op. 6, were published in 1714.").
+ */
+const BEFORE_NUMBER = /^(?:op|opp|fig|figs|vol|vols|no|nos|art|arts|ch|chap|p|pp|sec|para|ed|eds|cf|ref|tab|eq|approx|ca|c)\.?$/i;
+
+/** The sentence spans with each one that ends on BEFORE_NUMBER and its full stop joined to the next, when that opens on a number. */
+function referencesRejoined(spans: Array<[number, number]>, values: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /^\d/.test(values[span[0]] ?? "") && endsOnReference(values, last[1])) last[1] = span[1];
+    else out.push([span[0], span[1]]);
+  }
+  return out;
+}
+
+function endsOnReference(values: readonly string[], end: number): boolean {
+  const token = values[end];
+  if (token === "." && end > 0) return BEFORE_NUMBER.test(values[end - 1]);
+  return token !== undefined && token.endsWith(".") && BEFORE_NUMBER.test(token);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { WordTable, logFrequency, logFrequencyAt, pastClauseInBaseForm } from "~/content/questions/nlp";
+import { WordTable, analyseText, logFrequency, logFrequencyAt, pastClauseInBaseForm } from "~/content/questions/nlp";
 
 describe("the table of words looked up in place", () => {
   it("finds a word by its lower case as a map of the lower-cased words does", () => {
@@ -74,3 +74,16 @@ describe("a past-tense clause in its base form", () => {
     expect(pastClauseInBaseForm("Varna fell to the Ottomans")).toBe("Varna fall to the Ottomans");
   });
 });
+
+describe("sentences", () => {
+  it("go on past an abbreviation a number follows, and still end where a sentence does", () => {
+    const texts = (text: string) => analyseText(text).map((s) => s.text.trim());
+    expect(texts("Marn's six Harbour Suites, Op. 4, were printed in 1790. They sold well.")).toEqual([
+      "Marn's six Harbour Suites, Op. 4, were printed in 1790.",
+      "They sold well.",
+    ]);
+    expect(texts("See Fig. 3 for the bay. It shows the reefs.")).toEqual(["See Fig. 3 for the bay.", "It shows the reefs."]);
+    expect(texts("The suite was printed in 1790. 1791 brought a second.")).toEqual(["The suite was printed in 1790.", "1791 brought a second."]);
+  });
+});
+
