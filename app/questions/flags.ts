@@ -102,7 +102,7 @@ export const POINTS_BACK =
  * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b)/;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -391,6 +391,12 @@ function echoesKey(statement: string, answer: string): boolean {
   const names = (key.match(NAME_WORD) ?? []).filter((w) => !MONTH.test(w) && !ROMAN.test(w) && !GENERIC_HEAD.has(w));
   const last = names[names.length - 1];
   if (!last) return false;
+  // "In _____, the plan... for British Railways" (Britain), "the Italian navy" (Italy): a place's adjective gives it away.
+  // Most prompts hold no word opening as the key does: looked for first, before the adjectives are made.
+  if (names.length === 1 && rest.includes(last.slice(0, 3))) {
+    const adjectives = placeAdjectives(last);
+    for (const word of rest.match(CAPITALISED_WORD) ?? []) if (adjectives.has(word)) return true;
+  }
   const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
   // Most prompts hold no word opening on the stem: one search of the lower-cased text rules them out.
   if (!rest.toLowerCase().includes(stem)) return false;
@@ -399,6 +405,20 @@ function echoesKey(statement: string, answer: string): boolean {
 }
 
 const ROMAN = /^[IVXLCDM]+$/;
+/** Places whose adjective is not made by an ending (placeAdjectives). */
+const IRREGULAR_ADJECTIVES: Record<string, string> = {
+  Britain: "British", Spain: "Spanish", France: "French", Greece: "Greek", Netherlands: "Dutch", Holland: "Dutch", Wales: "Welsh",
+  Switzerland: "Swiss", Denmark: "Danish", Sweden: "Swedish", Norway: "Norwegian", Finland: "Finnish", Poland: "Polish",
+  Turkey: "Turkish", Ireland: "Irish", Scotland: "Scottish", England: "English", Portugal: "Portuguese", Peru: "Peruvian",
+};
+
+/** A place's adjectives: "Italy" Italian, "Russia" Russian, "Japan" Japanese, "Iceland" Icelandic, "Israel" Israeli. */
+function placeAdjectives(place: string): Set<string> {
+  const base = place.replace(/[aeyo]$/, "");
+  const out = new Set([`${place}n`, `${place}an`, `${place}ian`, `${place}ese`, `${place}i`, `${place}ic`, `${base}an`, `${base}ian`, `${base}ese`, `${base}ish`]);
+  if (IRREGULAR_ADJECTIVES[place]) out.add(IRREGULAR_ADJECTIVES[place]);
+  return out;
+}
 /** "1880s": the decade's first three digits. */
 const DECADE = /^(\d{3})0s$/;
 const SHORT_ACRONYM = /^\p{Lu}{2,5}$/u;

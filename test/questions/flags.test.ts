@@ -143,6 +143,12 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: seasons, answer: "three" })).toEqual([]);
   });
 
+  it("flags a place its own adjective gives away", () => {
+    expect(questionFlags({ prompt: "In _____, the board ordered engines for British Railways.", answer: "Britain" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The Velkian navy sailed from _____ in 1911.", answer: "Velkia" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The Velkian navy sailed from _____ in 1911.", answer: "Marn" })).toEqual([]);
+  });
+
   it("flags a duration the dates after it work out, not one the prompt leaves to the lesson", () => {
     expect(questionFlags({ prompt: "The ferry stayed at Varna for about _____ from 15 September to 20 October 1835.", answer: "five weeks" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The blockade lasted _____, from 1845 to 1849, and emptied the port.", answer: "four years" })).toContain("key-echoed");
@@ -314,6 +320,11 @@ describe("automatic checks on a question", () => {
     // "In returning..." and a return named in full are no pointers.
     expect(questionFlags({ prompt: "In returning cargo, the port charged _____ a tonne.", answer: "2 florins" })).toEqual([]);
     expect(questionFlags({ prompt: "In return for the lease, the town received _____ a year.", answer: "40 florins" })).toEqual([]);
+    // An ordinal with nothing after it, and a pronoun after an opening date, point back too.
+    expect(questionFlags({ prompt: "The first, in 1377, taxed every adult over _____.", answer: "14" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "In 1925 it halted an invasion of _____.", answer: "Velkia" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The first toll, in 1377, taxed every adult over _____.", answer: "14" })).toEqual([]);
+    expect(questionFlags({ prompt: "In 1925 it was agreed that _____ would host the fleet.", answer: "Velkia" })).toEqual([]);
     // "Nearby" is near what the sentence before described; a term used but never given is that sentence's.
     expect(questionFlags({ prompt: "Nearby lies the harbour of _____.", answer: "Velk" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "_____ did not use the term, and the guilds kept their old names.", answer: "Contemporaries" })).toEqual(["dangling-reference"]);
