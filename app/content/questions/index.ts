@@ -26,7 +26,7 @@ import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
-import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
+import { AskedQuestions, BLANK, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
@@ -300,7 +300,11 @@ export function generateQuestions(
           };
           // A label read as a sentence, or a count the sentence gives away: see FRAGMENT_ACCEPTANCE.
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
-          const capped = (fact.fragment && draft !== row) || impliedCount(draft.prompt, draft.answer) || subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined);
+          const capped =
+            (fact.fragment && draft !== row) ||
+            impliedCount(draft.prompt, draft.answer) ||
+            subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined) ||
+            subject.namedAround(draft.prompt, draft.answer);
           const ceiling = capped
             ? FRAGMENT_ACCEPTANCE
             : c.kind === "place"
@@ -554,6 +558,8 @@ const EXAMPLE_LIST_ACCEPTANCE = 0.82;
  */
 class SubjectOf {
   private readonly titleWords: Set<string> | null;
+  /** The title folded, with a space either side, for whole-word search. */
+  private readonly titlePhrase: string | null;
   /** The title's words that are not stopwords: the same for every key of the module. */
   private readonly titleContent: number;
   /** The key last asked about and the answer: the forms of a fact ask about one key one after another. */
@@ -562,6 +568,7 @@ class SubjectOf {
 
   constructor(title: string | undefined) {
     this.titleWords = title ? new Set(normaliseOnce(title).split(" ")) : null;
+    this.titlePhrase = title ? ` ${normaliseOnce(title)} ` : null;
     let titleContent = 0;
     for (const w of this.titleWords ?? []) if (w !== "" && !STOPWORDS.has(w)) titleContent++;
     this.titleContent = titleContent;
@@ -588,6 +595,24 @@ class SubjectOf {
     const stem = words[0].slice(0, 5);
     for (const w of this.titleWords) if (w.includes(stem)) return true;
     return false;
+  }
+
+  /**
+   * Whether the blank and the word after it, or the word before it, are the title's name: "The _____' Revolt"
+   * (Peasants) or "The Peasants' _____" (Revolt) in a document on "The Peasants' Revolt of 1381". Raters failed it
+   * as the lesson's own subject, which the prompt half gives.
+   */
+  namedAround(prompt: string, answer: string): boolean {
+    if (this.titlePhrase === null || /\d/.test(answer)) return false;
+    const blank = prompt.indexOf(BLANK);
+    if (blank < 0) return false;
+    const next = /^['’]?s?\s+(\p{L}[\p{L}'’-]*)/u.exec(prompt.slice(blank + BLANK.length))?.[1];
+    const before = /(\p{L}[\p{L}-]*)['’]?s?\s+$/u.exec(prompt.slice(Math.max(0, blank - 40), blank))?.[1];
+    const phrase = (words: string) => this.titlePhrase!.includes(` ${normaliseOnce(words)} `);
+    return (
+      (next !== undefined && !STOPWORDS.has(next.toLowerCase()) && phrase(`${answer} ${next}`)) ||
+      (before !== undefined && !STOPWORDS.has(before.toLowerCase()) && phrase(`${before} ${answer}`))
+    );
   }
 
   private read(answer: string, folded: readonly string[] | undefined): boolean {

@@ -548,6 +548,16 @@ describe("generateQuestions", () => {
     expect(named(unnamed).some((q) => q.quality > 0.05)).toBe(true);
     expect(named(brotherhood).length).toBeGreaterThan(0);
     for (const q of named(brotherhood)) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // A blank that, with the word beside it, is the title's name is half of it.
+    const rising = "The Varnaites' Revolt began in Marn, and Wat Velk led its rebels in 1381.";
+    const [[revolt]] = generateQuestions([{ key: "t", title: "The Varnaites' Revolt of 1381", lessons: [lesson("Overview", [rising])] }]);
+    const [[plain]] = generateQuestions([{ key: "t", lessons: [lesson("Overview", [rising])] }]);
+    const halves = (bank: typeof titled) => bank.questions.filter((q) => (q.answer === "Varnaites" || q.answer === "Revolt") && q.type !== "true_false");
+    expect(halves(plain).some((q) => q.quality > 0.05)).toBe(true);
+    expect(halves(revolt).length).toBeGreaterThan(0);
+    for (const q of halves(revolt)) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // Its other keys are not.
+    expect(revolt.questions.some((q) => q.answer === "Wat Velk" && q.quality > 0.05)).toBe(true);
   });
 
   it("estimates what the document's own subject's acronym stands for as unlikely to be accepted", () => {
