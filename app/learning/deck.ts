@@ -131,7 +131,7 @@ function factOf(q: DeckCandidate): string {
 
 /**
  * The questions of earlier lessons' decks (`earlierDecks`, chooseModuleDecks's) on facts a lesson states again: its
- * `eligible` questions (those its policy lets into a deck) include one on the same fact, which chooseModuleDecks left
+ * `eligible` questions (those its policy's bar or an instructor lets through, before the checks) include one on the same fact, which chooseModuleDecks left
  * to the earlier deck. Starting the lesson adds them too, so a learner who starts it first is still asked them.
  */
 export function restatedEarlier<Q extends DeckCandidate>(eligible: readonly Q[], earlierDecks: readonly (readonly Q[])[]): Q[] {

@@ -122,7 +122,7 @@ export async function lessonDecks(db: Database, moduleIds: string[]) {
   return moduleDecks(db, moduleIds);
 }
 
-/** One lesson's deck, best first: what starting it adds and what practice shows (its module's earlier lessons say what it asks again). */
+/** One lesson's deck, best first: what practice shows, and what starting it adds besides lessonCards's restated facts (its module's earlier lessons say what it asks again). */
 export async function lessonDeck(db: Database, lessonId: string) {
   const found = await db.select({ moduleId: lessons.moduleId, position: lessons.position }).from(lessons).where(eq(lessons.id, lessonId)).limit(1);
   if (found.length === 0) return [];
@@ -177,7 +177,8 @@ export async function getModuleOutline(db: Database, courseSlug: string, moduleS
     .from(lessons)
     .where(and(eq(lessons.moduleId, found.module.id), eq(lessons.status, "active")))
     .orderBy(asc(lessons.position));
-  // What a learner who starts each lesson is given: its deck, chosen as startLesson chooses it.
+  // What a learner who starts each lesson is given: its deck, chosen as startLesson chooses it (with the earlier lessons
+  // already started; started first, a lesson also brings the earlier questions on facts it states again: lessonCards).
   const decks = await lessonDecks(db, [found.module.id]);
   return {
     ...found,
@@ -256,7 +257,7 @@ export function toQuestionView(row: typeof questions.$inferSelect): QuestionView
 }
 
 /**
- * What practice shows of a lesson: its deck (the questions a learner who starts it is given),
+ * What practice shows of a lesson: its deck (the questions a learner who starts it is given, lessonCards's restated facts aside),
  * best first with no two siblings back to back.
  */
 export async function getLessonQuestions(db: Database, lessonId: string): Promise<QuestionView[]> {

@@ -102,7 +102,7 @@ export const POINTS_BACK =
  * Anchored, so tried at the start only.
  */
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -171,7 +171,8 @@ const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|r
  * "Contemporaries did not use the term, and...", "Historians later coined the name": a term or name the sentence
  * never gives, so it is an earlier sentence's (not "the term 'Gothic'", "the name of the river").
  */
-const TERM_NOT_GIVEN = /\b(?:use|used|uses|using|coin|coined|adopt|adopted|apply|applied|prefer|preferred|avoid|avoided)\s+the\s+(?:term|name|word|phrase|label)\b(?!\s*["“'‘]|\s+(?:of|for)\b|\s+\p{Lu})/u;
+const TERM_NOT_GIVEN =
+  /\b(?:use|used|uses|using|coin|coined|adopt|adopted|apply|applied|prefer|preferred|avoid|avoided)\s+the\s+(?:term|name|word|phrase|label)(?=\s*[,;.]|\s+(?:and|but|when|until|because|as|to|in|for)\b)/u;
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER, COUNT_WITHOUT_NOUN or TERM_NOT_GIVEN does. */
 export function pointsBack(sentence: string): boolean {
@@ -353,7 +354,7 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   // hold commas are counted by the counted word after "a" or "one", each item naming it once.
   const noun = /([\p{L}'’-]+)\s*(?::|,\s+namely\b|\()/u.exec(counted[0].slice(0, counted[0].length - list.length))?.[1].toLowerCase();
   const one = noun?.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun?.replace(/e?s$/, "");
-  if (!one || one === noun || one.length < 3) return false;
+  if (!one || one === noun || one.length < 3 || one.length > 30) return false;
   const item = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:a|an|one|another)\s+(?:[\p{L}'’-]+,?\s+){0,3}?${one.replace(/[^\p{L}]/gu, ".")}(?![\p{L}\p{N}])`, "gu");
   const mentions = list.toLowerCase().match(item)?.length ?? 0;
   return mentions === count;
@@ -362,7 +363,7 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
 /** "for about _____ from 15 September to 20 October 1835" (five weeks): a duration the dates around it work out. */
 const DURATION_KEY = /^(?:about\s+)?(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$/i;
 const DATES_AROUND = new RegExp(
-  String.raw`\b(?:from|between)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b[^.;]{0,30}?\s+(?:to|until|and|till)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b`,
+  String.raw`^\s*,?\s*(?:from|between)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b[^.;]{0,30}?\s+(?:to|until|and|till)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES}|\d{3,4})\b`,
 );
 
 /** Whether a duration's key is worked out from the dates its prompt gives it: "for _____ from 1845 to 1849". */
@@ -393,7 +394,7 @@ function echoesKey(statement: string, answer: string): boolean {
   if (!last) return false;
   // "In _____, the plan... for British Railways" (Britain), "the Italian navy" (Italy): a place's adjective gives it away.
   // Most prompts hold no word opening as the key does: looked for first, before the adjectives are made.
-  if (names.length === 1 && rest.includes(last.slice(0, 3))) {
+  if (names.length === 1 && (rest.includes(last.slice(0, 3)) || (IRREGULAR_ADJECTIVES[last] !== undefined && rest.includes(IRREGULAR_ADJECTIVES[last])))) {
     const adjectives = placeAdjectives(last);
     for (const word of rest.match(CAPITALISED_WORD) ?? []) if (adjectives.has(word)) return true;
   }

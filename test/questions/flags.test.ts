@@ -147,6 +147,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "In _____, the board ordered engines for British Railways.", answer: "Britain" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The Velkian navy sailed from _____ in 1911.", answer: "Velkia" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The Velkian navy sailed from _____ in 1911.", answer: "Marn" })).toEqual([]);
+    // Made by an ending the first letters would not find, or by none.
+    expect(questionFlags({ prompt: "The Italian fleet sailed for _____ in 1911.", answer: "Italy" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The French fleet sailed for _____ in 1911.", answer: "France" })).toContain("key-echoed");
   });
 
   it("flags a duration the dates after it work out, not one the prompt leaves to the lesson", () => {
@@ -154,6 +157,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The blockade lasted _____, from 1845 to 1849, and emptied the port.", answer: "four years" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The ferry stayed at Varna for about _____ in 1835.", answer: "five weeks" })).toEqual([]);
     expect(questionFlags({ prompt: "The ferry stayed for _____ from 15 September to 20 October 1835.", answer: "Varna" })).toEqual([]);
+    // Dates of another clause say nothing of it.
+    expect(questionFlags({ prompt: "The ship took _____ to reach Marn, and from 1845 to 1849 it served as a ferry.", answer: "three weeks" })).toEqual([]);
   });
 
   it("flags a piece of a name joined by a small particle, or after the acronym that opens it", () => {
@@ -324,12 +329,15 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The first, in 1377, taxed every adult over _____.", answer: "14" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "In 1925 it halted an invasion of _____.", answer: "Velkia" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The first toll, in 1377, taxed every adult over _____.", answer: "14" })).toEqual([]);
+    expect(questionFlags({ prompt: "The first, second and third tolls were levied in _____.", answer: "1377" })).toEqual([]);
     expect(questionFlags({ prompt: "In 1925 it was agreed that _____ would host the fleet.", answer: "Velkia" })).toEqual([]);
     // "Nearby" is near what the sentence before described; a term used but never given is that sentence's.
     expect(questionFlags({ prompt: "Nearby lies the harbour of _____.", answer: "Velk" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "_____ did not use the term, and the guilds kept their old names.", answer: "Contemporaries" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "Pilots used the term \"sound toll\" in _____.", answer: "1429" })).toEqual([]);
     expect(questionFlags({ prompt: "Clerks used the name Varna for the port after _____.", answer: "1429" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ivo Marn coined the term tidology in _____.", answer: "1866" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ivo Marn coined the term _____ in 1866.", answer: "tidology" })).toEqual([]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {

@@ -149,7 +149,7 @@ const TREATY_WORDS = new Set(
 const ERAS = new Set(["BCE", "BC", "CE", "AD", "B.C.", "A.D.", "B.C.E.", "C.E."]);
 const NAME_CONNECTORS = new Set(["of", "for", "and", "on", "the", "de", "del", "la", "von", "van", "bin", "al", "&", "against"]);
 /** Faiths whose adjective describes a place ("Protestant Londonderry", "Catholic Ireland"), not part of its name. */
-const FAITHS = new Set("protestant catholic muslim jewish christian hindu buddhist orthodox anglican calvinist lutheran sunni shia".split(" "));
+const FAITHS = new Set("protestant catholic muslim jewish buddhist orthodox anglican calvinist lutheran sunni shia".split(" "));
 
 /**
  * Whether the words after a faith name a place: the gazetteer's, or words no dictionary holds ("Londonderry"), not
@@ -158,7 +158,7 @@ const FAITHS = new Set("protestant catholic muslim jewish christian hindu buddhi
 function placeAfterFaith(words: string[]): boolean {
   if (words.length > 3) return false;
   const kind = classifyName(words);
-  if (kind === "organisation" || kind === "treaty") return false;
+  if (kind === "organisation" || kind === "treaty" || kind === "person") return false;
   return lexiconTag(words.join(" ").toLowerCase()) === "place" || words.every((w) => logFrequency(w.toLowerCase()) < COMMON_NAME_WORD);
 }
 

@@ -405,9 +405,10 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
 
 /**
  * Abbreviations a number follows ("Op. 6", "Fig. 3", "pp. 12-14"), where wink ends a sentence: the sentence goes on
- * after the number ("Corelli's twelve Concerti Grossi, Op. 6, were published in 1714.").
+ * after the number ("Corelli's twelve Concerti Grossi, Op. 6, were published in 1714."). In their usual case only:
+ * "devoted to art. 1850 saw..." and "the vote was no. 1848..." end sentences.
  */
-const BEFORE_NUMBER = /^(?:op|opp|fig|figs|vol|vols|no|nos|art|arts|ch|chap|p|pp|sec|para|ed|eds|cf|ref|tab|eq|approx|ca|c)\.?$/i;
+const BEFORE_NUMBER = /^(?:Op|Opp|Fig|Figs|Vol|Vols|No|Nos|Art|Arts|Ch|Chap|Sec|Eq|pp|p|ca|c)\.?$/;
 
 /** The sentence spans with each one that ends on BEFORE_NUMBER and its full stop joined to the next, when that opens on a number. */
 function referencesRejoined(spans: Array<[number, number]>, values: readonly string[]): Array<[number, number]> {

@@ -28,6 +28,10 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Protestant Kastrovo"))).toBe(false);
     expect(found.some((c) => c.endsWith(":Catholic Church"))).toBe(true);
     expect(found.some((c) => c.includes("Muslim League"))).toBe(true);
+    // A first name or a name of its own is no faith.
+    const people = candidates("Christian Dior opened a shop in Marn in 1947. Caravans crossed the Hindu Kush in 1850.");
+    expect(people.some((c) => c.endsWith(":Christian Dior"))).toBe(true);
+    expect(people.some((c) => c.endsWith(":Hindu Kush"))).toBe(true);
   });
 
   it("takes a calendar's era for part of its date, not an acronym, and keeps an acronym spelt the same elsewhere", () => {

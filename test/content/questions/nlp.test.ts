@@ -84,6 +84,8 @@ describe("sentences", () => {
     ]);
     expect(texts("See Fig. 3 for the bay. It shows the reefs.")).toEqual(["See Fig. 3 for the bay.", "It shows the reefs."]);
     expect(texts("The suite was printed in 1790. 1791 brought a second.")).toEqual(["The suite was printed in 1790.", "1791 brought a second."]);
+    // A word that is no abbreviation in its usual case ends its sentence.
+    expect(texts("She gave her life to art. 1850 saw her first show.")).toEqual(["She gave her life to art.", "1850 saw her first show."]);
   });
 });
 
