@@ -26,7 +26,7 @@ import { MaterialIndex } from "./material";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
-import { AskedQuestions, BLANK, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
+import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS } from "./rules";
 import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
@@ -279,6 +279,8 @@ export function generateQuestions(
         const addressTail =
           (c.kind === "place" || c.kind === "name") && PLACE_THEN_COMMA.test(c.sentence.text.slice(0, c.start)) && CLAUSE_GOES_ON.test(c.sentence.text.slice(c.end));
         const shownFirst = restated.resolve(shownFirstOf.get(fact)!);
+        // Read once for the fact: its forms blank the same words of the sentence.
+        const halfOfSubject = subject.namedAround(c.sentence.text, c.start, c.end, fact.answer);
         for (const draft of drafts) {
           const question = newQuestion(draft, sourceRef, 0);
           if (rules.breaks(question) !== null) continue;
@@ -304,7 +306,7 @@ export function generateQuestions(
             (fact.fragment && draft !== row) ||
             impliedCount(draft.prompt, draft.answer) ||
             subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined) ||
-            subject.namedAround(draft.prompt, draft.answer);
+            (draft.answer === fact.answer && halfOfSubject);
           const ceiling = capped
             ? FRAGMENT_ACCEPTANCE
             : c.kind === "place"
@@ -598,16 +600,14 @@ class SubjectOf {
   }
 
   /**
-   * Whether the blank and the word after it, or the word before it, are the title's name: "The _____' Revolt"
+   * Whether the key (at `start`-`end` of its sentence) and the word after it, or the word before it, are the title's name: "The _____' Revolt"
    * (Peasants) or "The Peasants' _____" (Revolt) in a document on "The Peasants' Revolt of 1381". Raters failed it
    * as the lesson's own subject, which the prompt half gives.
    */
-  namedAround(prompt: string, answer: string): boolean {
+  namedAround(sentence: string, start: number, end: number, answer: string): boolean {
     if (this.titlePhrase === null || /\d/.test(answer)) return false;
-    const blank = prompt.indexOf(BLANK);
-    if (blank < 0) return false;
-    const next = /^['’]?s?\s+(\p{L}[\p{L}'’-]*)/u.exec(prompt.slice(blank + BLANK.length))?.[1];
-    const before = /(\p{L}[\p{L}-]*)['’]?s?\s+$/u.exec(prompt.slice(Math.max(0, blank - 40), blank))?.[1];
+    const next = /^['’]?s?\s+(\p{L}[\p{L}'’-]*)/u.exec(sentence.slice(end, end + 40))?.[1];
+    const before = /(\p{L}[\p{L}-]*)['’]?s?\s+$/u.exec(sentence.slice(Math.max(0, start - 40), start))?.[1];
     const phrase = (words: string) => this.titlePhrase!.includes(` ${normaliseOnce(words)} `);
     return (
       (next !== undefined && !STOPWORDS.has(next.toLowerCase()) && phrase(`${answer} ${next}`)) ||

@@ -89,6 +89,8 @@ const VERB_AFTER_YEARS =
 /** The pairs of years of a sentence (outside brackets), in order, as ranges: see YEAR_PAIR. */
 export function yearPairs(text: string): NumberRange[] {
   const out: NumberRange[] = [];
+  // Most sentences join no two numbers: looked for before the expression, which tries every position.
+  if (!/\d\s+and\s+\d/.test(text)) return out;
   for (const m of text.matchAll(YEAR_PAIR)) {
     const at = m.index ?? 0;
     if (insideBrackets(text, at) || !(Number(m.groups!.first) < Number(m.groups!.second))) continue;
