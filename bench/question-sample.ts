@@ -144,7 +144,7 @@ process.stderr.write(
 // CAIRN_MISSES=1: each key fact no deck asks, with its bank's first question's estimate and checks (for development).
 for (const q of missed) {
   const flags = questionFlags(q);
-  process.stderr.write(`miss ${q.quality.toFixed(2)} ${kindOf.get(q.id)} ${flags.join(",") || "-"} | ${q.prompt.slice(0, 140)} => ${q.answer}\n`);
+  process.stderr.write(`miss ${q.quality.toFixed(2)} ${kindOf.get(q.id)} ${flags.join(",") || "-"} | ${q.prompt.slice(0, Number(process.env.CAIRN_MISS_WIDTH ?? 140))} => ${q.answer}\n`);
 }
 process.stdout.write(`${JSON.stringify(sample, null, 2)}\n`);
 // For refitting the quality estimate on this sample's ratings (bench/quality-fit.ts); never shown to a rater.

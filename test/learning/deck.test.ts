@@ -20,6 +20,17 @@ describe("choosing a lesson's cards", () => {
     expect(chosen.slice(0, FACTS_PER_SENTENCE + 1).map((q) => q.id)).toEqual([...firstSentence, `q${perSentence}`]);
   });
 
+  it("asks a dense sentence's facts past FACTS_PER_SENTENCE once every other sentence has had its turn, while the deck has room", () => {
+    const dense = Array.from({ length: FACTS_PER_SENTENCE + 2 }, (_, i) => question(i, 0.95 - i / 100, 1));
+    const other = question(50, 0.6, 2);
+    const chosen = chooseDeckQuestions([...dense, other]).map((q) => q.id);
+    expect(chosen).toEqual([...dense.map((q) => q.id), "q50"]);
+    // Below the bar or a second form of a chosen key, it still stays out.
+    const low = question(60, DECK_QUALITY_BAR - 0.1, 1);
+    const again = { ...question(61, 0.9, 1, "short_answer"), answer: "answer 0" };
+    expect(chooseDeckQuestions([...dense, again, low]).map((q) => q.id)).toEqual(dense.map((q) => q.id));
+  });
+
   it("asks one fact of a sentence once: a second form of the same key is left out, another key of it is not", () => {
     const cloze = { ...question(0, 0.9, 1), prompt: "The council met in _____ in 1815.", answer: "Vienna" };
     const typed = { ...question(1, 0.85, 1, "short_answer"), prompt: "Which city fills the blank? The council met in _____ in 1815.", answer: "Vienna" };
@@ -118,6 +129,14 @@ describe("the order of practice", () => {
     for (let i = 1; i < order.length; i++) expect(order[i].siblingKey).not.toBe(order[i - 1].siblingKey);
   });
 
+  it("puts a group holding more than the rest can separate first, so each of its questions finds a place", () => {
+    const deck = [question(0, 0.9, 1), question(1, 0.8, 2), question(2, 0.7, 3), question(3, 0.6, 3), question(4, 0.5, 3)];
+    const order = practiceOrder(deck);
+    expect(order).toHaveLength(deck.length);
+    for (let i = 1; i < order.length; i++) expect(order[i].siblingKey).not.toBe(order[i - 1].siblingKey);
+    expect(order[0].id).toBe("q2");
+  });
+
   it("leaves out a sibling that could only follow its own", () => {
     expect(practiceOrder([question(0, 0.9, 1), question(1, 0.8, 1)]).map((q) => q.id)).toEqual(["q0"]);
   });
@@ -142,10 +161,15 @@ describe("a module's policy of which questions reach learners", () => {
     expect(chooseDeckQuestions(ranked, { learnerQuestions: "quality", qualityBar: null }).map((q) => q.id)).toEqual(["q0", "q1", "q2"]);
   });
 
-  it("still takes FACTS_PER_SENTENCE facts of a sentence at most, vouched ones before a generated sibling ranked above them", () => {
+  it("takes FACTS_PER_SENTENCE facts of a sentence, vouched ones before a generated sibling ranked above them, that one only once others have had their turn", () => {
     const vouchedOnes = Array.from({ length: FACTS_PER_SENTENCE }, (_, i) => vouched(i + 1, 0.6 - i / 100, "accepted", 1));
     const ranked = [question(0, 0.9, 1), ...vouchedOnes, question(99, 0.8, 2)];
-    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual([...vouchedOnes.map((q) => q.id), "q99"]);
+    expect(chooseDeckQuestions(ranked).map((q) => q.id)).toEqual(["q0", ...vouchedOnes.map((q) => q.id), "q99"]);
+    // A full deck has no room for it.
+    const others = Array.from({ length: CARDS_PER_LESSON - FACTS_PER_SENTENCE }, (_, i) => question(200 + i, 0.7, 200 + i));
+    const full = chooseDeckQuestions([question(0, 0.9, 1), ...vouchedOnes, ...others]);
+    expect(full).toHaveLength(CARDS_PER_LESSON);
+    expect(full.map((q) => q.id)).not.toContain("q0");
   });
 
   it("fills a full deck with vouched questions before generated ones, then shows them in the bank's order", () => {

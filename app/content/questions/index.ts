@@ -425,13 +425,19 @@ function newQuestion(draft: QuestionDraft, source: Question["source"], quality: 
 }
 
 /**
+ * Two steps: "Its surface then stood about 53 metres..." shows "In 1960 the Aral covered about 68,000 square
+ * kilometres...", which is shown with the sentence before it. One step put the first in a group of its own, and
+ * the deck's rule against a prompt showing another's key kept one of the two out. Followed back as far as it goes,
+ * a paragraph whose every sentence leans on the one before would be one group, one card a day in review; further
+ * back than two, that rule still keeps one of two out.
+ */
+const GROUP_STEPS_BACK = 2;
+/**
  * The sentence whose sibling group each sentence of a lesson is in, by its trimmed text: its own, or where its
  * questions show the sentences before it (and so give those sentences' facts away), the first sentence they
- * show. Review never shows two of a group on one day, and practice never back to back. Read from each
- * sentence's context, before a fact's is left out where it would show the answer: every question of one
- * sentence is in one group, asked outright or not. One step only: followed back as far as it goes, a
- * paragraph whose every sentence leans on the one before would be one group, one card a day in review.
- * Further back, the deck's rule against a prompt that shows another's key keeps one of the two out.
+ * show, and that sentence's group in turn, up to GROUP_STEPS_BACK steps. Review never shows two of a group on one
+ * day, and practice never back to back. Read from each sentence's context, before a fact's is left out where it
+ * would show the answer: every question of one sentence is in one group, asked outright or not.
  */
 function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
   const shownAfter = new Map<string, string>();
@@ -444,8 +450,9 @@ function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
     if (first !== undefined && first.trim() !== own) shownAfter.set(own, first.trim());
   }
   return (sentence) => {
-    const own = sentence.trim();
-    return shownAfter.get(own) ?? own;
+    let group = sentence.trim();
+    for (let step = 0; step < GROUP_STEPS_BACK && shownAfter.has(group); step++) group = shownAfter.get(group)!;
+    return group;
   };
 }
 

@@ -156,21 +156,25 @@ describe("generateQuestions", () => {
     expect(new Set(fromSecond.map((q) => q.siblingKey)).size).toBe(1);
   });
 
-  it("puts questions asked outright in their sentence's group, and groups one step back only", () => {
+  it("puts questions asked outright in their sentence's group, and groups two steps back at most", () => {
     const listed =
       "The Harbour Safety Code was written in 1840. It was enforced by agencies such as the Northern Lighthouse Board (NLB) and Trinity House, which maintained the beacons at Ostrava in 1852.";
     const [[{ questions: listedQs }]] = generateQuestions([{ key: "k", lessons: [lesson("Beacons", [listed])] }]);
     const fromSecond = listedQs.filter((q) => q.source.sentence.startsWith("It was enforced"));
     expect(fromSecond.some((q) => q.prompt === "What does NLB stand for?")).toBe(true);
     expect(new Set(fromSecond.map((q) => q.siblingKey)).size).toBe(1);
-    // A paragraph whose sentences each lean on the one before is not one group: review would show one card a day.
-    const chain = "Neptune was found by astronomers in 1846. Le Verrier calculated its position in 1845 at Paris. Galle saw it from Berlin on 23 September 1846.";
+    // A sentence shown with one that is itself shown with the sentence before joins that one's group: its prompt
+    // shows the middle sentence's facts. A paragraph whose sentences each lean on the one before is not one group
+    // past that: review would show one card a day.
+    const chain =
+      "Neptune was found by astronomers in 1846. Le Verrier calculated its position in 1845 at Paris. Galle saw it from Berlin on 23 September 1846. He reported it to Encke at the observatory within 3 hours.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Neptune", [chain])] }]);
-    const second = qs.filter((q) => q.source.sentence.startsWith("Le Verrier"));
-    const third = qs.filter((q) => q.source.sentence.startsWith("Galle"));
-    expect(new Set(second.map((q) => q.siblingKey)).size).toBe(1);
-    expect(new Set(third.map((q) => q.siblingKey)).size).toBe(1);
-    expect(second[0].siblingKey).not.toBe(third[0].siblingKey);
+    const keysOf = (opening: string) => new Set(qs.filter((q) => q.source.sentence.startsWith(opening)).map((q) => q.siblingKey));
+    const [first, second, third, fourth] = ["Neptune", "Le Verrier", "Galle", "He reported"].map(keysOf);
+    for (const keys of [second, third, fourth]) expect(keys.size).toBe(1);
+    expect([...second][0]).toBe([...third][0]);
+    expect([...first]).toEqual([...second]);
+    expect([...fourth][0]).not.toBe([...second][0]);
   });
 
   it("puts a fact stated again in a later lesson in the first statement's sibling group, with its sentence's other questions", () => {
