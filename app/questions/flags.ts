@@ -35,6 +35,8 @@ const EVENT_NAMED_BY_DATE =
 const OPENING_WORD =
   /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|Col|Lt|Sgt|Rev|Prof))[.!?]\s+|(?<=[\s.]\p{Lu}\.\s+)(?=(?:In|On|At|By|The|A|An|After|Before|During|When|From|Since|Until|It|He|She|They|This|These|Its|His|Her|Their|There|Then)\s))\S+\s$/u;
 
+/** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
+const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 /**
  * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
  * _____, X and Y"): any other item of the kind fills it as well.
@@ -281,7 +283,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
-    if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) flags.push("aside");
+    if (/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after) && !datesATitle(statement, q.answer)) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");
     // A number is one of a list of numbers ("in 1990, 1995 and _____"): a year before a clause that lists
     // places ("in _____, where agencies from Kenya, the United States, and Interpol") is the only year there.
@@ -291,7 +293,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "NATO's _____, which focus on awareness, capabilities, and engagement": a list inside the relative clause
     // that follows the blank is that clause's, not one the blank is an item of.
     const following = statement.slice(at + BLANK.length, at + BLANK.length + 80);
-    const ownList = RELATIVE_AFTER.test(following) ? "" : following;
+    // "On _____, the queen, Mary of Modena, gave birth..." (10 June 1688): a date opening its clause ends at the comma
+    // after it; what follows is the clause, not a list the date is one item of.
+    const openingDate = (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at));
+    const ownList = RELATIVE_AFTER.test(following) || openingDate ? "" : following;
     // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit.
     if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
     // "visited _____ times: in 1993, 1997 and 1999" (three), "The _____ governments signed..." (two): a count the learner
@@ -318,6 +323,37 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     flags.push("key-echoed");
   return flags;
 }
+
+/**
+ * A year in brackets right after a title: "In Marbury v. Madison (_____), ...", "Smith's The Wealth of Nations
+ * (_____)", "the Treaty of Utrecht (_____)", "in his book Lost Moon (_____)". What the brackets date is the work,
+ * the case or the treaty the sentence names, not a side detail of it; a person's year in brackets ("the philosopher
+ * Immanuel Kant (_____)") is a citation, and a year beside other bracketed years ("(1513) and Melencolia I (_____)")
+ * is one of a list the others narrow.
+ */
+export function datesATitle(statement: string, answer: string): boolean {
+  if (!/^(?:1\d{3}|20\d{2})$/.test(answer.trim())) return false;
+  const at = statement.indexOf(`(${BLANK})`);
+  if (at < 0 || /\((?:c\.\s*)?\d{3,4}\b/.test(statement)) return false;
+  const before = statement.slice(Math.max(0, at - 120), at);
+  if (PERSON_CUE_THEN_NAME.test(before) || BOOK_CUE_THEN_NAME.test(before)) return false;
+  return TITLE_BEFORE_BRACKET.test(before) || WORK_CUE_THEN_NAME.test(before);
+}
+/** Capitalised words joined by "of", "and", "v." or the like, or opened by an article: a title, not a person's name. */
+const TITLE_BEFORE_BRACKET =
+  /(?:(?:^|[\s,;:(])(?:The|A|An|Le|La|Les|L['’]|Il|Un|Une|Der|Die|Das|El)\s*(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+(?:(?:of|and|on|in|the|for|to|at|v\.|vs\.|de|la|du|des|a|an|with|without|as)\s+)*)*[\p{Lu}\d][\p{L}\d'’.!?-]*|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s+(?:of|and|on|in|for|to|v\.|vs\.|as)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|and|on|in|the|for|to|as)\s+)*)*\p{Lu}[\p{L}'’.!?-]*)\s$/u;
+/** "his book Lost Moon", "Bagehot in Lombard Street", "Dürer's Rhinoceros": a work named after a word that says so. */
+const WORK_CUE_THEN_NAME =
+  /(?:['’]s|\b(?:book|novel|painting|picture|film|opera|treaty|report|essay|poem|play|symphony|portrait|study|paper|pamphlet|manifesto|album|song|statue|sculpture|fresco|mural|treatise|speech|ballet|print|engraving|woodcut|series|agreement|act|case|ruling|decision|in|wrote|published|painted|composed)\s+(?:the\s+)?)(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.!?-]*\s$/u;
+/** "the philosopher Immanuel Kant", "The economists Finn Kydland and Edward Prescott": people after what they were. */
+const PERSON_CUE_THEN_NAME =
+  /\b(?:philosopher|historian|scientist|mathematician|physicist|chemist|economist|writer|author|poet|painter|artist|composer|king|queen|emperor|president|minister|general|engineer|inventor|architect|explorer|critic|journalist|astronomer|biologist|physician|surgeon|theologian|sociologist|psychologist)s?\s+(?:(?:\p{Lu}[\p{L}'’.-]*|and)\s+){0,7}\p{Lu}[\p{L}'’.-]*\s$/u;
+/**
+ * "in his book Into Thin Air", "Khushwant Singh's novel Train to Pakistan": a book the lesson cites. Raters failed the
+ * year of every one of 8 in a pool of such years (a later account or a study, not the subject), and passed treaties,
+ * cases and the works a lesson is about.
+ */
+const BOOK_CUE_THEN_NAME = /\b(?:book|novel|bestseller|best-seller)\s+(?:["“]?(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4})\s+){0,9}["“]?\p{Lu}[\p{L}'’.!?-]*["”]?\s$/u;
 
 /** "_____ main ways: ...", "_____ layers, namely ...", "_____ ports (A, B and C)": a few words of what is counted, then its list (400 characters at most). */
 const COUNTED_LIST = /^\s+(?:[\p{L}'’"“”-]+\s+){0,4}?[\p{L}'’"“”-]+\s*(?::|,\s+namely\b|\()\s*([^.!?()]{1,400})/u;

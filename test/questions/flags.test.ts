@@ -1,4 +1,5 @@
-import { POINTS_BACK, POINTS_BACK_WORDS, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, POINTS_BACK_WORDS, datesATitle, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { statementOf } from "~/content/questions/rules";
 
 describe("automatic checks on a question", () => {
   it("flags a statement that points at a person before naming anyone, unless a sentence before it is shown", () => {
@@ -384,6 +385,40 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "As of _____, the league had 31 members.", answer: "2020" })).toEqual(["aside"]);
     expect(questionFlags({ prompt: "The panel measures _____ × 53 cm.", answer: "77" })).toEqual(["part-of-a-number"]);
     expect(questionFlags({ prompt: "Light takes about _____ 20 seconds to arrive.", answer: "8 minutes" })).toEqual(["part-of-a-number"]);
+  });
+
+  it("takes a year in brackets after a title for the title's own date, not after a person, a book cited or beside other years", () => {
+    const year = "1788";
+    for (const prompt of [
+      "Which year fills the blank? Under the Treaty of Varna (_____) the port passed to the league.",
+      "Which year fills the blank? In Harlow v. Denton (_____), the court set limits on harbour dues.",
+      "Which year fills the blank? Marek's The Salt Harvest (_____), with its grey light, hangs in Burgas.",
+      "Which year fills the blank? The economist Ivo Marn set out the rule in Letters on Harbour Credit (_____).",
+    ]) {
+      expect(datesATitle(statementOf(prompt), year)).toBe(true);
+      expect(questionFlags({ prompt, answer: year })).not.toContain("aside");
+    }
+    for (const prompt of [
+      "The harbour rule was first proposed by the engineer Ivo Marn (_____) and later by others.",
+      "The economists Ana Bek and Ivo Marn (_____) explained the rule.",
+      "The story reached readers through Marn's book Salt and Iron (_____).",
+      "Marek's The Salt Harvest (1786) and The Grey Quay (_____) hang in Burgas.",
+      "The port held some 40 thousand (_____) barrels.",
+      "Marek painted The Grey Quay (c. _____) in Burgas.",
+    ]) {
+      expect(questionFlags({ prompt, answer: year })).toContain("aside");
+    }
+    // Only a year: an atomic number or a count in brackets is no date.
+    expect(datesATitle("Under the Treaty of Varna (_____) the port passed to the league.", "113")).toBe(false);
+  });
+
+  it("reads a date opening its clause as the clause's, not as an item of a list after it", () => {
+    expect(questionFlags({ prompt: "On _____, the envoy, Ana Bek, signed the harbour charter in Varna.", answer: "12 May 1788" })).not.toContain("list-slot");
+    expect(questionFlags({ prompt: "Eleven days later, on _____, the fleet, the pilots and the crews left Varna.", answer: "23 May 1788" })).not.toContain(
+      "list-slot",
+    );
+    // Not a date: the name is one of the list.
+    expect(questionFlags({ prompt: "On _____, Varna, Burgas and Odessa raised their dues.", answer: "the coast" })).toContain("list-slot");
   });
 
   it("flags a name with a relative clause and no main verb", () => {

@@ -3,6 +3,8 @@ import type { Block, LessonDraft, Question } from "~/content/types";
 import type { Candidate } from "~/content/questions/candidates";
 import { multipleChoice, type Fact } from "~/content/questions/forms";
 import type { Sentence } from "~/content/questions/nlp";
+import { DECK_QUALITY_BAR } from "~/learning/deck";
+import { questionFlags } from "~/questions/flags";
 
 function lesson(title: string, paragraphs: string[], extra: Block[] = []): LessonDraft {
   const blocks: Block[] = [...paragraphs.map((text, i) => ({ kind: "paragraph" as const, text, line: i + 2 })), ...extra];
@@ -154,6 +156,15 @@ describe("generateQuestions", () => {
     expect(fromSecond.some((q) => q.prompt.includes("Ana Bek founded"))).toBe(true);
     expect(fromSecond.some((q) => !q.prompt.includes("Ana Bek founded"))).toBe(true);
     expect(new Set(fromSecond.map((q) => q.siblingKey)).size).toBe(1);
+  });
+
+  it("asks a year in brackets after a treaty's name, estimated at what raters gave the form", () => {
+    const text = "The Harbour League was founded at Burgas in 1761. Under the Treaty of Varna (1788) the port of Burgas passed to the Harbour League.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Treaties", [text])] }]);
+    const dated = qs.filter((q) => q.answer === "1788" && q.type !== "true_false" && questionFlags(q).length === 0);
+    expect(dated.some((q) => /Treaty of Varna \(_____\)/.test(q.prompt))).toBe(true);
+    expect(Math.max(...dated.map((q) => q.quality))).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+    expect(Math.max(...dated.map((q) => q.quality))).toBeLessThanOrEqual(0.75);
   });
 
   it("puts questions asked outright in their sentence's group, and groups two steps back at most", () => {
