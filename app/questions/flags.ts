@@ -178,14 +178,32 @@ const TERM_NOT_GIVEN =
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER, COUNT_WITHOUT_NOUN or TERM_NOT_GIVEN does. */
 export function pointsBack(sentence: string): boolean {
-  if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence)) return true;
+  if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence) && !sameTimeGiven(sentence)) return true;
   if (THAT_TIME.test(sentence)) return true;
   if (COUNT_WITHOUT_NOUN.test(sentence)) return true;
   if (TERM_NOT_GIVEN.test(sentence)) return true;
   // "The canal opened in 1914 and the next year...": counted from a time the sentence gives itself.
   const after = TIME_AFTER.exec(sentence);
-  return after !== null && !/\b\d{3,4}s?\b/.test(sentence.slice(0, after.index));
+  return after !== null && !YEAR_OR_BLANK.test(sentence.slice(0, after.index));
 }
+const YEAR_OR_BLANK = /\b\d{3,4}s?\b/;
+/** "the same year", "the same day": a time, once pointing back is read for it. */
+const SAME_TIME = /\bthe\s+same\s+(?:year|month|day|week|decade|season)\b/gi;
+
+/**
+ * "...production in Sweden in 1858, and the same year Bessemer opened his steelworks": the same time as one the
+ * sentence gives before it, and nothing else in the sentence points back.
+ */
+function sameTimeGiven(sentence: string): boolean {
+  let last = -1;
+  for (const m of sentence.matchAll(SAME_TIME)) {
+    if (!YEAR_OR_BLANK.test(sentence.slice(0, m.index)) && !MONTH_WORD.test(sentence.slice(0, m.index))) return false;
+    last = m.index ?? 0;
+  }
+  if (last < 0) return false;
+  return !POINTS_BACK.test(sentence.replace(SAME_TIME, "then"));
+}
+const MONTH_WORD = new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`);
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
@@ -229,9 +247,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   // The first sentence of the statement: earlier sentences shown as context come first and resolve what follows.
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).
+  // Read with a date key in place: "in _____, but it faded in the following decade" counts from the year it asks for.
+  const dated = /\d/.test(q.answer) || MONTH_WORD.test(q.answer) ? statement.replace(BLANK, q.answer.trim()) : statement;
   if (
     firstSentence === statement &&
-    (leansOnEarlierText(statement) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement) || BARE_GENERIC.test(statement))
+    (leansOnEarlierText(dated) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement) || BARE_GENERIC.test(statement))
   )
     flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);

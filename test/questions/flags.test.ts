@@ -412,6 +412,18 @@ describe("automatic checks on a question", () => {
     expect(datesATitle("Under the Treaty of Varna (_____) the port passed to the league.", "113")).toBe(false);
   });
 
+  it("reads the following decade or the same year after a year the sentence asks for as that year's, not an earlier sentence's", () => {
+    expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
+    // With no year before it, or with another pointer, it still leans on the sentence before.
+    expect(questionFlags({ prompt: "The fair faded in the following decade, when _____ took over.", answer: "Burgas" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "The same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "In _____ Ana Bek opened a mill, and the same year these workers struck.", answer: "1858" })).toContain(
+      "dangling-reference",
+    );
+  });
+
   it("reads a date opening its clause as the clause's, not as an item of a list after it", () => {
     expect(questionFlags({ prompt: "On _____, the envoy, Ana Bek, signed the harbour charter in Varna.", answer: "12 May 1788" })).not.toContain("list-slot");
     expect(questionFlags({ prompt: "Eleven days later, on _____, the fleet, the pilots and the crews left Varna.", answer: "23 May 1788" })).not.toContain(
