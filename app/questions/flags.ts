@@ -35,6 +35,8 @@ const EVENT_NAMED_BY_DATE =
 const OPENING_WORD =
   /(?:^|(?<![\s.]\p{Lu}|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Capt|Gen|Col|Lt|Sgt|Rev|Prof))[.!?]\s+|(?<=[\s.]\p{Lu}\.\s+)(?=(?:In|On|At|By|The|A|An|After|Before|During|When|From|Since|Until|It|He|She|They|This|These|Its|His|Her|Their|There|Then)\s))\S+\s$/u;
 
+/** The second blank of a range or a pair asked whole, right after the first: " and _____", "–_____". */
+const PAIRED_BLANK = /^\s*(?:and|to|or|[–—-])\s*_____/;
 /** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
 const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 /**
@@ -312,7 +314,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const numberAmongNumbers = !/^\d+$/.test(q.answer.trim()) || /\d/.test(near);
     // "NATO's _____, which focus on awareness, capabilities, and engagement": a list inside the relative clause
     // that follows the blank is that clause's, not one the blank is an item of.
-    const following = statement.slice(at + BLANK.length, at + BLANK.length + 80);
+    // A range or a pair asked whole ("fires in _____ and _____") is one item: what follows is read after its second blank.
+    const pair = rangeEnds(q.answer) ? PAIRED_BLANK.exec(statement.slice(at + BLANK.length)) : null;
+    const end = at + BLANK.length + (pair?.[0].length ?? 0);
+    const following = statement.slice(end, end + 80);
     // "On _____, the queen, Mary of Modena, gave birth..." (10 June 1688): a date opening its clause ends at the comma
     // after it; what follows is the clause, not a list the date is one item of.
     const openingDate = (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at));

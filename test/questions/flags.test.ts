@@ -424,11 +424,14 @@ describe("automatic checks on a question", () => {
     );
   });
 
-  it("reads a date opening its clause as the clause's, not as an item of a list after it", () => {
+  it("reads a date opening its clause as the clause's, and a pair asked whole as one item, not as items of a list", () => {
     expect(questionFlags({ prompt: "On _____, the envoy, Ana Bek, signed the harbour charter in Varna.", answer: "12 May 1788" })).not.toContain("list-slot");
     expect(questionFlags({ prompt: "Eleven days later, on _____, the fleet, the pilots and the crews left Varna.", answer: "23 May 1788" })).not.toContain(
       "list-slot",
     );
+    // A pair asked whole is one item, not the last of a list before it.
+    expect(questionFlags({ prompt: "Which years fill the blanks? The hall, rebuilt by Ana Bek, burned in _____ and _____.", answer: "1862 and 1870" })).toEqual([]);
+    expect(questionFlags({ prompt: "Which year fills the blank? The hall, rebuilt by Ana Bek, burned in 1862 and _____.", answer: "1870" })).toContain("list-slot");
     // Not a date: the name is one of the list.
     expect(questionFlags({ prompt: "On _____, Varna, Burgas and Odessa raised their dues.", answer: "the coast" })).toContain("list-slot");
   });

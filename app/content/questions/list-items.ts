@@ -40,7 +40,13 @@ export function readsAsStatement(tokens: readonly Token[]): boolean {
     // A capitalised "verb" inside a name is wink's mistake ("The Harbour Act").
     else if (t.pos === "VERB" && !t.lower.endsWith("ing") && (i === 0 || !/^\p{Lu}/u.test(t.text))) {
       let p = i - 1;
-      while (p >= 0 && tokens[p].pos === "ADV") p--;
+      // "Domenico Scarlatti (1685-1757) wrote...": the subject is before the brackets.
+      for (;;) {
+        while (p >= 0 && tokens[p].pos === "ADV") p--;
+        if (p < 0 || tokens[p].text !== ")") break;
+        let open = 1;
+        while (--p >= 0 && open > 0) open += tokens[p].text === ")" ? 1 : tokens[p].text === "(" ? -1 : 0;
+      }
       // "9 ATP and 6 NADPH for each G3P exported.": a participle closing the item after a preposition's
       // noun describes that noun ("The old lighthouse collapsed." has none).
       const closing =

@@ -10,6 +10,9 @@ describe("what a list item says", () => {
     expect(readsAsStatement(tokens("Keepers climbed the tower every evening."))).toBe(true);
     expect(readsAsStatement(tokens("Varna, Bulgaria, 12 March 1862 (storm force about 10)."))).toBe(false);
     expect(readsAsStatement(tokens("Ostrava, the largest mining town in the region, founded by settlers in 1267."))).toBe(false);
+    // A subject with years in brackets before its verb.
+    expect(readsAsStatement(tokens("Ivo Marn (1785-1850) built twelve stone piers at Varna."))).toBe(true);
+    expect(readsAsStatement(tokens("Ivo Marn (1785-1850), keeper of the Varna light (rebuilt 1862)."))).toBe(false);
     expect(readsAsStatement(tokens("The Harbour Act (4 May 1871), which allowed pilots to board any ship."))).toBe(false);
     expect(readsAsStatement(tokens("Nine tonnes of grain for each barge unloaded."))).toBe(false);
     expect(readsAsStatement(tokens("The old lighthouse finally collapsed."))).toBe(true);
