@@ -25,6 +25,9 @@ const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|(?:^|\s)the\s\p{L
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
+/** A date a key may be: "14 June", "October", "March 1689", "6 August 1588", "July 4, 1776". */
+const DATE_KEY =
+  /^(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{3,4})?)$/;
 /** "the events of September 11, ", "the attacks of 7 July ": a date that names an event, its year blanked. */
 const EVENT_NAMED_BY_DATE =
   /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s$/;
@@ -263,8 +266,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "the _____ Integrated Stabilization Mission", "TU _____", "the _____ on Combating Terrorism in Southeast
     // Asia", "the Agreement on Combating Terrorism in _____": the blank is a piece of a longer name.
     // "Fermentation regenerates _____+" (NAD of NAD+): the blank is the term's first part.
-    const nameGoesOn = (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after)) || /^\+/.test(after);
-    const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at));
+    // "On _____ Richard II met the rebels" (14 June), "sank off County Antrim in _____ with..." (October): a date is no
+    // piece of the name beside it, unless "the" opens the name it is in ("the _____ Revolution").
+    const dateBesideName = DATE_KEY.test(q.answer.trim()) && !/\bthe\s$/i.test(before);
+    const nameGoesOn = (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after) && !dateBesideName) || /^\+/.test(after);
+    const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at)) && !dateBesideName;
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
     const namesEvent =

@@ -424,6 +424,14 @@ describe("automatic checks on a question", () => {
     );
   });
 
+  it("reads a date beside a name as no piece of it, unless the name opens with the before it", () => {
+    expect(questionFlags({ prompt: "On _____ Ana Bek, then only 14 years old, met the envoys at Varna.", answer: "14 June" })).toEqual([]);
+    expect(questionFlags({ prompt: "The brig sank off Cape Emine in _____ with the loss of 300 men.", answer: "October" })).toEqual([]);
+    expect(questionFlags({ prompt: "After the _____ Rising the envoys fled.", answer: "14 June" })).toContain("piece-of-a-name");
+    // Not a date: a name beside a name is one.
+    expect(questionFlags({ prompt: "On _____ Bek, the envoy, met the rebels.", answer: "Ana" })).toContain("piece-of-a-name");
+  });
+
   it("reads a date opening its clause as the clause's, and a pair asked whole as one item, not as items of a list", () => {
     expect(questionFlags({ prompt: "On _____, the envoy, Ana Bek, signed the harbour charter in Varna.", answer: "12 May 1788" })).not.toContain("list-slot");
     expect(questionFlags({ prompt: "Eleven days later, on _____, the fleet, the pilots and the crews left Varna.", answer: "23 May 1788" })).not.toContain(
