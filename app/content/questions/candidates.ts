@@ -599,7 +599,67 @@ export function acronymExpansions(text: string, lowercase = false): Array<{ acro
     const expansion = trimLooseExpansion(m[1], m[2]);
     if (expansion) pairs.push({ acronym: m[2], expansion });
   }
+  // "the International Fund for Saving the Aral Sea (IFAS)", "X-ray photoelectron spectroscopy (XPS)", "the United
+  // Nations Educational, Scientific and Cultural Organization (UNESCO)": letters taken in order, not every word's.
+  for (const m of text.matchAll(WORDS_BEFORE_ACRONYM)) {
+    if (!isAcronym(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
+    const expansion = lettersInOrder(m[1], m[2]);
+    if (expansion) pairs.push({ acronym: m[2], expansion });
+  }
   return pairs;
+}
+
+/** Up to twelve words of any case, commas and slashes within, before an acronym in brackets. */
+const WORDS_BEFORE_ACRONYM = /(?<![\p{L}'’\/-])((?:\p{L}[\p{L}'’\/-]*,?\s+){1,11}\p{L}[\p{L}'’\/-]*)\s*\(\s*(\p{Lu}[\p{Lu}\d]{1,9}s?)\s*\)/gu;
+
+/**
+ * The shortest tail of `phrase` whose words give the acronym's letters in order, the way Schwartz and Hearst find an
+ * abbreviation's definition, held to what a name's initials plausibly are: each word gives its initial and maybe
+ * letters from inside it ("Toll-like", TL; "Hypertext", HT), small words may give none, and one other word may give
+ * none ("International Fund for Saving the Aral Sea", IFAS; "Tribunal for the former Yugoslavia", TY).
+ */
+function lettersInOrder(phrase: string, acronym: string): string | null {
+  const letters = acronym.replace(/s$/, "").replace(/[^\p{L}]/gu, "").toLowerCase();
+  if (letters.length < 2) return null;
+  const written = phrase.split(/\s+/);
+  const words = written.map((w) => w.replace(/,$/, "").toLowerCase());
+  // How many of letters `from` onwards words `k` onwards give as their initials, at best (-1: they cannot give them
+  // all), `silent` words having given none: memoised, so a hostile run of one letter costs words × letters steps.
+  const known = new Map<number, number>();
+  const initials = (from: number, silent: number, k: number): number => {
+    if (k === words.length) return from === letters.length ? 0 : -1;
+    const key = (k * (letters.length + 1) + from) * 2 + silent;
+    const seen = known.get(key);
+    if (seen !== undefined) return seen;
+    const w = words[k];
+    let best = SMALL_WORDS.has(w) ? initials(from, silent, k + 1) : silent === 0 && from > 0 ? initials(from, 1, k + 1) : -1;
+    if (from < letters.length && w[0] === letters[from]) {
+      // Its initial, then any number of further letters found inside it in order.
+      let inner = 0;
+      for (let i = 1, j = from + 1; i < w.length && j < letters.length; i++) if (w[i] === letters[j]) (inner++, j++);
+      for (let taken = 0; taken <= inner; taken++) {
+        const rest = initials(from + 1 + taken, silent, k + 1);
+        if (rest >= 0) best = Math.max(best, rest + 1);
+      }
+    }
+    known.set(key, best);
+    return best;
+  };
+  // Two words at least, and half as many as letters: "aaaa (AAAA)" is no definition. Of the tails that give the
+  // letters, the one whose words' initials give the most ("subacute sclerosing panencephalitis", SSPE, not
+  // "sclerosing panencephalitis"), the shortest of those.
+  const fewestWords = Math.max(2, Math.ceil(letters.length / 2));
+  let chosen = -1;
+  let most = 0;
+  for (let start = words.length - 1; start >= 0; start--) {
+    if (words.length - start > Math.min(letters.length + 5, 2 * letters.length)) break;
+    if (SMALL_WORDS.has(words[start]) || words[start][0] !== letters[0]) continue;
+    if (words.slice(start).filter((w) => !SMALL_WORDS.has(w)).length < fewestWords) continue;
+    known.clear();
+    const given = initials(0, 0, start);
+    if (given > most) [chosen, most] = [start, given];
+  }
+  return chosen < 0 ? null : written.slice(chosen).join(" ");
 }
 
 /** Up to eight words of any case before an acronym in brackets. */

@@ -157,14 +157,29 @@ describe("acronyms a sentence spells out", () => {
     expect(acronymExpansions("It ran the polymerase chain reaction (PCR) twice.", true)).toEqual([{ acronym: "PCR", expansion: "polymerase chain reaction" }]);
   });
 
+  it("takes letters in order where a word gives more than its initial or one word gives none", () => {
+    const read = (text: string) => acronymExpansions(text, true).map((p) => `${p.acronym}=${p.expansion}`);
+    expect(read("A rare complication, subacute sclerosing panencephalitis (SSPE), may follow.")).toEqual(["SSPE=subacute sclerosing panencephalitis"]);
+    expect(read("In 1990 they founded the Burgas Fund for Saving the Varna Lagoon (BFVL) to manage it.")).toEqual(["BFVL=Burgas Fund for Saving the Varna Lagoon"]);
+    expect(read("The Varna Large Millimetre/submillimetre Dish (VLMD) opened in 2013.")).toEqual(["VLMD=Varna Large Millimetre/submillimetre Dish"]);
+    expect(read("It was listed by the Varna Educational, Scientific and Maritime Board (VESMB), which met yearly.")).toEqual([
+      "VESMB=Varna Educational, Scientific and Maritime Board",
+    ]);
+    expect(read("Harbour-side receptors (HRs) were fitted.")).toEqual(["HRs=Harbour-side receptors"]);
+    // Two words giving none is too loose a reading.
+    expect(read("They joined the Burgas Fund for Saving and Dredging the Varna Lagoon (BFVL).")).toEqual([]);
+  });
+
   it("counts a name's small words or not, and opens the expansion on no small word", () => {
     expect(acronymExpansions("It went to the Department of Justice (DOJ) in May.", true)).toEqual([{ acronym: "DOJ", expansion: "Department of Justice" }]);
     expect(acronymExpansions("They built the command and service module (CSM).", true)).toEqual([{ acronym: "CSM", expansion: "command and service module" }]);
   });
 
-  it("finds nothing where no tail's initials spell the acronym, and keeps the capitalised reading where both find one", () => {
-    expect(acronymExpansions("A rare complication, subacute sclerosing panencephalitis (SSPE), may follow.", true)).toEqual([]);
+  it("finds nothing where no tail's words give the acronym's letters, and keeps the capitalised reading where both find one", () => {
     expect(acronymExpansions("The gas methane (CH4) traps heat.", true)).toEqual([]);
+    expect(acronymExpansions("It met the board of the Varna port (BXQ) twice.", true)).toEqual([]);
+    // One word is no definition, however many of the letters it holds.
+    expect(acronymExpansions("The anaconda (ANA) swam.", true)).toEqual([]);
     // "the Varna harbour board (VHB)" read without case would begin at "the": the capitalised name is taken.
     expect(acronymExpansions("Pilots of the Varna Harbour Board (VHB) met.", true)).toEqual([{ acronym: "VHB", expansion: "Varna Harbour Board" }]);
   });
