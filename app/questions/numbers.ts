@@ -82,8 +82,21 @@ for (const [code, spellings] of Object.entries(UNIT_SPELLINGS)) {
 /** The canonical code of a unit as written ("Kilometres" → "km"), or null when it is not a unit known here. */
 export function unitCode(unit: string): string | null {
   const lower = unit.trim().toLowerCase();
-  return UNIT_CODES.get(lower) ?? UNIT_CODES.get(lower.replace(/\.$/, "")) ?? null;
+  const known = UNIT_CODES.get(lower) ?? UNIT_CODES.get(lower.replace(/\.$/, ""));
+  if (known !== undefined || !lower.includes("/")) return known ?? null;
+  // "km/h", "km/s/Mpc": a unit per others, each part read.
+  const [first, ...per] = lower.split("/");
+  const base = UNIT_CODES.get(first);
+  const perCodes = per.map((p) => PER_CODES.get(p) ?? UNIT_CODES.get(p));
+  return base === undefined || perCodes.some((p) => p === undefined) ? null : [base, ...perCodes].join("/");
 }
+
+/** What a rate is per, as written after "/" or "per": "h", "hour", "s", "second", "yr", "Mpc". */
+const PER_CODES = new Map<string, string>(
+  Object.entries({ h: "h", hr: "h", hour: "h", s: "s", sec: "s", second: "s", min: "min", minute: "min", d: "d", day: "d", yr: "yr", year: "yr", mpc: "mpc", kpc: "kpc" }),
+);
+/** "/h", " per hour", "/s/Mpc": the rest of a rate's unit after its first part. */
+const PER_UNIT_AFTER = /^(?:\s*\/\s*|\s+per\s+)([a-z]+)\b/;
 
 /** Words-to-number for "twenty-four", "one hundred and five", "two thousand". */
 function wordsToNumber(words: string[]): number | null {
@@ -163,7 +176,15 @@ export function readNumber(response: string): ReadNumber | null {
   if (value === null || !Number.isFinite(value)) return null;
   const sign = /(us\$|[$€£¥])\s*$/.exec(before)?.[1];
   const after = /^\s*(%|°|[a-z$]+(?:-[a-z]+)?)/.exec(rest)?.[1];
-  const afterUnit = after ? unitCode(after) : null;
+  let afterUnit = after ? unitCode(after) : null;
+  // "603 km/h", "603 kilometres per hour": a rate, not a length.
+  if (afterUnit !== null) {
+    let tail = rest.slice(rest.indexOf(after!) + after!.length);
+    for (let per = PER_UNIT_AFTER.exec(tail); per && PER_CODES.has(per[1]!); per = PER_UNIT_AFTER.exec(tail)) {
+      afterUnit = `${afterUnit}/${PER_CODES.get(per[1]!)}`;
+      tail = tail.slice(per[0].length);
+    }
+  }
   return {
     value,
     unit: (sign ? unitCode(sign) : null) ?? afterUnit,

@@ -54,6 +54,16 @@ describe("answering a numeric key", () => {
     expect(answersNumber("9 km", { value: 9, unit: "m", tolerance: 0 })).toBe(false);
   });
 
+  it("reads a rate's unit whole, however its per is written, and tells it from its first part", () => {
+    const speed = { value: 126, unit: "km/h", tolerance: 0 };
+    for (const ok of ["126 km/h", "126 km / h", "126 kilometres per hour", "126 KM/H", "126"]) expect(answersNumber(ok, speed), ok).toBe(true);
+    for (const wrong of ["126 km", "126 km/s", "126 mph"]) expect(answersNumber(wrong, speed), wrong).toBe(false);
+    expect(answersNumber("5 km/h", { value: 5, unit: "km", tolerance: 0 })).toBe(false);
+    expect(answersNumber("70 km/s/Mpc", { value: 70, unit: "km/s/Mpc", tolerance: 0 })).toBe(true);
+    expect(unitCode("km/h")).toBe("km/h");
+    expect(unitCode("furlongs/h")).toBeNull();
+  });
+
   it("refuses a unit where the key has none", () => {
     expect(answersNumber("1733 km", { value: 1733, unit: null, tolerance: 0 })).toBe(false);
     expect(answersNumber("1733", { value: 1733, unit: null, tolerance: 0 })).toBe(true);

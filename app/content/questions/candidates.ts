@@ -316,6 +316,12 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
       to++;
       unitKey = singular(after.lower);
       unit = after.text;
+      // "603 km/h", "70 km/s/Mpc": a rate's unit is written as one, and its number is no count of kilometres.
+      while (tokens[to]?.text === "/" && tokens[to].start === tokens[to - 1].end && tokens[to + 1]?.start === tokens[to].end && PER_UNIT.test(tokens[to + 1].text)) {
+        unit = `${unit}/${tokens[to + 1].text}`;
+        unitKey = `${unitKey}/${tokens[to + 1].lower}`;
+        to += 2;
+      }
     }
     const value = parseNumber(tokens.slice(isDigits || isWordNumber ? i : from, to).map((x) => x.text));
     if (value === null) continue;
@@ -334,6 +340,9 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     for (let k = from; k < to; k++) used.add(k);
   }
 }
+
+/** What a unit is per, after a slash: "km/h", "m/s", "km/s/Mpc", "t/yr". */
+const PER_UNIT = /^(?:h|hr|s|sec|min|d|day|yr|year|Mpc|kpc|km|m|l|L|kg|ha)$/;
 
 /** A day of the month: "26", "26th". */
 function isDay(t: Token | undefined): boolean {

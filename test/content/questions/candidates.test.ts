@@ -99,6 +99,15 @@ describe("answer candidates", () => {
     expect(candidates("The 2000 sailors left the harbour.")).toContain("quantity:2000");
   });
 
+  it("takes a rate with its whole unit, not a length cut at its slash", () => {
+    const found = candidates("In 1938 the engine Falcon reached 126 km/h near Burgas, and the lagoon sank 3 mm/yr.");
+    expect(found).toContain("quantity:126 km/h");
+    expect(found).toContain("quantity:3 mm/yr");
+    expect(found).not.toContain("quantity:126 km");
+    // A slash with spaces, or before a word that is no unit, parts two things.
+    expect(candidates("The quay was 40 km / a day's sail from Varna.")).toContain("quantity:40 km");
+  });
+
   it("takes spelled-out counts, but not 'one'", () => {
     const found = candidates("The pianist wrote five letters to one friend.");
     expect(found).toContain("quantity:five");
