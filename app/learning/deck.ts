@@ -60,8 +60,8 @@ export function eligibleForDeck(q: DeckCandidate, policy: DeckPolicy = DEFAULT_D
 
 /**
  * The best-ranked eligible questions (eligibleForDeck), on at most FACTS_PER_SENTENCE facts per
- * sentence and CARDS_PER_LESSON in all, with no more true statements than false ones and
- * none that gives another's key away. Questions an instructor vouched for are chosen first,
+ * sentence until every sentence has had its turn (then more while there is room), CARDS_PER_LESSON
+ * in all, with no more true statements than false ones and none that gives another's key away. Questions an instructor vouched for are chosen first,
  * so the deck's limits never leave one out for a generated question. `ranked` is best first.
  */
 export function chooseDeckQuestions<Q extends DeckCandidate>(ranked: readonly Q[], policy: DeckPolicy = DEFAULT_DECK_POLICY): Q[] {

@@ -25,6 +25,8 @@ const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|(?:^|\s)the\s\p{L
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
+/** "in ", "On ", "until ", "late ": a word a date follows. */
+const DATING_WORD_BEFORE = /\b(?:in|on|by|since|until|till|from|during|before|after|early|late|mid|of)\s$/i;
 /** A date a key may be: "14 June", "October", "March 1689", "6 August 1588", "July 4, 1776". */
 const DATE_KEY =
   /^(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{3,4})?)$/;
@@ -40,6 +42,8 @@ const OPENING_WORD =
 
 /** The second blank of a range or a pair asked whole, right after the first: " and _____", "–_____". */
 const PAIRED_BLANK = /^\s*(?:and|to|or|[–—-])\s*_____/;
+/** ", 1995", ", in 1890", ", 12 May": another date or number right after the blank's comma, as in a list of dates. */
+const DATE_AFTER_COMMA = new RegExp(String.raw`^\s*,\s*(?:(?:in|on|by|and|or)\s+)?(?:\d|(?:${MONTH_NAMES})\b)`);
 /** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
 const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 /**
@@ -189,9 +193,11 @@ export function pointsBack(sentence: string): boolean {
   if (TERM_NOT_GIVEN.test(sentence)) return true;
   // "The canal opened in 1914 and the next year...": counted from a time the sentence gives itself.
   const after = TIME_AFTER.exec(sentence);
-  return after !== null && !YEAR_OR_BLANK.test(sentence.slice(0, after.index));
+  return after !== null && !/\b\d{3,4}s?\b/.test(sentence.slice(0, after.index));
 }
-const YEAR_OR_BLANK = /\b\d{3,4}s?\b/;
+/** A year ("1858", "1850s"): what "the same year" may point at in its own sentence. */
+const YEAR_KEY = /^(?:1\d{3}|20\d{2})s?$/;
+const YEAR_WRITTEN = /\b(?:1\d{3}|20\d{2})s?\b/;
 /** "the same year", "the same day": a time, once pointing back is read for it. */
 const SAME_TIME = /\bthe\s+same\s+(?:year|month|day|week|decade|season)\b/gi;
 
@@ -202,7 +208,7 @@ const SAME_TIME = /\bthe\s+same\s+(?:year|month|day|week|decade|season)\b/gi;
 function sameTimeGiven(sentence: string): boolean {
   let last = -1;
   for (const m of sentence.matchAll(SAME_TIME)) {
-    if (!YEAR_OR_BLANK.test(sentence.slice(0, m.index)) && !MONTH_WORD.test(sentence.slice(0, m.index))) return false;
+    if (!YEAR_WRITTEN.test(sentence.slice(0, m.index)) && !MONTH_WORD.test(sentence.slice(0, m.index))) return false;
     last = m.index ?? 0;
   }
   if (last < 0) return false;
@@ -253,7 +259,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   const firstSentence = statement.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? statement;
   // A statement shown alone that points back (earlier sentences shown before it resolve what it points at).
   // Read with a date key in place: "in _____, but it faded in the following decade" counts from the year it asks for.
-  const dated = /\d/.test(q.answer) || MONTH_WORD.test(q.answer) ? statement.replace(BLANK, q.answer.trim()) : statement;
+  const trimmedKey = q.answer.trim();
+  const dated = YEAR_KEY.test(trimmedKey) || DATE_KEY.test(trimmedKey) ? statement.replace(BLANK, () => trimmedKey) : statement;
   if (
     firstSentence === statement &&
     (leansOnEarlierText(dated) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement) || BARE_GENERIC.test(statement))
@@ -268,7 +275,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "Fermentation regenerates _____+" (NAD of NAD+): the blank is the term's first part.
     // "On _____ Richard II met the rebels" (14 June), "sank off County Antrim in _____ with..." (October): a date is no
     // piece of the name beside it, unless "the" opens the name it is in ("the _____ Revolution").
-    const dateBesideName = DATE_KEY.test(q.answer.trim()) && !/\bthe\s$/i.test(before);
+    // A month alone only after a word that dates it: "Theresa _____ resigned" (May), "the singer _____ Carter" (June).
+    const dateBesideName =
+      DATE_KEY.test(q.answer.trim()) && !/\bthe\s$/i.test(before) && (/\d/.test(q.answer) || DATING_WORD_BEFORE.test(before));
     const nameGoesOn = (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after) && !dateBesideName) || /^\+/.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at)) && !dateBesideName;
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
@@ -326,7 +335,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const following = statement.slice(end, end + 80);
     // "On _____, the queen, Mary of Modena, gave birth..." (10 June 1688): a date opening its clause ends at the comma
     // after it; what follows is the clause, not a list the date is one item of.
-    const openingDate = (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at));
+    // Not where another date follows the comma: "In _____, 1995 and 2000, floods...", "in 1862, in _____, in 1890 and...".
+    const openingDate =
+      (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at)) && !DATE_AFTER_COMMA.test(following);
     const ownList = RELATIVE_AFTER.test(following) || openingDate ? "" : following;
     // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit.
     if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
@@ -356,11 +367,12 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
 }
 
 /**
- * A year in brackets right after a title: "In Marbury v. Madison (_____), ...", "Smith's The Wealth of Nations
- * (_____)", "the Treaty of Utrecht (_____)", "in his book Lost Moon (_____)". What the brackets date is the work,
- * the case or the treaty the sentence names, not a side detail of it; a person's year in brackets ("the philosopher
- * Immanuel Kant (_____)") is a citation, and a year beside other bracketed years ("(1513) and Melencolia I (_____)")
- * is one of a list the others narrow.
+ * A year in brackets right after a title: "In Marbury v. Madison (_____), ...", "Dalí's The Persistence of Memory
+ * (_____)", "the Treaty of Utrecht (_____)", "in Capitalism and Slavery (_____)". What the brackets date is the work,
+ * the case or the treaty the sentence names, not a side detail of it. Not a person's year ("the philosopher Immanuel
+ * Kant (_____)", a citation), a place's ("in Vienna (_____)", "Catherine of Aragon", "the Cape of Good Hope"), a
+ * book the lesson cites ("in his book Lost Moon (_____)"), nor a year beside other bracketed years ("(1513) and
+ * Melencolia I (_____)"), one of a list the others narrow.
  */
 export function datesATitle(statement: string, answer: string): boolean {
   if (!/^(?:1\d{3}|20\d{2})$/.test(answer.trim())) return false;
@@ -368,14 +380,26 @@ export function datesATitle(statement: string, answer: string): boolean {
   if (at < 0 || /\((?:c\.\s*)?\d{3,4}\b/.test(statement)) return false;
   const before = statement.slice(Math.max(0, at - 120), at);
   if (PERSON_CUE_THEN_NAME.test(before) || BOOK_CUE_THEN_NAME.test(before)) return false;
-  return TITLE_BEFORE_BRACKET.test(before) || WORK_CUE_THEN_NAME.test(before);
+  return ARTICLE_TITLE_BEFORE.test(before) || NAMED_WORK_BEFORE.test(before) || WORK_CUE_THEN_NAME.test(before);
 }
-/** Capitalised words joined by "of", "and", "v." or the like, or opened by an article: a title, not a person's name. */
-const TITLE_BEFORE_BRACKET =
-  /(?:(?:^|[\s,;:(])(?:The|A|An|Le|La|Les|L['’]|Il|Un|Une|Der|Die|Das|El)\s*(?:[\p{Lu}\d][\p{L}\d'’.-]*\s+(?:(?:of|and|on|in|the|for|to|at|v\.|vs\.|de|la|du|des|a|an|with|without|as)\s+)*)*[\p{Lu}\d][\p{L}\d'’.!?-]*|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s+(?:of|and|on|in|for|to|v\.|vs\.|as)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|and|on|in|the|for|to|as)\s+)*)*\p{Lu}[\p{L}'’.!?-]*)\s$/u;
-/** "his book Lost Moon", "Bagehot in Lombard Street", "Dürer's Rhinoceros": a work named after a word that says so. */
+/** Words of a title after its first: capitalised words and the small words between them. */
+const TITLE_WORDS = String.raw`(?:\s+(?:(?:of|and|on|in|the|for|to|at|v\.|vs\.|de|la|du|des|a|an|with|without|as)\s+)*[\p{Lu}\d][\p{L}\d'’.!?-]*)*`;
+/**
+ * "such as The Night Watch", "In A New System of Chemical Philosophy": a title opened by an article whose capital is
+ * not the sentence's ("The Cape of Good Hope (_____) was rounded" is a place).
+ */
+const ARTICLE_TITLE_BEFORE = new RegExp(String.raw`[\p{L}\d,;:]\s+(?:The|A|An|Le|La|Les|L['’]|Il|Un|Une|Der|Die|Das|El)\s*[\p{Lu}\d][\p{L}\d'’.!?-]*${TITLE_WORDS}\s$`, "u");
+/**
+ * "the Treaty of Utrecht", "Marbury v. Madison", "Principles of Philosophy", "Considerations on Representative
+ * Government": a name whose first word says it is an agreement, a case or a written work, or two names a case joins.
+ */
+const NAMED_WORK_BEFORE = new RegExp(
+  String.raw`(?:\b(?:Treaty|Peace|Edict|Act|Declaration|Report|Principles|Portrait|Treatise|Essay|Letters|Considerations|Oration|Discourse|Statute|Convention|Charter|Concordat|Bull|Battle|Siege|Congress|Compromise|Manifesto|Ordinance|Proclamation|Agreement|Accord|Pact)\s+(?:of|on|for|to|at|between|in)\s+(?:the\s+)?[\p{Lu}][\p{L}'’.-]*${TITLE_WORDS}|\p{Lu}[\p{L}'’.-]*\s+v(?:s)?\.\s+\p{Lu}[\p{L}'’.-]*)\s$`,
+  "u",
+);
+/** "in Capitalism and Slavery", "Dürer's Rhinoceros", "the opera Dido and Aeneas": a work after a word that says so. */
 const WORK_CUE_THEN_NAME =
-  /(?:['’]s|\b(?:book|novel|painting|picture|film|opera|treaty|report|essay|poem|play|symphony|portrait|study|paper|pamphlet|manifesto|album|song|statue|sculpture|fresco|mural|treatise|speech|ballet|print|engraving|woodcut|series|agreement|act|case|ruling|decision|in|wrote|published|painted|composed)\s+(?:the\s+)?)(?:\p{Lu}[\p{L}'’.-]*\s+){0,4}\p{Lu}[\p{L}'’.!?-]*\s$/u;
+  /(?:\p{L}['’]s\s+|\b(?:painting|picture|film|opera|treaty|report|essay|poem|play|symphony|portrait|study|paper|pamphlet|manifesto|album|song|statue|sculpture|fresco|mural|treatise|speech|ballet|print|engraving|woodcut|agreement|act|case|ruling|decision|wrote|published|painted|composed)\s+(?:the\s+)?|\bin\s+(?=\p{Lu}[\p{L}'’.-]*\s+(?:and|of|on)\s+\p{Lu}))(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:and|of|on|the)\s+)?){0,4}\p{Lu}[\p{L}'’.!?-]*\s$/u;
 /** "the philosopher Immanuel Kant", "The economists Finn Kydland and Edward Prescott": people after what they were. */
 const PERSON_CUE_THEN_NAME =
   /\b(?:philosopher|historian|scientist|mathematician|physicist|chemist|economist|writer|author|poet|painter|artist|composer|king|queen|emperor|president|minister|general|engineer|inventor|architect|explorer|critic|journalist|astronomer|biologist|physician|surgeon|theologian|sociologist|psychologist)s?\s+(?:(?:\p{Lu}[\p{L}'’.-]*|and)\s+){0,7}\p{Lu}[\p{L}'’.-]*\s$/u;

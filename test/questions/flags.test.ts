@@ -394,6 +394,7 @@ describe("automatic checks on a question", () => {
       "Which year fills the blank? In Harlow v. Denton (_____), the court set limits on harbour dues.",
       "Which year fills the blank? Marek's The Salt Harvest (_____), with its grey light, hangs in Burgas.",
       "Which year fills the blank? The economist Ivo Marn set out the rule in Letters on Harbour Credit (_____).",
+      "Which year fills the blank? Marek's Salt (_____) hangs in Burgas.",
     ]) {
       expect(datesATitle(statementOf(prompt), year)).toBe(true);
       expect(questionFlags({ prompt, answer: year })).not.toContain("aside");
@@ -405,6 +406,9 @@ describe("automatic checks on a question", () => {
       "Marek's The Salt Harvest (1786) and The Grey Quay (_____) hang in Burgas.",
       "The port held some 40 thousand (_____) barrels.",
       "Marek painted The Grey Quay (c. _____) in Burgas.",
+      "The envoys met in Varna (_____) to redraw the border.",
+      "Ivo married Ana of Burgas (_____) in the chapel.",
+      "The Cape of Storms (_____) was rounded by the fleet.",
     ]) {
       expect(questionFlags({ prompt, answer: year })).toContain("aside");
     }
@@ -416,6 +420,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
+    // A count is no year: "the following year" and "the same year" after one still point back.
+    expect(questionFlags({ prompt: "About _____ people died in Varna the following year.", answer: "300" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "The storm killed 300 people, and the same year the dam at _____ broke.", answer: "Burgas" })).toContain(
+      "dangling-reference",
+    );
     // With no year before it, or with another pointer, it still leans on the sentence before.
     expect(questionFlags({ prompt: "The fair faded in the following decade, when _____ took over.", answer: "Burgas" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "The same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toContain("dangling-reference");
@@ -428,6 +437,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "On _____ Ana Bek, then only 14 years old, met the envoys at Varna.", answer: "14 June" })).toEqual([]);
     expect(questionFlags({ prompt: "The brig sank off Cape Emine in _____ with the loss of 300 men.", answer: "October" })).toEqual([]);
     expect(questionFlags({ prompt: "After the _____ Rising the envoys fled.", answer: "14 June" })).toContain("piece-of-a-name");
+    // A month alone that no dating word leads is a name's piece: "Ana _____ resigned" (May), "the singer _____ Bek" (June).
+    expect(questionFlags({ prompt: "Prime Minister Ana _____ resigned in 2019.", answer: "May" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The singer _____ Bek married Ivo Marn in 1968.", answer: "June" })).toContain("piece-of-a-name");
     // Not a date: a name beside a name is one.
     expect(questionFlags({ prompt: "On _____ Bek, the envoy, met the rebels.", answer: "Ana" })).toContain("piece-of-a-name");
   });
@@ -437,6 +449,13 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Eleven days later, on _____, the fleet, the pilots and the crews left Varna.", answer: "23 May 1788" })).not.toContain(
       "list-slot",
     );
+    // A date of a list of dates is still a slot of it.
+    for (const [prompt, answer] of [
+      ["The hall burned in 1862, in _____, in 1890 and in 1901.", "1870"],
+      ["In _____, 1995 and 2000, floods struck the valley.", "1990"],
+      ["On _____, 12 May and 19 May the envoys met.", "5 May"],
+    ])
+      expect(questionFlags({ prompt, answer }), prompt).toContain("list-slot");
     // A pair asked whole is one item, not the last of a list before it.
     expect(questionFlags({ prompt: "Which years fill the blanks? The hall, rebuilt by Ana Bek, burned in _____ and _____.", answer: "1862 and 1870" })).toEqual([]);
     expect(questionFlags({ prompt: "Which year fills the blank? The hall, rebuilt by Ana Bek, burned in 1862 and _____.", answer: "1870" })).toContain("list-slot");

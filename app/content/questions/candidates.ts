@@ -611,7 +611,8 @@ export function acronymExpansions(text: string, lowercase = false): Array<{ acro
   // "the International Fund for Saving the Aral Sea (IFAS)", "X-ray photoelectron spectroscopy (XPS)", "the United
   // Nations Educational, Scientific and Cultural Organization (UNESCO)": letters taken in order, not every word's.
   for (const m of text.matchAll(WORDS_BEFORE_ACRONYM)) {
-    if (!isAcronym(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
+    // "carbon dioxide (CO2)": a formula is no acronym, though its letters are in the name.
+    if (!isAcronym(m[2]) || /\d/.test(m[2]) || pairs.some((p) => p.acronym === m[2])) continue;
     const expansion = lettersInOrder(m[1], m[2]);
     if (expansion) pairs.push({ acronym: m[2], expansion });
   }

@@ -484,9 +484,9 @@ const PERSON_YEARS_ACCEPTANCE = 0.9;
 /**
  * The most a year in brackets after a title is estimated at ("Which year fills the blank? Under the Treaty of Utrecht
  * (_____) Britain obtained...": flags.ts datesATitle). Two blind raters accepted 51 of 78 ratings of 39 such questions
- * drawn from earlier material (../dev/s23/titleyear), 51 of 62 of those the check now keeps (it leaves out a book's
- * year and people named before the brackets); the fitted estimate never saw the form and put most above 0.9. Below
- * the 82 % measured: the check was drawn up on those same ratings.
+ * drawn from earlier material (../dev/s23/titleyear), 43 of 54 of the 27 the check now keeps (it leaves out a book's
+ * year, people and places named before the brackets); the fitted estimate never saw the form and put most above 0.9.
+ * Below the 80 % measured: the check was drawn up on those same ratings.
  */
 const TITLE_YEAR_ACCEPTANCE = 0.75;
 /**

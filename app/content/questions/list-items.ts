@@ -43,9 +43,9 @@ export function readsAsStatement(tokens: readonly Token[]): boolean {
       // "Domenico Scarlatti (1685-1757) wrote...": the subject is before the brackets.
       for (;;) {
         while (p >= 0 && tokens[p].pos === "ADV") p--;
-        if (p < 0 || tokens[p].text !== ")") break;
+        if (p < 0 || (tokens[p].text !== ")" && tokens[p].text !== "]")) break;
         let open = 1;
-        while (--p >= 0 && open > 0) open += tokens[p].text === ")" ? 1 : tokens[p].text === "(" ? -1 : 0;
+        while (--p >= 0 && open > 0) open += tokens[p].text === ")" || tokens[p].text === "]" ? 1 : tokens[p].text === "(" || tokens[p].text === "[" ? -1 : 0;
       }
       // "9 ATP and 6 NADPH for each G3P exported.": a participle closing the item after a preposition's
       // noun describes that noun ("The old lighthouse collapsed." has none).

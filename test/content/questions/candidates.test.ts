@@ -186,7 +186,10 @@ describe("acronyms a sentence spells out", () => {
 
   it("finds nothing where no tail's words give the acronym's letters, and keeps the capitalised reading where both find one", () => {
     expect(acronymExpansions("The gas methane (CH4) traps heat.", true)).toEqual([]);
-    expect(acronymExpansions("It met the board of the Varna port (BXQ) twice.", true)).toEqual([]);
+    // One letter short: no word gives the Q.
+    expect(acronymExpansions("It met the Burgas Xenon Board of Varna (BXQ) twice.", true)).toEqual([]);
+    // A formula is no acronym, though its letters are in the name.
+    expect(acronymExpansions("The gas carbon dioxide (CO2) traps heat.", true)).toEqual([]);
     // One word is no definition, however many of the letters it holds.
     expect(acronymExpansions("The anaconda (ANA) swam.", true)).toEqual([]);
     // "the Varna harbour board (VHB)" read without case would begin at "the": the capitalised name is taken.

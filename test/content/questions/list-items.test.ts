@@ -12,6 +12,7 @@ describe("what a list item says", () => {
     expect(readsAsStatement(tokens("Ostrava, the largest mining town in the region, founded by settlers in 1267."))).toBe(false);
     // A subject with years in brackets before its verb.
     expect(readsAsStatement(tokens("Ivo Marn (1785-1850) built twelve stone piers at Varna."))).toBe(true);
+    expect(readsAsStatement(tokens("Ivo Marn [1785-1850] built twelve stone piers at Varna."))).toBe(true);
     expect(readsAsStatement(tokens("Ivo Marn (1785-1850), keeper of the Varna light (rebuilt 1862)."))).toBe(false);
     expect(readsAsStatement(tokens("The Harbour Act (4 May 1871), which allowed pilots to board any ship."))).toBe(false);
     expect(readsAsStatement(tokens("Nine tonnes of grain for each barge unloaded."))).toBe(false);
