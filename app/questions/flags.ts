@@ -44,6 +44,12 @@ const OPENING_WORD =
 const PAIRED_BLANK = /^\s*(?:and|to|or|[–—-])\s*_____/;
 /** ", 1995", ", in 1890", ", 12 May": another date or number right after the blank's comma, as in a list of dates. */
 const DATE_AFTER_COMMA = new RegExp(String.raw`^\s*,\s*(?:(?:in|on|by|and|or)\s+)?(?:\d|(?:${MONTH_NAMES})\b)`);
+/** "United Nations", "UN Security Council", "Council of Europe": a name of two capitalised words or more. */
+const MULTIWORD_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+|the\s+)*\p{Lu}[\p{L}.'’-]*)+$/u;
+/** "of ", "such as ", "the ": where a noun phrase begins, so a name after it may describe the noun that follows. */
+const MODIFIER_CONTEXT_BEFORE = /(?:\bof|\bsuch as|\bthe|\bunder|\bwith|\bby|\bthrough)\s$/i;
+/** " resolutions related to", " mandates,": a plural noun closing the phrase the name describes. */
+const PLURAL_HEAD_AFTER = /^\s+\p{Ll}{3,}s(?:[,.;:]|\s+(?:related|of|on|for|to|in|and|notably|that|which|were|are|have|had)\b)/u;
 /** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
 const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 /**
@@ -218,7 +224,7 @@ const MONTH_WORD = new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`);
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
-  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence);
+  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence) || PARTICIPLE_THEN_PRONOUN.test(sentence);
 }
 
 /**
@@ -227,6 +233,13 @@ export function leansOnEarlierText(sentence: string): boolean {
  */
 const BARE_GENERIC =
   /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
+
+/**
+ * "Rising on the Tibetan Plateau in China, it flows southward...", "Built in 1850, it...": the subject an opening
+ * participle describes is a pronoun, whose noun is in an earlier sentence.
+ */
+const PARTICIPLE_THEN_PRONOUN =
+  /^(?:\p{Lu}\p{Ll}+(?:ing|ed)|Built|Made|Born|Known|Written|Found|Held|Set|Begun|Led|Seen|Given|Taken|Won|Grown|Laid|Shown|Sold|Run)\b[^,.;]{0,120},\s+(?:it|he|she|they)\s/u;
 
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
@@ -263,7 +276,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   const dated = YEAR_KEY.test(trimmedKey) || DATE_KEY.test(trimmedKey) ? statement.replace(BLANK, () => trimmedKey) : statement;
   if (
     firstSentence === statement &&
-    (leansOnEarlierText(dated) || pronounBeforeAnyName(statement) || pluralPronounAlone(statement) || BARE_GENERIC.test(statement))
+    (leansOnEarlierText(dated) ||
+      pronounBeforeAnyName(statement) ||
+      pluralPronounAlone(statement) ||
+      BARE_GENERIC.test(statement))
   )
     flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);
@@ -316,7 +332,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "_____ instances include..." (Notable), "_____ organizations play..." (Regional): an adjective capitalised only
     // because it opens the sentence (raters: 0 of 18).
     const openingAdjective = ADJECTIVE.test(q.answer.trim()) && statement.slice(0, at).trim() === "";
-    if ((COMPOUND_MODIFIER.test(q.answer.trim()) || openingAdjective) && /^\s+\p{Ll}/u.test(after)) flags.push("modifier");
+    // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):
+    // a body's name standing before a plural noun describes it; another body ("UN", "General Assembly") fits as well.
+    const nameAsModifier = MULTIWORD_NAME.test(q.answer.trim()) && MODIFIER_CONTEXT_BEFORE.test(before) && PLURAL_HEAD_AFTER.test(after);
+    if (((COMPOUND_MODIFIER.test(q.answer.trim()) || openingAdjective) && /^\s+\p{Ll}/u.test(after)) || nameAsModifier) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.

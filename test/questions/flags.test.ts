@@ -420,6 +420,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
+    // An opening participle describing a pronoun: the pronoun's noun is in an earlier sentence.
+    expect(questionFlags({ prompt: "Rising in the hills above Varna, it flows south for _____.", answer: "300 km" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "Built in _____, it guarded the harbour of Burgas.", answer: "1850" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "Rising in the hills above Varna, the Kamchia flows south for _____.", answer: "300 km" })).toEqual([]);
     // A count is no year: "the following year" and "the same year" after one still point back.
     expect(questionFlags({ prompt: "About _____ people died in Varna the following year.", answer: "300" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "The storm killed 300 people, and the same year the dam at _____ broke.", answer: "Burgas" })).toContain(
@@ -461,6 +465,15 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Which year fills the blank? The hall, rebuilt by Ana Bek, burned in 1862 and _____.", answer: "1870" })).toContain("list-slot");
     // Not a date: the name is one of the list.
     expect(questionFlags({ prompt: "On _____, Varna, Burgas and Odessa raised their dues.", answer: "the coast" })).toContain("list-slot");
+  });
+
+  it("flags a body's name that describes the plural noun after it, not one the sentence names outright", () => {
+    expect(questionFlags({ prompt: "Lastly, the implementation of _____ resolutions related to piracy strengthens the ports.", answer: "Harbour Council" })).toContain(
+      "modifier",
+    );
+    expect(questionFlags({ prompt: "Port rules, such as _____ mandates, guide the pilots.", answer: "Black Sea League" })).toContain("modifier");
+    expect(questionFlags({ prompt: "The ports joined the _____ in 1961.", answer: "Black Sea League" })).toEqual([]);
+    expect(questionFlags({ prompt: "The rules of the _____ bind every pilot.", answer: "Black Sea League" })).toEqual([]);
   });
 
   it("flags a name with a relative clause and no main verb", () => {
