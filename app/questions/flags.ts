@@ -259,6 +259,8 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
   if (!pronoun) return false;
   const before = sentence.slice(0, pronoun.index);
+  // "Calls for reform had been made..., but they gained...": "they" may point at a plural noun before it.
+  if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_BEFORE.test(before)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }

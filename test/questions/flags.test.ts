@@ -420,6 +420,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
+    // "they" after a plural noun of its own sentence points at that noun.
+    expect(questionFlags({ prompt: "Calls for a harbour had been made since the _____, but they gained strength after the storm.", answer: "1760s" })).toEqual([]);
+    expect(questionFlags({ prompt: "In the _____ they gained strength after the storm.", answer: "1760s" })).toContain("dangling-reference");
     // An opening participle describing a pronoun: the pronoun's noun is in an earlier sentence.
     expect(questionFlags({ prompt: "Rising in the hills above Varna, it flows south for _____.", answer: "300 km" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "Built in _____, it guarded the harbour of Burgas.", answer: "1850" })).toContain("dangling-reference");
