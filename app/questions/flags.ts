@@ -11,6 +11,8 @@ import { rangeEnds, readNumber } from "./numbers";
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
+/** The rest of an opening phrase up to its comma, then a name of capitalised words and a lower-case word: "...1936, Roosevelt proposed". */
+const CATAPHORA_AFTER = /^[^,.;:]{1,100},\s+\p{Lu}\p{Ll}+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+))*\s+\p{Ll}/u;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A word of two capitals or more (not an era's letters). */
@@ -259,6 +261,9 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
   if (!pronoun) return false;
   const before = sentence.slice(0, pronoun.index);
+  // "After his re-election in 1936, Roosevelt proposed...": a pronoun in an opening phrase points at the name the
+  // clause after it opens on.
+  if (!before.includes(",") && CATAPHORA_AFTER.test(sentence.slice(pronoun.index))) return false;
   // "Calls for reform had been made..., but they gained...": "they" may point at a plural noun before it.
   if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_BEFORE.test(before)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").

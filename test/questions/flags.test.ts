@@ -420,6 +420,12 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
+    // A pronoun in an opening phrase points at the name the clause after it opens on.
+    expect(questionFlags({ prompt: "After his re-election in _____, Ivo Marn doubled the harbour dues.", answer: "1936" })).toEqual([]);
+    expect(questionFlags({ prompt: "After his re-election in _____, the council doubled the harbour dues.", answer: "1936" })).toContain(
+      "dangling-reference",
+    );
+    expect(questionFlags({ prompt: "In _____ he doubled the harbour dues, and Ivo Marn resigned.", answer: "1936" })).toContain("dangling-reference");
     // "they" after a plural noun of its own sentence points at that noun.
     expect(questionFlags({ prompt: "Calls for a harbour had been made since the _____, but they gained strength after the storm.", answer: "1760s" })).toEqual([]);
     expect(questionFlags({ prompt: "In the _____ they gained strength after the storm.", answer: "1760s" })).toContain("dangling-reference");
