@@ -216,6 +216,12 @@ const APPOSITIVE_BEFORE = new RegExp(`^(.{3,120}?),\\s+(${PARTICIPLE})\\s+(?:in|
 const SUBORDINATE_OPENING =
   /^(?:when|after|before|while|although|though|if|since|because|as|in|on|at|by|during|until|once|whereas|where|with|from|for|following|despite|under)\b/i;
 const SUBJECT_POINTS_BACK = /\b(?:it|its|this|these|those|they|their|such|he|she|his|her)\b/i;
+/**
+ * A past tense with what follows it ("built the", "launched the", "fell to", "sat on", "became the"): the words before
+ * an appositive participle are a clause, not its subject. An "-ed" word before a noun is an adjective ("the combined fleet").
+ */
+const FINITE_VERB_IN_SUBJECT =
+  /\s(?:\p{Ll}{3,}ed|built|sat|became|fell|took|made|won|led|gave|began|rose|wrote|sent|held|went|came|saw|ran|bought|brought|sold|left|lost|met|paid|stood|struck|taught|told|kept|drew|grew|chose|spoke|broke|flew|threw|knew|found)\s+(?:the|a|an|his|her|its|their|to|on|in|into|from|with|at|by|for|up|over|out)\s/u;
 
 /**
  * A question that says what it asks, for a year or date that dates an event: "NATO's policy, approved in
@@ -235,6 +241,9 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   if (/^the\s+\S+$/i.test(subject)) return null;
   // A clause ("When the album was...", "the building is the library", "tradition held that the city") is not a subject.
   if (SUBORDINATE_OPENING.test(subject) || /\s(?:is|are|was|were|has|have|had|held|said|says|that|which|who|whom|whose)\s/i.test(subject)) return null;
+  // "American investors built the Panama Railroad, completed in 1855": the participle describes the clause's object,
+  // and a clause before it is no subject to ask about.
+  if (appositive && FINITE_VERB_IN_SUBJECT.test(` ${subject} `)) return null;
   const verb = passive ? passive[2].toLowerCase() : "was";
   const participle = (passive?.[3] ?? appositive?.[2] ?? "").toLowerCase().replace(/\s+/g, " ");
   // "The treaty" inside a question reads "the treaty"; a name keeps its capital.

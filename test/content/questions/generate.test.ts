@@ -490,6 +490,12 @@ describe("generateQuestions", () => {
     expect(short[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
     const held = generateQuestions([{ key: "y", lessons: [lesson("Held", ["Local legend holds that the old quay was built in 1640 by monks."])] }]);
     expect(held[0][0].questions.some((q) => /^(?:When|In what year) was/.test(q.prompt))).toBe(false);
+    // A clause before the participle: what it dates is the clause's object, not a subject to ask about.
+    const built = generateQuestions([{ key: "w", lessons: [lesson("Built", ["Danish engineers built the Varna Railway, completed in 1855, across the marshes."])] }]);
+    expect(built[0][0].questions.some((q) => /^(?:When|In what year) was Danish/.test(q.prompt))).toBe(false);
+    // An adjective in "-ed" before its noun is no verb.
+    const fleet = generateQuestions([{ key: "v", lessons: [lesson("Fleet", ["The combined Varna fleet, launched in 1855, patrolled the coast."])] }]);
+    expect(fleet[0][0].questions.some((q) => q.prompt === "In what year was the combined Varna fleet launched?")).toBe(true);
   });
 
   it("shows the sentence before one that points back anywhere, and asks nothing of one nothing resolves", () => {
