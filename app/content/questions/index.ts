@@ -23,7 +23,7 @@ import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
 import { datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, noTextRead, type Sentence, type Token } from "./nlp";
+import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
 import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS, statementOf } from "./rules";
@@ -304,6 +304,7 @@ export function generateQuestions(
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped =
             (fact.fragment && draft !== row) ||
+            (answerOpensSentence && draft.answer === fact.answer && genericPluralOpening(fact.answer)) ||
             impliedCount(draft.prompt, draft.answer) ||
             subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined) ||
             (draft.answer === fact.answer && halfOfSubject);
@@ -531,6 +532,19 @@ const ACRONYM_SCORE = 0.8;
  * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
+
+/**
+ * "_____ often arise in cross-border operations" (Challenges), "_____ estimate the relative costs of transport"
+ * (Historians): a plural common noun the sentence opens on names a class any of its near-synonyms names as well.
+ * Raters accepted none of 21 such keys; a place, a person, a body or a word too rare for the word list ("Calderas")
+ * is not one.
+ */
+function genericPluralOpening(answer: string): boolean {
+  const word = answer.trim();
+  if (!/^\p{Lu}\p{Ll}{2,}(?<![su]s|is)s$/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return logFrequency(lower) > 0 && lexiconTag(lower) === undefined && !inDictionary(word);
+}
 /**
  * A continent or a region of one ("Europe", "the Americas", "South-East Asia"): "Its development in _____ in
  * the mid-fifteenth century" (Europe) is as well filled by the country or the city the sentence goes on to

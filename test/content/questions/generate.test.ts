@@ -158,6 +158,14 @@ describe("generateQuestions", () => {
     expect(new Set(fromSecond.map((q) => q.siblingKey)).size).toBe(1);
   });
 
+  it("estimates a plural common noun opening its sentence as raters did (none accepted), not a place's name", () => {
+    const text = "Historians estimate that the Varna quay carried 40,000 tonnes of grain in 1850. Athens imported most of that grain through the port of Piraeus.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Grain", [text])] }]);
+    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer).map((q) => q.quality));
+    expect(best("Historians")).toBeLessThan(DECK_QUALITY_BAR);
+    expect(best("Athens")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+  });
+
   it("asks a year in brackets after a treaty's name, estimated at what raters gave the form", () => {
     const text = "The Harbour League was founded at Burgas in 1761. Under the Treaty of Varna (1788) the port of Burgas passed to the Harbour League.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Treaties", [text])] }]);
