@@ -120,6 +120,8 @@ export const POINTS_BACK =
  * return for the lease", which says it).
  * Anchored, so tried at the start only.
  */
+/** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
+const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b/i;
 const OPENS_BACK =
   /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
@@ -226,7 +228,7 @@ const MONTH_WORD = new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`);
 
 /** Whether a sentence leans on the one before: it opens on a pointer or points back anywhere. */
 export function leansOnEarlierText(sentence: string): boolean {
-  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence) || PARTICIPLE_THEN_PRONOUN.test(sentence);
+  return opensOnPointer(sentence) || OPENS_BACK.test(sentence) || pointsBack(sentence) || PARTICIPLE_THEN_PRONOUN.test(sentence) || EQUALLY_AS.test(sentence);
 }
 
 /**
@@ -313,7 +315,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const numberInName = /^\d+$/.test(q.answer.trim()) && NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after);
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
-    const gluedToToken = /[\p{L}\p{N}]\.?$/u.test(before) || /^\p{N}/u.test(after) || (/\p{L}$/u.test(q.answer.trim()) && /^\p{L}/u.test(after));
+    // "as the 1,_____ site" (000th): a number's thousands after its separator.
+    const gluedToToken =
+      /[\p{L}\p{N}]\.?$/u.test(before) || /\d[,.]$/.test(before) || /^\p{N}/u.test(after) || /^[,.]\d/.test(after) || (/\p{L}$/u.test(q.answer.trim()) && /^\p{L}/u.test(after));
     // "ISO _____" (1161), "ABI PRISM _____" (3700): a number after an acronym is the rest of a standard's or a
     // model's name, not a year (but "AD _____" dates one).
     // A year before a noun is the noun's ("the UK _____ referendum", 2016).
@@ -375,7 +379,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // (Britain and France): a key of two names joined is the rest of a list that began before the blank.
     const restOfList = TWO_NAMES.test(q.answer.trim()) && NAME_THEN_COMMA.test(before) && !OPENING_PHRASE_THEN_COMMA.test(statement.slice(0, at));
     // "...initiatives, such as the _____.": one example of a class, which any other example fits as well.
-    const oneExample = EXAMPLE_CUE_BEFORE.test(before) && /^\s*(?:[.!?;]|\(|$)/.test(after);
+    // "Organizations such as the _____ provide...": the only example before the clause goes on, any other fits it too.
+    const oneExample = EXAMPLE_CUE_BEFORE.test(before) && /^\s*(?:[.!?;]|\(|$)|^\s+(?!and\b|or\b)\p{Ll}/u.test(after);
     if (restOfList || oneExample || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
       flags.push("list-slot");
   }
@@ -504,6 +509,12 @@ function echoesKey(statement: string, answer: string): boolean {
   if (decade && new RegExp(`(?<!\\d)${decade[1]}\\d(?!\\d)`).test(rest)) return true;
   // "reduces the coenzyme _____ to NADH" (NAD): an acronym that opens a longer one in the prompt.
   if (SHORT_ACRONYM.test(key)) for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.length > key.length && word.startsWith(key)) return true;
+  // "the Yagi–Uda antenna, described by _____" (Hidetsugu Yagi and Shintaro Uda): each of two people's last names shown.
+  const pair = PEOPLE_PAIR.exec(key);
+  if (pair) {
+    const shown = new Set(rest.match(CAPITALISED_WORD) ?? []);
+    if (shown.has(pair[1]) && shown.has(pair[2])) return true;
+  }
   // The last name-word that names this one thing: not a month, a regnal number or a head any name of its kind has
   // ("Soviet Union" is looked for as "Soviet": "the European Union" gives nothing away).
   const names = (key.match(NAME_WORD) ?? []).filter((w) => !MONTH.test(w) && !ROMAN.test(w) && !GENERIC_HEAD.has(w));
@@ -523,6 +534,8 @@ function echoesKey(statement: string, answer: string): boolean {
 }
 
 const ROMAN = /^[IVXLCDM]+$/;
+/** Two people, each a first name and a last: "Hidetsugu Yagi and Shintaro Uda" (the last names captured). */
+const PEOPLE_PAIR = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*)*?\s+(\p{Lu}[\p{L}'’-]+)\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*)*?\s+(\p{Lu}[\p{L}'’-]+)$/u;
 /** Places whose adjective is not made by an ending (placeAdjectives). */
 const IRREGULAR_ADJECTIVES: Record<string, string> = {
   Britain: "British", Spain: "Spanish", France: "French", Greece: "Greek", Netherlands: "Dutch", Holland: "Dutch", Wales: "Welsh",

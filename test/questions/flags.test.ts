@@ -485,6 +485,15 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The rules of the _____ bind every pilot.", answer: "Black Sea League" })).toEqual([]);
   });
 
+  it("flags the only example before its clause goes on, a thousands' tail, two people a name gives, and a claim equal to an unnamed one", () => {
+    expect(questionFlags({ prompt: "Bodies such as the _____ provide the legal frame for the ports.", answer: "Harbour League" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "Ports such as _____ and Burgas grew after 1850.", answer: "Varna" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "The quay was listed as the 1,_____ site of the register.", answer: "000th" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The Marn–Bek lamp, described by _____ in 1920, lit the quay.", answer: "Ivo Marn and Ana Bek" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The lamp, described by _____ in 1920, lit the quay.", answer: "Ivo Marn and Ana Bek" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ and trust among the crews are equally important.", answer: "Discipline" })).toContain("dangling-reference");
+  });
+
   it("flags a name with a relative clause and no main verb", () => {
     expect(questionFlags({ prompt: "The Grain Law (_____), which fixed the price of bread.", answer: "1793" })).toContain("fragment");
   });

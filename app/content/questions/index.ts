@@ -208,6 +208,19 @@ export function generateQuestions(
     const moduleSentences = (m: number) => (sentencesOfModule ??= modules[m].lessons.flatMap((l) => l.text.split(SENTENCE_END)));
     const title = modules[module].title;
     const restated = new RestatedFacts(title ?? "");
+    // "The Fusion Centre has played a critical role..." after "INTERPOL's Counter-Terrorism Fusion Centre": a body's
+    // name cut short, which the module writes whole elsewhere. Its question asks for part of the name (raters failed it
+    // every time: "which Fusion Centre?"). Every module name's shorter tails, read once.
+    let tails: Set<string> | undefined;
+    const shortened = (folded: string) => {
+      if (tails === undefined) {
+        tails = new Set();
+        for (const name of mentions[module].keys()) {
+          for (let at = name.indexOf(" "); at >= 0; at = name.indexOf(" ", at + 1)) tails.add(name.slice(at + 1));
+        }
+      }
+      return tails.has(folded);
+    };
     const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
@@ -304,6 +317,7 @@ export function generateQuestions(
           // A row asked by its label ("What is the number of...?") is a question, not the label's fragment.
           const capped =
             (fact.fragment && draft !== row) ||
+            (c.kind === "organisation" && draft.answer === fact.answer && shortened(c.folded)) ||
             (answerOpensSentence && draft.answer === fact.answer && genericPluralOpening(fact.answer)) ||
             impliedCount(draft.prompt, draft.answer) ||
             subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined) ||

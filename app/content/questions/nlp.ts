@@ -410,12 +410,16 @@ export function analyseText(text: string): Array<Pick<Sentence, "text" | "tokens
  */
 const BEFORE_NUMBER = /^(?:Op|Opp|Fig|Figs|Vol|Vols|No|Nos|Art|Arts|Ch|Chap|Sec|Eq|pp|p|ca|c)\.?$/;
 
-/** The sentence spans with each one that ends on BEFORE_NUMBER and its full stop joined to the next, when that opens on a number. */
+/**
+ * The sentence spans with each one that ends on BEFORE_NUMBER and its full stop joined to the next, when that opens on a
+ * number, and each joined to the next that opens on the rest of an ellipsis.
+ */
 function referencesRejoined(spans: Array<[number, number]>, values: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last !== undefined && /^\d/.test(values[span[0]] ?? "") && endsOnReference(values, last[1])) last[1] = span[1];
+    // "the headline "J'accuse...!"": an ellipsis wink cut after its first full stop goes on in the sentence it began.
+    if (last !== undefined && (/^\.[.!?"'”’)]/.test(values[span[0]] ?? "") || (/^\d/.test(values[span[0]] ?? "") && endsOnReference(values, last[1])))) last[1] = span[1];
     else out.push([span[0], span[1]]);
   }
   return out;

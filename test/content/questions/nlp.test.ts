@@ -87,5 +87,14 @@ describe("sentences", () => {
     // A word that is no abbreviation in its usual case ends its sentence.
     expect(texts("She gave her life to art. 1850 saw her first show.")).toEqual(["She gave her life to art.", "1850 saw her first show."]);
   });
+
+  it("go on past an ellipsis inside a quotation", () => {
+    const texts = (text: string) => analyseText(text).map((s) => s.text.trim());
+    expect(texts('Marn gave the letter the headline "Varna awakes...!" The port rose. Bek said "Wait..." and left.')).toEqual([
+      'Marn gave the letter the headline "Varna awakes...!"',
+      "The port rose.",
+      'Bek said "Wait..." and left.',
+    ]);
+  });
 });
 
