@@ -158,6 +158,15 @@ describe("generateQuestions", () => {
     expect(new Set(fromSecond.map((q) => q.siblingKey)).size).toBe(1);
   });
 
+  it("estimates a body's name cut short, which the module writes whole elsewhere, as a fragment, and the whole name as usual", () => {
+    const text =
+      "The Black Sea Harbour Fusion Centre opened at Varna in 1990 to pool reports from twelve ports. The Fusion Centre has played a critical role in stopping smugglers by sharing intelligence across the coast.";
+    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Smuggling", [text])] }]);
+    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer).map((q) => q.quality));
+    expect(best("Fusion Centre")).toBeLessThan(DECK_QUALITY_BAR);
+    expect(best("Black Sea Harbour Fusion Centre")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+  });
+
   it("estimates a plural common noun opening its sentence as raters did (none accepted), not a place's name", () => {
     const text = "Historians estimate that the Varna quay carried 40,000 tonnes of grain in 1850. Athens imported most of that grain through the port of Piraeus.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Grain", [text])] }]);
