@@ -210,16 +210,23 @@ export function generateQuestions(
     const restated = new RestatedFacts(title ?? "");
     // "The Fusion Centre has played a critical role..." after "INTERPOL's Counter-Terrorism Fusion Centre": a body's
     // name cut short, which the module writes whole elsewhere. Its question asks for part of the name (raters failed it
-    // every time: "which Fusion Centre?"). Every module name's shorter tails, read once.
-    let tails: Set<string> | undefined;
+    // every time: "which Fusion Centre?"). The module's names of two words or more by their last word, read once: no
+    // copy of a name's tails, which for 10 MB of prose held hundreds of thousands of strings.
+    let byLastWord: Map<string, string[]> | undefined;
+    const lastWord = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
     const shortened = (folded: string) => {
-      if (tails === undefined) {
-        tails = new Set();
+      if (byLastWord === undefined) {
+        byLastWord = new Map();
         for (const name of mentions[module].keys()) {
-          for (let at = name.indexOf(" "); at >= 0; at = name.indexOf(" ", at + 1)) tails.add(name.slice(at + 1));
+          if (!name.includes(" ")) continue;
+          const last = lastWord(name);
+          const names = byLastWord.get(last);
+          if (names) names.push(name);
+          else byLastWord.set(last, [name]);
         }
       }
-      return tails.has(folded);
+      const suffix = ` ${folded}`;
+      return byLastWord.get(lastWord(folded))?.some((name) => name.length > suffix.length && name.endsWith(suffix)) ?? false;
     };
     const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
