@@ -13,6 +13,7 @@
  *   npx tsx bench/hostile.ts --mb 10 --prose ../shared/benchmarks/squad/dev-half-a.json ../shared/benchmarks/squad/train-du2017.json
  *               adds the shapes made of prose that repeats nowhere (distinct, sections)
  *   npx tsx bench/hostile.ts --timeout 300         a child still running after 300 s is stopped (default 600)
+ *   npx tsx bench/hostile.ts --v8-heap             V8's default heap growth in the children, not the ingesting processes'
  *   taskset -c 0 npx tsx bench/hostile.ts --mb 10  one core, as the target is stated
  *
  * The shapes are described in bench/lib/hostile-shapes.ts.
@@ -22,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IngestError } from "../app/content/types";
+import { boundHeapGrowth } from "../scripts/ingestion-heap";
 import { SHAPES, hostileDocument, type Shape } from "./lib/hostile-shapes";
 import { loadSquad } from "./squad-data";
 
@@ -94,10 +96,14 @@ function main(): void {
   const prosePaths: string[] = [];
   for (let k = proseAt + 1; proseAt >= 0 && k < args.length && !args[k].startsWith("--"); k++) prosePaths.push(args[k]);
   if (args.includes("--child")) {
+    // The heap policy of the processes that ingest (the CLI, `npm start`'s setup: scripts/ingestion-heap.ts), unless
+    // --v8-heap asks for V8's default, as bench/ingest.ts's full-v8-heap scenario does.
+    if (!args.includes("--v8-heap")) boundHeapGrowth();
     void runShape(shape as Shape, Number(mb), prosePaths);
     return;
   }
-  console.log(`hostile shapes: one child process each, --max-old-space-size=${HEAP_MB}, timeout ${timeoutSeconds} s`);
+  const policy = args.includes("--v8-heap") ? "V8's default heap growth" : "the ingesting processes' heap growth (scripts/ingestion-heap.ts)";
+  console.log(`hostile shapes: one child process each, --max-old-space-size=${HEAP_MB}, ${policy}, timeout ${timeoutSeconds} s`);
   console.log("shape           MB   wall s    cpu s  peak RSS MB  lessons  questions  outcome");
   for (const s of shape ? [shape] : SHAPES) {
     if ((s === "distinct" || s === "sections") && prosePaths.length === 0) continue;
@@ -105,7 +111,19 @@ function main(): void {
     const start = Date.now();
     const child = spawnSync(
       process.execPath,
-      [`--max-old-space-size=${HEAP_MB}`, ...process.execArgv, fileURLToPath(import.meta.url), "--child", "--shape", s, "--mb", String(size), "--prose", ...prosePaths],
+      [
+        `--max-old-space-size=${HEAP_MB}`,
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        "--child",
+        ...(args.includes("--v8-heap") ? ["--v8-heap"] : []),
+        "--shape",
+        s,
+        "--mb",
+        String(size),
+        "--prose",
+        ...prosePaths,
+      ],
       { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, timeout: timeoutSeconds * 1000 },
     );
     const line = child.stdout.trim().split("\n").pop() ?? "";
