@@ -40,7 +40,10 @@ import type { DraftWorkerInput, DraftWorkerMessage } from "./draft-worker.server
 
 /** One preparation at a time per process: the others wait their turn, and a core stays free for serving. */
 const CONCURRENCY = 1;
-/** Ten megabytes of prose that repeats nowhere peaked at about 800 MB (README, Measured). */
+/**
+ * Ten megabytes of prose that repeats nowhere peaked at 939-1,043 MB with V8's default heap growth, as this worker
+ * runs, and at 755 MB under the CLI's policy (README, Measured): the limit leaves room above both.
+ */
 const WORKER_HEAP_MB = 1536;
 /** The slowest 10 MB shape measured takes about 25 s of CPU; ten minutes is a broken file or a stuck machine. */
 const TIME_LIMIT_MS = 10 * 60_000;
