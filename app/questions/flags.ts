@@ -11,8 +11,6 @@ import { rangeEnds, readNumber } from "./numbers";
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
-/** The rest of an opening phrase up to its comma, then a name of capitalised words and a lower-case word: "...1936, Roosevelt proposed". */
-const CATAPHORA_AFTER = /^[^,.;:]{1,100},\s+\p{Lu}\p{Ll}+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+))*\s+\p{Ll}/u;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
 const NAME_AFTER_FIRST_WORD = /^\s*\S+.*?\s\p{Lu}\p{Ll}/u;
 /** A word of two capitals or more (not an era's letters). */
@@ -51,7 +49,7 @@ const MULTIWORD_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+|the\s+)*\p{Lu}[\p{L}
 /** "of ", "such as ", "the ": where a noun phrase begins, so a name after it may describe the noun that follows. */
 const MODIFIER_CONTEXT_BEFORE = /(?:\bof|\bsuch as|\bthe|\bunder|\bwith|\bby|\bthrough)\s$/i;
 /** " resolutions related to", " mandates,": a plural noun closing the phrase the name describes. */
-const PLURAL_HEAD_AFTER = /^\s+\p{Ll}{3,}s(?:[,.;:]|\s+(?:related|of|on|for|to|in|and|notably|that|which|were|are|have|had)\b)/u;
+const PLURAL_HEAD_AFTER = /^\s+\p{Ll}{3,}s(?:[,.;:]|\s+(?:related|notably|such|adopted|passed|issued)\b)/u;
 /** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
 const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 /**
@@ -121,7 +119,7 @@ export const POINTS_BACK =
  * Anchored, so tried at the start only.
  */
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
-const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b/i;
+const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
   /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
@@ -243,9 +241,11 @@ const BARE_GENERIC =
  * participle describes is a pronoun, whose noun is in an earlier sentence.
  */
 const PARTICIPLE_THEN_PRONOUN =
-  /^(?:\p{Lu}\p{Ll}+(?:ing|ed)|Built|Made|Born|Known|Written|Found|Held|Set|Begun|Led|Seen|Given|Taken|Won|Grown|Laid|Shown|Sold|Run)\b[^,.;]{0,120},\s+(?:it|he|she|they)\s/u;
+  /^(?!(?:According|During|Including|Regarding|Concerning|Following|Considering|Excluding|Nothing|Something|Everything|Notwithstanding|Pending|Barring)\b)(?:\p{Lu}\p{Ll}+(?:ing|ed)|Built|Made|Born|Known|Written|Found|Held|Set|Begun|Led|Seen|Given|Taken|Won|Grown|Laid|Shown|Sold|Run)\b[^,.;]{0,120},\s+(?:it|he|she|they)\s(?!(?:is|was|has been|had been|would be|will be)\s+(?:possible|clear|likely|unlikely|necessary|customary|common|difficult|easy|hard|impossible|important|known|said|thought|believed|estimated|usual|rare)\b)/u;
 
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
+/** A sentence opening on a plural noun, an article or a word before it at most: "Calls for...", "The surrealists regarded...". */
+const PLURAL_SUBJECT_OPENING = /^(?:(?:The|These|Those|Many|Most|Some|Such)\s+)?(?:\p{Ll}+\s+)?\p{L}{3,}(?<![su]s|is)s\s+(?:for|of|in|from|had|have|were|are|\p{Ll}+ed)\b/u;
 /** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
 const PLURAL_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
 
@@ -263,11 +263,9 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   const pronoun = PERSONAL_PRONOUN.exec(sentence);
   if (!pronoun) return false;
   const before = sentence.slice(0, pronoun.index);
-  // "After his re-election in 1936, Roosevelt proposed...": a pronoun in an opening phrase points at the name the
-  // clause after it opens on.
-  if (!before.includes(",") && CATAPHORA_AFTER.test(sentence.slice(pronoun.index))) return false;
-  // "Calls for reform had been made..., but they gained...": "they" may point at a plural noun before it.
-  if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_BEFORE.test(before)) return false;
+  // "Calls for reform had been made..., but they gained...", "The surrealists regarded their work...": "they" points at
+  // the plural noun its sentence opens on.
+  if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_SUBJECT_OPENING.test(sentence)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
@@ -512,7 +510,7 @@ function echoesKey(statement: string, answer: string): boolean {
   // "the Yagi–Uda antenna, described by _____" (Hidetsugu Yagi and Shintaro Uda): each of two people's last names shown.
   const pair = PEOPLE_PAIR.exec(key);
   if (pair) {
-    const shown = new Set(rest.match(CAPITALISED_WORD) ?? []);
+    const shown = new Set((rest.match(CAPITALISED_WORD) ?? []).flatMap((word) => [word, ...word.split("-")]));
     if (shown.has(pair[1]) && shown.has(pair[2])) return true;
   }
   // The last name-word that names this one thing: not a month, a regnal number or a head any name of its kind has

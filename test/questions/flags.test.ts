@@ -420,15 +420,16 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Varna fair peaked in _____, but it faded in the following decade.", answer: "1900" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in _____, and the same year Ivo Marn built a quay at Burgas.", answer: "1858" })).toEqual([]);
     expect(questionFlags({ prompt: "Ana Bek opened a mill in 1858, and the same year Ivo Marn built a quay at _____.", answer: "Burgas" })).toEqual([]);
-    // A pronoun in an opening phrase points at the name the clause after it opens on.
-    expect(questionFlags({ prompt: "After his re-election in _____, Ivo Marn doubled the harbour dues.", answer: "1936" })).toEqual([]);
-    expect(questionFlags({ prompt: "After his re-election in _____, the council doubled the harbour dues.", answer: "1936" })).toContain(
-      "dangling-reference",
-    );
-    expect(questionFlags({ prompt: "In _____ he doubled the harbour dues, and Ivo Marn resigned.", answer: "1936" })).toContain("dangling-reference");
+    // A pronoun before any name still points back, whatever name follows it: "By his death, Varna had..." is not Varna's.
+    expect(questionFlags({ prompt: "By his death in _____, Varna had broken with the league.", answer: "1547" })).toContain("dangling-reference");
+    // ...but not after a verb in "-s": "agrees, and they sign" points back.
+    expect(questionFlags({ prompt: "The envoy eventually agrees, and they sign the charter in _____.", answer: "1648" })).toContain("dangling-reference");
     // "they" after a plural noun of its own sentence points at that noun.
     expect(questionFlags({ prompt: "Calls for a harbour had been made since the _____, but they gained strength after the storm.", answer: "1760s" })).toEqual([]);
     expect(questionFlags({ prompt: "In the _____ they gained strength after the storm.", answer: "1760s" })).toContain("dangling-reference");
+    // An opening preposition in "-ing", or "it" standing for nothing ("it is possible"), is no participle describing one.
+    expect(questionFlags({ prompt: "Using tide tables, it is possible to date the _____ of the quay.", answer: "founding" })).toEqual([]);
+    expect(questionFlags({ prompt: "According to _____, it was customary to salute the harbour master.", answer: "Ivo Marn" })).toEqual([]);
     // An opening participle describing a pronoun: the pronoun's noun is in an earlier sentence.
     expect(questionFlags({ prompt: "Rising in the hills above Varna, it flows south for _____.", answer: "300 km" })).toContain("dangling-reference");
     expect(questionFlags({ prompt: "Built in _____, it guarded the harbour of Burgas.", answer: "1850" })).toContain("dangling-reference");
@@ -483,6 +484,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Port rules, such as _____ mandates, guide the pilots.", answer: "Black Sea League" })).toContain("modifier");
     expect(questionFlags({ prompt: "The ports joined the _____ in 1961.", answer: "Black Sea League" })).toEqual([]);
     expect(questionFlags({ prompt: "The rules of the _____ bind every pilot.", answer: "Black Sea League" })).toEqual([]);
+    // A verb in "-s" after the name: the name is the subject, not a modifier.
+    expect(questionFlags({ prompt: "The secretariat of the _____ operates in Varna.", answer: "Black Sea League" })).not.toContain("modifier");
   });
 
   it("flags the only example before its clause goes on, a thousands' tail, two people a name gives, and a claim equal to an unnamed one", () => {
@@ -492,6 +495,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The Marn–Bek lamp, described by _____ in 1920, lit the quay.", answer: "Ivo Marn and Ana Bek" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The lamp, described by _____ in 1920, lit the quay.", answer: "Ivo Marn and Ana Bek" })).toEqual([]);
     expect(questionFlags({ prompt: "_____ and trust among the crews are equally important.", answer: "Discipline" })).toContain("dangling-reference");
+    expect(questionFlags({ prompt: "Rest is just as important as _____ for a crew's health.", answer: "diet" })).toEqual([]);
+    expect(questionFlags({ prompt: "The Marn-Bek lamp was described by _____ in 1920.", answer: "Ivo Marn and Ana Bek" })).toContain("key-echoed");
   });
 
   it("flags a name with a relative clause and no main verb", () => {

@@ -218,10 +218,11 @@ const SUBORDINATE_OPENING =
 const SUBJECT_POINTS_BACK = /\b(?:it|its|this|these|those|they|their|such|he|she|his|her)\b/i;
 /**
  * A past tense with what follows it ("built the", "launched the", "fell to", "sat on", "became the"): the words before
- * an appositive participle are a clause, not its subject. An "-ed" word before a noun is an adjective ("the combined fleet").
+ * an appositive participle are a clause, not its subject. An "-ed" word before a noun is an adjective ("the combined
+ * fleet"), and before "by" or "in" a participle ("the bridge designed by Eiffel", "located in Cologne").
  */
 const FINITE_VERB_IN_SUBJECT =
-  /\s(?:\p{Ll}{3,}ed|built|sat|became|fell|took|made|won|led|gave|began|rose|wrote|sent|held|went|came|saw|ran|bought|brought|sold|left|lost|met|paid|stood|struck|taught|told|kept|drew|grew|chose|spoke|broke|flew|threw|knew|found)\s+(?:the|a|an|his|her|its|their|to|on|in|into|from|with|at|by|for|up|over|out)\s/u;
+  /\s(?:(?:\p{Ll}{3,}ed|built|made|won|led|sent|held|bought|brought|sold|left|lost|met|paid|struck|taught|told|kept|found)\s+(?:the|a|an|his|her|its|their)|(?:sat|became|fell|took|gave|began|rose|wrote|went|came|saw|ran|stood|drew|grew|chose|spoke|broke|flew|threw|knew)\s+(?:the|a|an|his|her|its|their|to|on|in|into|from|with|at|by|for|up|over|out))\s/u;
 
 /**
  * A question that says what it asks, for a year or date that dates an event: "NATO's policy, approved in

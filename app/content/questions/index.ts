@@ -226,7 +226,9 @@ export function generateQuestions(
         }
       }
       const suffix = ` ${folded}`;
-      return byLastWord.get(lastWord(folded))?.some((name) => name.length > suffix.length && name.endsWith(suffix)) ?? false;
+      // "the Council of the European Union" names another body: "the European Union" after "of the" is whole.
+      const cutFrom = (name: string) => name.length > suffix.length && name.endsWith(suffix) && !COMPLEMENT_END.test(name.slice(0, -suffix.length));
+      return byLastWord.get(lastWord(folded))?.some(cutFrom) ?? false;
     };
     const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
@@ -553,16 +555,19 @@ const ACRONYM_SCORE = 0.8;
  * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
+/** A longer name's words before a shorter one that is its complement, not its tail: "council of the", "charter of". */
+const COMPLEMENT_END = /(?:^|\s)(?:of|of the|for|for the|to|to the|in|in the|on|on the|and|and the|the)$/;
 
 /**
  * "_____ often arise in cross-border operations" (Challenges), "_____ estimate the relative costs of transport"
  * (Historians): a plural common noun the sentence opens on names a class any of its near-synonyms names as well.
- * Raters accepted none of 21 such keys; a place, a person, a body or a word too rare for the word list ("Calderas")
- * is not one.
+ * Raters accepted none of 21 such keys. Read by the endings of agents, acts and states; a people ("Vikings"), a
+ * science ("Genetics"), a place, a body or a word too rare for the word list is not one.
  */
 function genericPluralOpening(answer: string): boolean {
   const word = answer.trim();
-  if (!/^\p{Lu}\p{Ll}{2,}(?<![su]s|is)s$/u.test(word)) return false;
+  // Agents, acts and states ("Historians" aside): not a people ("Vikings", "Catholics") or a science ("Genetics").
+  if (!/^\p{Lu}\p{Ll}{2,}(?:ers|ors|ists|ments|ions|ies|ences|ances|ties|nesses|ships|ures|lenges)$/u.test(word)) return false;
   const lower = word.toLowerCase();
   return logFrequency(lower) > 0 && lexiconTag(lower) === undefined && !inDictionary(word);
 }
