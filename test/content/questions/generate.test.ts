@@ -44,6 +44,8 @@ const typedQuestion = (qs: readonly Question[], answer: string) => qs.find((q) =
 /** The highest estimate among the questions with this key, true/false aside (0 when there is none). */
 const bestEstimate = (qs: readonly Question[], answer: string) =>
   Math.max(0, ...qs.filter((q) => q.answer === answer && q.type !== "true_false").map((q) => q.quality));
+/** The questions of one lesson made of `text`. */
+const lessonQuestions = (text: string) => generateQuestions([{ key: "k", lessons: [lesson("Estimates", [text])] }])[0][0].questions;
 const questions = (m: number, l: number) => all()[m][l].questions;
 const answersOf = (qs: Question[]) => new Set(qs.map((q) => q.answer));
 
@@ -161,27 +163,19 @@ describe("generateQuestions", () => {
   it("estimates a body's name cut short, which the module writes whole elsewhere, as a fragment, and the whole name as usual", () => {
     const text =
       "The Black Sea Harbour Fusion Centre opened at Varna in 1990 to pool reports from twelve ports. The Fusion Centre has played a critical role in stopping smugglers by sharing intelligence across the coast.";
-    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Smuggling", [text])] }]);
-    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer).map((q) => q.quality));
-    expect(best("Fusion Centre")).toBeLessThan(DECK_QUALITY_BAR);
-    expect(best("Black Sea Harbour Fusion Centre")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
-    // A name after "of the" in a longer one is that one's complement, whole in itself.
+    expect(bestEstimate(lessonQuestions(text), "Fusion Centre")).toBeLessThan(DECK_QUALITY_BAR);
+    expect(bestEstimate(lessonQuestions(text), "Black Sea Harbour Fusion Centre")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+    // A name after "of the" in a longer one is that one's complement, whole in itself: estimated on its merits, not capped.
     const union = "The Council of the Black Sea Union meets in Varna. The Black Sea Union was founded by the Treaty of Burgas in 1993.";
-    const [[{ questions: unionQs }]] = generateQuestions([{ key: "u", lessons: [lesson("Union", [union])] }]);
-    // (Estimated on its merits, not capped as a name cut short.)
-    expect(Math.max(...unionQs.filter((q) => q.answer === "Black Sea Union").map((q) => q.quality))).toBeGreaterThan(0.2);
+    expect(bestEstimate(lessonQuestions(union), "Black Sea Union")).toBeGreaterThan(0.2);
   });
 
   it("estimates a plural common noun opening its sentence as raters did (none accepted), not a place's name", () => {
     const text = "Engineers estimate that the Varna quay carried 40,000 tonnes of grain in 1850. Athens imported most of that grain through the port of Piraeus.";
-    const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Grain", [text])] }]);
-    const best = (answer: string) => Math.max(...qs.filter((q) => q.answer === answer).map((q) => q.quality));
-    expect(best("Engineers")).toBeLessThan(DECK_QUALITY_BAR);
-    expect(best("Athens")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+    expect(bestEstimate(lessonQuestions(text), "Engineers")).toBeLessThan(DECK_QUALITY_BAR);
+    expect(bestEstimate(lessonQuestions(text), "Athens")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
     // A people is no generic class: "Vikings raided..." keeps its estimate.
-    const raid = "Vikings raided the monastery at Lindisfarne in 793 and carried off its silver.";
-    const [[{ questions: raidQs }]] = generateQuestions([{ key: "r", lessons: [lesson("Raids", [raid])] }]);
-    expect(Math.max(...raidQs.filter((q) => q.answer === "Vikings").map((q) => q.quality))).toBeGreaterThanOrEqual(0.3);
+    expect(bestEstimate(lessonQuestions("Vikings raided the monastery at Lindisfarne in 793 and carried off its silver."), "Vikings")).toBeGreaterThanOrEqual(0.3);
   });
 
   it("asks a year in brackets after a treaty's name, estimated at what raters gave the form", () => {
