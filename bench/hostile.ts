@@ -14,6 +14,9 @@
  *               adds the shapes made of prose that repeats nowhere (distinct, sections)
  *   npx tsx bench/hostile.ts --timeout 300         a child still running after 300 s is stopped (default 600)
  *   npx tsx bench/hostile.ts --v8-heap             V8's default heap growth in the children, not the ingesting processes'
+ *   npx tsx bench/hostile.ts --worker              each shape prepared as an upload is: in the draft worker thread
+ *               (app/models/draft-job.server.ts), under its heap ceiling, in a process with V8's default heap
+ *               growth as the server has; peak RSS is the whole process's
  *   taskset -c 0 npx tsx bench/hostile.ts --mb 10  one core, as the target is stated
  *
  * The shapes are described in bench/lib/hostile-shapes.ts.
@@ -50,23 +53,35 @@ function squadProse(paths: string[]): string {
   return paths.flatMap((path) => loadSquad(path).map((p) => p.context.trim().replace(/\s+/g, " "))).join("\n\n");
 }
 
-async function runShape(shape: Shape, megabytes: number, prosePaths: string[]): Promise<void> {
-  const { name, text } = hostileDocument(shape, Math.round(megabytes * 1024 * 1024), squadProse(prosePaths));
-  const bytes = new TextEncoder().encode(text);
+/** The shape through buildModules in this thread: what the CLI and `npm start`'s setup run. */
+async function inThisThread(name: string, bytes: Uint8Array): Promise<Pick<Result, "outcome" | "lessons" | "questions">> {
   const { buildModules } = await import("../app/content/pipeline");
-  const start = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
-  let outcome = "ok";
-  let lessons = 0;
-  let questions = 0;
   try {
     const modules = buildModules([{ name, bytes }]);
-    lessons = modules.reduce((n, m) => n + m.lessons.length, 0);
-    questions = modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.questions.length, 0), 0);
+    const lessons = modules.reduce((n, m) => n + m.lessons.length, 0);
+    const questions = modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.questions.length, 0), 0);
+    return { outcome: "ok", lessons, questions };
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    outcome = `refused: ${error.message}`;
+    return { outcome: `refused: ${error.message}`, lessons: 0, questions: 0 };
   }
+}
+
+/** The shape prepared as an uploaded draft is: in the draft worker thread, the module back as JSON bytes. */
+async function inDraftWorker(name: string, bytes: Uint8Array): Promise<Pick<Result, "outcome" | "lessons" | "questions">> {
+  const { prepareInWorker } = await import("../app/models/draft-job.server");
+  const outcome = await prepareInWorker({ files: [{ name, bytes }], key: "hostile" }, () => undefined);
+  if (outcome.type === "failed") return { outcome: `failed: ${outcome.message}`, lessons: 0, questions: 0 };
+  const summary = JSON.parse(outcome.summaryJson) as { lessonCount: number; questionCount: number };
+  return { outcome: "ok", lessons: summary.lessonCount, questions: summary.questionCount };
+}
+
+async function runShape(shape: Shape, megabytes: number, prosePaths: string[], worker: boolean): Promise<void> {
+  const { name, text } = hostileDocument(shape, Math.round(megabytes * 1024 * 1024), squadProse(prosePaths));
+  const bytes = new TextEncoder().encode(text);
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  const { outcome, lessons, questions } = await (worker ? inDraftWorker(name, bytes) : inThisThread(name, bytes));
   const cpu = process.cpuUsage(cpuStart);
   const result: Result = {
     shape,
@@ -98,12 +113,18 @@ function main(): void {
   if (args.includes("--child")) {
     // The heap policy of the processes that ingest (the CLI, `npm start`'s setup: scripts/ingestion-heap.ts), unless
     // --v8-heap asks for V8's default, as bench/ingest.ts's full-v8-heap scenario does.
-    if (!args.includes("--v8-heap")) boundHeapGrowth();
-    void runShape(shape as Shape, Number(mb), prosePaths);
+    // The server, where the draft worker runs, keeps V8's default (scripts/ingestion-heap.ts).
+    if (!args.includes("--v8-heap") && !args.includes("--worker")) boundHeapGrowth();
+    void runShape(shape as Shape, Number(mb), prosePaths, args.includes("--worker"));
     return;
   }
-  const policy = args.includes("--v8-heap") ? "V8's default heap growth" : "the ingesting processes' heap growth (scripts/ingestion-heap.ts)";
-  console.log(`hostile shapes: one child process each, --max-old-space-size=${HEAP_MB}, ${policy}, timeout ${timeoutSeconds} s`);
+  const policy = args.includes("--worker")
+    ? "in the draft worker thread, under its own heap ceiling, V8's default heap growth"
+    : args.includes("--v8-heap")
+      ? "V8's default heap growth"
+      : "the ingesting processes' heap growth (scripts/ingestion-heap.ts)";
+  const heap = args.includes("--worker") ? "" : `, --max-old-space-size=${HEAP_MB}`;
+  console.log(`hostile shapes: one child process each${heap}, ${policy}, timeout ${timeoutSeconds} s`);
   console.log("shape           MB   wall s    cpu s  peak RSS MB  lessons  questions  outcome");
   for (const s of shape ? [shape] : SHAPES) {
     if ((s === "distinct" || s === "sections") && prosePaths.length === 0) continue;
@@ -112,11 +133,12 @@ function main(): void {
     const child = spawnSync(
       process.execPath,
       [
-        `--max-old-space-size=${HEAP_MB}`,
+        // A worker has its own ceiling (draft-job.server.ts); its process has the server's default.
+        ...(args.includes("--worker") ? [] : [`--max-old-space-size=${HEAP_MB}`]),
         ...process.execArgv,
         fileURLToPath(import.meta.url),
         "--child",
-        ...(args.includes("--v8-heap") ? ["--v8-heap"] : []),
+        ...["--v8-heap", "--worker"].filter((flag) => args.includes(flag)),
         "--shape",
         s,
         "--mb",

@@ -510,7 +510,12 @@ export const drafts = sqliteTable(
     /** 0 to 1. */
     progress: real("progress").notNull().default(0),
     error: text("error"),
-    /** The built module as versioned JSON (app/content/draft-format.ts); null until ready. */
+    /**
+     * The built module, compressed (app/content/draft-format.ts); null until ready and once published.
+     * A 10 MB upload builds ~230 MB of JSON: compressed, it is ~10 times smaller in the row and in the server's memory.
+     */
+    moduleGzip: blob("module_gzip", { mode: "buffer" }),
+    /** The built module as plain JSON, as drafts were stored before module_gzip: still read, no longer written. */
     moduleJson: text("module_json"),
     /** What the draft page shows (lessons, counts, each lesson's deck), so it never parses moduleJson. */
     summaryJson: text("summary_json"),

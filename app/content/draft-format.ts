@@ -1,30 +1,74 @@
 /**
- * How a draft's module is stored (drafts.module_json) and what its page shows
+ * How a draft's module is stored (drafts.module_gzip) and what its page shows
  * (drafts.summary_json). The stored module carries a format version, as every
  * stored JSON should: a later format upgrades older drafts one step at a time
  * in decodeDraftModule rather than misreading them.
+ *
+ * Format 2 is JSON lines, gzipped: the first line the module without its
+ * lessons (and the version), then one line per lesson, each line its own gzip
+ * member (a run of members is one gzip stream to gunzip). Written a lesson at a
+ * time, a large module never exists as one string: 10 MB of prose builds
+ * ~230 MB of JSON, which as one string (and again as its bytes) took the
+ * preparing process past 2 GB (bench/hostile.ts --worker). Format 1, one JSON
+ * document in drafts.module_json, is still read.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import { chooseModuleDecks } from "../learning/deck";
-import type { Module, QuestionType } from "./types";
+import type { Lesson, Module, QuestionType } from "./types";
 
-export const DRAFT_FORMAT_VERSION = 1;
+export const DRAFT_FORMAT_VERSION = 2;
 
-interface StoredDraftModule {
-  version: number;
+/** Format 1: the whole module in one JSON document. */
+interface JsonDraftModule {
+  version: 1;
   module: Module;
 }
 
-export function encodeDraftModule(module: Module): string {
-  const stored: StoredDraftModule = { version: DRAFT_FORMAT_VERSION, module };
-  return JSON.stringify(stored);
+/** Format 2's first line. */
+interface DraftModuleHead {
+  version: 2;
+  module: Omit<Module, "lessons">;
 }
 
-export function decodeDraftModule(json: string): Module {
-  const stored = JSON.parse(json) as Partial<StoredDraftModule>;
-  if (stored.version !== DRAFT_FORMAT_VERSION || !stored.module) {
-    throw new Error(`A draft stored in format ${String(stored.version)} cannot be read (this version reads ${DRAFT_FORMAT_VERSION}).`);
+const NEWLINE = 0x0a;
+
+export function encodeDraftModule(module: Module): Uint8Array {
+  const { lessons, ...rest } = module;
+  const head: DraftModuleHead = { version: 2, module: rest };
+  // JSON.stringify escapes every newline inside a string, so a line is one value. One lesson's string at a time.
+  const members = [head, ...lessons].map((value) => gzipSync(`${JSON.stringify(value)}\n`));
+  const bytes = new Uint8Array(members.reduce((n, m) => n + m.length, 0));
+  let at = 0;
+  for (const member of members) {
+    bytes.set(member, at);
+    at += member.length;
   }
-  return stored.module;
+  return bytes;
+}
+
+/** The module of a stored draft: format 2's bytes, or format 1's JSON as drafts were stored before it. */
+export function decodeDraftModule(stored: Uint8Array | string): Module {
+  if (typeof stored === "string") {
+    const json = JSON.parse(stored) as Partial<JsonDraftModule>;
+    if (json.version !== 1 || !json.module) throw unreadable(json.version);
+    return json.module;
+  }
+  const text = gunzipSync(stored);
+  const lines: unknown[] = [];
+  // Line by line: the lessons are parsed one at a time, never the whole module as one string.
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf(NEWLINE, start);
+    const stop = end < 0 ? text.length : end;
+    if (stop > start) lines.push(JSON.parse(text.toString("utf8", start, stop)));
+    start = stop + 1;
+  }
+  const head = lines[0] as Partial<DraftModuleHead> | undefined;
+  if (head?.version !== 2 || !head.module) throw unreadable(head?.version);
+  return { ...head.module, lessons: lines.slice(1) as Lesson[] };
+}
+
+function unreadable(version: unknown): Error {
+  return new Error(`A draft stored in format ${String(version)} cannot be read (this version reads 1 and ${DRAFT_FORMAT_VERSION}).`);
 }
 
 export interface DraftQuestionView {

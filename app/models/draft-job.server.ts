@@ -41,11 +41,12 @@ import type { DraftWorkerInput, DraftWorkerMessage } from "./draft-worker.server
 /** One preparation at a time per process: the others wait their turn, and a core stays free for serving. */
 const CONCURRENCY = 1;
 /**
- * Ten megabytes of prose that repeats nowhere peaked at 939-1,043 MB with V8's default heap growth, as this worker
- * runs, and at 755 MB under the CLI's policy (README, Measured): the limit leaves room above both.
+ * The worker's old generation. The heap grows to near its limit before V8 collects harder, so the limit is also
+ * what bounds the process: ten megabytes of prose that repeats nowhere (the hostile shape that builds the most)
+ * peaked at 1,114 MB with 1,536 MB here, and at 831 MB with 640 MB, in about as much CPU time (45-50 s) (bench/hostile.ts --worker).
  */
-const WORKER_HEAP_MB = 1536;
-/** The slowest 10 MB shape measured takes about 25 s of CPU; ten minutes is a broken file or a stuck machine. */
+const WORKER_HEAP_MB = 640;
+/** The slowest 10 MB shape measured takes about 50 s of CPU here (bench/hostile.ts --worker); ten minutes is a broken file or a stuck machine. */
 const TIME_LIMIT_MS = 10 * 60_000;
 /** Progress is written at most this often (and at every change of stage). */
 const PROGRESS_EVERY_MS = 500;
@@ -115,7 +116,7 @@ async function prepare({ db, draftId }: Job): Promise<void> {
     await recordDraftProgress(db, draftId, "read", 0, Date.now());
     let lastWrite = 0;
     let lastStage = "";
-    const outcome = await runWorker({ files, key }, (progress) => {
+    const outcome = await prepareInWorker({ files, key }, (progress) => {
       const now = Date.now();
       if (progress.stage === lastStage && now - lastWrite < PROGRESS_EVERY_MS) return;
       lastStage = progress.stage;
@@ -124,8 +125,7 @@ async function prepare({ db, draftId }: Job): Promise<void> {
     });
     if (outcome.type === "done") {
       await recordDraftProgress(db, draftId, "save", 0.99, Date.now());
-      const moduleJson = new TextDecoder().decode(outcome.moduleJson);
-      await completeDraft(db, draftId, { moduleJson, summaryJson: outcome.summaryJson, title: outcome.title }, Date.now());
+      await completeDraft(db, draftId, { module: outcome.module, summaryJson: outcome.summaryJson, title: outcome.title }, Date.now());
     } else {
       await failDraft(db, draftId, outcome.message, Date.now());
     }
@@ -137,7 +137,8 @@ async function prepare({ db, draftId }: Job): Promise<void> {
 
 type Outcome = Extract<DraftWorkerMessage, { type: "done" | "failed" }>;
 
-function runWorker(input: DraftWorkerInput, onProgress: (progress: { stage: "read" | "clean" | "segment" | "generate"; fraction: number }) => void): Promise<Outcome> {
+/** The module built from the files in a worker thread of its own, under its heap ceiling and time limit (bench/hostile.ts --worker measures it). */
+export function prepareInWorker(input: DraftWorkerInput, onProgress: (progress: { stage: "read" | "clean" | "segment" | "generate"; fraction: number }) => void): Promise<Outcome> {
   return new Promise((resolve) => {
     // Copies the worker takes over: the bytes leave this thread rather than being cloned.
     const files = input.files.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) }));

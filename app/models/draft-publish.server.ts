@@ -70,12 +70,13 @@ const keyOf = (module: ModuleRow) => module.questionKey ?? module.slug;
 
 async function readyModule(db: Database, scope: DraftScope, draftId: string): Promise<{ module: Module; sourceHash: string } | null> {
   const [row] = await db
-    .select({ moduleJson: drafts.moduleJson, sourceHash: drafts.sourceHash })
+    .select({ moduleGzip: drafts.moduleGzip, moduleJson: drafts.moduleJson, sourceHash: drafts.sourceHash })
     .from(drafts)
     .where(and(eq(drafts.id, draftId), eq(drafts.status, "ready"), scope.all ? undefined : eq(drafts.ownerId, scope.userId)))
     .limit(1);
-  if (!row?.moduleJson) return null;
-  return { module: decodeDraftModule(row.moduleJson), sourceHash: row.sourceHash };
+  const stored = row?.moduleGzip ?? row?.moduleJson;
+  if (!row || !stored) return null;
+  return { module: decodeDraftModule(stored), sourceHash: row.sourceHash };
 }
 
 /** What publishing the draft as the module's next version would add, change and retire; null when either is out of reach. */
@@ -150,9 +151,10 @@ async function publishInTransaction(tx: Database, scope: DraftScope, draftId: st
     .update(drafts)
     .set({ status: "published", updatedAt: now })
     .where(and(eq(drafts.id, draftId), eq(drafts.status, "ready"), scope.all ? undefined : eq(drafts.ownerId, scope.userId)))
-    .returning({ moduleJson: drafts.moduleJson, sourceHash: drafts.sourceHash, ownerId: drafts.ownerId });
-  if (!draft?.moduleJson) throw new Refusal("not-ready");
-  const built = decodeDraftModule(draft.moduleJson);
+    .returning({ moduleGzip: drafts.moduleGzip, moduleJson: drafts.moduleJson, sourceHash: drafts.sourceHash, ownerId: drafts.ownerId });
+  const stored = draft?.moduleGzip ?? draft?.moduleJson;
+  if (!draft || !stored) throw new Refusal("not-ready");
+  const built = decodeDraftModule(stored);
   const place = await placeFor(tx, scope, target, draft.ownerId, now);
   const saved = await saveModule(
     tx,
@@ -161,7 +163,7 @@ async function publishInTransaction(tx: Database, scope: DraftScope, draftId: st
     now,
   );
   // The module now holds what the draft did; the summary stays as the record of what was published.
-  await tx.update(drafts).set({ publishedModuleId: saved.moduleId, moduleJson: null }).where(eq(drafts.id, draftId));
+  await tx.update(drafts).set({ publishedModuleId: saved.moduleId, moduleGzip: null, moduleJson: null }).where(eq(drafts.id, draftId));
   return { ok: true, courseSlug: place.course.slug, moduleSlug: place.slug, version: saved.version, summary: saved };
 }
 

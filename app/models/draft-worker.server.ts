@@ -18,7 +18,7 @@ export interface DraftWorkerInput {
 
 export type DraftWorkerMessage =
   | ({ type: "progress" } & UploadProgress)
-  | { type: "done"; title: string; moduleJson: Uint8Array; summaryJson: string }
+  | { type: "done"; title: string; module: Uint8Array; summaryJson: string }
   | { type: "failed"; message: string };
 
 export async function runDraftWorker(): Promise<void> {
@@ -29,9 +29,9 @@ export async function runDraftWorker(): Promise<void> {
   try {
     const module = await buildUploadedModule(files, key, (progress) => post({ type: "progress", ...progress }));
     const summary = summariseDraft(module);
-    // Sent as bytes, moved rather than copied: a book's module is tens of megabytes of JSON.
-    const moduleJson = new TextEncoder().encode(encodeDraftModule(module));
-    post({ type: "done", title: module.title, moduleJson, summaryJson: JSON.stringify(summary) }, [moduleJson.buffer as ArrayBuffer]);
+    // Sent as stored (compressed), moved rather than copied: a book's module is tens of megabytes of JSON.
+    const stored = encodeDraftModule(module);
+    post({ type: "done", title: module.title, module: stored, summaryJson: JSON.stringify(summary) }, [stored.buffer as ArrayBuffer]);
   } catch (error) {
     post({ type: "failed", message: error instanceof IngestError ? error.message : UNREADABLE_MESSAGE });
     if (!(error instanceof IngestError)) console.error(error);

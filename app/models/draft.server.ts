@@ -34,7 +34,7 @@ export const INTERRUPTED_MESSAGE =
 export type DraftStage = "queued" | "read" | "clean" | "segment" | "generate" | "save";
 
 /** A draft as its page shows it: everything but the stored module, which can be megabytes. */
-export type DraftView = Omit<Draft, "moduleJson" | "summaryJson" | "sourceNamesJson"> & {
+export type DraftView = Omit<Draft, "moduleGzip" | "moduleJson" | "summaryJson" | "sourceNamesJson"> & {
   sourceNames: string[];
   summary: DraftSummary | null;
 };
@@ -165,10 +165,11 @@ export async function renewHeartbeats(db: Database, draftIds: string[], now: num
 }
 
 /** Ready to look at and publish; its files are no longer needed (the module holds what was read). */
-export async function completeDraft(db: Database, draftId: string, built: { moduleJson: string; summaryJson: string; title: string }, now: number) {
+export async function completeDraft(db: Database, draftId: string, built: { module: Uint8Array; summaryJson: string; title: string }, now: number) {
+  const moduleGzip = Buffer.from(built.module.buffer, built.module.byteOffset, built.module.byteLength);
   const [done] = await db
     .update(drafts)
-    .set({ status: "ready", stage: "save", progress: 1, error: null, moduleJson: built.moduleJson, summaryJson: built.summaryJson, title: built.title, updatedAt: now })
+    .set({ status: "ready", stage: "save", progress: 1, error: null, moduleGzip, moduleJson: null, summaryJson: built.summaryJson, title: built.title, updatedAt: now })
     .where(processing(draftId))
     .returning({ id: drafts.id });
   if (done) await db.delete(draftFiles).where(eq(draftFiles.draftId, draftId));

@@ -47,7 +47,7 @@ async function readyDraft(ownerId: string, files: UploadedFile[], now = T0) {
   const { id } = await createDraft(t.db, { ownerId, title: files[0].name, files }, now);
   const [row] = await t.db.select({ key: drafts.questionKey }).from(drafts).where(eq(drafts.id, id));
   const module = await buildUploadedModule(files, row!.key);
-  await completeDraft(t.db, id, { moduleJson: encodeDraftModule(module), summaryJson: JSON.stringify(summariseDraft(module)), title: module.title }, now);
+  await completeDraft(t.db, id, { module: encodeDraftModule(module), summaryJson: JSON.stringify(summariseDraft(module)), title: module.title }, now);
   return id;
 }
 
@@ -88,7 +88,21 @@ describe("publishing a draft as a new module", () => {
     const expected = await buildUploadedModule([riversV1], module!.id);
     expect(saved.map((q) => q.id).sort()).toEqual([...new Set(expected.lessons.flatMap((l) => l.questions.map((q) => q.id)))].sort());
     const [draft] = await t.db.select().from(drafts).where(eq(drafts.id, draftId));
-    expect(draft).toMatchObject({ status: "published", publishedModuleId: module!.id, moduleJson: null });
+    expect(draft).toMatchObject({ status: "published", publishedModuleId: module!.id, moduleGzip: null, moduleJson: null });
+  });
+
+  it("publishes a draft stored before drafts were compressed (format 1, plain JSON) as one stored now", async () => {
+    const teacher = await instructor();
+    const draftId = await readyDraft(teacher.id, [riversV1]);
+    const [row] = await t.db.select({ key: drafts.questionKey }).from(drafts).where(eq(drafts.id, draftId));
+    const module = await buildUploadedModule([riversV1], row!.key);
+    await t.db.update(drafts).set({ moduleGzip: null, moduleJson: JSON.stringify({ version: 1, module }) }).where(eq(drafts.id, draftId));
+    const result = await publish(teacher.scope, draftId, { kind: "module-in-new-course", courseTitle: "Old Drafts", title: "Rivers" });
+    expect(result).toMatchObject({ courseSlug: "old-drafts", moduleSlug: "rivers" });
+    const outline = (await getCourseOutline(t.db, "old-drafts"))!;
+    expect((await moduleQuestions(outline.modules[0].id)).length).toBe(module.lessons.reduce((n, l) => n + l.questions.length, 0));
+    const [draft] = await t.db.select().from(drafts).where(eq(drafts.id, draftId));
+    expect(draft).toMatchObject({ status: "published", moduleGzip: null, moduleJson: null });
   });
 
   it("into a course of theirs, after its modules; never into another instructor's course", async () => {

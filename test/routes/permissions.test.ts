@@ -365,7 +365,7 @@ beforeAll(async () => {
   const assigned = await assignModule(t.db, { userId: userIds.get("instructor")!, all: false }, cohort.id, { moduleId: rivers!.id, startsAt: Date.now(), dueAt: Date.now() + 7 * 86_400_000 }, Date.now());
   cohortForms.ownDueDate = { intent: "own-due-date", assignmentId: assigned?.ok ? assigned.assignmentId : "", dueOn: inAWeek };
   const draft = await createDraft(t.db, { ownerId: userIds.get("instructor")!, title: "notes.md", files: [{ name: "notes.md", bytes: new TextEncoder().encode("# Notes") }] }, Date.now());
-  await completeDraft(t.db, draft.id, { moduleJson: encodeDraftModule(builtModules()[0]), summaryJson: JSON.stringify(summariseDraft(builtModules()[0])), title: "Notes" }, Date.now());
+  await completeDraft(t.db, draft.id, { module: encodeDraftModule(builtModules()[0]), summaryJson: JSON.stringify(summariseDraft(builtModules()[0])), title: "Notes" }, Date.now());
   draftParams.draftId = draft.id;
 
   const [africa] = await t.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.slug, "africa"));

@@ -1,0 +1,1 @@
+ALTER TABLE `drafts` ADD `module_gzip` blob;
