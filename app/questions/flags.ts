@@ -20,8 +20,8 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  * Muslimin", "the US _____" of the US Federal Aviation Administration).
  */
 const NAME_WORD_AFTER =
-  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|du|dos|das|la|le|van|von|der)\s\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu)\s\p{Lu}/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
@@ -270,6 +270,9 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
 
+/** "March 1895": a month and its year, nothing else. */
+const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{3,4})$/;
+
 export function questionFlags(q: { prompt: string; answer: string; accepted?: readonly string[] }): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
   // "The lesson names guilds that... Name one.": the claim is what the checks read.
@@ -332,6 +335,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /[–—−^/×]\s?$/.test(before) ||
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
+      // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides.
+      (readNumber(q.answer) !== null && (/^\s+by\s+\d/.test(after) || /\d\s+by\s+$/.test(before))) ||
       otherInWords;
     // "In _____ and October 1835" (September): one month of two side by side; the other says when.
     const monthOfPair =
@@ -392,6 +397,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   const key = q.answer.trim();
   if (echoesKey(statement, q.answer) || (SHORT_ACRONYM.test(key) && q.accepted?.some((v) => v !== key && v.includes(" ") && echoesKey(statement, v))))
     flags.push("key-echoed");
+  // "In 1895 Ramsay... He sent samples in _____." (March 1895): the year is shown, so only the month is asked.
+  const monthYear = MONTH_AND_YEAR.exec(key);
+  if (monthYear && new RegExp(`(?<!\\d)${monthYear[1]}(?!\\d)`).test(statement)) flags.push("key-echoed");
   return flags;
 }
 

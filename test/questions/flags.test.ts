@@ -162,6 +162,22 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The ship took _____ to reach Marn, and from 1845 to 1849 it served as a ferry.", answer: "three weeks" })).toEqual([]);
   });
 
+  it("flags a month and year asked where the year is shown: only the month is left to recall", () => {
+    const prompt = "In 1895 the harbour board met in Varna. It opened the new pier in _____.";
+    expect(questionFlags({ prompt, answer: "March 1895" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The harbour board opened the new pier in _____.", answer: "March 1895" })).not.toContain("key-echoed");
+    expect(questionFlags({ prompt: "In 1894 the harbour board met in Varna. It opened the new pier in _____.", answer: "March 1895" })).not.toContain("key-echoed");
+    expect(questionFlags({ prompt, answer: "12 March 1895" })).not.toContain("key-echoed");
+  });
+
+  it("flags one side of a size given as its sides", () => {
+    expect(questionFlags({ prompt: "The crates measured about _____ by 40 by 25 centimetres.", answer: "60" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The crates measured about 60 by _____ by 25 centimetres.", answer: "40" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The crates measured about 60 by 40 by _____ centimetres.", answer: "25" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The pier was lengthened by _____ metres in 1904.", answer: "60" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "By 1904 about _____ crates passed through the port.", answer: "600" })).not.toContain("part-of-a-number");
+  });
+
   it("flags a piece of a name joined by a small particle, or after the acronym that opens it", () => {
     expect(questionFlags({ prompt: "Patrols met groups such as Dar Varna _____ wal Marnin.", answer: "al-Bahr" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "Patrols met groups such as _____ al-Bahr wal Marnin.", answer: "Dar Varna" })).toContain("piece-of-a-name");
@@ -170,6 +186,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "VHB _____ sent pilots to the quay.", answer: "Harbour Works" })).not.toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "Patrols met groups such as _____ at sea.", answer: "Dar Varna" })).not.toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The cut was named after the engineer _____ du Bose Marn.", answer: "Ivo" })).toContain("piece-of-a-name");
+    // "Carlos do Carmo": the first name, or the name after the particle, is half of one name.
+    expect(questionFlags({ prompt: "The harbour singer _____ do Varna (1931–2004) recorded the song.", answer: "Ivo" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The harbour singer Ivo do _____ (1931–2004) recorded the song.", answer: "Varna" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The harbour singer _____ (1931–2004) recorded the song.", answer: "Ivo do Varna" })).not.toContain("piece-of-a-name");
   });
 
   it("flags a count's other value in words, a name begun after an initial, and a count with no noun", () => {

@@ -472,7 +472,7 @@ function siblingGroups(facts: readonly Fact[]): (sentence: string) => string {
     const { sentence } = fact.candidate;
     const own = sentence.text.trim();
     if (!fact.context || shownAfter.has(own)) continue;
-    const shown = [...(sentence.itemHead !== undefined ? [sentence.itemHead] : []), ...sentence.previous];
+    const shown = [...(sentence.itemHead !== undefined ? [sentence.itemHead] : []), ...sentence.paragraphBefore, ...sentence.previous];
     const first = shown.find((p) => p.trim() !== "" && fact.context.startsWith(p.trim()));
     if (first !== undefined && first.trim() !== own) shownAfter.set(own, first.trim());
   }
@@ -1002,9 +1002,11 @@ function opensOnBareDefinite(tokens: readonly Token[]): boolean {
 export function resolveContext(sentence: Sentence, leans: (text: string) => boolean = leansOnEarlierText): string | null {
   if (!leans(sentence.text)) return "";
   const before: string[] = [];
-  for (let i = sentence.previous.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
-    before.unshift(sentence.previous[i].trim());
-    if (!leans(sentence.previous[i])) return before.join(" ");
+  // Near a paragraph's start, on into the paragraph before ("Menelik rejected this interpretation...").
+  const earlier = sentence.previous.length < PREVIOUS_SENTENCES ? [...sentence.paragraphBefore, ...sentence.previous] : sentence.previous;
+  for (let i = earlier.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
+    before.unshift(earlier[i].trim());
+    if (!leans(earlier[i])) return before.join(" ");
   }
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.

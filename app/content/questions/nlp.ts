@@ -44,6 +44,13 @@ export interface Sentence {
    */
   previous: string[];
   /**
+   * The last sentences (PREVIOUS_SENTENCES at most) of the paragraph just before, when this one is prose
+   * and so was that, with no heading, list or table between; the same array for every sentence of the
+   * paragraph. "Menelik rejected this interpretation..." opening a paragraph points at the one before's
+   * last sentence. Only a sentence that points back outright reads it (resolveContext).
+   */
+  paragraphBefore: readonly string[];
+  /**
    * List items only: the item's first sentence, for every later sentence of the item (undefined for
    * the first). An item's later sentences are about what its first one names ("Valdivia, Chile,
    * 22 May 1960. The tsunami killed 61 people in Hawaii.").
@@ -528,10 +535,15 @@ export function noTextRead(): TextRead {
 /** Every sentence of a lesson body, in reading order, but for those in `read`. Headings are not asked about. */
 export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead()): Sentence[] {
   const sentences: Sentence[] = [];
+  let paragraphBefore: readonly string[] = NO_SENTENCES;
   for (const block of lesson.blocks) {
     const emphasis = block.kind === "paragraph" ? (block.emphasis ?? []) : [];
+    if (block.kind !== "paragraph") paragraphBefore = NO_SENTENCES;
     for (const piece of blockPieces(block)) {
-      if (piece.text.length > MAX_PIECE_CHARS || read.pieces.has(piece.text)) continue;
+      if (piece.text.length > MAX_PIECE_CHARS || read.pieces.has(piece.text)) {
+        paragraphBefore = NO_SENTENCES;
+        continue;
+      }
       read.pieces.add(piece.text);
       const previous: string[] = [];
       let head: string | undefined;
@@ -548,6 +560,7 @@ export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead
             origin: piece.origin,
             emphasis,
             previous: previous.slice(-PREVIOUS_SENTENCES),
+            paragraphBefore,
             itemHead: piece.origin === "item" ? head : undefined,
             // Present on every sentence, so that all share one shape: code reading sentences stays monomorphic.
             answerFrom: undefined,
@@ -564,7 +577,10 @@ export function lessonSentences(lesson: LessonDraft, read: TextRead = noTextRead
         previous.push(analysed.text);
         if (previous.length > PREVIOUS_SENTENCES) previous.shift();
       }
+      paragraphBefore = piece.origin === "prose" ? previous : NO_SENTENCES;
     }
   }
   return sentences;
 }
+
+const NO_SENTENCES: readonly string[] = [];

@@ -543,6 +543,33 @@ describe("generateQuestions", () => {
     expect(alone.questions.filter((q) => q.source.sentence.startsWith("These locks"))).toEqual([]);
   });
 
+  it("looks for what a paragraph's opening points back to in the paragraph before, never across a heading or a list", () => {
+    const before = "Engineers at Delft designed three new locks for the Oster Canal in 1931.";
+    const after = "These locks were rebuilt in 1958 after a flood.";
+    const [[bank]] = generateQuestions([{ key: "canals", lessons: [lesson("Canals", [before, after])] }]);
+    const rebuilt = bank.questions.filter((q) => q.source.sentence === after && (q.type !== "true_false" || q.answer === "True"));
+    expect(rebuilt.length).toBeGreaterThan(0);
+    for (const q of rebuilt) expect(q.prompt).toContain(before);
+    // A sentence that points back near a paragraph's start reads on into the paragraph before (two sentences at most).
+    const [[chain]] = generateQuestions([
+      { key: "chain", lessons: [lesson("Canals", [before, `${after} Such repairs were paid for by the Waterways Fund from 1962.`])] },
+    ]);
+    const repairs = chain.questions.filter((q) => q.source.sentence.startsWith("Such repairs") && q.type !== "true_false");
+    expect(repairs.length).toBeGreaterThan(0);
+    for (const q of repairs) expect(q.prompt).toContain(`${before} ${after}`);
+    // A heading or a list between: the paragraph before is another subject, and nothing is asked of "These locks".
+    const heading: Block = { kind: "heading", text: "Repairs", level: 2, line: 3 };
+    const split = (between: Block) => {
+      const both = lesson("Canals", [before, after]);
+      return { ...both, blocks: [both.blocks[0], between, both.blocks[1]] };
+    };
+    const list: Block = { kind: "list", ordered: false, items: ["The upper lock at the Delft end of the canal", "The lower lock beside the harbour mouth"], line: 3 };
+    for (const between of [heading, list]) {
+      const [[apart]] = generateQuestions([{ key: "apart", lessons: [split(between)] }]);
+      expect(apart.questions.filter((q) => q.source.sentence === after)).toEqual([]);
+    }
+  });
+
   it("shows the sentence before one that opens on 'the' and a bare noun, its subject: what the sentence before named", () => {
     const [[bank]] = generateQuestions([
       {
