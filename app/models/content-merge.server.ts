@@ -58,6 +58,14 @@ export async function saveModuleContent(
     ).map((q) => [q.id, q]),
   );
 
+  // New questions are inserted QUESTION_INSERT_BATCH rows to a statement: one by one, building each INSERT cost more
+  // than running it (a 3 MB upload's 70,000 questions took 6.8 s of CPU to publish, the server's thread held throughout).
+  let toInsert: Array<typeof questions.$inferInsert> = [];
+  const flush = async () => {
+    if (toInsert.length === 0) return;
+    await tx.insert(questions).values(toInsert);
+    toInsert = [];
+  };
   for (const [index, lesson] of built.lessons.entries()) {
     const lessonId = lessonIds[index]!;
     const lessonRow = {
@@ -85,7 +93,8 @@ export async function saveModuleContent(
       const row = generatedRow(q, moduleId, lessonId, rank, now);
       const before = stored.get(q.id);
       if (!before) {
-        await tx.insert(questions).values({ id: q.id, createdAt: now, ...row });
+        toInsert.push({ id: q.id, createdAt: now, ...row });
+        if (toInsert.length >= QUESTION_INSERT_BATCH) await flush();
         summary.questionsAdded++;
         continue;
       }
@@ -100,6 +109,8 @@ export async function saveModuleContent(
       }
     }
   }
+
+  await flush();
 
   const staleLessons = lessonIds.length
     ? and(eq(lessons.moduleId, moduleId), notInArray(lessons.id, lessonIds))
@@ -129,3 +140,5 @@ export async function saveModuleContent(
 
 /** Ids per UPDATE … IN (…): well inside SQLite's limit on bound parameters. */
 const ID_BATCH = 500;
+/** Rows per INSERT of new questions: about twenty parameters each, well inside the same limit. */
+const QUESTION_INSERT_BATCH = 100;
