@@ -67,7 +67,7 @@ async function inThisThread(name: string, bytes: Uint8Array): Promise<Pick<Resul
   }
 }
 
-/** The shape prepared as an uploaded draft is: in the draft worker thread, the module back as JSON bytes. */
+/** The shape prepared as an uploaded draft is: in the draft worker thread, the module back as its stored bytes. */
 async function inDraftWorker(name: string, bytes: Uint8Array): Promise<Pick<Result, "outcome" | "lessons" | "questions">> {
   const { prepareInWorker } = await import("../app/models/draft-job.server");
   const outcome = await prepareInWorker({ files: [{ name, bytes }], key: "hostile" }, () => undefined);

@@ -512,7 +512,7 @@ export const drafts = sqliteTable(
     error: text("error"),
     /**
      * The built module, compressed (app/content/draft-format.ts); null until ready and once published.
-     * A 10 MB upload builds ~230 MB of JSON: compressed, it is ~10 times smaller in the row and in the server's memory.
+     * A 10 MB upload builds ~230 MB of JSON: compressed, ~8 times smaller in the row, and never one string in memory.
      */
     moduleGzip: blob("module_gzip", { mode: "buffer" }),
     /** The built module as plain JSON, as drafts were stored before module_gzip: still read, no longer written. */

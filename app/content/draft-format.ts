@@ -7,12 +7,15 @@
  * Format 2 is JSON lines, gzipped: the first line the module without its
  * lessons (and the version), then one line per lesson, each line its own gzip
  * member (a run of members is one gzip stream to gunzip). Written a lesson at a
- * time, a large module never exists as one string: 10 MB of prose builds
- * ~230 MB of JSON, which as one string (and again as its bytes) took the
- * preparing process past 2 GB (bench/hostile.ts --worker). Format 1, one JSON
- * document in drafts.module_json, is still read.
+ * time and read back a line at a time, a large module never exists as one
+ * string or one buffer: 10 MB of prose builds ~230 MB of JSON, which as one
+ * string (and again as its bytes) took the preparing process past 2 GB
+ * (bench/hostile.ts --worker). Format 1, one JSON document in
+ * drafts.module_json, is still read.
  */
-import { gunzipSync, gzipSync } from "node:zlib";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { createGunzip, gzipSync } from "node:zlib";
 import { chooseModuleDecks } from "../learning/deck";
 import type { Lesson, Module, QuestionType } from "./types";
 
@@ -30,8 +33,6 @@ interface DraftModuleHead {
   module: Omit<Module, "lessons">;
 }
 
-const NEWLINE = 0x0a;
-
 export function encodeDraftModule(module: Module): Uint8Array {
   const { lessons, ...rest } = module;
   const head: DraftModuleHead = { version: 2, module: rest };
@@ -47,24 +48,26 @@ export function encodeDraftModule(module: Module): Uint8Array {
 }
 
 /** The module of a stored draft: format 2's bytes, or format 1's JSON as drafts were stored before it. */
-export function decodeDraftModule(stored: Uint8Array | string): Module {
+export async function decodeDraftModule(stored: Uint8Array | string): Promise<Module> {
   if (typeof stored === "string") {
     const json = JSON.parse(stored) as Partial<JsonDraftModule>;
     if (json.version !== 1 || !json.module) throw unreadable(json.version);
     return json.module;
   }
-  const text = gunzipSync(stored);
-  const lines: unknown[] = [];
-  // Line by line: the lessons are parsed one at a time, never the whole module as one string.
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf(NEWLINE, start);
-    const stop = end < 0 ? text.length : end;
-    if (stop > start) lines.push(JSON.parse(text.toString("utf8", start, stop)));
-    start = stop + 1;
+  // Unzipped as a stream and parsed a line (a lesson) at a time. readline ends lines only at "\n" and "\r",
+  // which JSON.stringify always escapes inside strings.
+  const lines = createInterface({ input: Readable.from([stored]).pipe(createGunzip()), crlfDelay: Infinity });
+  let head: Partial<DraftModuleHead> | undefined;
+  const lessons: Lesson[] = [];
+  for await (const line of lines) {
+    if (line === "") continue;
+    if (head === undefined) {
+      head = JSON.parse(line) as Partial<DraftModuleHead>;
+      if (head.version !== 2 || !head.module) throw unreadable(head.version);
+    } else lessons.push(JSON.parse(line) as Lesson);
   }
-  const head = lines[0] as Partial<DraftModuleHead> | undefined;
-  if (head?.version !== 2 || !head.module) throw unreadable(head?.version);
-  return { ...head.module, lessons: lines.slice(1) as Lesson[] };
+  if (!head?.module) throw unreadable(head?.version);
+  return { ...head.module, lessons };
 }
 
 function unreadable(version: unknown): Error {

@@ -76,7 +76,7 @@ async function readyModule(db: Database, scope: DraftScope, draftId: string): Pr
     .limit(1);
   const stored = row?.moduleGzip ?? row?.moduleJson;
   if (!row || !stored) return null;
-  return { module: decodeDraftModule(stored), sourceHash: row.sourceHash };
+  return { module: await decodeDraftModule(stored), sourceHash: row.sourceHash };
 }
 
 /** What publishing the draft as the module's next version would add, change and retire; null when either is out of reach. */
@@ -154,7 +154,7 @@ async function publishInTransaction(tx: Database, scope: DraftScope, draftId: st
     .returning({ moduleGzip: drafts.moduleGzip, moduleJson: drafts.moduleJson, sourceHash: drafts.sourceHash, ownerId: drafts.ownerId });
   const stored = draft?.moduleGzip ?? draft?.moduleJson;
   if (!draft || !stored) throw new Refusal("not-ready");
-  const built = decodeDraftModule(stored);
+  const built = await decodeDraftModule(stored);
   const place = await placeFor(tx, scope, target, draft.ownerId, now);
   const saved = await saveModule(
     tx,

@@ -21,7 +21,7 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  */
 const NAME_WORD_AFTER =
   /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu)\s\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
@@ -271,7 +271,14 @@ export function pronounBeforeAnyName(sentence: string): boolean {
 }
 
 /** "March 1895": a month and its year, nothing else. */
-const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{3,4})$/;
+const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/;
+/** A length's unit, after a size's last side. */
+const LENGTH_UNIT = String.raw`(?:(?:centi|milli|kilo)?met(?:re|er)s?|cm|mm|km|m|feet|foot|ft|inches|yards?)\b`;
+/** "_____ by 18 by 9 centimetres", "60 by _____ cm": the sides after the blank, to a unit. */
+const SIZE_AFTER = new RegExp(String.raw`^\s+by\s+\d[\d.,]*(?:\s+by\s+\d[\d.,]*)?\s*${LENGTH_UNIT}`);
+/** "60 by 40 by _____ cm": the sides before the blank (a year before "by" is a date: "launched in 2009 by _____ countries"). */
+const SIZE_BEFORE = /(?<!\d)(?!1\d{3}\b|20\d{2}\b)\d[\d.,]*\s+by\s+(?:\d[\d.,]*\s+by\s+)?$/;
+const SIZE_UNIT_AFTER = new RegExp(String.raw`^\s*(?:by\s+\d[\d.,]*\s*)?${LENGTH_UNIT}`);
 
 export function questionFlags(q: { prompt: string; answer: string; accepted?: readonly string[] }): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
@@ -335,8 +342,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /[–—−^/×]\s?$/.test(before) ||
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
-      // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides.
-      (readNumber(q.answer) !== null && (/^\s+by\s+\d/.test(after) || /\d\s+by\s+$/.test(before))) ||
+      // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides (not "to 300,000 by _____", 1851).
+      (readNumber(q.answer) !== null && !YEAR_KEY.test(q.answer.trim()) && (SIZE_AFTER.test(after) || (SIZE_BEFORE.test(before) && SIZE_UNIT_AFTER.test(after)))) ||
       otherInWords;
     // "In _____ and October 1835" (September): one month of two side by side; the other says when.
     const monthOfPair =

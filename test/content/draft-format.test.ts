@@ -23,9 +23,12 @@ const text = [
 const module = buildModules([{ name: "canals.md", bytes: new TextEncoder().encode(text) }])[0];
 
 describe("a draft's stored module", () => {
-  it("reads back as it was written, every lesson and question, newlines and non-ASCII letters included", () => {
+  it("reads back as it was written, every lesson and question, line breaks of every kind and non-ASCII letters included", async () => {
     expect(module.lessons.length).toBe(2);
-    expect(decodeDraftModule(encodeDraftModule(module))).toEqual(module);
+    expect(await decodeDraftModule(encodeDraftModule(module))).toEqual(module);
+    const [first, second] = module.lessons;
+    const awkward = { ...module, title: "Canals\nof\r\nEurope\u2028and\u2029Asia", lessons: [{ ...first, title: "Locks\rand weirs" }, second] };
+    expect(await decodeDraftModule(encodeDraftModule(awkward))).toEqual(awkward);
   });
 
   it("is stored compressed, a fraction of its JSON", () => {
@@ -33,13 +36,13 @@ describe("a draft's stored module", () => {
     expect(encodeDraftModule(module).length).toBeLessThan(json.length / 2);
   });
 
-  it("still reads a draft stored as plain JSON before (format 1)", () => {
-    expect(decodeDraftModule(JSON.stringify({ version: 1, module }))).toEqual(module);
+  it("still reads a draft stored as plain JSON before (format 1)", async () => {
+    expect(await decodeDraftModule(JSON.stringify({ version: 1, module }))).toEqual(module);
   });
 
-  it("refuses a format it does not know, in either form, rather than misreading it", () => {
-    expect(() => decodeDraftModule(JSON.stringify({ version: 3, module }))).toThrow(/format 3 cannot be read/);
-    expect(() => decodeDraftModule(gzipSync(`${JSON.stringify({ version: 3, module: { title: "x", source: "x" } })}\n`))).toThrow(/format 3 cannot be read/);
-    expect(() => decodeDraftModule(gzipSync(""))).toThrow(/format undefined cannot be read/);
+  it("refuses a format it does not know, in either form, rather than misreading it", async () => {
+    await expect(decodeDraftModule(JSON.stringify({ version: 3, module }))).rejects.toThrow(/format 3 cannot be read/);
+    await expect(decodeDraftModule(gzipSync(`${JSON.stringify({ version: 3, module: { title: "x", source: "x" } })}\n`))).rejects.toThrow(/format 3 cannot be read/);
+    await expect(decodeDraftModule(gzipSync(""))).rejects.toThrow(/format undefined cannot be read/);
   });
 });

@@ -43,7 +43,7 @@ describe("preparing a draft in a worker thread", () => {
     expect(draft).toMatchObject({ status: "ready", title: "The Nile", progress: 1, error: null });
     expect(draft.summary!.lessons.map((l) => l.title)).toEqual(["The Nile", "The Congo"]);
     const [row] = await t.db.select().from(drafts).where(eq(drafts.id, id));
-    const module = decodeDraftModule(row!.moduleGzip!);
+    const module = await decodeDraftModule(row!.moduleGzip!);
     expect(module.lessons.flatMap((l) => l.questions).every((q) => q.id.startsWith("q_"))).toBe(true);
     expect(draft.summary!.questionCount).toBe(module.lessons.reduce((n, l) => n + l.questions.length, 0));
     expect(await t.db.select().from(draftFiles)).toEqual([]);

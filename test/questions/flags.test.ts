@@ -176,6 +176,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The crates measured about 60 by 40 by _____ centimetres.", answer: "25" })).toContain("part-of-a-number");
     expect(questionFlags({ prompt: "The pier was lengthened by _____ metres in 1904.", answer: "60" })).not.toContain("part-of-a-number");
     expect(questionFlags({ prompt: "By 1904 about _____ crates passed through the port.", answer: "600" })).not.toContain("part-of-a-number");
+    // "by" before a year, or after one, dates a figure: no size.
+    expect(questionFlags({ prompt: "The port's trade grew to around _____ by 1851.", answer: "300,000 tonnes" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The port's trade grew to around 300,000 tonnes by _____.", answer: "1851" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The pilot scheme, launched in 2009 by _____ ports, spread quickly.", answer: "six" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The port's dues were cut by 5 by _____.", answer: "1990" })).not.toContain("part-of-a-number");
   });
 
   it("flags a piece of a name joined by a small particle, or after the acronym that opens it", () => {
@@ -190,6 +195,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The harbour singer _____ do Varna (1931–2004) recorded the song.", answer: "Ivo" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The harbour singer Ivo do _____ (1931–2004) recorded the song.", answer: "Varna" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The harbour singer _____ (1931–2004) recorded the song.", answer: "Ivo do Varna" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Why do _____ eat so much fish in Varna?", answer: "Norwegians" })).not.toContain("piece-of-a-name");
   });
 
   it("flags a count's other value in words, a name begun after an initial, and a count with no noun", () => {
