@@ -415,13 +415,20 @@ export function classifyName(words: string[]): CandidateKind {
   return "name";
 }
 
+const HAS_CAPITAL = /\p{Lu}/u;
+const QUANTIFIER_OPENINGS = new Set(
+  "several many some most few both all each every other such these those this that any no numerous various".split(" "),
+);
+
 /** Whether token `i` of the sentence can be part of a proper name. */
 function isProper(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower)) return false;
+  // No capital anywhere ("the new TAAF" tagged as one name): no word of a name ("iPhone", "al-Qaeda" have one).
+  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower) || !HAS_CAPITAL.test(t.text)) return false;
   if (i === 0) {
-    // A capital at the start proves nothing: a common word there is proper only inside a longer name.
-    if (t.pos !== "PROPN") return false;
+    // A capital at the start proves nothing: a common word there is proper only inside a longer name,
+    // and a word that counts or points ("Several Chappe towers", "Both Rome and...") never is.
+    if (t.pos !== "PROPN" || QUANTIFIER_OPENINGS.has(t.lower)) return false;
     if (lexiconTag(t.text) || logFrequency(t.text) < 2.5) return true;
     const next = tokens[1];
     return next !== undefined && isTitle(next) && next.pos === "PROPN";

@@ -22,6 +22,15 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Office on Harbour Crime"))).toBe(true);
   });
 
+  it("takes no word without a capital, nor an opening word that counts or points, for part of a name", () => {
+    const found = candidates("Several Varnish towers were restored. The islands became part of the new MTAV in 1955. Most Kastrovans kept the old iPhone.");
+    expect(found.some((c) => /:(?:Several|new|Most)\b/.test(c) && !c.startsWith("phrase:"))).toBe(false);
+    expect(found.some((c) => c.endsWith(":Varnish"))).toBe(true);
+    expect(found).toContain("acronym:MTAV");
+    expect(found.some((c) => c.endsWith(":Kastrovans"))).toBe(true);
+    expect(found.some((c) => c.endsWith(":iPhone"))).toBe(true);
+  });
+
   it("takes a place a faith describes without the faith, but keeps a church or a league the faith names", () => {
     const found = candidates("Protestant Kastrovo withstood a siege of 105 days. The Catholic Church met in Varna. The Muslim League met in Marn.");
     expect(found.some((c) => c.endsWith(":Kastrovo"))).toBe(true);
