@@ -270,6 +270,9 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
 }
 
+const QUOTED_ALTERNATIVE_BEFORE = /["“][^"“”]{1,40}["”],?\s+or\s+["“]$/;
+const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“][^"“”]{1,40}["”]/;
+
 /** "March 1895": a month and its year, nothing else. */
 const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/;
 /** A length's unit, after a size's last side. */
@@ -391,7 +394,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "...initiatives, such as the _____.": one example of a class, which any other example fits as well.
     // "Organizations such as the _____ provide...": the only example before the clause goes on, any other fits it too.
     const oneExample = EXAMPLE_CUE_BEFORE.test(before) && /^\s*(?:[.!?;]|\(|$)|^\s+(?!and\b|or\b)\p{Ll}/u.test(after);
-    if (restOfList || oneExample || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
+    // 'Portuguese for "fate" or "_____"' (destiny): one of two glosses of a word, which any synonym fills as well.
+    const quotedAlternative = QUOTED_ALTERNATIVE_BEFORE.test(before) || QUOTED_ALTERNATIVE_AFTER.test(after);
+    if (restOfList || oneExample || quotedAlternative || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
       flags.push("list-slot");
   }
   // A list item or glossary line shown as if it were a sentence.
@@ -513,6 +518,9 @@ export function durationGivenAway(answer: string, after: string): boolean {
  * not a month, a regnal number or a shared head) is looked for as the opening of a capitalised word of the
  * prompt: whole, or its first five letters for a longer one. Both raters failed each such question they met.
  */
+const NON_ASCII = /[^\x00-\x7f]/;
+const withoutAccents = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
+
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
   if (key === "True" || key === "False") return false;
@@ -528,6 +536,16 @@ function echoesKey(statement: string, answer: string): boolean {
     const shown = new Set((rest.match(CAPITALISED_WORD) ?? []).flatMap((word) => [word, ...word.split("-")]));
     if (shown.has(pair[1]) && shown.has(pair[2])) return true;
   }
+  // "Adwa Victory Day ... a large _____ museum" (Adwa Victory Memorial): a name of three words or more whose words
+  // but the last stand in the prompt, in a name of their own; only its last word is left to recall.
+  const keyWords = key.split(/\s+/);
+  if (keyWords.length >= 3 && keyWords.every((w) => /^\p{Lu}/u.test(w))) {
+    const prefix = `${keyWords.slice(0, -1).join(" ")} `;
+    for (let at = rest.indexOf(prefix); at >= 0; at = rest.indexOf(prefix, at + 1)) {
+      const next = rest.slice(at + prefix.length).match(/^\p{Lu}[\p{L}'’-]*/u)?.[0];
+      if (next !== undefined && next !== keyWords[keyWords.length - 1] && (at === 0 || /\s/.test(rest[at - 1]))) return true;
+    }
+  }
   // The last name-word that names this one thing: not a month, a regnal number or a head any name of its kind has
   // ("Soviet Union" is looked for as "Soviet": "the European Union" gives nothing away).
   const names = (key.match(NAME_WORD) ?? []).filter((w) => !MONTH.test(w) && !ROMAN.test(w) && !GENERIC_HEAD.has(w));
@@ -539,10 +557,13 @@ function echoesKey(statement: string, answer: string): boolean {
     const adjectives = placeAdjectives(last);
     for (const word of rest.match(CAPITALISED_WORD) ?? []) if (adjectives.has(word)) return true;
   }
-  const stem = (last.length >= 6 ? last.slice(0, 5) : last).toLowerCase();
+  // "the National Nature Reserve (_____ naturelle...)" (Réserve): read without accents, a key with any.
+  const plain = NON_ASCII.test(last) ? withoutAccents : (text: string) => text;
+  const stem = plain((last.length >= 6 ? last.slice(0, 5) : last).toLowerCase());
   // Most prompts hold no word opening on the stem: one search of the lower-cased text rules them out.
-  if (!rest.toLowerCase().includes(stem)) return false;
-  for (const word of rest.match(CAPITALISED_WORD) ?? []) if (word.toLowerCase().startsWith(stem)) return true;
+  const shown = plain(rest.toLowerCase());
+  if (!shown.includes(stem)) return false;
+  for (const word of rest.match(CAPITALISED_WORD) ?? []) if (plain(word.toLowerCase()).startsWith(stem)) return true;
   return false;
 }
 

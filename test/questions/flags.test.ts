@@ -162,6 +162,25 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The ship took _____ to reach Marn, and from 1845 to 1849 it served as a ferry.", answer: "three weeks" })).toEqual([]);
   });
 
+  it("flags a name whose words but the last the prompt shows in another name", () => {
+    const prompt = "Each year Varna marks Kastro Harbour Day, and a _____ museum opened in 2024.";
+    expect(questionFlags({ prompt, answer: "Kastro Harbour Memorial" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Each year Varna marks its harbour day, and a _____ museum opened in 2024.", answer: "Kastro Harbour Memorial" })).not.toContain("key-echoed");
+    // Two words share only a first name or a generic head: no more given away than before.
+    expect(questionFlags({ prompt: "Ivo Marn sailed with _____ in 1840.", answer: "Ivo Kastro" })).not.toContain("key-echoed");
+    expect(questionFlags({ prompt: "After the Treaty of Varna came the _____ in 1840.", answer: "Treaty of Kastro" })).not.toContain("key-echoed");
+  });
+
+  it("flags a gloss: one of two quoted meanings, or a translation whose word the name before it shows", () => {
+    const gloss = 'Marnish (Varnish for "harbour" or "_____") is the port\'s old name.';
+    expect(questionFlags({ prompt: gloss, answer: "haven" })).toContain("list-slot");
+    expect(questionFlags({ prompt: 'Marnish (Varnish for "_____" or "haven") is the port\'s old name.', answer: "harbour" })).toContain("list-slot");
+    expect(questionFlags({ prompt: 'The port was called "_____" until 1921.', answer: "Marnish" })).not.toContain("list-slot");
+    const translated = "In 2006 Varna created the Marine Nature Reserve of Kastro (_____ naturelle marine de Kastro).";
+    expect(questionFlags({ prompt: translated, answer: "Réserve" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "In 2006 Varna created the Marine Nature Park of Kastro (_____ naturelle marine de Kastro).", answer: "Réserve" })).not.toContain("key-echoed");
+  });
+
   it("flags a month and year asked where the year is shown: only the month is left to recall", () => {
     const prompt = "In 1895 the harbour board met in Varna. It opened the new pier in _____.";
     expect(questionFlags({ prompt, answer: "March 1895" })).toContain("key-echoed");
