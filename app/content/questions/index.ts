@@ -564,12 +564,16 @@ const COMPLEMENT_END = /(?:^|\s)(?:of|of the|for|for the|to|to the|in|in the|on|
  * Raters accepted none of 21 such keys. Read by the endings of agents, acts and states; a people ("Vikings"), a
  * science ("Genetics"), a place, a body or a word too rare for the word list is not one.
  */
+const SCHOLARS = /(?:ographers|ologists|icians)$/;
+
 function genericPluralOpening(answer: string): boolean {
   const word = answer.trim();
   // Agents, acts and states ("Historians" aside): not a people ("Vikings", "Catholics") or a science ("Genetics").
-  if (!/^\p{Lu}\p{Ll}{2,}(?:ers|ors|ists|ments|ions|ies|ences|ances|ties|nesses|ships|ures|lenges)$/u.test(word)) return false;
+  if (!/^\p{Lu}\p{Ll}{2,}(?:ers|ors|ists|ments|ions|ies|ences|ances|ties|nesses|ships|ures|lenges|ives)$/u.test(word)) return false;
   const lower = word.toLowerCase();
-  return logFrequency(lower) > 0 && lexiconTag(lower) === undefined && !inDictionary(word);
+  // A scholar's field names the agent however rare the word ("Palaeographers have identified..."); other words
+  // too rare for the list may be names.
+  return (logFrequency(lower) > 0 || SCHOLARS.test(lower)) && lexiconTag(lower) === undefined && !inDictionary(word);
 }
 /**
  * A continent or a region of one ("Europe", "the Americas", "South-East Asia"): "Its development in _____ in

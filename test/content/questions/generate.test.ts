@@ -174,6 +174,11 @@ describe("generateQuestions", () => {
     const text = "Engineers estimate that the Varna quay carried 40,000 tonnes of grain in 1850. Athens imported most of that grain through the port of Piraeus.";
     expect(bestEstimate(lessonQuestions(text), "Engineers")).toBeLessThan(DECK_QUALITY_BAR);
     expect(bestEstimate(lessonQuestions(text), "Athens")).toBeGreaterThanOrEqual(DECK_QUALITY_BAR);
+    // "Initiatives such as...", "Palaeographers have identified...": an act, and a scholar however rare the word.
+    const initiatives = "Initiatives such as the Varna Harbour Compact show how ports can share pilots. The Compact was signed in 1991.";
+    expect(bestEstimate(lessonQuestions(initiatives), "Initiatives")).toBeLessThan(DECK_QUALITY_BAR);
+    const scribes = "Hydrographers have mapped at least three wrecks off Varna since 1991. The largest lies at a depth of 40 metres.";
+    expect(bestEstimate(lessonQuestions(scribes), "Hydrographers")).toBeLessThan(DECK_QUALITY_BAR);
     // A people is no generic class: "Vikings raided..." keeps its estimate.
     expect(bestEstimate(lessonQuestions("Vikings raided the monastery at Lindisfarne in 793 and carried off its silver."), "Vikings")).toBeGreaterThanOrEqual(0.3);
   });
