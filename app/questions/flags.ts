@@ -443,7 +443,7 @@ const ARTICLE_TITLE_BEFORE = new RegExp(String.raw`[\p{L}\d,;:]\s+(?:The|A|An|Le
  * Government": a name whose first word says it is an agreement, a case or a written work, or two names a case joins.
  */
 const NAMED_WORK_BEFORE = new RegExp(
-  String.raw`(?:\b(?:Treaty|Peace|Edict|Act|Declaration|Report|Principles|Portrait|Treatise|Essay|Letters|Considerations|Oration|Discourse|Statute|Convention|Charter|Concordat|Bull|Battle|Siege|Congress|Compromise|Manifesto|Ordinance|Proclamation|Agreement|Accord|Pact)\s+(?:of|on|for|to|at|between|in)\s+(?:the\s+)?[\p{Lu}][\p{L}'’.-]*${TITLE_WORDS}|\p{Lu}[\p{L}'’.-]*\s+v(?:s)?\.\s+\p{Lu}[\p{L}'’.-]*)\s$`,
+  String.raw`(?:\b(?:Treaty|Peace|Edict|Act|Declaration|Report|Principles|Portrait|Treatise|Essay|Letters|Considerations|Oration|Discourse|Statute|Convention|Charter|Concordat|Bull|Battle|Siege|Congress|Compromise|Manifesto|Ordinance|Proclamation|Agreement|Accord|Pact)\s+(?:of|on|for|to|at|between|in)\s+(?:the\s+)?[\p{Lu}][\p{L}'’.-]*${TITLE_WORDS}|\p{Lu}[\p{L}'’.-]*\s+v(?:s)?\.?\s+\p{Lu}[\p{L}'’.-]*${TITLE_WORDS})\s$`,
   "u",
 );
 /** "in Capitalism and Slavery", "Dürer's Rhinoceros", "the opera Dido and Aeneas": a work after a word that says so. */

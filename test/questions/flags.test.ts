@@ -437,6 +437,7 @@ describe("automatic checks on a question", () => {
     for (const prompt of [
       "Which year fills the blank? Under the Treaty of Varna (_____) the port passed to the league.",
       "Which year fills the blank? In Harlow v. Denton (_____), the court set limits on harbour dues.",
+      "Which year fills the blank? In Ivo Harlow v Bishop of Denton (_____), the court set limits on harbour dues.",
       "Which year fills the blank? Marek's The Salt Harvest (_____), with its grey light, hangs in Burgas.",
       "Which year fills the blank? The economist Ivo Marn set out the rule in Letters on Harbour Credit (_____).",
       "Which year fills the blank? Marek's Salt (_____) hangs in Burgas.",

@@ -128,6 +128,9 @@ export const UNITS: ReadonlySet<string> = new Set(
 );
 const TIME_PREPOSITIONS = new Set(["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "around", "circa", "c."]);
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥", "US$"]);
+/** "A$", "NZ$" as one token, or the letters before a "$" token. */
+const LETTERED_DOLLAR = /^\p{Lu}{1,3}\$$/u;
+const COUNTRY_LETTERS = /^\p{Lu}{1,3}$/u;
 const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
 const MONTHS = new Set([...FULL_MONTHS, ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" ")]);
 
@@ -297,10 +300,16 @@ function numberCandidates(sentence: Sentence, out: CandidateSpan[], used: Set<nu
     let to = i + 1;
     let unitKey: string | undefined;
     let unit: string | null = null;
-    if (prev && CURRENCY_SYMBOLS.has(prev.text)) {
+    if (prev && (CURRENCY_SYMBOLS.has(prev.text) || LETTERED_DOLLAR.test(prev.text))) {
       from = i - 1;
-      unitKey = prev.text;
       unit = prev.text;
+      // "NZ$170 million", "HK$2 billion": a country's letters glued before the dollar sign are the currency's.
+      const letters = tokens[i - 2];
+      if (prev.text === "$" && letters && COUNTRY_LETTERS.test(letters.text) && letters.end === prev.start) {
+        from = i - 2;
+        unit = `${letters.text}$`;
+      }
+      unitKey = unit;
     }
     while (to < tokens.length && MULTIPLIERS.has(tokens[to].lower)) to++;
     const after = tokens[to];

@@ -22,6 +22,12 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Office on Harbour Crime"))).toBe(true);
   });
 
+  it("takes a dollar's country letters with its amount", () => {
+    const found = candidates("The Varna settlement was valued at about NZ$170 million, the Burgas one at A$40 million and the quay at $3 million.");
+    expect(found).toEqual(expect.arrayContaining(["quantity:NZ$170 million", "quantity:A$40 million", "quantity:$3 million"]));
+    expect(found.some((c) => c.endsWith(":NZ"))).toBe(false);
+  });
+
   it("takes no word without a capital, nor an opening word that counts or points, for part of a name", () => {
     const found = candidates("Several Varnish towers were restored. The islands became part of the new MTAV in 1955. Most Kastrovans kept the old iPhone.");
     expect(found.some((c) => /:(?:Several|new|Most)\b/.test(c) && !c.startsWith("phrase:"))).toBe(false);
