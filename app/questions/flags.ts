@@ -267,8 +267,16 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   // the plural noun its sentence opens on.
   if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_SUBJECT_OPENING.test(sentence)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
-  return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before);
+  // "Diesel filed his patent...": a name opening the sentence is its subject when a verb follows it at once.
+  return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before) && !NAME_OPENING_THEN_VERB.test(before);
 }
+
+/**
+ * "Diesel filed his...", "Chappe's brother ran his...": a capitalised first word, then a verb in the past at once. Not
+ * a word that points, counts or links ("This showed...", "Later he...", "Then they ..."), whose capital is the sentence's.
+ */
+const NAME_OPENING_THEN_VERB =
+  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Someone|Somebody|Nothing|Everything|Who|What|Which)\b)\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
 
 const QUOTED_ALTERNATIVE_BEFORE = /["“][^"“”]{1,40}["”],?\s+or\s+["“]$/;
 const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“][^"“”]{1,40}["”]/;

@@ -6,6 +6,14 @@ describe("automatic checks on a question", () => {
     expect(pronounBeforeAnyName("In 1885, he tested the serum on a boy.")).toBe(true);
     expect(pronounBeforeAnyName("In 1885, Marta Lind tested her serum on a boy.")).toBe(false);
     expect(pronounBeforeAnyName("IMO and the HWB signed their agreement in 1950.")).toBe(false);
+    // A name opening the sentence, a verb right after it: the sentence's subject, named.
+    expect(pronounBeforeAnyName("Lind filed her patent application in 1892.")).toBe(false);
+    expect(pronounBeforeAnyName("Lind's assistant ran her laboratory in Oslo.")).toBe(false);
+    expect(questionFlags({ prompt: "Lind filed her patent application on _____.", answer: "28 February 1892" })).toEqual([]);
+    // Not a word whose capital is only the sentence's.
+    expect(pronounBeforeAnyName("Later she filed her patent application in 1892.")).toBe(true);
+    expect(pronounBeforeAnyName("This showed his skill in 1892.")).toBe(true);
+    expect(pronounBeforeAnyName("Eventually she settled in Oslo.")).toBe(true);
     expect(questionFlags({ prompt: "In _____, he tested the serum on a boy.", answer: "1885" })).toEqual(["dangling-reference"]);
     expect(
       questionFlags({ prompt: "Marta Lind worked in Oslo. In _____, she tested the serum on a boy.", answer: "1885" }),

@@ -744,6 +744,16 @@ const DEFINITION_PATTERNS: RegExp[] = [
  * than four words or not ending on a noun or a name ("unbelievably awful", "shoot all the bluejays
  * they want", against "blank cheque", "Free Tibet"). Its tokens must still be there.
  */
+/**
+ * "Moist sea air cooled by the current...", "Paris police arrested...": one word opening the sentence that describes
+ * the noun after it. Raters failed "_____ sea air" (Moist): humid or damp fill it as well. Not a number or an acronym.
+ */
+export function opensAsModifier(c: Candidate): boolean {
+  if (c.numeric || c.kind === "acronym" || c.start !== 0 || c.words.length !== 1) return false;
+  const next = c.sentence.tokens.find((t) => t.start >= c.end);
+  return next !== undefined && (next.pos === "NOUN" || next.pos === "ADJ") && /^\p{Ll}/u.test(next.text);
+}
+
 export function quotedRemark(c: Candidate): boolean {
   const { sentence, start, end } = c;
   if (c.kind !== "term" || !/["“]$/.test(sentence.text.slice(0, start)) || !/^[,;:.]?["”]/.test(sentence.text.slice(end))) return false;
