@@ -223,6 +223,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The harbour singer Ivo do _____ (1931–2004) recorded the song.", answer: "Varna" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The harbour singer _____ (1931–2004) recorded the song.", answer: "Ivo do Varna" })).not.toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "Why do _____ eat so much fish in Varna?", answer: "Norwegians" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "It is held at the _____ y Mundial in August.", answer: "Varna Harbour Festival" })).toContain("piece-of-a-name");
   });
 
   it("flags a count's other value in words, a name begun after an initial, and a count with no noun", () => {

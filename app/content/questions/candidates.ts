@@ -134,6 +134,8 @@ const COUNTRY_LETTERS = /^\p{Lu}{1,3}$/u;
 const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
 const MONTHS = new Set([...FULL_MONTHS, ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" ")]);
 
+/** What a body holds, as well as what a body may be called ("the Congress", "the Assembly"). */
+const MEETINGS = new Set(["congress", "conference", "summit", "convention", "assembly", "forum"]);
 const ORGANISATION_WORDS = new Set(
   (
     "organization organisation nations council union department ministry agency office committee commission bureau " +
@@ -410,6 +412,9 @@ export function classifyName(words: string[]): CandidateKind {
   const lower = words.map((w) => w.toLowerCase());
   // "the Act of Union", "the Charter of the United Nations": a name that opens on the instrument is one, whatever it names after.
   if (TREATY_WORDS.has(lower[0]) || (lower.some((w) => TREATY_WORDS.has(w)) && !lower.some((w) => w === "nations" || w === "union"))) return "treaty";
+  // "the Tokyo Congress", "the Paris Congress of 1878": a meeting a city gives its name to, not a body (a country's
+  // name is longer or an adjective: "the United States Congress", "the Chilean Congress").
+  if (words.length === 2 && MEETINGS.has(lower[1]) && lexiconTag(lower[0]) === "place") return "name";
   if (lower.some((w) => ORGANISATION_WORDS.has(w))) return "organisation";
   const whole = lexiconTag(lower.join(" "));
   if (whole === "place") return "place";

@@ -22,6 +22,12 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Office on Harbour Crime"))).toBe(true);
   });
 
+  it("takes a meeting a city names for no body, and a country's congress for one", () => {
+    const found = candidates("The Paris Congress of 1878 renamed the union. The United States Congress passed the act in 1880.");
+    expect(found).toContain("name:Paris Congress");
+    expect(found).toContain("organisation:United States Congress");
+  });
+
   it("takes a dollar's country letters with its amount", () => {
     const found = candidates("The Varna settlement was valued at about NZ$170 million, the Burgas one at A$40 million and the quay at $3 million.");
     expect(found).toEqual(expect.arrayContaining(["quantity:NZ$170 million", "quantity:A$40 million", "quantity:$3 million"]));
