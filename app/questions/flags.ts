@@ -273,13 +273,15 @@ export function pronounBeforeAnyName(sentence: string): boolean {
 
 /**
  * "Diesel filed his...", "Chappe's brother ran his...": a capitalised first word, then a verb in the past at once. Not
- * a word that points, counts or links ("This showed...", "Later he...", "Then they ..."), whose capital is the sentence's.
+ * a word that points, counts, links or opens a phrase ("This showed...", "The exiled king...", "Newly elected, he..."),
+ * nor a plural ("Critics praised his...": someone else's), whose capital is the sentence's.
  */
 const NAME_OPENING_THEN_VERB =
-  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Someone|Somebody|Nothing|Everything|Who|What|Which)\b)\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
+  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nothing|Everything|Who|What|Which|The|A|An|Now|Today|Having|Being)\b)(?!\p{L}+(?:s|ly)\b(?!['’]s))\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
 
-const QUOTED_ALTERNATIVE_BEFORE = /["“][^"“”]{1,40}["”],?\s+or\s+["“]$/;
-const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“][^"“”]{1,40}["”]/;
+/** The other meaning in lower case: "Remain" or "Leave", "Whigs" or "Tories" are choices or names, not glosses. */
+const QUOTED_ALTERNATIVE_BEFORE = /["“]\p{Ll}[^"“”]{0,39}["”],?\s+or\s+["“]$/u;
+const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“]\p{Ll}[^"“”]{0,39}["”]/u;
 
 /** "March 1895": a month and its year, nothing else. */
 const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/;

@@ -75,9 +75,10 @@ async function listedQuestions(page: Page): Promise<Listed[]> {
 const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
 
 /**
- * Three questions a deck can hold together: from different sentences, with different keys, none
- * whose key another's prompt shows (a deck leaves such a pair out, whoever vouched for them), and no
- * true/false statement (a deck holds no more true ones than false ones).
+ * Three questions a deck can hold together: from different sentences, none showing another's sentence
+ * as its context (siblings, never on one day), with different keys, none whose key another's prompt
+ * shows (a deck leaves such a pair out, whoever vouched for them), and no true/false statement (a deck
+ * holds no more true ones than false ones).
  */
 function compatibleTrio(candidates: Listed[]): Listed[] {
   const chosen: Listed[] = [];
@@ -87,6 +88,8 @@ function compatibleTrio(candidates: Listed[]): Listed[] {
     const clashes = chosen.some(
       (c) =>
         c.sentence === q.sentence ||
+        words(c.prompt).includes(words(q.sentence)) ||
+        words(q.prompt).includes(words(c.sentence)) ||
         words(c.key) === words(q.key) ||
         words(c.prompt).includes(words(q.key)) ||
         words(q.prompt).includes(words(c.key)),

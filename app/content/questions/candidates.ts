@@ -134,8 +134,8 @@ const COUNTRY_LETTERS = /^\p{Lu}{1,3}$/u;
 const FULL_MONTHS = new Set("january february march april may june july august september october november december".split(" "));
 const MONTHS = new Set([...FULL_MONTHS, ..."jan feb mar apr jun jul aug sep sept oct nov dec".split(" ")]);
 
-/** What a body holds, as well as what a body may be called ("the Congress", "the Assembly"). */
-const MEETINGS = new Set(["congress", "conference", "summit", "convention", "assembly", "forum"]);
+/** What a body holds, as well as what a body may be called ("the Congress"); not "Assembly" or "Forum", bodies after a place too. */
+const MEETINGS = new Set(["congress", "conference", "summit", "convention"]);
 const ORGANISATION_WORDS = new Set(
   (
     "organization organisation nations council union department ministry agency office committee commission bureau " +
@@ -429,7 +429,9 @@ export function classifyName(words: string[]): CandidateKind {
   return "name";
 }
 
-const HAS_CAPITAL = /\p{Lu}/u;
+const PLAIN_LOWER = /^[a-z]+$/;
+/** new 4.6, several 3.3, de 3.3, von 2.7: "de" and "von" join names (NAME_CONNECTORS) before this is asked. */
+const COMMON_LOWER_WORD = 3;
 const QUANTIFIER_OPENINGS = new Set(
   "several many some most few both all each every other such these those this that any no numerous various".split(" "),
 );
@@ -437,8 +439,9 @@ const QUANTIFIER_OPENINGS = new Set(
 /** Whether token `i` of the sentence can be part of a proper name. */
 function isProper(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  // No capital anywhere ("the new TAAF" tagged as one name): no word of a name ("iPhone", "al-Qaeda" have one).
-  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower) || !HAS_CAPITAL.test(t.text)) return false;
+  // A common English word in lower case ("the new TAAF", tagged as one name) is no word of a name; a foreign or rare
+  // one may be ("café", "pélog", "carbon-14", "surréaliste").
+  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower) || (PLAIN_LOWER.test(t.text) && logFrequency(t.text) >= COMMON_LOWER_WORD)) return false;
   if (i === 0) {
     // A capital at the start proves nothing: a common word there is proper only inside a longer name,
     // and a word that counts or points ("Several Chappe towers", "Both Rome and...") never is.
@@ -749,16 +752,6 @@ const DEFINITION_PATTERNS: RegExp[] = [
  * than four words or not ending on a noun or a name ("unbelievably awful", "shoot all the bluejays
  * they want", against "blank cheque", "Free Tibet"). Its tokens must still be there.
  */
-/**
- * "Moist sea air cooled by the current...", "Paris police arrested...": one word opening the sentence that describes
- * the noun after it. Raters failed "_____ sea air" (Moist): humid or damp fill it as well. Not a number or an acronym.
- */
-export function opensAsModifier(c: Candidate): boolean {
-  if (c.numeric || c.kind === "acronym" || c.start !== 0 || c.words.length !== 1) return false;
-  const next = c.sentence.tokens.find((t) => t.start >= c.end);
-  return next !== undefined && (next.pos === "NOUN" || next.pos === "ADJ") && /^\p{Ll}/u.test(next.text);
-}
-
 export function quotedRemark(c: Candidate): boolean {
   const { sentence, start, end } = c;
   if (c.kind !== "term" || !/["“]$/.test(sentence.text.slice(0, start)) || !/^[,;:.]?["”]/.test(sentence.text.slice(end))) return false;

@@ -9,7 +9,7 @@
  * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
-import { acronymExpansions, opensAsModifier, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
+import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { namedPredicate } from "./which";
@@ -564,12 +564,14 @@ const COMPLEMENT_END = /(?:^|\s)(?:of|of the|for|for the|to|to the|in|in the|on|
  * Raters accepted none of 21 such keys. Read by the endings of agents, acts and states; a people ("Vikings"), a
  * science ("Genetics"), a place, a body or a word too rare for the word list is not one.
  */
-const SCHOLARS = /(?:ographers|ologists|icians)$/;
+const SCHOLARS = /(?:ographers|ologists)$/;
+/** Generic plurals no ending gives away ("Scholars usually identify...", "Initiatives such as..."): not "Templars", "Explosives". */
+const GENERIC_PLURALS = new Set(["Scholars", "Initiatives", "Experts", "Analysts", "Officials", "Critics", "Efforts", "Estimates", "Accounts", "Sources"]);
 
 function genericPluralOpening(answer: string): boolean {
   const word = answer.trim();
   // Agents, acts and states ("Historians" aside): not a people ("Vikings", "Catholics") or a science ("Genetics").
-  if (!/^\p{Lu}\p{Ll}{2,}(?:ers|ors|ars|ists|ments|ions|ies|ences|ances|ties|nesses|ships|ures|lenges|ives)$/u.test(word)) return false;
+  if (!/^\p{Lu}\p{Ll}{2,}(?:ers|ors|ists|ments|ions|ies|ences|ances|ties|nesses|ships|ures|lenges)$/u.test(word) && !GENERIC_PLURALS.has(word)) return false;
   const lower = word.toLowerCase();
   // A scholar's field names the agent however rare the word ("Palaeographers have identified..."); other words
   // too rare for the list may be names.
@@ -769,7 +771,7 @@ function scoredFacts(title: string, sentences: Sentence[], candidates: Candidate
     if (fact.candidate.kind === "phrase" && ++phrases > phraseLimit) continue;
     fact.answer = answerText(fact.candidate);
     // Only the facts kept are asked, so only theirs are read (most candidates are phrases past the limit).
-    fact.fragment = isLabel(fact.candidate.sentence) || quotedRemark(fact.candidate) || opensAsModifier(fact.candidate);
+    fact.fragment = isLabel(fact.candidate.sentence) || quotedRemark(fact.candidate);
     // Read while the sentence's tags are at hand: they are let go once the lesson is analysed.
     if (NAMED_KINDS.has(fact.candidate.kind)) fact.predicate = namedPredicate(fact.candidate);
     kept.push(fact);
