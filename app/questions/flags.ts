@@ -6,7 +6,7 @@
  */
 import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS, MONTH_NAMES } from "../content/questions/text";
-import { rangeEnds, readNumber } from "./numbers";
+import { rangeEnds, readNumber, unitCode } from "./numbers";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
 
@@ -355,6 +355,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /[–—−^/×]\s?$/.test(before) ||
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
+      // "about 160 _____" (GHz): the unit alone, after its number.
+      (/\d\s*$/.test(before) && !/\d/.test(q.answer) && unitCode(q.answer) !== null) ||
       // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides (not "to 300,000 by _____", 1851).
       (readNumber(q.answer) !== null && !YEAR_KEY.test(q.answer.trim()) && (SIZE_AFTER.test(after) || (SIZE_BEFORE.test(before) && SIZE_UNIT_AFTER.test(after)))) ||
       otherInWords;
@@ -494,6 +496,10 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   // "formed of _____ parts, West Pakistan and East Pakistan" (two): the names counted, in apposition.
   const named = NAMES_COUNTED.exec(after)?.[1];
   if (named && named.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
+  // "formed from _____ consecutive amino acids, serine 65, tyrosine 66 and glycine 67, which...": three or more things
+  // of a few words each, in apposition.
+  const things = THINGS_COUNTED.exec(after)?.[1];
+  if (count >= 3 && things && things.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
   const counted = COUNTED_LIST.exec(after);
   const list = counted?.[1];
   if (!list) return false;
@@ -510,6 +516,10 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   return mentions === count;
 }
 
+/** A few words of what is counted, a comma, then three or more short items: the last after "and" or "or", then a stop. */
+const THINGS_COUNTED =
+  /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+((?:[^,;:.!?()]{1,30},\s+)+[^,;:.!?()]{1,30}?\s+(?:and|or)\s+[^,;:.!?()]{1,30}?)(?=\s*(?:[,;.!?]|$))/u;
+
 /** "for about _____ from 15 September to 20 October 1835" (five weeks): a duration the dates around it work out. */
 const DURATION_KEY = /^(?:about\s+)?(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$/i;
 const DATES_AROUND = new RegExp(
@@ -518,8 +528,17 @@ const DATES_AROUND = new RegExp(
 
 /** Whether a duration's key is worked out from the dates its prompt gives it: "for _____ from 1845 to 1849". */
 export function durationGivenAway(answer: string, after: string): boolean {
-  return DURATION_KEY.test(answer.trim()) && DATES_AROUND.test(after.slice(0, 120));
+  const key = answer.trim();
+  if (!DURATION_KEY.test(key)) return false;
+  if (DATES_AROUND.test(after.slice(0, 120))) return true;
+  // "collapsed within _____: after peaking on 14 October, ... on 16 October" (two days): two days of one month after it,
+  // as many days apart.
+  const days = readNumber(key);
+  if (!days || !/\bdays?$/i.test(key)) return false;
+  const dates = [...after.slice(0, 200).matchAll(DAY_OF_MONTH)];
+  return dates.some((a, i) => dates.slice(i + 1).some((b) => a[2] === b[2] && Math.abs(Number(b[1]) - Number(a[1])) === days.value));
 }
+const DAY_OF_MONTH = new RegExp(String.raw`\b(\d{1,2})\s+(${MONTH_NAMES})\b`, "g");
 
 /**
  * Whether the prompt names what its key's name is made from: "...devised by _____" after "The Richter scale"

@@ -201,6 +201,18 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt, answer: "12 March 1895" })).not.toContain("key-echoed");
   });
 
+  it("flags a unit asked alone after its number, a count its list gives, and days its dates give", () => {
+    expect(questionFlags({ prompt: "The beacon's signal peaks at about 160 _____ at night.", answer: "GHz" })).toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "The beacon's signal peaks at about _____ at night.", answer: "160 GHz" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "In 1805 _____ crossed the harbour.", answer: "Varna" })).not.toContain("part-of-a-number");
+    const chain = "The seal is made of _____ linked plates, copper 12, tin 4 and zinc 9, which fuse when heated.";
+    expect(questionFlags({ prompt: chain, answer: "three" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "The seal is made of _____ linked plates, which fuse when heated.", answer: "three" })).not.toContain("key-echoed");
+    const crash = "The Varna scheme collapsed within _____: after peaking on 14 October, the price fell on 16 October.";
+    expect(questionFlags({ prompt: crash, answer: "two days" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: crash, answer: "five days" })).not.toContain("key-echoed");
+  });
+
   it("flags one side of a size given as its sides", () => {
     expect(questionFlags({ prompt: "The crates measured about _____ by 40 by 25 centimetres.", answer: "60" })).toContain("part-of-a-number");
     expect(questionFlags({ prompt: "The crates measured about 60 by _____ by 25 centimetres.", answer: "40" })).toContain("part-of-a-number");

@@ -123,7 +123,8 @@ export const UNITS: ReadonlySet<string> = new Set(
     "millisecond milliseconds mm cm m km kilometre kilometres kilometer kilometers metre metres meter meters mile miles " +
     "foot feet inch inches yard yards acre acres hectare hectares kg g mg gram grams kilogram kilograms tonne tonnes ton tons " +
     "pound pounds ounce ounces litre litres liter liters gallon gallons percent per-cent degrees degree kw mw gw kwh mph " +
-    "dollars dollar euros euro yen yuan rupees pesos francs barrels volts watts bytes kb mb gb tb"
+    "dollars dollar euros euro yen yuan rupees pesos francs barrels volts watts bytes kb mb gb tb " +
+    "hz khz mhz ghz hertz kilohertz megahertz gigahertz kelvin nm nanometre nanometres nanometer nanometers"
   ).split(" "),
 );
 const TIME_PREPOSITIONS = new Set(["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "around", "circa", "c."]);
@@ -430,6 +431,7 @@ export function classifyName(words: string[]): CandidateKind {
 }
 
 const PLAIN_LOWER = /^[a-z]+$/;
+const LOWER_WITH_STOP = /^\p{Ll}+\.$/u;
 /** new 4.6, several 3.3, de 3.3, von 2.7: "de" and "von" join names (NAME_CONNECTORS) before this is asked. */
 const COMMON_LOWER_WORD = 3;
 const QUANTIFIER_OPENINGS = new Set(
@@ -440,8 +442,10 @@ const QUANTIFIER_OPENINGS = new Set(
 function isProper(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   // A common English word in lower case ("the new TAAF", tagged as one name) is no word of a name; a foreign or rare
-  // one may be ("café", "pélog", "carbon-14", "surréaliste").
-  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower) || (PLAIN_LOWER.test(t.text) && logFrequency(t.text) >= COMMON_LOWER_WORD)) return false;
+  // one may be ("café", "pélog", "carbon-14", "surréaliste"). Nor is a lower-case word the sentence's full stop is
+  // glued to ("the volta do mar.", read as an abbreviation).
+  if (!isWord(t) || startsWithDigit(t.text) || MONTHS.has(t.lower) || LOWER_WITH_STOP.test(t.text)) return false;
+  if (PLAIN_LOWER.test(t.text) && logFrequency(t.text) >= COMMON_LOWER_WORD) return false;
   if (i === 0) {
     // A capital at the start proves nothing: a common word there is proper only inside a longer name,
     // and a word that counts or points ("Several Chappe towers", "Both Rome and...") never is.

@@ -43,6 +43,9 @@ describe("answer candidates", () => {
     expect(found.some((c) => c.endsWith(":Kastrovans"))).toBe(true);
     expect(found.some((c) => c.endsWith(":iPhone"))).toBe(true);
     // A foreign or technical word in lower case may still be one the tagger reads as a name.
+    // A lower-case word the sentence's full stop is glued to is read as an abbreviation: no name.
+    expect(candidates("Ships sailed west to catch the winds, a manoeuvre known as the volta do mar. It took weeks.").some((c) => c.endsWith(":mar."))).toBe(false);
+    expect(candidates("The beacon's signal peaks at about 160 GHz.")).toContain("quantity:160 GHz");
     const rare = candidates("The Varna timbers were dated with carbon-14 in 1961. The tuning called pélog uses seven notes.");
     expect(rare).toEqual(expect.arrayContaining(["name:carbon-14", "name:pélog"]));
   });
