@@ -355,8 +355,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       /[–—−^/×]\s?$/.test(before) ||
       /\d(?:['’]?s)?\s+(?:to|and|or)\s+$/.test(before) ||
       (/\d,\s*$/.test(before) && /^,\s*\d/.test(after)) ||
-      // "about 160 _____" (GHz): the unit alone, after its number.
-      (/\d\s*$/.test(before) && !/\d/.test(q.answer) && unitCode(q.answer) !== null) ||
+      // "about 160 _____" (GHz): the unit alone, after its number; not a person or a place after a year ("In 1887
+      // _____ demonstrated..." Hertz, "In 1191 _____ fell" Acre).
+      (/\d\s*$/.test(before) && !YEAR_BEFORE.test(before) && !/\d/.test(q.answer) && !/^\p{Lu}\p{Ll}{3,}$/u.test(q.answer.trim()) && unitCode(q.answer) !== null) ||
       // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides (not "to 300,000 by _____", 1851).
       (readNumber(q.answer) !== null && !YEAR_KEY.test(q.answer.trim()) && (SIZE_AFTER.test(after) || (SIZE_BEFORE.test(before) && SIZE_UNIT_AFTER.test(after)))) ||
       otherInWords;
@@ -516,9 +517,13 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   return mentions === count;
 }
 
-/** A few words of what is counted, a comma, then three or more short items: the last after "and" or "or", then a stop. */
+/**
+ * A few words of what is counted, a comma, then three or more items of one shape: each a word and its number ("serine
+ * 65, tyrosine 66 and glycine 67") or each one lower-case word; the last after "and" or "or", then a stop. Items of
+ * mixed shapes are other things ("_____ bridges, two museums, a cathedral and a castle"; "toured Europe, Japan...").
+ */
 const THINGS_COUNTED =
-  /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+((?:[^,;:.!?()]{1,30},\s+)+[^,;:.!?()]{1,30}?\s+(?:and|or)\s+[^,;:.!?()]{1,30}?)(?=\s*(?:[,;.!?]|$))/u;
+  /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+((?:\p{L}[\p{L}'’-]*\s\d+,\s)+\p{L}[\p{L}'’-]*\s\d+\s(?:and|or)\s\p{L}[\p{L}'’-]*\s\d+|(?:\p{Ll}[\p{L}'’-]*,\s)+\p{Ll}[\p{L}'’-]*\s(?:and|or)\s\p{Ll}[\p{L}'’-]*)(?=\s*(?:[,;.!?]|$))/u;
 
 /** "for about _____ from 15 September to 20 October 1835" (five weeks): a duration the dates around it work out. */
 const DURATION_KEY = /^(?:about\s+)?(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$/i;
@@ -535,10 +540,15 @@ export function durationGivenAway(answer: string, after: string): boolean {
   // as many days apart.
   const days = readNumber(key);
   if (!days || !/\bdays?$/i.test(key)) return false;
-  const dates = [...after.slice(0, 200).matchAll(DAY_OF_MONTH)];
-  return dates.some((a, i) => dates.slice(i + 1).some((b) => a[2] === b[2] && Math.abs(Number(b[1]) - Number(a[1])) === days.value));
+  // Within the sentence, and in one year (or none said).
+  const sentence = after.slice(0, 200).split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0];
+  const dates = [...sentence.matchAll(DAY_OF_MONTH)];
+  return dates.some((a, i) =>
+    dates.slice(i + 1).some((b) => a[2] === b[2] && a[3] === b[3] && Math.abs(Number(b[1]) - Number(a[1])) === days.value),
+  );
 }
-const DAY_OF_MONTH = new RegExp(String.raw`\b(\d{1,2})\s+(${MONTH_NAMES})\b`, "g");
+const DAY_OF_MONTH = new RegExp(String.raw`\b(\d{1,2})\s+(${MONTH_NAMES})\b(?:\s+(\d{3,4})\b)?`, "g");
+const YEAR_BEFORE = /(?<!\d)(?:1\d{3}|20\d{2})\s*$/;
 
 /**
  * Whether the prompt names what its key's name is made from: "...devised by _____" after "The Richter scale"

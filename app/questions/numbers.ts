@@ -61,7 +61,7 @@ const UNIT_SPELLINGS: Record<string, string> = {
   mhz: "mhz megahertz",
   ghz: "ghz gigahertz",
   kelvin: "kelvin kelvins",
-  nm: "nm nanometre nanometres nanometer nanometers",
+  nm: "nanometre nanometres nanometer nanometers",
   v: "v volt volts",
   w: "w watt watts",
   byte: "byte bytes",

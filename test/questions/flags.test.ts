@@ -205,12 +205,25 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The beacon's signal peaks at about 160 _____ at night.", answer: "GHz" })).toContain("part-of-a-number");
     expect(questionFlags({ prompt: "The beacon's signal peaks at about _____ at night.", answer: "160 GHz" })).not.toContain("part-of-a-number");
     expect(questionFlags({ prompt: "In 1805 _____ crossed the harbour.", answer: "Varna" })).not.toContain("part-of-a-number");
+    // A person or a place after a year, however its name reads as a unit.
+    expect(questionFlags({ prompt: "In 1887 _____ demonstrated radio waves in Varna.", answer: "Hertz" })).not.toContain("part-of-a-number");
+    expect(questionFlags({ prompt: "In 2002 _____ coins reached Varna.", answer: "euro" })).not.toContain("part-of-a-number");
     const chain = "The seal is made of _____ linked plates, copper 12, tin 4 and zinc 9, which fuse when heated.";
     expect(questionFlags({ prompt: chain, answer: "three" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The seal is made of _____ linked plates, which fuse when heated.", answer: "three" })).not.toContain("key-echoed");
+    // A list of other things, or items of mixed shapes, counts nothing the key counts.
+    for (const prompt of [
+      "The town has _____ bridges, two museums, a cathedral and a castle.",
+      "The band released _____ albums, toured Varna, Burgas and Kastro, and split in 1999.",
+      "Marn wrote _____ novels, most set in Varna, Burgas or Kastro.",
+    ])
+      expect(questionFlags({ prompt, answer: "three" })).not.toContain("key-echoed");
     const crash = "The Varna scheme collapsed within _____: after peaking on 14 October, the price fell on 16 October.";
     expect(questionFlags({ prompt: crash, answer: "two days" })).toContain("key-echoed");
     expect(questionFlags({ prompt: crash, answer: "five days" })).not.toContain("key-echoed");
+    // Dates of other years, or of another sentence, say nothing of it.
+    expect(questionFlags({ prompt: "The siege lasted _____, from a rising on 3 May 1990 to a truce on 5 May 1991.", answer: "two days" })).not.toContain("key-echoed");
+    expect(questionFlags({ prompt: "The siege lasted _____, and the city fell on 1 May. On 3 May the king fled.", answer: "two days" })).not.toContain("key-echoed");
   });
 
   it("flags one side of a size given as its sides", () => {

@@ -124,7 +124,7 @@ export const UNITS: ReadonlySet<string> = new Set(
     "foot feet inch inches yard yards acre acres hectare hectares kg g mg gram grams kilogram kilograms tonne tonnes ton tons " +
     "pound pounds ounce ounces litre litres liter liters gallon gallons percent per-cent degrees degree kw mw gw kwh mph " +
     "dollars dollar euros euro yen yuan rupees pesos francs barrels volts watts bytes kb mb gb tb " +
-    "hz khz mhz ghz hertz kilohertz megahertz gigahertz kelvin nm nanometre nanometres nanometer nanometers"
+    "hz khz mhz ghz hertz kilohertz megahertz gigahertz kelvin kelvins nanometre nanometres nanometer nanometers"
   ).split(" "),
 );
 const TIME_PREPOSITIONS = new Set(["in", "since", "until", "till", "by", "from", "during", "before", "after", "of", "around", "circa", "c."]);
