@@ -6,6 +6,7 @@
  */
 import { BLANK, NAME_ONE, asksForAnyOf, statementOf } from "../content/questions/rules";
 import { CONTEXT_OPENERS, MONTH_NAMES } from "../content/questions/text";
+import { foldAnswer } from "./fold";
 import { rangeEnds, readNumber, unitCode } from "./numbers";
 
 export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
@@ -558,7 +559,6 @@ const YEAR_BEFORE = /(?<!\d)(?:1\d{3}|20\d{2})\s*$/;
  * prompt: whole, or its first five letters for a longer one. Both raters failed each such question they met.
  */
 const NON_ASCII = /[^\x00-\x7f]/;
-const withoutAccents = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
 
 function echoesKey(statement: string, answer: string): boolean {
   const key = answer.trim();
@@ -597,7 +597,7 @@ function echoesKey(statement: string, answer: string): boolean {
     for (const word of rest.match(CAPITALISED_WORD) ?? []) if (adjectives.has(word)) return true;
   }
   // "the National Nature Reserve (_____ naturelle...)" (Réserve): read without accents, a key with any.
-  const plain = NON_ASCII.test(last) ? withoutAccents : (text: string) => text;
+  const plain = NON_ASCII.test(last) ? foldAnswer : (text: string) => text;
   const stem = plain((last.length >= 6 ? last.slice(0, 5) : last).toLowerCase());
   // Most prompts hold no word opening on the stem: one search of the lower-cased text rules them out.
   const shown = plain(rest.toLowerCase());
