@@ -236,20 +236,20 @@ const DIGITS = /(?<![\d.,])(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)/g;
 
 /**
  * The numbers written in digits in a text, in order ("between 1,200 and 1,500" gives 1200 and 1500). A minus is a
- * sign at the start or after a word ("-10 to 14", "10 to -14"), and joins two numbers after one ("1874-1886").
+ * sign at the start or after a word ("-10 to 14", "10 to -14"), and joins two numbers after one ("1874-1886", "1860s-1870s").
  */
 export function numbersWritten(text: string): number[] {
   const plain = plainText(text);
   return [...plain.matchAll(DIGITS)].map((m) => {
     const value = Number(m[1].replace(/,/g, ""));
     const before = plain.slice(0, m.index).trimEnd();
-    const signed = before.endsWith("-") && !/\d\s*-$/.test(before);
+    const signed = before.endsWith("-") && !/\d(?:0\W?s)?\s*-$/.test(before);
     return signed ? -value : value;
   });
 }
 
 /** Two numbers as a range: "1874 and 1886", "10 to 14", "1413–1415", "1413-1415". */
-const RANGE_KEY = /^\s*(?:\d[\d,.]*)\s*(?:and|to|until|till|–|—|-)\s*(?:\d[\d,.]*)\s*$/;
+const RANGE_KEY = /^\s*(?:\d{3}0s|\d[\d,.]*)\s*(?:and|to|until|till|–|—|-)\s*(?:\d{3}0s|\d[\d,.]*)\s*$/;
 
 /** The two ends of a key written as a range, or null for any other key. */
 export function rangeEnds(key: string): [number, number] | null {
@@ -258,8 +258,11 @@ export function rangeEnds(key: string): [number, number] | null {
   return ends.length === 2 ? [ends[0], ends[1]] : null;
 }
 
+/** The "s" of a decade ("1880s"), after what plainText leaves of an apostrophe ("1880's"). */
+const DECADE_S = /(?<=\d0)\W?s\b/g;
+
 /** Words a learner may join a range's ends with, or put before them. */
-const RANGE_WORDS = new Set("and to until till from between through thru about around c ca circa".split(" "));
+const RANGE_WORDS = new Set("and to until till from between through thru about around c ca circa the".split(" "));
 
 /**
  * Whether `response` gives the range's two ends in order, joined any way ("1874 and 1886", "1874-1886",
@@ -272,6 +275,7 @@ export function answersRange(response: string, ends: readonly [number, number], 
   // "1874-86": a second year written in the first one's century.
   const shortYear = ends[0] >= 1000 && ends[1] >= 1000 && given[1] >= 0 && given[1] < 100 && Math.floor(ends[0] / 100) * 100 + given[1] === ends[1];
   if (given[1] !== ends[1] && !shortYear) return false;
-  const words = plainText(response).replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
+  // "1880s and 1890s", "1880's": a decade's "s" is part of its number.
+  const words = plainText(response).replace(DECADE_S, "").replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
   return words.every((w) => RANGE_WORDS.has(w) || unitWords.includes(w));
 }

@@ -181,4 +181,11 @@ describe("a range asked with both ends blanked", () => {
     expect(verdict(range, "1821-29")).toBe("correct");
     expect(verdict(range, "1821-28")).toBe("wrong");
   });
+
+  it("reads two decades by their years, with or without their s", () => {
+    const decades = typed("1860s and 1870s", [], "Which decades fill the blanks? Steam ferries multiplied in the _____ and _____.");
+    for (const response of ["1860s and 1870s", "1860's and 1870's", "the 1860s to the 1870s", "1860s-1870s", "1860 and 1870"])
+      expect(verdict(decades, response)).toBe("correct");
+    for (const response of ["1860s", "1870s and 1860s", "1860s and 1880s", "1860s and 1870s ferries"]) expect(verdict(decades, response)).toBe("wrong");
+  });
 });

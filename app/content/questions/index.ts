@@ -15,7 +15,7 @@ import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuest
 import { namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
 import { eventProper, eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
-import { numberRanges, rangeQuestion, yearPairs, type NumberRange } from "./ranges";
+import { decadePairs, numberRanges, rangeQuestion, yearPairs, type NumberRange } from "./ranges";
 import { isPersonName, personYears, personYearsQuestion, sentencesNaming, type PersonYears } from "./person-years";
 import { tableCellFacts, type TableCellFact } from "./table-cells";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
@@ -179,7 +179,7 @@ export function generateQuestions(
           for (const person of personYears(sentence.text, isPersonName)) lives.push({ person, source: { sentence: sentence.text.trim(), line: sentence.line } });
         }
         if (!/\d/.test(sentence.text)) return;
-        const found = [...numberRanges(sentence.text), ...yearPairs(sentence.text)];
+        const found = [...numberRanges(sentence.text), ...yearPairs(sentence.text), ...decadePairs(sentence.text)];
         // The sentences shown before it, read once for all its ranges (and only for a sentence that has one).
         const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
         if (context === null) return;
@@ -407,7 +407,7 @@ export function generateQuestions(
       for (const { draft, row, line, kind } of lesson.cells) keepDirect(draft, { sentence: row.trim(), line }, kind, undefined, false, TABLE_CELL_ACCEPTANCE);
       for (const { range, context, sentence, source } of lesson.ranges) {
         const draft = rangeQuestion(sentence, range, context);
-        if (draft) keepDirect(draft, source, range.years ? "year" : "quantity", undefined, false, RANGE_ACCEPTANCE);
+        if (draft) keepDirect(draft, source, range.decades ? "date" : range.years ? "year" : "quantity", undefined, false, RANGE_ACCEPTANCE);
       }
       for (const { person, source } of lesson.lives) {
         const asked = `${person.name}\u0000${person.from}\u0000${person.to}`;

@@ -16,6 +16,8 @@ export interface NumberRange {
   to: { start: number; end: number };
   /** Whether both ends are years (four digits, the second later than the first). */
   years: boolean;
+  /** Whether both ends are decades ("the 1880s and 1890s"): years too, asked as decades. */
+  decades?: boolean;
 }
 
 /** A number as written: digits with thousands separators or a decimal part. */
@@ -103,6 +105,31 @@ export function yearPairs(text: string): NumberRange[] {
   return out;
 }
 
+/**
+ * "in the 1880s and 1890s", "In the late 1920s and 1930s", "around the 1820s and 1830s": two decades a sentence
+ * joins with "and" after "the" (and a word saying which part of the first). Either decade's blank is left open or
+ * given away by the other (part-of-a-number), so the pair is asked whole. Not one of a longer list ("the 1960s,
+ * 1970s and 1980s"), nor decades that run backwards.
+ */
+const DECADE_PAIR =
+  /(?<=\b[Tt]he\s+(?:(?:early|mid|late|mid-)\s*)?)(?<first>1\d{2}0s|20\d0s)\s+and\s+(?:the\s+)?(?:(?:early|mid|late)\s+)?(?<second>1\d{2}0s|20\d0s)(?![\d\p{L}]|,?\s+(?:and|or)\s+(?:the\s+)?\d)/gu;
+
+/** The pairs of decades of a sentence (outside brackets), in order, as ranges: see DECADE_PAIR. */
+export function decadePairs(text: string): NumberRange[] {
+  const out: NumberRange[] = [];
+  if (!/0s\s+and\s/.test(text)) return out;
+  for (const m of text.matchAll(DECADE_PAIR)) {
+    const at = m.index ?? 0;
+    const { first, second } = m.groups!;
+    if (insideBrackets(text, at) || !(Number(first.slice(0, 4)) < Number(second.slice(0, 4)))) continue;
+    // "the 1950s, 1960s and 1970s": the last two of a longer list.
+    if (/\d0s,\s*(?:the\s+)?(?:(?:early|mid|late)\s*)?$/.test(text.slice(Math.max(0, at - LOOK_BACK), at).replace(/\bthe\s+(?:(?:early|mid|late|mid-)\s*)?$/i, ""))) continue;
+    const toStart = at + m[0].length - second.length;
+    out.push({ from: { start: at, end: at + first.length }, to: { start: toStart, end: toStart + second.length }, years: true, decades: true });
+  }
+  return out;
+}
+
 /** How far back the checks before a range read: each reads a window, so a text of many ranges is read in linear time. */
 const LOOK_BACK = 200;
 
@@ -140,7 +167,7 @@ export function rangeQuestion(sentence: string, range: NumberRange, context: str
   const decade = (year: string) => `${year.slice(0, 3)}0s`;
   if ([low, high].some((end) => new RegExp(String.raw`(?<![\d.,])${end.replace(/[.,]/g, "\\$&")}(?![\d]|[.,]\d)`).test(shown))) return null;
   if (range.years && [low, high].some((end) => shown.includes(decade(end)))) return null;
-  const leadIn = range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";
+  const leadIn = range.decades ? "Which decades fill the blanks?" : range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";
   return {
     type: "short_answer",
     prompt: `${leadIn} ${context ? `${context} ` : ""}${statement}`,

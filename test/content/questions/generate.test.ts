@@ -695,6 +695,20 @@ describe("generateQuestions", () => {
     expect(standsFor("NLO").quality).toBeGreaterThan(0.05);
   });
 
+  it("does not take a phrase after an acronym's expansion, then a clause joined by \", and\", for a list", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "p",
+        lessons: [
+          lesson("Charters", [
+            "The rule was written into the Charter of the Northern Harbours (CNH), adopted in 1961, and the member ports themselves moved to longer leases soon after.",
+          ]),
+        ],
+      },
+    ]);
+    expect(bank.questions.find((q) => q.prompt === "What does CNH stand for?")!.quality).toBeGreaterThan(0.05);
+  });
+
   it("estimates a quoted remark taken for a term as unlikely to be accepted, a quoted name as any term", () => {
     const [[bank]] = generateQuestions([
       { key: "q", lessons: [lesson("Quotes", ['Pilots found the old charts "almost useless" at night.', 'Dockers called the new crane "the iron giant" in their songs.'])] },

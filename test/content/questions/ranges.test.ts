@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateQuestions } from "~/content/questions";
-import { numberRanges, rangeQuestion, yearPairs } from "~/content/questions/ranges";
+import { decadePairs, numberRanges, rangeQuestion, yearPairs } from "~/content/questions/ranges";
 import { paragraphLesson } from "../../support/fixtures";
 import { questionFlags } from "~/questions/flags";
 
@@ -117,3 +117,26 @@ describe("two years a sentence joins with and", () => {
   });
 });
 
+
+describe("two decades a sentence joins with and", () => {
+  const pairs = (text: string) => decadePairs(text).map((r) => rangeQuestion(text, r, ""));
+
+  it("are asked together, as a range is, with a word on which part of the first shown", () => {
+    const [asked] = pairs("Steam ferries multiplied on the lake in the 1860s and 1870s.");
+    expect(asked?.prompt).toBe("Which decades fill the blanks? Steam ferries multiplied on the lake in the _____ and _____.");
+    expect(asked?.answer).toBe("1860s and 1870s");
+    expect(pairs("In the late 1920s and 1930s the pilots' guild sold its boats.")[0]?.prompt).toBe(
+      "Which decades fill the blanks? In the late _____ and _____ the pilots' guild sold its boats.",
+    );
+    expect(pairs("Ferry traffic grew in the 1990s and the early 2000s.")[0]?.answer).toBe("1990s and 2000s");
+  });
+
+  it("are not two of a longer list, decades that run backwards, or decades in brackets", () => {
+    expect(pairs("Ferries were rebuilt in the 1950s, 1960s and 1970s.")).toEqual([]);
+    expect(pairs("Ferries were rebuilt in the 1950s and 1960s and 1970s.")).toEqual([]);
+    expect(pairs("Ferries were rebuilt in the 1970s and 1960s.")).toEqual([]);
+    expect(pairs("The ferry guild (busiest in the 1950s and 1960s) survives.")).toEqual([]);
+    // "and" joining two decades needs "the" before them: "by 1880s and" is no date.
+    expect(pairs("Prices rose 1880s and 1890s alike.")).toEqual([]);
+  });
+});
