@@ -9,7 +9,16 @@ import { CONTEXT_OPENERS, MONTH_NAMES } from "../content/questions/text";
 import { foldAnswer } from "./fold";
 import { rangeEnds, readNumber, unitCode } from "./numbers";
 
-export type QuestionFlag = "dangling-reference" | "piece-of-a-name" | "part-of-a-number" | "list-slot" | "fragment" | "aside" | "key-echoed" | "modifier";
+export type QuestionFlag =
+  | "dangling-reference"
+  | "piece-of-a-name"
+  | "part-of-a-number"
+  | "list-slot"
+  | "fragment"
+  | "aside"
+  | "key-echoed"
+  | "modifier"
+  | "two-in-one";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
@@ -90,6 +99,18 @@ const NAME_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*(?:the\s+)?$/u;
 const OPENING_PHRASE_THEN_COMMA = /^(?:In|At|On|From|By|During|After|Before|Since|For|Across|Throughout|Under|Within)\s[^,]*,\s*(?:the\s+)?$/;
 /** Two names joined: "Britain and France", "Palestine and the Levant". */
 const TWO_NAMES = /^\p{Lu}[^,]*\s(?:and|or)\s+(?:the\s+)?\p{Lu}/u;
+/**
+ * Two bodies, peoples or places joined by "and the" in one key: "al-Qaeda and the Taliban", "Ferghana and the
+ * Karluks". The first is a short name of its own (one to three capitalised words, or "al-Qaeda"), not the start of
+ * one name ("Economic Commission for Asia and the Far East").
+ */
+const TWO_BODIES = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2}\sand\sthe\s\p{Lu}/u;
+/**
+ * What says the blank takes two: "between _____", "both _____", a plural noun ("the battleships _____", "the cities
+ * of _____"), or a title's cue ("his book _____", "the novel _____"), where the two are one title.
+ */
+const TWO_WANTED_BEFORE =
+  /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -412,6 +433,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const quotedAlternative = QUOTED_ALTERNATIVE_BEFORE.test(before) || QUOTED_ALTERNATIVE_AFTER.test(after);
     if (restOfList || oneExample || quotedAlternative || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
       flags.push("list-slot");
+    // "particularly against _____" (al-Qaeda and the Taliban), "contingents from _____, a Turkic people" (Ferghana and
+    // the Karluks): one blank for two names, where nothing says two are wanted; either alone fills it as well
+    // (raters: 3 of 16).
+    if (TWO_BODIES.test(q.answer.trim()) && !TWO_WANTED_BEFORE.test(before)) flags.push("two-in-one");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.

@@ -316,6 +316,19 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "In Varna, _____ published the harbour charter.", answer: "Ivo Marn and Ana Bek" })).not.toContain("list-slot");
   });
 
+  it("flags one blank for two bodies or places joined by \"and the\" where nothing says two are wanted", () => {
+    const flags = (prompt: string, answer: string) => questionFlags({ prompt, answer });
+    expect(flags("The harbour guards acted chiefly against _____.", "al-Rasad and the Night Pilots")).toContain("two-in-one");
+    expect(flags("The fleet hired crews from _____, a river people.", "Varna and the Drava Boatmen")).toContain("two-in-one");
+    // Two are wanted: "between", a plural noun before the blank, a title's cue.
+    expect(flags("The ferry ran between _____ every summer.", "Varna and the Drava Delta")).not.toContain("two-in-one");
+    expect(flags("The schooners _____ shelled the port.", "Vega and the Resolute")).not.toContain("two-in-one");
+    expect(flags("In his book _____, Ivo Marn described the port.", "Varna and the Sea")).not.toContain("two-in-one");
+    // One name with "and the" inside it, and two names joined without "the".
+    expect(flags("The port was run by the _____ after 1850.", "Commission for Varna and the Lower Drava")).not.toContain("two-in-one");
+    expect(flags("The fleet hired crews from _____ in 1820.", "Varna and Burgas")).not.toContain("two-in-one");
+  });
+
   it("flags a measure whose other unit the prompt gives right after the blank", () => {
     expect(questionFlags({ prompt: "Each dock was _____ (about 610 metres) long.", answer: "2,000 feet" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The channel was _____, or roughly 16 kilometres, wide.", answer: "10 miles" })).toContain("key-echoed");
