@@ -40,6 +40,11 @@ const DATING_WORD_BEFORE = /\b(?:in|on|by|since|until|till|from|during|before|af
 /** A date a key may be: "14 June", "October", "March 1689", "6 August 1588", "July 4, 1776". */
 const DATE_KEY =
   /^(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{3,4})?)$/;
+/**
+ * "the events of _____" (September 11, 2001), "the attacks of _____" (7 July 2005): a date that names an event, a stock
+ * phrase any learner fills.
+ */
+const EVENT_CUE_BEFORE = /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+$/;
 /** "the events of September 11, ", "the attacks of 7 July ": a date that names an event, its year blanked. */
 const EVENT_NAMED_BY_DATE =
   /\bthe\s+(?:events|attacks?|bombings?|massacre|disaster|riots?)\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?,?\s$/;
@@ -69,7 +74,7 @@ const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
 const LIST_SLOT =
   /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** "such as the ", "including ", ", like ": a cue to an example, right before the blank (not "would like", "looks like"). */
-const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|,\s+like\s+(?:the\s+)?$/u;
+const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|,\s+like\s+(?:the\s+)?$|\b(?!(?:look|seem|sound|feel|taste|smell|act|appear)s\s)\p{Ll}{3,}s\s+like\s+(?:the\s+)?$/u;
 /** A number written in words, next to the blank with "to", "and" or "or" between ("and" only after "between": not "in _____ and ten years later"). */
 const NUMBER_WORDS = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+hundred|thousand|a\\s+thousand)";
 const NUMBER_WORD_AFTER = new RegExp(`^\\s+(?:to|and|or)\\s+${NUMBER_WORDS}\\b`, "i");
@@ -205,6 +210,15 @@ const MONTH_PAIR_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or
  * "Multilateral". Not "-al", "-ent" or "-ary" alone: "Portugal", "Parliament", "Hungary" open sentences too.
  */
 const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)$/u;
+/**
+ * A people's or a faith's adjective: "Ethiopian", "Japanese", "Turkish", "Islamic", "European", "Mexican", and those
+ * no ending gives. Read only where a clause opens on it before a noun ("; _____ tradition knows him as..."), where
+ * its capital says nothing and a person's name ("Julian", "Brian") would be followed by a verb.
+ */
+const PEOPLES_ADJECTIVE = /^(?:\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ic)|French|Dutch|Greek|Swiss|Thai|Welsh|Celtic|Norse)$/u;
+/** A past tense or an auxiliary after a clause's opening word: the word was its subject, a name. */
+const VERB_AFTER =
+  /^\s+(?:\p{Ll}+ed|was|were|had|wrote|began|became|took|made|led|won|gave|saw|left|went|came|found|built|held|fought|sent|kept|brought|thought|told|met|ran|rose|fell|chose|drew|grew|knew|sold|spent|stood|taught|bought|said|set|put|can|could|will|would|may|might|must|should)\b/u;
 /** An adjective made of a name and a participle: "U.S.-led", "WMD-related", "state-funded". */
 const COMPOUND_MODIFIER = /-(?:led|related|based|backed|funded|sponsored|owned|run|made|speaking|controlled|dominated|style)$/i;
 
@@ -351,7 +365,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
     const namesEvent =
-      (DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) || EVENT_NAMED_BY_DATE.test(before);
+      (DAY_AND_MONTH.test(q.answer.trim()) && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after)) ||
+      EVENT_NAMED_BY_DATE.test(before) ||
+      (DATE_KEY.test(q.answer.trim()) && /\d/.test(q.answer) && EVENT_CUE_BEFORE.test(before));
     // "Charles Stanhope, _____ Earl Stanhope" (3rd): the ordinal of a title is part of its holder's name.
     const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
     // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
@@ -390,7 +406,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // adjective describes the noun after it; "American", "2001" or "nuclear" fill it as well (raters: 0 of 13).
     // "_____ instances include..." (Notable), "_____ organizations play..." (Regional): an adjective capitalised only
     // because it opens the sentence (raters: 0 of 18).
-    const openingAdjective = ADJECTIVE.test(q.answer.trim()) && statement.slice(0, at).trim() === "";
+    // "; _____ tradition knows him as Abba Salama" (Ethiopian): a people's adjective opening a clause (raters: 0 of 2).
+    const opensClause = /(?:^|[;:])\s*$/.test(statement.slice(0, at));
+    const openingAdjective =
+      (ADJECTIVE.test(q.answer.trim()) && statement.slice(0, at).trim() === "") ||
+      (PEOPLES_ADJECTIVE.test(q.answer.trim()) && opensClause && !VERB_AFTER.test(after));
     // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):
     // a body's name standing before a plural noun describes it; another body ("UN", "General Assembly") fits as well.
     const nameAsModifier = MULTIWORD_NAME.test(q.answer.trim()) && MODIFIER_CONTEXT_BEFORE.test(before) && PLURAL_HEAD_AFTER.test(after);

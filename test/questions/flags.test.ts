@@ -87,6 +87,22 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "_____ platforms share the charts of Varna.", answer: "Multilateral" })).toEqual(["modifier"]);
   });
 
+  it("flags a people's adjective that opens a clause before a noun, not a name before its verb", () => {
+    expect(questionFlags({ prompt: "Ivo Marn charted the bay; _____ tradition names him the first pilot.", answer: "Bulgarian" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "_____ sources describe the harbour of Varna.", answer: "Turkish" })).toEqual(["modifier"]);
+    // A person's name ending the same way, before its verb; a people's adjective inside a clause.
+    expect(questionFlags({ prompt: "Ivo Marn charted the bay; _____ wrote the pilots' guide.", answer: "Julian" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ sailed to Varna in 1820.", answer: "Adrian" })).toEqual([]);
+    expect(questionFlags({ prompt: "The pilots sailed to the _____ coast in 1820.", answer: "Bulgarian" })).not.toContain("modifier");
+  });
+
+  it("flags a date that names an event after \"the events of\", and one example after a plural noun and \"like\"", () => {
+    expect(questionFlags({ prompt: "Ports tightened their checks after the events of _____.", answer: "March 3, 1991" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Ports tightened their checks after a storm on _____.", answer: "March 3, 1991" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The guards were set against smuggling rings like _____.", answer: "the Black Hand" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "The guards would like _____ to pay the dues.", answer: "Ivo Marn" })).not.toContain("list-slot");
+  });
+
   it("flags the other decade of two side by side", () => {
     expect(questionFlags({ prompt: "Trade grew in the 1770s and _____.", answer: "1780s" })).toEqual(["part-of-a-number"]);
   });
