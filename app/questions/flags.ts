@@ -18,7 +18,8 @@ export type QuestionFlag =
   | "aside"
   | "key-echoed"
   | "modifier"
-  | "two-in-one";
+  | "two-in-one"
+  | "stray-article";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
@@ -116,6 +117,13 @@ const TWO_BODIES = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.
  */
 const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
+/**
+ * "the INTERPOL's Fusion Centre", "the NATO's summit": an acronym said as a word takes no article, and the source's
+ * slip is the prompt's (raters failed it as ungrammatical every time). Said as a word: four letters or more, at least
+ * two vowels apart, no more than two consonants together ("UNESCO", "FIFA"; not "the USSR's", "the NAACP's").
+ */
+const ARTICLE_BEFORE_ACRONYM = /\bthe\s+(\p{Lu}{4,})['’]s\b/u;
+const SAID_AS_A_WORD = /^[^AEIOU]{0,2}[AEIOU]+[^AEIOU]{1,2}[AEIOU]+(?:[^AEIOU]{1,2}[AEIOU]+)*[^AEIOU]{0,2}$/;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -458,6 +466,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // (raters: 3 of 16).
     if (TWO_BODIES.test(q.answer.trim()) && !TWO_WANTED_BEFORE.test(before)) flags.push("two-in-one");
   }
+  const articled = ARTICLE_BEFORE_ACRONYM.exec(statement);
+  if (articled && SAID_AS_A_WORD.test(articled[1])) flags.push("stray-article");
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
   const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);

@@ -345,6 +345,14 @@ describe("automatic checks on a question", () => {
     expect(flags("The fleet hired crews from _____ in 1820.", "Varna and Burgas")).not.toContain("two-in-one");
   });
 
+  it("flags \"the\" before an acronym said as a word and its possessive, not before one said letter by letter", () => {
+    expect(questionFlags({ prompt: "Another scheme is the UNOPAR's _____.", answer: "Harbour Watch" })).toContain("stray-article");
+    expect(questionFlags({ prompt: "The ports joined the BALTIKA's _____ in 1990.", answer: "Pilot Fund" })).toContain("stray-article");
+    for (const acronym of ["USSR", "NAACP", "IMF"])
+      expect(questionFlags({ prompt: `The ports joined the ${acronym}'s _____ in 1990.`, answer: "Pilot Fund" })).not.toContain("stray-article");
+    expect(questionFlags({ prompt: "The ports joined UNOPAR's _____ in 1990.", answer: "Pilot Fund" })).not.toContain("stray-article");
+  });
+
   it("flags a measure whose other unit the prompt gives right after the blank", () => {
     expect(questionFlags({ prompt: "Each dock was _____ (about 610 metres) long.", answer: "2,000 feet" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The channel was _____, or roughly 16 kilometres, wide.", answer: "10 miles" })).toContain("key-echoed");

@@ -264,6 +264,11 @@ const MEASURE_LABEL =
   /^(?:Number|Year|Date|Length|Height|Depth|Width|Area|Population|Percentage|Proportion|Share|Cost|Price|Budget|Size|Weight|Mass|Speed|Distance|Duration|Age|Amount|Total|Capacity|Volume|Temperature|Diameter|Count|Value|Output|Membership)\b(?!-)/;
 /** "Length of the first race about": a label that runs into its value's hedge, or stops on a word that needs one. */
 const LABEL_CUT_SHORT = /\s(?:about|around|approximately|approx\.|c\.|ca\.|some|over|under|nearly|almost|roughly|than|of|the|a|an|in|on|at|by|to|for|and|or)$/i;
+/**
+ * "Number of participants in the 2021 and 2023 courses": a count of two years' or two named things' together, which
+ * reads as each one's as well as their total (raters failed it 12 times of 14). Not where the label says which.
+ */
+const COUNT_OF_TWO = /^(?:Number|Count|Total|Amount)\b(?!.*\b(?:each|per|total|combined|together|in all|altogether|apiece)\b).*\b(?:\d{4}|\p{Lu}[\p{L}'’.-]*)\s+and\s+(?:the\s+)?(?:\d{4}|\p{Lu})/u;
 /** A name, an acronym or a number after the label's first word: "Number of COEs accredited by NATO", "Year of Darwin's book". */
 const NAMED_AFTER_FIRST_WORD = /^\S+\s.*(?:\b\p{Lu}|\d)/u;
 /** "Year the canal was opened to ships", "Date the treaty was signed": a measure, a subject, "was", a participle. */
@@ -300,7 +305,7 @@ export function rowQuestion(fact: Fact): QuestionDraft | null {
   const label = sentence.text.slice(0, from).replace(/\s+/g, " ").replace(/[\s:]+$/, "");
   const text = sentence.text.slice(start, end);
   if (/^Year\b/.test(label) ? kind !== "year" || !value.endsWith(text) : text !== value) return null;
-  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;,]/.test(label) || LABEL_CUT_SHORT.test(label)) return null;
+  if (!MEASURE_LABEL.test(label) || label.split(/\s+/).length < 3 || /[?:;,]/.test(label) || LABEL_CUT_SHORT.test(label) || COUNT_OF_TWO.test(label)) return null;
   // "Number of locks", "Year the canal opened": what is measured is named only by the box's place in the text.
   if (!NAMED_AFTER_FIRST_WORD.test(label)) return null;
   // "Year the canal was opened to ships" reads "In what year was the canal opened to ships?".

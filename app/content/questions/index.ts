@@ -333,7 +333,7 @@ export function generateQuestions(
             (draft.answer === fact.answer && halfOfSubject);
           const ceiling = capped
             ? FRAGMENT_ACCEPTANCE
-            : c.kind === "place"
+            : c.kind === "place" || (c.kind === "name" && BROAD_REGION.test(draft.answer))
               ? placeCeiling(draft.answer, addressTail, subject)
               : addressTail
                 ? ADDRESS_TAIL_ACCEPTANCE
@@ -578,12 +578,13 @@ function genericPluralOpening(answer: string): boolean {
   return (logFrequency(lower) > 0 || SCHOLARS.test(lower)) && lexiconTag(lower) === undefined && !inDictionary(word);
 }
 /**
- * A continent or a region of one ("Europe", "the Americas", "South-East Asia"): "Its development in _____ in
+ * A continent or a region of one or of several countries ("Europe", "the Americas", "South-East Asia", "the Gulf",
+ * "the Sahel"): "Its development in _____ in
  * the mid-fifteenth century" (Europe) is as well filled by the country or the city the sentence goes on to
  * name. Blind raters accepted 4 of 15 such keys; such a question is estimated at that rate.
  */
 const BROAD_REGION =
-  /^(?:the\s+)?(?:(?:North|South|Central|Latin|Western|Eastern|Northern|Southern|Sub-Saharan|West|East|South-East|Southeast|North-East|Northeast|North-West|Northwest|South-West|Southwest)\s+)?(?:Europe|Asia|Africa|America|Americas|Oceania|Australasia|Antarctica|Arctic|Middle East|Near East|Far East|Mediterranean|Caribbean|Balkans|Scandinavia|Levant)$/;
+  /^(?:the\s+)?(?:(?:North|South|Central|Latin|Western|Eastern|Northern|Southern|Sub-Saharan|West|East|South-East|Southeast|North-East|Northeast|North-West|Northwest|South-West|Southwest)\s+)?(?:Europe|Asia|Africa|America|Americas|Oceania|Australasia|Antarctica|Arctic|Middle East|Near East|Far East|Mediterranean|Caribbean|Balkans|Scandinavia|Levant|Gulf|Persian Gulf|Arabian Gulf|Sahel|Maghreb|Horn of Africa|Caucasus)$/;
 const BROAD_REGION_ACCEPTANCE = 0.27;
 /**
  * The state or the country after a place, as an address gives it: "Kennedy Space Center, _____, on 16 July"

@@ -354,6 +354,10 @@ describe("generateQuestions", () => {
     const best = (answer: string) => bestEstimate(qs, answer);
     expect(best("Central Asia")).toBeLessThanOrEqual(0.27);
     expect(best("Varna")).toBeGreaterThan(0.27);
+    // A region of several countries, read as a name or as a place.
+    const gulf = "Pilots trained at the harbour academy in Kuwait served partner ports across the Gulf for decades.";
+    const [[{ questions: inGulf }]] = generateQuestions([{ key: "k", lessons: [lesson("Pilots", [gulf])] }]);
+    expect(bestEstimate(inGulf, "Gulf")).toBeLessThanOrEqual(0.27);
   });
 
   it("estimates the region after a place, as an address gives it, below the deck's bar", () => {
@@ -422,6 +426,8 @@ describe("generateQuestions", () => {
         ["Year the Varna Charter, amended", "1950"],
         ["Year of approval of Oster Pilotage Policy", "May 1933"],
         ["Year of signing of The Oster Convention", "1935"],
+        ["Number of pilots in the 1931 and 1933 Oster crossings", "40"],
+        ["Number of pilots in each of the 1931 and 1933 Oster crossings", "20"],
       ],
       line: 40,
     };
@@ -444,6 +450,9 @@ describe("generateQuestions", () => {
     expect(asked("Number of locks on the Oster Canal: _____.")).toBeUndefined();
     // Not a measure, a label too short to say what it measures or naming nothing, or one cut short of its value.
     for (const q of bank.questions) expect(q.prompt).not.toMatch(/^(?:What is the (?:colour|year opened|length|number of locks built)|(?:What is the|In what year|When) .*Varna Charter)/);
+    // A count of two crossings together reads as each one's too, unless the label says which.
+    expect(asked("What is the number of pilots in the 1931 and 1933 Oster crossings?")).toBeUndefined();
+    expect(asked("What is the number of pilots in each of the 1931 and 1933 Oster crossings?")).toMatchObject({ type: "numeric", answer: "20" });
   });
 
   it("asks a table row for its value, prompted by its label, never for words of the label", () => {
