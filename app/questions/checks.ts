@@ -30,7 +30,6 @@ export const CURATION_FLAG_LABELS: Readonly<Record<CurationFlag, string>> = {
   "key-echoed": "Prompt names what the key is named from",
   modifier: "Blank is a describing word",
   "two-in-one": "Blank holds two names",
-  "stray-article": "Article before a name that takes none",
   "key-in-prompt": "Key stands in the prompt",
   "several-fillings": "Several fillings possible",
   "weak-distractor": "Weak distractor",

@@ -8,7 +8,7 @@
  */
 import type { NumericAnswer, QuestionType } from "../content/types";
 import { allowedSlips, compactFold, editDistance, foldAnswer, sameAnswer } from "./fold";
-import { answersNumber, answersRange, rangeEnds, readNumber, yearsIn, type NumericKey } from "./numbers";
+import { answersNumber, answersRange, decadesKey, rangeEnds, readNumber, yearsIn, type NumericKey } from "./numbers";
 import { isAcronym } from "./variants";
 
 export interface GradableQuestion {
@@ -125,7 +125,7 @@ function askedRange(question: GradableQuestion): { ends: [number, number]; unitW
 function gradeText(question: GradableQuestion, response: string): Verdict {
   // A range is read by its numbers first: folding drops a minus sign, and "-12 to 14" is no "12 to 14".
   const range = askedRange(question);
-  if (range) return answersRange(response, range.ends, range.unitWords) ? "correct" : "wrong";
+  if (range) return answersRange(response, range.ends, range.unitWords, decadesKey(question.answer)) ? "correct" : "wrong";
   const variants = [question.answer, ...question.accepted];
   if (variants.some((v) => sameAnswer(response, v))) return "correct";
   if (givesTheYear(question, response)) return "correct";

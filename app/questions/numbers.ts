@@ -251,6 +251,11 @@ export function numbersWritten(text: string): number[] {
 /** Two numbers as a range: "1874 and 1886", "10 to 14", "1413–1415", "1413-1415". */
 const RANGE_KEY = /^\s*(?:\d{3}0s|\d[\d,.]*)\s*(?:and|to|until|till|–|—|-)\s*(?:\d{3}0s|\d[\d,.]*)\s*$/;
 
+/** Whether a range's key is two decades ("1880s and 1890s"). */
+export function decadesKey(key: string): boolean {
+  return /^\s*\d{3}0s\b.*\b\d{3}0s\s*$/.test(key);
+}
+
 /** The two ends of a key written as a range, or null for any other key. */
 export function rangeEnds(key: string): [number, number] | null {
   if (!RANGE_KEY.test(key)) return null;
@@ -262,20 +267,21 @@ export function rangeEnds(key: string): [number, number] | null {
 const DECADE_S = /(?<=\d0)\W?s\b/g;
 
 /** Words a learner may join a range's ends with, or put before them. */
-const RANGE_WORDS = new Set("and to until till from between through thru about around c ca circa the".split(" "));
+const RANGE_WORDS = new Set("and to until till from between through thru about around c ca circa".split(" "));
 
 /**
  * Whether `response` gives the range's two ends in order, joined any way ("1874 and 1886", "1874-1886",
  * "from 1874 to 1886"), with no word but a joining one and those of `unitWords` (the unit the prompt writes
  * after the blanks: "days" in "_____ to _____ days").
  */
-export function answersRange(response: string, ends: readonly [number, number], unitWords: readonly string[]): boolean {
+export function answersRange(response: string, ends: readonly [number, number], unitWords: readonly string[], decades = false): boolean {
   const given = numbersWritten(response);
   if (given.length !== 2 || given[0] !== ends[0]) return false;
   // "1874-86": a second year written in the first one's century.
   const shortYear = ends[0] >= 1000 && ends[1] >= 1000 && given[1] >= 0 && given[1] < 100 && Math.floor(ends[0] / 100) * 100 + given[1] === ends[1];
   if (given[1] !== ends[1] && !shortYear) return false;
-  // "1880s and 1890s", "1880's": a decade's "s" is part of its number.
-  const words = plainText(response).replace(DECADE_S, "").replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
-  return words.every((w) => RANGE_WORDS.has(w) || unitWords.includes(w));
+  // Two decades ("the 1880s and the 1890s", "1880's"): a decade's "s" is part of its number, and "the" may come before it.
+  const plain = decades ? plainText(response).replace(DECADE_S, "") : plainText(response);
+  const words = plain.replace(DIGITS, " ").match(/\p{L}+/gu) ?? [];
+  return words.every((w) => RANGE_WORDS.has(w) || unitWords.includes(w) || (decades && w === "the"));
 }

@@ -89,18 +89,24 @@ describe("automatic checks on a question", () => {
 
   it("flags a people's adjective that opens a clause before a noun, not a name before its verb", () => {
     expect(questionFlags({ prompt: "Ivo Marn charted the bay; _____ tradition names him the first pilot.", answer: "Bulgarian" })).toEqual(["modifier"]);
-    expect(questionFlags({ prompt: "_____ sources describe the harbour of Varna.", answer: "Turkish" })).toEqual(["modifier"]);
-    // A person's name ending the same way, before its verb; a people's adjective inside a clause.
+    expect(questionFlags({ prompt: "_____ tradition describes the harbour of Varna.", answer: "Turkish" })).toEqual(["modifier"]);
+    // A person's name or a language ending the same way, before its verb or an adverb; a people's adjective inside a clause.
     expect(questionFlags({ prompt: "Ivo Marn charted the bay; _____ wrote the pilots' guide.", answer: "Julian" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ivo Marn charted the bay; _____ also wrote the pilots' guide.", answer: "Julian" })).toEqual([]);
     expect(questionFlags({ prompt: "_____ sailed to Varna in 1820.", answer: "Adrian" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ is the language of the Varna pilots.", answer: "Bulgarian" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ argues that the charts were forged.", answer: "Eric" })).toEqual([]);
     expect(questionFlags({ prompt: "The pilots sailed to the _____ coast in 1820.", answer: "Bulgarian" })).not.toContain("modifier");
   });
 
   it("flags a date that names an event after \"the events of\", and one example after a plural noun and \"like\"", () => {
     expect(questionFlags({ prompt: "Ports tightened their checks after the events of _____.", answer: "March 3, 1991" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "Ports tightened their checks after a storm on _____.", answer: "March 3, 1991" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The events of _____ changed the port's rules.", answer: "March 3, 1991" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The guards were set against smuggling rings like _____.", answer: "the Black Hand" })).toContain("list-slot");
-    expect(questionFlags({ prompt: "The guards would like _____ to pay the dues.", answer: "Ivo Marn" })).not.toContain("list-slot");
+    // A verb of likeness before "like" makes a comparison, not an example.
+    expect(questionFlags({ prompt: "The new harbour law works like _____.", answer: "the Varna Charter" })).not.toContain("list-slot");
+    expect(questionFlags({ prompt: "Critics say his log reads like _____.", answer: "Ivo Marn" })).not.toContain("list-slot");
   });
 
   it("flags the other decade of two side by side", () => {
@@ -340,17 +346,12 @@ describe("automatic checks on a question", () => {
     expect(flags("The ferry ran between _____ every summer.", "Varna and the Drava Delta")).not.toContain("two-in-one");
     expect(flags("The schooners _____ shelled the port.", "Vega and the Resolute")).not.toContain("two-in-one");
     expect(flags("In his book _____, Ivo Marn described the port.", "Varna and the Sea")).not.toContain("two-in-one");
-    // One name with "and the" inside it, and two names joined without "the".
+    // One name with "and the" inside it, a title or a country after a word that names or "of", two names joined without "the".
     expect(flags("The port was run by the _____ after 1850.", "Commission for Varna and the Lower Drava")).not.toContain("two-in-one");
+    expect(flags("Ivo Marn published _____ in 1964.", "Charlie and the Harbour Factory")).not.toContain("two-in-one");
+    expect(flags("Kingstown is the capital of _____.", "Saint Vincent and the Grenadines")).not.toContain("two-in-one");
+    expect(flags("The crews sailed against _____ in 1820.", "The Old Man and the Sea")).not.toContain("two-in-one");
     expect(flags("The fleet hired crews from _____ in 1820.", "Varna and Burgas")).not.toContain("two-in-one");
-  });
-
-  it("flags \"the\" before an acronym said as a word and its possessive, not before one said letter by letter", () => {
-    expect(questionFlags({ prompt: "Another scheme is the UNOPAR's _____.", answer: "Harbour Watch" })).toContain("stray-article");
-    expect(questionFlags({ prompt: "The ports joined the BALTIKA's _____ in 1990.", answer: "Pilot Fund" })).toContain("stray-article");
-    for (const acronym of ["USSR", "NAACP", "IMF"])
-      expect(questionFlags({ prompt: `The ports joined the ${acronym}'s _____ in 1990.`, answer: "Pilot Fund" })).not.toContain("stray-article");
-    expect(questionFlags({ prompt: "The ports joined UNOPAR's _____ in 1990.", answer: "Pilot Fund" })).not.toContain("stray-article");
   });
 
   it("flags a measure whose other unit the prompt gives right after the blank", () => {

@@ -187,5 +187,9 @@ describe("a range asked with both ends blanked", () => {
     for (const response of ["1860s and 1870s", "1860's and 1870's", "the 1860s to the 1870s", "1860s-1870s", "1860 and 1870"])
       expect(verdict(decades, response)).toBe("correct");
     for (const response of ["1860s", "1870s and 1860s", "1860s and 1880s", "1860s and 1870s ferries"]) expect(verdict(decades, response)).toBe("wrong");
+    // Years are not decades: a range of years takes no decade's "s" and no "the".
+    const years = typed("1821 and 1829", [], "Which years fill the blanks? The pilots struck between _____ and _____.");
+    expect(verdict(years, "1821 and 1829")).toBe("correct");
+    for (const response of ["1821s and 1829s", "1821's and 1829's", "the 1821 and the 1829"]) expect(verdict(years, response)).toBe("wrong");
   });
 });

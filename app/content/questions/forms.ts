@@ -265,10 +265,10 @@ const MEASURE_LABEL =
 /** "Length of the first race about": a label that runs into its value's hedge, or stops on a word that needs one. */
 const LABEL_CUT_SHORT = /\s(?:about|around|approximately|approx\.|c\.|ca\.|some|over|under|nearly|almost|roughly|than|of|the|a|an|in|on|at|by|to|for|and|or)$/i;
 /**
- * "Number of participants in the 2021 and 2023 courses": a count of two years' or two named things' together, which
- * reads as each one's as well as their total (raters failed it 12 times of 14). Not where the label says which.
+ * "Number of participants in the 2021 and 2023 courses": a count of two years' together, which reads as each one's as
+ * well as their total (raters failed it 12 times of 14). Not where the label says which.
  */
-const COUNT_OF_TWO = /^(?:Number|Count|Total|Amount)\b(?!.*\b(?:each|per|total|combined|together|in all|altogether|apiece)\b).*\b(?:\d{4}|\p{Lu}[\p{L}'’.-]*)\s+and\s+(?:the\s+)?(?:\d{4}|\p{Lu})/u;
+const COUNT_OF_TWO = /^(?:Number|Count|Total|Amount)\b(?!.*\b(?:each|per|total|combined|together|in all|altogether|apiece)\b).*\b\d{4}\s+and\s+\d{4}\b/u;
 /** A name, an acronym or a number after the label's first word: "Number of COEs accredited by NATO", "Year of Darwin's book". */
 const NAMED_AFTER_FIRST_WORD = /^\S+\s.*(?:\b\p{Lu}|\d)/u;
 /** "Year the canal was opened to ships", "Date the treaty was signed": a measure, a subject, "was", a participle. */

@@ -633,11 +633,10 @@ export function expansionInList(sentence: string, expansion: string): boolean {
 /**
  * One item of a list of three or more ("EUROCONTROL, the _____, and the FAA", "A, B and the _____",
  * "the _____, B and C"); not an example set off by commas ("such as the _____, the UN provides..."), nor a
- * phrase about the name before a clause ("the _____, adopted in 1982, and member states moved..."): a list's
- * second item is a name too.
+ * participle's phrase about the name before a clause ("the _____, adopted in 1982, and member states moved...").
  */
 const COMMA_LIST_SLOT =
-  /,\s*(?:the\s+)?_____\s*(?:,|\s(?:and|or)\b)|,[^,.;]{1,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,\s*(?:the\s+)?\p{Lu}[^,.;]{0,40},\s*(?:and|or)\s/u;
+  /,\s*(?:the\s+)?_____\s*(?:,|\s(?:and|or)\b)|,[^,.;]{1,60}\s(?:and|or)\s+(?:the\s+)?_____|_____\s*,\s*(?=\S)(?!(?:\p{Ll}+ed|known|founded|set|held|built|made|written|given|taken|seen|led|won|begun|formed|chosen)\s)[^,.;]{1,40},\s*(?:and|or)\s/u;
 
 /** "between _____ nations", "bilateral ... _____ nations", "The _____ countries": a count the sentence gives away. */
 const IMPLIED_COUNT = /\bbilateral|\bboth\b|\bbetween (?:the )?_____\s|\bthe _____ (?:countries|nations|states|sides|parties|powers|leaders)\b/i;

@@ -122,8 +122,10 @@ export function decadePairs(text: string): NumberRange[] {
     const at = m.index ?? 0;
     const { first, second } = m.groups!;
     if (insideBrackets(text, at) || !(Number(first.slice(0, 4)) < Number(second.slice(0, 4)))) continue;
-    // "the 1950s, 1960s and 1970s": the last two of a longer list.
-    if (/\d0s,\s*(?:the\s+)?(?:(?:early|mid|late)\s*)?$/.test(text.slice(Math.max(0, at - LOOK_BACK), at).replace(/\bthe\s+(?:(?:early|mid|late|mid-)\s*)?$/i, ""))) continue;
+    // "the 1800s and 1900s": centuries as often as decades.
+    if (first.endsWith("00s") && second.endsWith("00s")) continue;
+    // "the 1950s, 1960s and 1970s", "the 1950s and the 1960s and 1970s": the last two of a longer list.
+    if (/\d0s,?\s*(?:and\s+)?$/.test(text.slice(Math.max(0, at - LOOK_BACK), at).replace(/\b[Tt]he\s+(?:(?:early|mid|late|mid-)\s*)?$/, "").trimEnd() + " ")) continue;
     const toStart = at + m[0].length - second.length;
     out.push({ from: { start: at, end: at + first.length }, to: { start: toStart, end: toStart + second.length }, years: true, decades: true });
   }
@@ -167,6 +169,8 @@ export function rangeQuestion(sentence: string, range: NumberRange, context: str
   const decade = (year: string) => `${year.slice(0, 3)}0s`;
   if ([low, high].some((end) => new RegExp(String.raw`(?<![\d.,])${end.replace(/[.,]/g, "\\$&")}(?![\d]|[.,]\d)`).test(shown))) return null;
   if (range.years && [low, high].some((end) => shown.includes(decade(end)))) return null;
+  // "Founded in 1884, the guild grew in the _____ and _____": a year of either decade gives it away.
+  if (range.decades && [low, high].some((end) => new RegExp(String.raw`(?<!\d)${end.slice(0, 3)}\d(?!\d)`).test(shown))) return null;
   const leadIn = range.decades ? "Which decades fill the blanks?" : range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";
   return {
     type: "short_answer",

@@ -695,12 +695,15 @@ describe("generateQuestions", () => {
           lesson("Partners", [
             "The port works with bodies such as the Pilots Guild, the Harbour Works Board (HWB), and the Coast Watch.",
             "The Northern Lights Office (NLO) keeps every lighthouse of the coast lit.",
+            "Dredging is planned by the Canal Depth Service (CDS), national port authorities, and local pilots.",
           ]),
         ],
       },
     ]);
     const standsFor = (acronym: string) => bank.questions.find((q) => q.prompt === `What does ${acronym} stand for?`)!;
     expect(standsFor("HWB").quality).toBeLessThanOrEqual(0.05);
+    // A list whose other items are common nouns.
+    expect(standsFor("CDS").quality).toBeLessThanOrEqual(0.05);
     expect(standsFor("NLO").quality).toBeGreaterThan(0.05);
   });
 

@@ -138,5 +138,9 @@ describe("two decades a sentence joins with and", () => {
     expect(pairs("The ferry guild (busiest in the 1950s and 1960s) survives.")).toEqual([]);
     // "and" joining two decades needs "the" before them: "by 1880s and" is no date.
     expect(pairs("Prices rose 1880s and 1890s alike.")).toEqual([]);
+    expect(pairs("Ferries were rebuilt in the 1950s and the 1960s and 1970s.")).toEqual([]);
+    // Centuries as often as decades; a year of either decade shown gives the pair away.
+    expect(pairs("Ferries were rebuilt in the 1800s and 1900s.")).toEqual([]);
+    expect(pairs("Founded in 1864, the ferry guild grew in the 1860s and 1870s.")).toEqual([null]);
   });
 });
