@@ -213,9 +213,11 @@ const MONTH_PAIR_AFTER = new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?
 const MONTH_PAIR_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or|to|till|until)\s+$`);
 /**
  * One capitalised word with an ending only adjectives have: "Notable", "Regional", "Innovative", "Jurisdictional",
- * "Multilateral". Not "-al", "-ent" or "-ary" alone: "Portugal", "Parliament", "Hungary" open sentences too.
+ * "Multilateral"; or a common comparative ("Shorter, microwave wavelengths promised..."). Not "-al", "-ent" or "-ary"
+ * alone: "Portugal", "Parliament", "Hungary" open sentences too.
  */
-const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)$/u;
+const ADJECTIVE =
+  /^(?:\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)|Shorter|Longer|Larger|Smaller|Higher|Lower|Greater|Earlier|Older|Younger|Stronger|Weaker|Faster|Slower|Cheaper|Richer|Poorer|Wider|Narrower|Deeper|Heavier|Lighter|Bigger|Better|Worse|Newer)$/u;
 /**
  * A people's or a faith's adjective: "Ethiopian", "Japanese", "Turkish", "Islamic", "European", "Mexican", and those
  * no ending gives. Read only where a clause opens on it before a noun ("; _____ tradition knows him as..."), where
@@ -292,8 +294,14 @@ const PARTICIPLE_THEN_PRONOUN =
 const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 /** A sentence opening on a plural noun, an article or a word before it at most: "Calls for...", "The surrealists regarded...". */
 const PLURAL_SUBJECT_OPENING = /^(?:(?:The|These|Those|Many|Most|Some|Such)\s+)?(?:\p{Ll}+\s+)?\p{L}{3,}(?<![su]s|is)s\s+(?:for|of|in|from|had|have|were|are|\p{Ll}+ed)\b/u;
-/** What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), or two names joined ("Banting and Best"). */
-const PLURAL_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
+/**
+ * What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), two names joined ("Banting and
+ * Best"), or someone and a relative ("Mark Erdmann and his wife").
+ */
+const PLURAL_BEFORE = /\band\s+(?:his|her)\s+\p{Ll}{3,}\b|\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
+
+/** A plural noun and its verb: "pulsars are", "lighthouses were", "the envoys signed". */
+const PLURAL_SUBJECT_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\s+(?:are|were|have|had|\p{Ll}{2,}ed)\b/u;
 
 /**
  * "In December 1921 Macleod brought in Collip, a biochemist from the University of Alberta, to help purify
@@ -312,18 +320,22 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   // "Calls for reform had been made..., but they gained...", "The surrealists regarded their work...": "they" points at
   // the plural noun its sentence opens on.
   if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_SUBJECT_OPENING.test(sentence)) return false;
+  // "Well over 3,000 pulsars are now known, and they have...": "they" after a plural subject of its own sentence (not
+  // a verb in "-s": "The envoy agrees, and they sign...").
+  if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_SUBJECT_BEFORE.test(before)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
   // "Diesel filed his patent...": a name opening the sentence is its subject when a verb follows it at once.
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before) && !NAME_OPENING_THEN_VERB.test(before);
 }
 
 /**
- * "Diesel filed his...", "Chappe's brother ran his...": a capitalised first word, then a verb in the past at once. Not
+ * "Diesel filed his...", "Chappe's brother ran his...", "Morgan, then aged 70, coordinated... his": a capitalised first
+ * word, then a verb in the past at once or after a phrase set off by commas. Not
  * a word that points, counts, links or opens a phrase ("This showed...", "The exiled king...", "Newly elected, he..."),
  * nor a plural ("Critics praised his...": someone else's), whose capital is the sentence's.
  */
 const NAME_OPENING_THEN_VERB =
-  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nothing|Everything|Who|What|Which|The|A|An|Now|Today|Having|Being)\b)(?!\p{L}+(?:s|ly)\b(?!['’]s))\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
+  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nothing|Everything|Who|What|Which|The|A|An|Now|Today|Having|Being)\b)(?!\p{L}+(?:s|ly)\b(?!['’]s))\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?(?:,\s[^,]{1,60},)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
 
 /** The other meaning in lower case: "Remain" or "Leave", "Whigs" or "Tories" are choices or names, not glosses. */
 const QUOTED_ALTERNATIVE_BEFORE = /["“]\p{Ll}[^"“”]{0,39}["”],?\s+or\s+["“]$/u;
@@ -419,12 +431,12 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "; _____ tradition knows him as Abba Salama" (Ethiopian): a people's adjective opening a clause (raters: 0 of 2).
     const opensClause = /(?:^|[;:])\s*$/.test(statement.slice(0, at));
     const openingAdjective =
-      (ADJECTIVE.test(q.answer.trim()) && statement.slice(0, at).trim() === "") ||
-      (PEOPLES_ADJECTIVE.test(q.answer.trim()) && opensClause && !VERB_AFTER.test(after));
+      (ADJECTIVE.test(q.answer.trim()) && /(?:^|[.!?]\s+)$/.test(statement.slice(0, at)) && /^,?\s+\p{Ll}/u.test(after)) ||
+      (PEOPLES_ADJECTIVE.test(q.answer.trim()) && opensClause && /^\s+\p{Ll}/u.test(after) && !VERB_AFTER.test(after));
     // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):
     // a body's name standing before a plural noun describes it; another body ("UN", "General Assembly") fits as well.
     const nameAsModifier = MULTIWORD_NAME.test(q.answer.trim()) && MODIFIER_CONTEXT_BEFORE.test(before) && PLURAL_HEAD_AFTER.test(after);
-    if (((COMPOUND_MODIFIER.test(q.answer.trim()) || openingAdjective) && /^\s+\p{Ll}/u.test(after)) || nameAsModifier) flags.push("modifier");
+    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.

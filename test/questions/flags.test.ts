@@ -16,6 +16,13 @@ describe("automatic checks on a question", () => {
     // A plural opening is someone else's subject: "his" is another's.
     expect(pronounBeforeAnyName("Critics praised his second novel, published in 1892.")).toBe(true);
     expect(pronounBeforeAnyName("Charles's brother ran his laboratory in Oslo.")).toBe(false);
+    // A name, a phrase set off by commas, then its verb: still the sentence's subject; not an opening adverb.
+    expect(pronounBeforeAnyName("Lind, then aged 70, ran the inquiry from her office in Oslo.")).toBe(false);
+    expect(pronounBeforeAnyName("Meanwhile, in the north, the harbour master raised his dues.")).toBe(true);
+    // "they" after a plural noun of its own sentence, or after someone and a relative.
+    expect(pronounBeforeAnyName("Well over 300 lighthouses are now known, and they guide ships.")).toBe(false);
+    expect(questionFlags({ prompt: "In May _____ the pilot Ivo Marn and his wife, on their honeymoon, charted the bay.", answer: "1897" })).toEqual([]);
+    expect(questionFlags({ prompt: "In May _____ the pilot Ivo Marn, on their honeymoon, charted the bay.", answer: "1897" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "In _____, he tested the serum on a boy.", answer: "1885" })).toEqual(["dangling-reference"]);
     expect(
       questionFlags({ prompt: "Marta Lind worked in Oslo. In _____, she tested the serum on a boy.", answer: "1885" }),
@@ -85,6 +92,10 @@ describe("automatic checks on a question", () => {
     // A subject that opens a sentence with a noun's ending is no adjective.
     for (const subject of ["Parliament", "Portugal", "Hungary", "President"]) expect(questionFlags({ prompt: "_____ passed the harbour act in 1765.", answer: subject })).toEqual([]);
     expect(questionFlags({ prompt: "_____ platforms share the charts of Varna.", answer: "Multilateral" })).toEqual(["modifier"]);
+    // A common comparative, before its noun or its comma.
+    expect(questionFlags({ prompt: "Old charts were vague. _____, steel hulls let the ships carry more.", answer: "Larger" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "_____ quays were built after the storm.", answer: "Longer" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "_____ was the first pilot of Varna.", answer: "Walker" })).toEqual([]);
   });
 
   it("flags a people's adjective that opens a clause before a noun, not a name before its verb", () => {
