@@ -341,6 +341,10 @@ const NAME_OPENING_THEN_VERB =
 const QUOTED_ALTERNATIVE_BEFORE = /["“]\p{Ll}[^"“”]{0,39}["”],?\s+or\s+["“]$/u;
 const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“]\p{Ll}[^"“”]{0,39}["”]/u;
 
+/** The prize a field names: "the _____ in Physics". */
+const PRIZE_KEY = /^(?:the\s+)?Nobel\s+Prizes?$/i;
+const PRIZE_FIELD_AFTER = /^\s+(?:in|for)\s+(?:Physics|Chemistry|Physiology|Medicine|Literature|Economics?|Economic Sciences|Peace)\b/;
+
 /** "March 1895": a month and its year, nothing else. */
 const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/;
 /** A length's unit, after a size's last side. */
@@ -490,6 +494,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   const key = q.answer.trim();
   if (echoesKey(statement, q.answer) || (SHORT_ACRONYM.test(key) && q.accepted?.some((v) => v !== key && v.includes(" ") && echoesKey(statement, v))))
     flags.push("key-echoed");
+  // "Millikan received the _____ in Physics in 1923" (Nobel Prize): the field after it names the prize (raters: 0 of 4,
+  // "a stock phrase; the year would be the fact worth asking").
+  const blankAt = statement.indexOf(BLANK);
+  if (PRIZE_KEY.test(key) && blankAt >= 0 && PRIZE_FIELD_AFTER.test(statement.slice(blankAt + BLANK.length))) flags.push("key-echoed");
   // "In 1895 Ramsay... He sent samples in _____." (March 1895): the year is shown, so only the month is asked.
   const monthYear = MONTH_AND_YEAR.exec(key);
   if (monthYear && new RegExp(`(?<!\\d)${monthYear[1]}(?!\\d)`).test(statement)) flags.push("key-echoed");

@@ -365,6 +365,12 @@ describe("automatic checks on a question", () => {
     expect(flags("The fleet hired crews from _____ in 1820.", "Varna and Burgas")).not.toContain("two-in-one");
   });
 
+  it("flags a prize its field names after the blank", () => {
+    expect(questionFlags({ prompt: "Ivo Marn received the _____ in Physics in 1923.", answer: "Nobel Prize" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "Ivo Marn received the Nobel Prize in Physics in _____.", answer: "1923" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ivo Marn received the _____ for his charts in 1923.", answer: "Varna Medal" })).toEqual([]);
+  });
+
   it("flags a measure whose other unit the prompt gives right after the blank", () => {
     expect(questionFlags({ prompt: "Each dock was _____ (about 610 metres) long.", answer: "2,000 feet" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "The channel was _____, or roughly 16 kilometres, wide.", answer: "10 miles" })).toContain("key-echoed");
