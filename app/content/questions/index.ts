@@ -207,6 +207,21 @@ export function generateQuestions(
     let sentencesOfModule: string[] | undefined;
     const moduleSentences = (m: number) => (sentencesOfModule ??= modules[m].lessons.flatMap((l) => l.text.split(SENTENCE_END)));
     const title = modules[module].title;
+    // "the INTERPOL's _____" where the material also writes "..., INTERPOL, and the EU": an article the material's own
+    // use of the acronym says it takes none of, copied from a slip of the source (raters failed it as ungrammatical 14
+    // times of 14). "the UN's", where the material writes "the UN" (or "UN" only before another name), is not.
+    const bareUse = new Map<string, boolean>();
+    const strayArticle = (prompt: string): boolean => {
+      const acronym = ARTICLE_BEFORE_POSSESSIVE.exec(prompt)?.[1];
+      if (acronym === undefined) return false;
+      let bare = bareUse.get(acronym);
+      if (bare === undefined) {
+        const alone = new RegExp(String.raw`(?<!\b[Tt]he\s)(?<![\p{L}\d'’(-])${acronym}(?!['’]s\b)(?=\s*[,;.)]|\s+(?:and|or|has|have|had|is|was|were|are)\b)`, "u");
+        bare = modules.some((m) => m.lessons.some((l) => alone.test(l.text)));
+        bareUse.set(acronym, bare);
+      }
+      return bare;
+    };
     const restated = new RestatedFacts(title ?? "");
     // "The Fusion Centre has played a critical role..." after "INTERPOL's Counter-Terrorism Fusion Centre": a body's
     // name cut short, which the module writes whole elsewhere. Its question asks for part of the name (raters failed it
@@ -425,6 +440,7 @@ export function generateQuestions(
         eventsAsked.add(asked);
         for (const draft of eventYearQuestions(event)) keepDirect(draft, source, "year", undefined, false);
       }
+      for (const { question } of kept) if (strayArticle(question.prompt)) question.quality = Math.min(question.quality, FRAGMENT_ACCEPTANCE);
       // Ties last by content, not by id: an id hashes the module key, and a re-keyed module (rekey.ts) keeps this order.
       kept.sort((a, b) => b.question.quality - a.question.quality || a.order - b.order || byContent(a.question, b.question));
       const terms = keyTerms(facts);
@@ -555,6 +571,8 @@ const ACRONYM_SCORE = 0.8;
  * as EUROCONTROL, the International Civil Aviation Organization (ICAO), and the FAA": 1 of 4 accepted).
  */
 const FRAGMENT_ACCEPTANCE = 0.05;
+/** "the INTERPOL's": an article before an acronym's possessive (see strayArticle). */
+const ARTICLE_BEFORE_POSSESSIVE = /\bthe\s+(\p{Lu}{2,})['’]s\b/u;
 /** A longer name's words before a shorter one that is its complement, not its tail: "council of the", "charter of". */
 const COMPLEMENT_END = /(?:^|\s)(?:of|of the|for|for the|to|to the|in|in the|on|on the|and|and the|the)$/;
 

@@ -348,6 +348,19 @@ describe("generateQuestions", () => {
     expect(bestEstimate(dense, "Ilse Marek")).toBe(bestEstimate(rare, "Ilse Marek"));
   });
 
+  it("estimates a question copying \"the\" before an acronym's possessive as a slip where the material writes the acronym bare", () => {
+    const banks = generateQuestions([
+      { key: "a", lessons: [lesson("Ports", ["Another scheme of the harbours is the PORTNET’s Pilot Exchange Office, opened in Varna in 1990."])] },
+      { key: "b", lessons: [lesson("Bodies", ["Ports work with bodies such as the Harbour League, PORTNET, and the pilots' guild."])] },
+      { key: "c", lessons: [lesson("League", ["Another scheme of the harbours is the HL’s Pilot Exchange Office, opened in Varna in 1990.", "The HL has met in Varna since 1950."])] },
+    ]);
+    const asking = (bank: (typeof banks)[number][number], answer: string) => bank.questions.filter((q) => q.answer === answer && q.type !== "true_false");
+    expect(asking(banks[0][0], "Pilot Exchange Office").length).toBeGreaterThan(0);
+    for (const q of asking(banks[0][0], "Pilot Exchange Office")) expect(q.quality).toBeLessThanOrEqual(0.05);
+    // "the HL's" where the material writes "the HL": no slip.
+    expect(Math.max(...asking(banks[2][0], "Pilot Exchange Office").map((q) => q.quality))).toBeGreaterThan(0.05);
+  });
+
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
     const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
