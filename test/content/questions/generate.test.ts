@@ -361,6 +361,17 @@ describe("generateQuestions", () => {
     expect(Math.max(...asking(banks[2][0], "Pilot Exchange Office").map((q) => q.quality))).toBeGreaterThan(0.05);
   });
 
+  it("estimates a blank opening a short statement shown alone below the deck's bar: nothing says what fills it", () => {
+    const [[{ questions: qs }]] = generateQuestions([
+      {
+        key: "k",
+        lessons: [lesson("Town", ["Port Marnville was founded in 1950.", "Ostrava Harbour declared its independence from the Varna League on 3 November 1903, backed by its pilots."])],
+      },
+    ]);
+    expect(bestEstimate(qs, "Port Marnville")).toBeLessThanOrEqual(0.1);
+    expect(bestEstimate(qs, "Ostrava Harbour")).toBeGreaterThan(0.1);
+  });
+
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
     const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
