@@ -122,6 +122,12 @@ const ONE_OR_TWO_BEFORE = /\b(?:against|with|from|into|by|including|like|especia
  */
 const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
+/** "Stella Point or _____'s Point" (Gilman): a possessive that names a place with the word after it. */
+const POSSESSIVE_PLACE_AFTER =
+  /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Church|Chapel|Abbey|Castle|Hall|College|Hospital|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Park|Cross|Head|Rock|Hill|Wood|Inn|Field|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Tower|Hut|Camp|Valley|Glacier|Crater)\b/;
+/** "at _____ bis rue Franklin", "_____ Downing Street": a street after a house number. */
+const STREET_AFTER =
+  /^\s+(?:(?:bis|ter)\s+)?(?:(?:rue|avenue|boulevard|via|calle|rua|strasse|straße)\s|\p{Lu}\p{Ll}+\s+(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Row|Gardens)\b)/u;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -386,7 +392,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // A month alone only after a word that dates it: "Theresa _____ resigned" (May), "the singer _____ Carter" (June).
     const dateBesideName =
       DATE_KEY.test(q.answer.trim()) && !/\bthe\s$/i.test(before) && (/\d/.test(q.answer) || DATING_WORD_BEFORE.test(before));
-    const nameGoesOn = (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && NAME_WORD_AFTER.test(after) && !dateBesideName) || /^\+/.test(after);
+    const nameGoesOn =
+      (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && (NAME_WORD_AFTER.test(after) || POSSESSIVE_PLACE_AFTER.test(after)) && !dateBesideName) ||
+      /^\+/.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at)) && !dateBesideName;
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
     // "the events of September 11, _____" (2001): the date is the event's name, its year the rest of it.
@@ -397,7 +405,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "Charles Stanhope, _____ Earl Stanhope" (3rd): the ordinal of a title is part of its holder's name.
     const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
     // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
-    const numberInName = /^\d+$/.test(q.answer.trim()) && NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after);
+    // "his building at _____ bis rue Franklin" (25): a house number is part of its address.
+    const numberInName =
+      /^\d+$/.test(q.answer.trim()) && ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) || STREET_AFTER.test(after));
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
     // "as the 1,_____ site" (000th): a number's thousands after its separator.

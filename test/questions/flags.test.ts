@@ -331,6 +331,14 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "On 2 May _____ King Ivo granted the harbour a charter.", answer: "1670" })).not.toContain("piece-of-a-name");
   });
 
+  it("flags the possessive that names a place with the word after it, and a house number before its street", () => {
+    expect(questionFlags({ prompt: "Climbers reach the rim at Varna Point or _____'s Point.", answer: "Marn" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Pilots read _____'s charts of the bay.", answer: "Marn" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Ivo Marn built a house at _____ bis rue Varna in Paris.", answer: "25" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The pilots met at _____ Harbour Street.", answer: "12" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The pilots met _____ times in Varna.", answer: "12" })).not.toContain("piece-of-a-name");
+  });
+
   it("flags the ordinal of a title as a piece of its holder's name", () => {
     expect(questionFlags({ prompt: "In 1790 Ivo Marn, _____ Earl of Varna, built a press.", answer: "4th" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The _____ Duke of Varna sold the press.", answer: "second" })).toContain("piece-of-a-name");

@@ -372,6 +372,23 @@ describe("generateQuestions", () => {
     expect(bestEstimate(qs, "Ostrava Harbour")).toBeGreaterThan(0.1);
   });
 
+  it("estimates a person's nationality before what they were and their name below the deck's bar, not their faith", () => {
+    const [[{ questions: qs }]] = generateQuestions([
+      {
+        key: "k",
+        lessons: [
+          lesson("People", [
+            "The Bulgarian engineer Ivo Marn dredged the channel of Varna in 1906.",
+            "The Baptist preacher Ana Bek led the dockers' strike of Varna in 1911.",
+          ]),
+        ],
+      },
+    ]);
+    expect(bestEstimate(qs, "Bulgarian")).toBeLessThanOrEqual(0.36);
+    expect(bestEstimate(qs, "1906")).toBeGreaterThan(0.36);
+    expect(bestEstimate(qs, "Baptist")).toBeGreaterThan(0.36);
+  });
+
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
     const text = "The Black Fever probably spread from Central Asia along trade routes to the Varna port of Ostrava in 1346.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Fever", [text])] }]);
