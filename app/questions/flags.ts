@@ -124,10 +124,10 @@ const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
 /** "Stella Point or _____'s Point" (Gilman): a possessive that names a place with the word after it. */
 const POSSESSIVE_PLACE_AFTER =
-  /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Church|Chapel|Abbey|Castle|Hall|College|Hospital|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Park|Cross|Head|Rock|Hill|Wood|Inn|Field|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Tower|Hut|Camp|Valley|Glacier|Crater)\b/;
-/** "at _____ bis rue Franklin", "_____ Downing Street": a street after a house number. */
+  /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Abbey|Castle|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Cross|Head|Rock|Hill|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Hut|Valley|Glacier|Crater)\b/;
+/** "at _____ bis rue Franklin", "_____ Downing Street": a street after a house number (three digits at most: not a year). */
 const STREET_AFTER =
-  /^\s+(?:(?:bis|ter)\s+)?(?:(?:rue|avenue|boulevard|via|calle|rua|strasse|straße)\s|\p{Lu}\p{Ll}+\s+(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Row|Gardens)\b)/u;
+  /^\s+(?:(?:bis|ter)\s+)?(?:(?:rue|avenue|boulevard|calle|rua|strasse|straße)\s|\p{Lu}\p{Ll}+\s+(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Row|Gardens)\b)/u;
 /** A relative clause right after the blank: ", which focus on...", ", where police from...". */
 const RELATIVE_AFTER = /^\s*,\s*(?:which|who|whom|whose|where|when)\b/;
 /** "The Law of Suspects (_____), which allowed...": a list item's name and a relative clause, no main verb. */
@@ -306,8 +306,9 @@ const PLURAL_SUBJECT_OPENING = /^(?:(?:The|These|Those|Many|Most|Some|Such)\s+)?
  */
 const PLURAL_BEFORE = /\band\s+(?:his|her)\s+\p{Ll}{3,}\b|\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
 
-/** A plural noun and its verb: "pulsars are", "lighthouses were", "the envoys signed". */
-const PLURAL_SUBJECT_BEFORE = /\b\p{Ll}{3,}(?<![su]s|is)s\s+(?:are|were|have|had|\p{Ll}{2,}ed)\b/u;
+/** A plural noun after an article, a number or a quantifier, and its verb: "3,000 pulsars are", "the envoys signed". */
+const PLURAL_SUBJECT_BEFORE =
+  /\b(?:the|these|those|some|many|most|all|several|both|\d[\d,]*)\s+(?!(?:always|perhaps|sometimes|across|towards|thus|whereas)\s)\p{Ll}{3,}(?<![su]s|is)s\s+(?:are|were|have|had|\p{Ll}{2,}ed)\b/u;
 
 /**
  * "In December 1921 Macleod brought in Collip, a biochemist from the University of Alberta, to help purify
@@ -341,7 +342,7 @@ export function pronounBeforeAnyName(sentence: string): boolean {
  * nor a plural ("Critics praised his...": someone else's), whose capital is the sentence's.
  */
 const NAME_OPENING_THEN_VERB =
-  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nothing|Everything|Who|What|Which|The|A|An|Now|Today|Having|Being)\b)(?!\p{L}+(?:s|ly)\b(?!['’]s))\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?(?:,\s[^,]{1,60},)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
+  /^(?!(?:It|Its|This|That|These|Those|He|She|They|We|You|There|Here|Such|Then|Later|Soon|Also|Both|Each|Many|Most|Some|Several|All|His|Her|Their|Our|One|Another|Other|Every|No|Once|When|After|Before|While|Although|Though|Because|Since|If|As|Thus|Hence|Yet|So|Still|However|Eventually|Finally|Meanwhile|Instead|Nevertheless|Subsequently|Previously|Initially|Originally|Afterwards|Nobody|Everyone|Everybody|Anyone|Anybody|Someone|Somebody|Nothing|Everything|Who|What|Which|The|A|An|Now|Today|Having|Being|Moreover|Furthermore|Additionally|Consequently|Accordingly|Indeed|Likewise|Similarly|Therefore|Otherwise|Together|Overall|Ultimately|Nonetheless|Besides|Alternatively|Specifically|Notably|Earlier)\b)(?!\p{L}+(?:s|ly)\b(?!['’]s))\p{Lu}\p{Ll}+(?:['’]s\s+\p{Ll}+)?(?:,\s[^,]{1,60},)?\s+(?:\p{Ll}{2,}ed|was|had|became|made|took|won|wrote|built|began|led|left|met|saw|gave|found|held|sent|set|ran|fought|spent|taught|brought|bought|kept|lost|told|grew|knew|drew|chose|rose|fell|went|came|got|paid|sold|said|read|heard|felt|stood|understood|became)\b/u;
 
 /** The other meaning in lower case: "Remain" or "Leave", "Whigs" or "Tories" are choices or names, not glosses. */
 const QUOTED_ALTERNATIVE_BEFORE = /["“]\p{Ll}[^"“”]{0,39}["”],?\s+or\s+["“]$/u;
@@ -349,7 +350,7 @@ const QUOTED_ALTERNATIVE_AFTER = /^["”],?\s+or\s+["“]\p{Ll}[^"“”]{0,39}[
 
 /** The prize a field names: "the _____ in Physics". */
 const PRIZE_KEY = /^(?:the\s+)?Nobel\s+Prizes?$/i;
-const PRIZE_FIELD_AFTER = /^\s+(?:in|for)\s+(?:Physics|Chemistry|Physiology|Medicine|Literature|Economics?|Economic Sciences|Peace)\b/;
+const PRIZE_FIELD_AFTER = /^\s+(?:in|for)\s+(?:physics|chemistry|physiology|medicine|literature|economics?|economic sciences|peace)\b/i;
 
 /** "March 1895": a month and its year, nothing else. */
 const MONTH_AND_YEAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/;
@@ -407,7 +408,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
     // "his building at _____ bis rue Franklin" (25): a house number is part of its address.
     const numberInName =
-      /^\d+$/.test(q.answer.trim()) && ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) || STREET_AFTER.test(after));
+      /^\d+$/.test(q.answer.trim()) &&
+      ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) || (/^\d{1,3}$/.test(q.answer.trim()) && STREET_AFTER.test(after)));
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
     // "as the 1,_____ site" (000th): a number's thousands after its separator.
@@ -445,7 +447,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "; _____ tradition knows him as Abba Salama" (Ethiopian): a people's adjective opening a clause (raters: 0 of 2).
     const opensClause = /(?:^|[;:])\s*$/.test(statement.slice(0, at));
     const openingAdjective =
-      (ADJECTIVE.test(q.answer.trim()) && /(?:^|[.!?]\s+)$/.test(statement.slice(0, at)) && /^,?\s+\p{Ll}/u.test(after)) ||
+      (ADJECTIVE.test(q.answer.trim()) && /(?:^|\p{Ll}{2}[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at)) && /^,?\s+\p{Ll}/u.test(after)) ||
       (PEOPLES_ADJECTIVE.test(q.answer.trim()) && opensClause && /^\s+\p{Ll}/u.test(after) && !VERB_AFTER.test(after));
     // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):
     // a body's name standing before a plural noun describes it; another body ("UN", "General Assembly") fits as well.

@@ -19,10 +19,14 @@ describe("automatic checks on a question", () => {
     // A name, a phrase set off by commas, then its verb: still the sentence's subject; not an opening adverb.
     expect(pronounBeforeAnyName("Lind, then aged 70, ran the inquiry from her office in Oslo.")).toBe(false);
     expect(pronounBeforeAnyName("Meanwhile, in the north, the harbour master raised his dues.")).toBe(true);
+    expect(pronounBeforeAnyName("Moreover, in 1890, followed his advice.")).toBe(true);
     // "they" after a plural noun of its own sentence, or after someone and a relative.
     expect(pronounBeforeAnyName("Well over 300 lighthouses are now known, and they guide ships.")).toBe(false);
     expect(questionFlags({ prompt: "In May _____ the pilot Ivo Marn and his wife, on their honeymoon, charted the bay.", answer: "1897" })).toEqual([]);
     expect(questionFlags({ prompt: "In May _____ the pilot Ivo Marn, on their honeymoon, charted the bay.", answer: "1897" })).toEqual(["dangling-reference"]);
+    // An adverb or a verb in "-s" is no plural subject.
+    expect(questionFlags({ prompt: "In _____ the harbour master always had their loyalty.", answer: "1641" })).toEqual(["dangling-reference"]);
+    expect(pronounBeforeAnyName("In 1905 the port requires trained pilots and their families.")).toBe(true);
     expect(questionFlags({ prompt: "In _____, he tested the serum on a boy.", answer: "1885" })).toEqual(["dangling-reference"]);
     expect(
       questionFlags({ prompt: "Marta Lind worked in Oslo. In _____, she tested the serum on a boy.", answer: "1885" }),
@@ -96,6 +100,8 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Old charts were vague. _____, steel hulls let the ships carry more.", answer: "Larger" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "_____ quays were built after the storm.", answer: "Longer" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "_____ was the first pilot of Varna.", answer: "Walker" })).toEqual([]);
+    // After an abbreviation's full stop, not a sentence's.
+    expect(questionFlags({ prompt: "Funding for U.S. _____ harbours doubled in 1960.", answer: "Larger" })).not.toContain("modifier");
   });
 
   it("flags a people's adjective that opens a clause before a noun, not a name before its verb", () => {
@@ -337,6 +343,10 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ivo Marn built a house at _____ bis rue Varna in Paris.", answer: "25" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The pilots met at _____ Harbour Street.", answer: "12" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "The pilots met _____ times in Varna.", answer: "12" })).not.toContain("piece-of-a-name");
+    // A year before a street's name, "via", and a possessor before a college are none of these.
+    expect(questionFlags({ prompt: "In _____ Harbour Street became the pilots' home.", answer: "1735" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Membership rose to _____ via mergers with smaller guilds.", answer: "300" })).not.toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "_____'s College of Pilots opened in 1900.", answer: "Marn" })).not.toContain("piece-of-a-name");
   });
 
   it("flags the ordinal of a title as a piece of its holder's name", () => {
@@ -377,6 +387,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ivo Marn received the _____ in Physics in 1923.", answer: "Nobel Prize" })).toContain("key-echoed");
     expect(questionFlags({ prompt: "Ivo Marn received the Nobel Prize in Physics in _____.", answer: "1923" })).toEqual([]);
     expect(questionFlags({ prompt: "Ivo Marn received the _____ for his charts in 1923.", answer: "Varna Medal" })).toEqual([]);
+    expect(questionFlags({ prompt: "Ivo Marn received the _____ in physics in 1923.", answer: "Nobel Prize" })).toContain("key-echoed");
   });
 
   it("flags a measure whose other unit the prompt gives right after the blank", () => {

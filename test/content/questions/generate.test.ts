@@ -370,6 +370,9 @@ describe("generateQuestions", () => {
     ]);
     expect(bestEstimate(qs, "Port Marnville")).toBeLessThanOrEqual(0.1);
     expect(bestEstimate(qs, "Ostrava Harbour")).toBeGreaterThan(0.1);
+    // A verb of its own after the blank says what it did.
+    const [[{ questions: did }]] = generateQuestions([{ key: "k", lessons: [lesson("Pilot", ["Ivo Marn charted the Varna channel in 1928."])] }]);
+    expect(bestEstimate(did, "Ivo Marn")).toBeGreaterThan(0.1);
   });
 
   it("estimates a person's nationality before what they were and their name below the deck's bar, not their faith", () => {
@@ -380,6 +383,7 @@ describe("generateQuestions", () => {
           lesson("People", [
             "The Bulgarian engineer Ivo Marn dredged the channel of Varna in 1906.",
             "The Baptist preacher Ana Bek led the dockers' strike of Varna in 1911.",
+            "The Catholic priest Petar Dobrev blessed the Varna fleet in 1913.",
           ]),
         ],
       },
@@ -387,6 +391,7 @@ describe("generateQuestions", () => {
     expect(bestEstimate(qs, "Bulgarian")).toBeLessThanOrEqual(0.36);
     expect(bestEstimate(qs, "1906")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Baptist")).toBeGreaterThan(0.36);
+    expect(bestEstimate(qs, "Catholic")).toBeGreaterThan(0.36);
   });
 
   it("estimates a continent or a region of one below the deck's bar, and a country or a city as before", () => {
