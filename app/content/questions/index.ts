@@ -195,6 +195,16 @@ export function generateQuestions(
   const appearsInMaterial = (statement: string, value: string): boolean =>
     material.containsStatement(normaliseOnce(statement), normaliseAnswer(value));
 
+  // The acronyms the material writes bare somewhere (", INTERPOL, and"), read in one pass over the whole course the
+  // first time a prompt has "the X's" (see strayArticle).
+  let bare: Set<string> | undefined;
+  const bareAcronyms = (): Set<string> => {
+    if (bare === undefined) {
+      bare = new Set();
+      for (const m of modules) for (const l of m.lessons) for (const match of l.text.matchAll(BARE_ACRONYM)) bare.add(match[1]);
+    }
+    return bare;
+  };
   return analysed.map((lessons, module) => {
     forgetFoldings();
     // What an acronym stands for is asked once in a module, in the first lesson that spells it out: a cohort
@@ -210,18 +220,9 @@ export function generateQuestions(
     // "the INTERPOL's _____" where the material also writes "..., INTERPOL, and the EU": an article the material's own
     // use of the acronym says it takes none of, copied from a slip of the source (raters failed it as ungrammatical 14
     // times of 14). "the UN's", where the material writes "the UN" (or "UN" only before another name), is not.
-    const bareUse = new Map<string, boolean>();
     const strayArticle = (prompt: string): boolean => {
       const acronym = ARTICLE_BEFORE_POSSESSIVE.exec(prompt)?.[1];
-      if (acronym === undefined) return false;
-      let bare = bareUse.get(acronym);
-      if (bare === undefined) {
-        // Not after "the US, " or "the UN and ": one article for the whole list ("the US, UK, and France").
-        const alone = new RegExp(String.raw`(?<!\b[Tt]he\s)(?<!\b[Tt]he\s+\p{Lu}{2,}(?:,\s*|\s+(?:and|or)\s+))(?<![\p{L}\d'’(-])${acronym}(?!['’]s\b)(?=\s*[,;.)]|\s+(?:and|or|has|have|had|is|was|were|are)\b)`, "u");
-        bare = modules.some((m) => m.lessons.some((l) => alone.test(l.text)));
-        bareUse.set(acronym, bare);
-      }
-      return bare;
+      return acronym !== undefined && bareAcronyms().has(acronym);
     };
     const restated = new RestatedFacts(title ?? "");
     // "The Fusion Centre has played a critical role..." after "INTERPOL's Counter-Terrorism Fusion Centre": a body's
@@ -358,8 +359,10 @@ export function generateQuestions(
           const titled = TITLE_GIVES_AWAY.has(c.kind) && inLessonTitle(draft.answer);
           const titleYear = draft.prompt.includes("(_____)") && datesATitle(statementOf(draft.prompt), draft.answer);
           const statement = statementOf(draft.prompt);
-          const bareSubject = BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
-          const nationalityOfPerson = nationality(draft.answer) && NATIONALITY_BEFORE_PERSON.test(statement);
+          // The cheap tests first: few statements open on the blank, fewer still have "the _____ " in them.
+          const bareSubject =
+            statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
+          const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           question.quality = round(
             Math.min(
               acceptance(signals),
@@ -622,6 +625,13 @@ const ACRONYM_SCORE = 0.8;
 const FRAGMENT_ACCEPTANCE = 0.05;
 /** "the INTERPOL's": an article before an acronym's possessive (see strayArticle). */
 const ARTICLE_BEFORE_POSSESSIVE = /\b[Tt]he\s+(\p{Lu}{2,})['’]s\b/u;
+/**
+ * An acronym written with no article of its own: ", INTERPOL, and the EU", "INTERPOL has". Not after "the", nor after
+ * "the US, " or "the UN and " (one article for a whole list: "the US, UK, and France"), nor in brackets after its
+ * expansion ("(UN)").
+ */
+const BARE_ACRONYM =
+  /(?<!\b[Tt]he\s)(?<!\b[Tt]he\s+\p{Lu}{2,}(?:,\s*|\s+(?:and|or)\s+))(?<![\p{L}\d'’(-])(\p{Lu}{2,})(?!['’]s\b)(?=\s*[,;.)]|\s+(?:and|or|has|have|had|is|was|were|are)\b)/gu;
 /** A longer name's words before a shorter one that is its complement, not its tail: "council of the", "charter of". */
 const COMPLEMENT_END = /(?:^|\s)(?:of|of the|for|for the|to|to the|in|in the|on|on the|and|and the|the)$/;
 
