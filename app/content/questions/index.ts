@@ -561,11 +561,9 @@ const VERB_AFTER_BLANK =
   /^_____\s+(?!(?:was|were|founded|based|located|named|called|known)\b)(?:\p{Ll}+ed|won|led|wrote|built|made|took|gave|found|held|fought|sent|kept|brought|taught|bought|sold|ran|rose|drew|grew|knew|chose|became|began|discovered|invented|painted|composed|ruled|defeated|founded)\b/u;
 const BARE_SUBJECT_ACCEPTANCE = 0.1;
 /**
- * "The _____ physicist Marian Smoluchowski" (Polish), "The _____ runner Karl Egloff" (Swiss-Ecuadorian): a person's
- * nationality before what they were and their name. Raters accepted 5 of 14 such ratings (heldout31-47: "an incidental
- * nationality, not the sentence's point"; "German" fits "German-born" as well).
+ * A word the gazetteer tags a people's, or of a people's ending (flags.ts's PEOPLES_ADJECTIVE reads the same endings
+ * where no gazetteer is at hand), and not a faith's or a party's.
  */
-/** A word the gazetteer tags a people's, or of a people's ending, and not a faith's or a party's. */
 function nationality(answer: string): boolean {
   const [first, ...rest] = answer.trim().split("-");
   const people = (word: string) => !FAITH_OR_PARTY.test(word) && (lexiconTag(word) === "demonym" || PEOPLES_ENDING.test(word));
@@ -580,6 +578,11 @@ const NATIONALITY_BEFORE_PERSON = new RegExp(
   String.raw`\b[Tt]he\s+_____\s+${ROLE}(?:\s+and\s+${ROLE})?\s+\p{Lu}[\p{L}.'’-]*\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}\p{Ll}+`,
   "u",
 );
+/**
+ * "The _____ physicist Marian Smoluchowski" (Polish), "The _____ runner Karl Egloff" (Swiss-Ecuadorian): a person's
+ * nationality before what they were and their name. Raters accepted 5 of 14 such ratings (heldout31-47: "an incidental
+ * nationality, not the sentence's point"; "German" fits "German-born" as well).
+ */
 const NATIONALITY_OF_PERSON_ACCEPTANCE = 0.36;
 /**
  * ...but a life of someone the document names in fewer than CENTRAL_FIGURE_SENTENCES sentences is an aside: both
