@@ -32,6 +32,8 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
 const NAME_WORD_AFTER =
   /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)\s\p{Lu}/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$/u;
+/** An initial right before the blank: one capital and a full stop, not a Roman numeral after a capitalised word ("War I."). */
+const INITIAL_BEFORE = /(?:^|[\s(])(?!(?<=\p{Lu}\p{Ll}+\s)[IVX]\.)\p{Lu}\.\s$/u;
 /** "September 11", "11 September": a day of a month without its year. */
 const DAY_AND_MONTH =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/;
@@ -72,7 +74,7 @@ const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
  * _____, X and Y"): any other item of the kind fills it as well.
  */
 const LIST_SLOT =
-  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
+  /,[^,.;]{0,60}\s(?:and|or)\s+(?:the\s+)?_____|,[^,.;]{0,59}[^,.;\s]\s(?:and|or)\s+(?:in|on|at|to|from|across|throughout)\s+(?:(?:parts|much|some|most|all)\s+of\s+)?(?:the\s+)?_____|_____\s*,(?!\s*(?:[a-z]+ed|known|written|given|taken|seen|made|built|held|led|won|begun|began|formed|chosen|set|sent|kept|brought|bought|found|sold|told|grown|drawn|shown|born|struck|spent|lost|paid|laid|left|became|ran|rose|fell|went|came|stood)\s)(?:\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2}\s*,)*\s*[^,.;\s]+(?:\s+[^,.;\s]+){0,2},?\s+(?:and|or)\s|\b(?:such as|including|like(?!\s+to\b))\s+(?:the\s+)?[^,.;_]{1,40}\s(?:and|or)\s+(?:the\s+)?_____|\b(?:such as|including|like)\s+(?:the\s+)?_____\s*(?:,|and\b|or\b)|\b(?:such as|including|like)\s(?:[^,.;]{1,60},\s+){2,6}(?:and\s+|or\s+)?(?:the\s+)?_____|\b(?:such as|including|like)\s[^,.;]{1,60},\s+(?:and|or)\s+(?:the\s+)?_____|_____\s*,(?!\s*(?:[a-z]+ed|known|written|given|taken|seen|made|built|held|led|won|begun|began|formed|chosen|set|sent|kept|brought|bought|found|sold|told|grown|drawn|shown|born|struck|spent|lost|paid|laid|left|became|ran|rose|fell|went|came|stood)\s)(?:[^,.;]{1,60},){2,}|(?:,[^,.;]{1,60}){2,},\s*(?:the\s+)?_____|,[^,.;]{1,60},\s*(?:the\s+)?_____\s*,[^,.;]{1,60},|,\s*(?:the\s+)?_____\s*,\s*(?:and|or)\s|,\s*(?:the\s+)?_____\s+(?:and|or)\b/;
 /** "such as the ", "including ", ", like ": a cue to an example, right before the blank (not "would like", "looks like"). */
 const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|,\s+like\s+(?:the\s+)?$|\b(?!(?:look|seem|sound|feel|taste|smell|act|appear|work|read|behave|function|write|sing|play|move|run|walk|talk|think|live|dress|grow|operate|perform|serve|spread|burn|shine|flow|fly|swim)s\s)\p{Ll}{3,}s\s+like\s+(?:the\s+)?$/u;
 /** A number written in words, next to the blank with "to", "and" or "or" between ("and" only after "between": not "in _____ and ten years later"). */
@@ -209,10 +211,10 @@ const TIME_AFTER =
 /**
  * "Wordsworth wrote more than 500, and Keats...": a count with no noun after a verb counts what an earlier sentence
  * named. A year ("in about 1850,") counts nothing, and a number after "was" or "to" is a size ("the population was
- * about 5,000.", "grew to over 20,000").
+ * about 5,000.", "grew to over 20,000"). Nor is a day before another and its month ("executed over 8 and 9 November").
  */
 const COUNT_WITHOUT_NOUN =
-  /\b(?:\p{Ll}{2,}ed|wrote|built|made|had|won|lost|sold|took|gave|held|drew|sent|kept|left|found|bought|brought|composed|painted)\s+(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s)/u;
+  /\b(?:\p{Ll}{2,}ed|wrote|built|made|had|won|lost|sold|took|gave|held|drew|sent|kept|left|found|bought|brought|composed|painted)\s+(?:more than|over|about|some|nearly|almost|at least|fewer than|up to|only)\s+(?!(?:1\d{3}|20\d{2})\b)\d[\d,.]*?(?=[,;]\s|\.\s*$|\s+(?:and|but)\s(?!\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b))/u;
 
 /** "_____ and October", "September and _____": a month beside another. */
 const MONTH_PAIR_AFTER = new RegExp(String.raw`^\s+(?:and|or|to|till|until)\s+(?:${MONTH_NAMES})\b`);
@@ -249,13 +251,22 @@ const TERM_NOT_GIVEN =
 
 /** Whether POINTS_BACK finds the sentence pointing back (the search for its words first, then the expression), or THAT_TIME, TIME_AFTER, COUNT_WITHOUT_NOUN or TERM_NOT_GIVEN does. */
 export function pointsBack(sentence: string): boolean {
-  if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence) && !sameTimeGiven(sentence)) return true;
+  if ((FOLDS_TO_ASCII.test(sentence) || ANY_POINTS_BACK_WORD.test(sentence)) && POINTS_BACK.test(sentence) && !sameTimeGiven(sentence) && !pointerOnlyInNames(sentence))
+    return true;
   if (THAT_TIME.test(sentence)) return true;
   if (COUNT_WITHOUT_NOUN.test(sentence)) return true;
   if (TERM_NOT_GIVEN.test(sentence)) return true;
   // "The canal opened in 1914 and the next year...": counted from a time the sentence gives itself.
   const after = TIME_AFTER.exec(sentence);
   return after !== null && !/\b\d{3,4}s?\b/.test(sentence.slice(0, after.index));
+}
+/** A pointer's word capitalised after a capitalised word: a name's ("the engineer Edward Both designed..."). */
+const POINTER_IN_NAME = /(\p{Lu}\p{Ll}+\s+)(?:Both|Such|This|These|Those|Same)\b/gu;
+
+/** Whether the sentence points back only through words of names (read only once POINTS_BACK has matched). */
+export function pointerOnlyInNames(sentence: string): boolean {
+  POINTER_IN_NAME.lastIndex = 0;
+  return POINTER_IN_NAME.test(sentence) && !POINTS_BACK.test(sentence.replace(POINTER_IN_NAME, "$1Name"));
 }
 /** A year ("1858", "1850s"): what "the same year" may point at in its own sentence. */
 const YEAR_KEY = /^(?:1\d{3}|20\d{2})s?$/;
@@ -419,7 +430,13 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // model's name, not a year (but "AD _____" dates one).
     // A year before a noun is the noun's ("the UK _____ referendum", 2016).
     const numberAfterAcronym = /^\d+$/.test(q.answer.trim()) && /(?:^|\s)(?!(?:AD|BC|BCE|CE)\s)\p{Lu}{2,}\s$/u.test(before) && !/^\s+\p{Ll}/u.test(after);
-    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken || numberAfterAcronym) flags.push("piece-of-a-name");
+    // "A. W. _____" (Faber), "led by J. _____", "E. _____" (coli): a word after an initial is the rest of a person's
+    // or a species' name, which the initial half gives. Not a numeral ending a sentence ("World War I. _____ ...").
+    const afterInitial = /\p{L}/u.test(q.answer) && INITIAL_BEFORE.test(before);
+    // "Christian _____'s coronation" (II): a regnal number is the rest of its holder's name, wherever the name stands.
+    const regnalNumber = /^[IVXL]+$/.test(q.answer.trim()) && /\p{Lu}\p{Ll}+\s$/u.test(before);
+    if (nameGoesOn || nameBegan || namesEvent || titleOrdinal || numberInName || gluedToToken || numberAfterAcronym || afterInitial || regnalNumber)
+      flags.push("piece-of-a-name");
     // "_____–84", "2^_____", "10−_____", "_____/cm3", "50 to _____", "_____ and a half": half a range, a power or a unit, or one
     // of two values side by side; the other half gives it away or any number fits.
     // "0, _____, 2, 3 and 4": one of a run of numbers.

@@ -1,4 +1,4 @@
-import { POINTS_BACK, POINTS_BACK_WORDS, datesATitle, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, POINTS_BACK_WORDS, datesATitle, pointerOnlyInNames, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
 import { statementOf } from "~/content/questions/rules";
 
 describe("automatic checks on a question", () => {
@@ -65,6 +65,15 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Container sizes follow ISO _____, agreed in 1968.", answer: "1161" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The port of Varna was founded in AD _____.", answer: "79" })).toEqual([]);
     expect(questionFlags({ prompt: "The vote in the UK _____ referendum was close.", answer: "2016" })).toEqual([]);
+    // A word after an initial is the rest of the name the initial begins; a numeral ending a sentence is no initial.
+    expect(questionFlags({ prompt: "The tug yard was founded by A. W. _____ in 1761.", answer: "Marlow" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The hull was drawn by J. _____ of Varna.", answer: "Marlow" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "Harbour mud holds V. _____, a marine bacterium.", answer: "fischeri" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "Tugs first served in World War I. _____ built the first ones.", answer: "Marlow" })).toEqual([]);
+    expect(questionFlags({ prompt: "The hull was drawn in _____ by J. Marlow.", answer: "1890" })).toEqual([]);
+    // A regnal number is the rest of its holder's name, even where the name opens the sentence.
+    expect(questionFlags({ prompt: "Ivan _____'s fleet wintered at Varna.", answer: "IV" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The fleet of Ivan _____ wintered at Varna.", answer: "IV" })).toEqual(["piece-of-a-name"]);
   });
 
   it("flags a blank that is one half of a range, a power or a unit", () => {
@@ -452,6 +461,12 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Lock _____, opened on 21 December 1968, was the first to take barges and the last to close.", answer: "8" })).toEqual([]);
     expect(questionFlags({ prompt: "The port lies in the _____, the sheltered arm of the bay, between two headlands and a reef.", answer: "Sound" })).toEqual([]);
     expect(questionFlags({ prompt: "Sailors would like to meet Ivo Marn and _____ in Varna.", answer: "Ana Bek" })).toEqual([]);
+    // Clauses after the blank, each opening on its verb, are a list of what was done, not of what the blank is.
+    expect(
+      questionFlags({ prompt: "Marn took his first licence in _____, founded a tug yard in 1903, and launched a tug at Burgas, near Varna, in 1905.", answer: "1901" }),
+    ).toEqual([]);
+    expect(questionFlags({ prompt: "The port closed on _____, reopened in March, stayed open in summer, and closed again.", answer: "2 January" })).toEqual([]);
+    expect(questionFlags({ prompt: "Grain left from _____, Burgas harbour, the Sulina arm, and Constanta.", answer: "Varna" })).toContain("list-slot");
   });
 
   it("flags a name and its relative clause with no main verb", () => {
@@ -496,6 +511,13 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Clerks used the name Varna for the port after _____.", answer: "1429" })).toEqual([]);
     expect(questionFlags({ prompt: "Ivo Marn coined the term tidology in _____.", answer: "1866" })).toEqual([]);
     expect(questionFlags({ prompt: "Ivo Marn coined the term _____ in 1866.", answer: "tidology" })).toEqual([]);
+  });
+
+  it("reads a pointer's word in a name as the name's, and two days of a month as a date, not a count", () => {
+    expect(questionFlags({ prompt: "The engineer Ivo Both drew a lighter tug hull in _____.", answer: "1931" })).toEqual([]);
+    expect(questionFlags({ prompt: "In _____ both tugs were lost.", answer: "1931" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The port reopened in _____, and pilots were hired over 8 and 9 March.", answer: "1931" })).toEqual([]);
+    expect(questionFlags({ prompt: "The yard opened in _____, and its pilots had built over 40, and lost many.", answer: "1931" })).toEqual(["dangling-reference"]);
   });
 
   it("flags a lone statement that points back to what it never names", () => {
@@ -678,7 +700,8 @@ describe("automatic checks on a question", () => {
     for (let round = 0; round < 20000; round++) {
       let text = "";
       for (let i = next(10); i > 0; i--) text += pieces[next(pieces.length)] + (next(4) === 0 ? "" : " ");
-      const expected = POINTS_BACK.test(text);
+      // A pointer's word capitalised after a capitalised word is a name's ("Three This"): not pointing back.
+      const expected = POINTS_BACK.test(text) && !pointerOnlyInNames(text);
       expect(pointsBack(text), JSON.stringify(text)).toBe(expected);
       if (expected) pointing++;
     }

@@ -61,11 +61,13 @@ export function numberRanges(text: string): NumberRange[] {
     // Years: four digits each, from 1000 to 2100, and no measure after them ("between 1000 and 2000 metres").
     const inYears = (n: string) => /^\d{4}$/.test(n) && Number(n) >= 1000 && Number(n) <= 2100;
     const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(toStart + to.length))?.[1];
-    const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord));
+    // "The war of 1426–1435 ended...": a verb after them dates an event as well.
+    const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord) || VERB_AFTER_YEARS.test(nextWord));
     // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
     if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").
-    if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*\p{Ll}/u.test(text.slice(toStart + to.length)))) continue;
+    // A measure's unit after the second end is a word or a symbol: "950–1,100 °C", "12–15 %".
+    if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*(?:\p{Ll}|°\s?[CFK]\b|%)/u.test(text.slice(toStart + to.length)))) continue;
     out.push({ from: { start: fromStart, end: fromStart + from.length }, to: { start: toStart, end: toStart + to.length }, years });
   }
   return out;

@@ -20,6 +20,11 @@ describe("a range a sentence states", () => {
     expect(ends("Between 1,200 and 1,500, the pilots struck.")).toEqual([["1,200", "1,500", false]]);
     // Four digits each, but a measure after them: numbers, not years.
     expect(ends("The shafts reach between 1000 and 2000 metres below the quay.")).toEqual([["1000", "2000", false]]);
+    // Years a verb follows: the span of an event.
+    expect(ends("The Harbour War of 1821–1829 ended with the Peace of Varna.")).toEqual([["1821", "1829", true]]);
+    // A measure with a dash and its unit's symbol.
+    expect(ends("The boiler is fired to about 950–1,100 °C before each run.")).toEqual([["950", "1,100", false]]);
+    expect(ends("Tolls rose by 12–15 % a year.")).toEqual([["12", "15", false]]);
   });
 
   it("is not two values joined by a plain and, a guess with or, years in brackets, a score or a range that runs backwards", () => {
