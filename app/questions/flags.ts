@@ -81,6 +81,14 @@ const EXAMPLE_CUE_BEFORE = /\b(?:such as|including|e\.g\.,?)\s+(?:the\s+)?$|,\s+
 const NUMBER_WORDS = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\\s+hundred|thousand|a\\s+thousand)";
 const NUMBER_WORD_AFTER = new RegExp(`^\\s+(?:to|and|or)\\s+${NUMBER_WORDS}\\b`, "i");
 const NUMBER_WORD_BEFORE = new RegExp(`\\b${NUMBER_WORDS}\\s+(?:to|and|or)\\s+$`, "i");
+/** "nine in ", "1 in ": a proportion's first term, the blank its second. */
+const PROPORTION_BEFORE = new RegExp(`(?:\\b${NUMBER_WORDS}|(?<![\\d.,])\\d{1,3})\\s+(?:in|out\\s+of)\\s+$`, "i");
+/** " in ten", " out of five": a proportion's second term in words, the blank its first (not " in 1920"). */
+const PROPORTION_AFTER = new RegExp(`^\\s+(?:in|out\\s+of)\\s+${NUMBER_WORDS}\\b`, "i");
+/** "41 seconds", "38 minutes": a part of a time given in several units. */
+const TIME_PART_KEY = /^\d+\s+(?:seconds?|minutes?|hours?|days?)$/;
+/** "3 hours 38 minutes and ", "7 hours ": the larger units of the same time, right before the blank. */
+const TIME_PART_BEFORE = /\d+\s+(?:hours?|minutes?|days?)\s+(?:and\s+)?$/;
 /** A number and a unit: "1,000 feet", "20 miles", "3.5 km". */
 const UNIT_WORD =
   "(?:(?:square|cubic)\\s+)?(?:kilo|centi|milli)?(?:met(?:re|er)s?|grams?)|km|cm|mm|m|kg|g|feet|foot|ft|inch(?:es)?|in|yards?|miles?|mi|" +
@@ -126,7 +134,7 @@ const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
 /** "Stella Point or _____'s Point" (Gilman): a possessive that names a place with the word after it. */
 const POSSESSIVE_PLACE_AFTER =
-  /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Abbey|Castle|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Cross|Head|Rock|Hill|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Hut|Valley|Glacier|Crater)\b/;
+  /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Abbey|Castle|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Cross|Head|Rock|Hill|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Hut|Valley|Glacier|Crater|Bank|Banking|Company|Brewery|Works|Mill|Mills|Hospital|Inn)\b/;
 /** "at _____ bis rue Franklin", "_____ Downing Street": a street after a house number (three digits at most: not a year). */
 const STREET_AFTER =
   /^\s+(?:(?:bis|ter)\s+)?(?:(?:rue|avenue|boulevard|calle|rua|strasse|straße)\s|\p{Lu}\p{Ll}+\s+(?:Street|Road|Avenue|Lane|Square|Place|Terrace|Crescent|Row|Gardens)\b)/u;
@@ -268,6 +276,32 @@ export function pointerOnlyInNames(sentence: string): boolean {
   POINTER_IN_NAME.lastIndex = 0;
   return POINTER_IN_NAME.test(sentence) && !POINTS_BACK.test(sentence.replace(POINTER_IN_NAME, "$1Name"));
 }
+/** "both parks", "these reforms", "the two countries": a pointer and the plural noun it points with. */
+const POINTER_AND_PLURAL = /^(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he\s+(?:two|three|four))\s+(\p{Ll}{3,}?)(?:ies|es|s)\b(?!\s+of\b)/u;
+
+/**
+ * "The falls lie on a border. Both parks were listed in _____.": a sentence shown after its context still points
+ * back where the context never names the kind of thing it points at (no "park" before "both parks"), so the
+ * context resolves nothing.
+ */
+function pointsPastItsContext(statement: string, context: string): boolean {
+  if (!ANY_PLURAL_POINTER.test(statement)) return false;
+  // The sentence the context is shown for, opening on the pointer: its subject ("in both kingdoms", "They are both
+  // members" point at nothing a reader must find).
+  const m = POINTER_AND_PLURAL.exec(statement.slice(context.length).trimStart());
+  if (m === null) return false;
+  // "both parks" is resolved by "park" or "parks"; "these countries" by "country" (its stem: "countr").
+  const stem = m[1].length > 4 ? m[1].slice(0, -1) : m[1];
+  if (context.toLowerCase().includes(stem)) return false;
+  // "Argentina and Brazil share the falls. The two countries...": names joined name them.
+  return !(NAMED_KINDS.test(m[0]) && TWO_NAMES_JOINED.test(context));
+}
+/** Kinds two names joined by "and" name ("Argentina and Brazil": the two countries; "Banting and Best": both men). */
+const NAMED_KINDS =
+  /\s(?:countries|nations|states|cities|towns|kingdoms|empires|peoples|men|women|brothers|sisters|companies|firms|governments|leaders|rulers|kings|queens|teams|clubs|universities|rivers|islands|powers|allies|partners|scientists|artists|writers|ports|provinces|regions|colonies|republics|parties)$/;
+const TWO_NAMES_JOINED = /\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*,?\s+and\s+(?:the\s+)?\p{Lu}|(?:,\s+and\s+|\s+and\s+)\p{Lu}\p{Ll}+\s+\p{Ll}/u;
+const ANY_PLURAL_POINTER = /\b(?:[Bb]oth|[Tt]hese|[Tt]hose|two|three|four)\s/;
+
 /** A year ("1858", "1850s"): what "the same year" may point at in its own sentence. */
 const YEAR_KEY = /^(?:1\d{3}|20\d{2})s?$/;
 const YEAR_WRITTEN = /\b(?:1\d{3}|20\d{2})s?\b/;
@@ -302,6 +336,22 @@ const BARE_GENERIC =
   /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
 
 /**
+ * "A significant variant was developed...", "The successor was built...": a noun that is one of a pair, with nothing
+ * saying of what, is of something an earlier sentence named.
+ */
+const RELATIVE_NOUN_ALONE =
+  /\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?(?:variant|version|successor|predecessor|rival|modification|refinement|counterpart|equivalent|sequel|forerunner)\s+(?:was|were|is|are|had|has|appeared|emerged|followed|came)\b/u;
+/**
+ * "By the 1850s it was often called...", "In 1866 they were...": a time opening the sentence, then "it" or "they" with no
+ * noun before it. Not an "it" that stands for nothing ("In 1850 it was decided that...").
+ */
+const TIME_THEN_IT =
+  /^(?:In|By|From|After|Before|During|Until|Since|Over|Within|For)\s+(?:the\s+)?(?:(?:early|mid|late|following|next|same)\s+)?(?:\d{3,4}s?|years?|decades?|centuries|century|months?|time)\b,?\s+(?:it|they)\s+(?!(?:was|is)\s+(?:decided|agreed|said|thought|believed|estimated|found|announced|reported|hoped|feared|clear|possible|necessary|likely|common|usual)\b)(?:was|were|is|are|had|has|became|remained|\p{Ll}+ed)\b/u;
+/** "about 30 per cent develop cardiac disorders": a share with nothing saying of whom. */
+const SHARE_OF_NOBODY =
+  /\b\d[\d.,]*\s*(?:per\s?cent|percent|%)\s+(?:develop|developed|die|died|survive|survived|recover|recovered|suffer|suffered|remain|remained|become|became|live|lived|progress|progressed|need|needed|require|required|are|were|have|had)\b/u;
+
+/**
  * "Rising on the Tibetan Plateau in China, it flows southward...", "Built in 1850, it...": the subject an opening
  * participle describes is a pronoun, whose noun is in an earlier sentence.
  */
@@ -313,9 +363,14 @@ const PLURAL_PRONOUN = /\b(?:they|them|their|themselves)\b/i;
 const PLURAL_SUBJECT_OPENING = /^(?:(?:The|These|Those|Many|Most|Some|Such)\s+)?(?:\p{Ll}+\s+)?\p{L}{3,}(?<![su]s|is)s\s+(?:for|of|in|from|had|have|were|are|\p{Ll}+ed)\b/u;
 /**
  * What "they" can point at inside the sentence: a plural noun ("cells", "Americans"), two names joined ("Banting and
- * Best"), or someone and a relative ("Mark Erdmann and his wife").
+ * Best"), someone and a relative ("Mark Erdmann and his wife"), or anyone at all ("encloses a patient and helps them
+ * breathe": the singular "they").
  */
 const PLURAL_BEFORE = /\band\s+(?:his|her)\s+\p{Ll}{3,}\b|\b\p{Ll}{3,}(?<![su]s|is)s\b|\b\p{Lu}\p{Ll}+(?<![su]s|is)s\b(?!\s+\p{Lu})|\b(?:people|children|men|women|police|data|media|staff|crew|cattle)\b|(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?:the\s+)?\p{Lu}/u;
+
+/** Anyone at all, whom the singular "they" points at: "a patient", "each player", "someone". */
+const ANYONE_BEFORE =
+  /\b(?:(?:a|an|each|every|any|the)\s+(?:patient|person|user|learner|student|child|player|individual|worker|reader|customer|member|visitor|owner)|someone|somebody|anyone|everyone)\b/i;
 
 /** A plural noun after an article, a number or a quantifier, and its verb: "3,000 pulsars are", "the envoys signed". */
 const PLURAL_SUBJECT_BEFORE =
@@ -327,7 +382,7 @@ const PLURAL_SUBJECT_BEFORE =
  */
 function pluralPronounAlone(sentence: string): boolean {
   const pronoun = PLURAL_PRONOUN.exec(sentence);
-  return pronoun !== null && !PLURAL_BEFORE.test(sentence.slice(0, pronoun.index));
+  return pronoun !== null && !PLURAL_BEFORE.test(sentence.slice(0, pronoun.index)) && !ANYONE_BEFORE.test(sentence.slice(0, pronoun.index));
 }
 
 /** "In 1885, he tested...": a person pointed at before the sentence names anyone. */
@@ -341,6 +396,8 @@ export function pronounBeforeAnyName(sentence: string): boolean {
   // "Well over 3,000 pulsars are now known, and they have...": "they" after a plural subject of its own sentence (not
   // a verb in "-s": "The envoy agrees, and they sign...").
   if (PLURAL_PRONOUN.test(pronoun[0]) && PLURAL_SUBJECT_BEFORE.test(before)) return false;
+  // "encloses the body of a patient and helps them breathe": the singular "they" of anyone at all.
+  if (PLURAL_PRONOUN.test(pronoun[0]) && ANYONE_BEFORE.test(before)) return false;
   // An acronym names a body as well, first word or not ("NATO and the EU ... their collaboration").
   // "Diesel filed his patent...": a name opening the sentence is its subject when a verb follows it at once.
   return !NAME_AFTER_FIRST_WORD.test(before) && !ACRONYM_WORD.test(before) && !NAME_OPENING_THEN_VERB.test(before);
@@ -384,12 +441,20 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   // Read with a date key in place: "in _____, but it faded in the following decade" counts from the year it asks for.
   const trimmedKey = q.answer.trim();
   const dated = YEAR_KEY.test(trimmedKey) || DATE_KEY.test(trimmedKey) ? statement.replace(BLANK, () => trimmedKey) : statement;
+  // With sentences shown before it, the first of them must not lean back itself ("In 1909 ... he investigated...",
+  // "By the 1850s it was often called..."): the context the prompt opens on resolves nothing before it.
+  const opening = firstSentence === statement ? dated : firstSentence.includes(BLANK) && dated !== statement ? firstSentence.replace(BLANK, () => trimmedKey) : firstSentence;
+  // The first sentence with any key in its blank, for the checks that read what fills it ("about 30 per cent develop...").
+  const filled = firstSentence.includes(BLANK) ? firstSentence.replace(BLANK, () => trimmedKey) : firstSentence;
   if (
-    firstSentence === statement &&
-    (leansOnEarlierText(dated) ||
-      pronounBeforeAnyName(statement) ||
-      pluralPronounAlone(statement) ||
-      BARE_GENERIC.test(statement))
+    leansOnEarlierText(opening) ||
+    pronounBeforeAnyName(firstSentence) ||
+    pluralPronounAlone(firstSentence) ||
+    BARE_GENERIC.test(firstSentence) ||
+    RELATIVE_NOUN_ALONE.test(filled) ||
+    SHARE_OF_NOBODY.test(filled) ||
+    TIME_THEN_IT.test(filled) ||
+    (firstSentence !== statement && pointsPastItsContext(statement, firstSentence))
   )
     flags.push("dangling-reference");
   const at = statement.indexOf(BLANK);
@@ -453,7 +518,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       (/\d\s*$/.test(before) && !YEAR_BEFORE.test(before) && !/\d/.test(q.answer) && !/^\p{Lu}\p{Ll}{3,}$/u.test(q.answer.trim()) && unitCode(q.answer) !== null) ||
       // "a box of _____ by 18 by 9 centimetres": one side of a size given as its sides (not "to 300,000 by _____", 1851).
       (readNumber(q.answer) !== null && !YEAR_KEY.test(q.answer.trim()) && (SIZE_AFTER.test(after) || (SIZE_BEFORE.test(before) && SIZE_UNIT_AFTER.test(after)))) ||
-      otherInWords;
+      otherInWords ||
+      // "nine in _____ patients" (ten), "one in _____": the other term of a proportion, the stock "in ten" or "in five".
+      (readNumber(q.answer) !== null && (PROPORTION_BEFORE.test(before) || PROPORTION_AFTER.test(after))) ||
+      // "3 hours 38 minutes and _____" (41 seconds): the last unit of a time given in several.
+      (TIME_PART_KEY.test(q.answer.trim()) && TIME_PART_BEFORE.test(before));
     // "In _____ and October 1835" (September): one month of two side by side; the other says when.
     const monthOfPair =
       MONTH.test(q.answer.trim()) && (MONTH_PAIR_AFTER.test(after) || MONTH_PAIR_BEFORE.test(before));
@@ -469,7 +538,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):
     // a body's name standing before a plural noun describes it; another body ("UN", "General Assembly") fits as well.
     const nameAsModifier = MULTIWORD_NAME.test(q.answer.trim()) && MODIFIER_CONTEXT_BEFORE.test(before) && PLURAL_HEAD_AFTER.test(after);
-    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier) flags.push("modifier");
+    // "the United States, Spain and other _____ countries" (European): the kind the names before it share.
+    const kindOfOthers = PEOPLES_ADJECTIVE.test(q.answer.trim()) && /\bother\s$/i.test(before) && /^\s+\p{Ll}/u.test(after);
+    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
@@ -511,7 +582,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "particularly against _____" (al-Qaeda and the Taliban), "contingents from _____, a Turkic people" (Ferghana and
     // the Karluks): one blank for two names, where nothing says two are wanted; either alone fills it as well
     // (raters: 3 of 16).
-    if (TWO_BODIES.test(q.answer.trim()) && ONE_OR_TWO_BEFORE.test(before) && !TWO_WANTED_BEFORE.test(before)) flags.push("two-in-one");
+    // "known as the Cubango in _____ in Namibia" (Angola and the Kavango): a key across two parallel phrases, each
+    // name with its own preposition, is no one thing.
+    const acrossPhrases = TWO_BODIES.test(q.answer.trim()) && /\b(?:in|at|on|of)\s$/.test(before) && /^\s+(?:in|at|on|of)\s+\p{Lu}/u.test(after);
+    if ((TWO_BODIES.test(q.answer.trim()) && ONE_OR_TWO_BEFORE.test(before) && !TWO_WANTED_BEFORE.test(before)) || acrossPhrases) flags.push("two-in-one");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
@@ -578,7 +652,9 @@ const PERSON_CUE_THEN_NAME =
 const BOOK_CUE_THEN_NAME = /\b(?:book|novel|bestseller|best-seller)\s+(?:["“]?(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4})\s+){0,9}["“]?\p{Lu}[\p{L}'’.!?-]*["”]?\s$/u;
 
 /** "_____ main ways: ...", "_____ layers, namely ...", "_____ ports (A, B and C)": a few words of what is counted, then its list (400 characters at most). */
-const COUNTED_LIST = /^\s+(?:[\p{L}'’"“”-]+\s+){0,4}?[\p{L}'’"“”-]+\s*(?::|,\s+namely\b|\()\s*([^.!?()]{1,400})/u;
+const COUNTED_LIST = /^\s+(?:[\p{L}'’"“”-]+\s+){0,8}?[\p{L}'’"“”-]+\s*(?::|,\s+namely\b|\()\s*([^.!?()]{1,400})/u;
+/** ", alongside A, B and C": the others of a set one of them is counted in, to the end of the sentence. */
+const ALONGSIDE = /^[^.;]{0,80}?,?\s+(?:alongside|along\s+with|together\s+with|besides)\s+([^.;()]{1,300})/;
 /** "_____ of his engineers, Ivo Marn and Petar Varna": a few words of what is counted, a comma, then names joined by "and" or "or". */
 const NAMES_COUNTED =
   /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+(\p{Lu}[^,;.!?]{0,60}?(?:,\s+\p{Lu}[^,;.!?]{0,60}?)*\s+(?:and|or)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
@@ -599,6 +675,10 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   const count = read.value;
   if (!Number.isInteger(count) || count < 2 || count > 12) return false;
   if (count === 2 && /\bthe\s$/i.test(before) && /^\s\p{Ll}/u.test(after) && !TIME_UNITS_AFTER.test(after)) return true;
+  // "one of the _____ principal offices, alongside the Steelyard in London, the office in Bruges and the Peterhof" (four):
+  // the others listed after it, and this one.
+  const others = /\bone\s+of\s+the\s$/i.test(before) ? ALONGSIDE.exec(after)?.[1] : undefined;
+  if (others && others.split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((item) => item.trim() !== "").length === count - 1) return true;
   // "formed of _____ parts, West Pakistan and East Pakistan" (two): the names counted, in apposition.
   const named = NAMES_COUNTED.exec(after)?.[1];
   if (named && named.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
@@ -606,11 +686,17 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
   // of a few words each, in apposition.
   const things = THINGS_COUNTED.exec(after)?.[1];
   if (count >= 3 && things && things.split(/,\s*|\s+(?:and|or)\s+/).length === count) return true;
-  const counted = COUNTED_LIST.exec(after);
+  let counted = COUNTED_LIST.exec(after);
+  const itemsOf = (list: string) => list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");
+  if (counted && itemsOf(counted[1]).length === count) return true;
+  // "_____ plates are pulling apart: the Nubian (African) Plate, ...": a bracketed aside inside an item is no item's end.
+  if (after.includes("(")) {
+    const unbracketed = COUNTED_LIST.exec(after.replace(/\s*\([^()]{0,40}\)/g, ""));
+    if (unbracketed && itemsOf(unbracketed[1]).length === count) return true;
+    counted ??= unbracketed;
+  }
   const list = counted?.[1];
-  if (!list) return false;
-  const items = list.split(list.includes(";") ? BETWEEN_LONG_ITEMS : BETWEEN_ITEMS).filter((item) => item.trim() !== "");
-  if (items.length === count) return true;
+  if (!counted || !list) return false;
 
   // "_____ seasons: a warm, wet season from December... and a cooler, misty season": items whose describing words
   // hold commas are counted by the counted word after "a" or "one", each item naming it once.

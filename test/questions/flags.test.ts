@@ -513,6 +513,46 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Ivo Marn coined the term _____ in 1866.", answer: "tidology" })).toEqual([]);
   });
 
+  it("flags a term of a proportion, the last unit of a time given in several, and a count a list after a colon gives", () => {
+    expect(questionFlags({ prompt: "In the first winter almost nine in _____ pilots left the port.", answer: "ten" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "About _____ in ten pilots left the port in 1921.", answer: "nine" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "The tug left the port with _____ pilots in 1921.", answer: "nine" })).toEqual([]);
+    expect(questionFlags({ prompt: "The record of 2 hours 14 minutes and _____ was set in 1931.", answer: "9 seconds" })).toEqual(["part-of-a-number"]);
+    expect(questionFlags({ prompt: "The record crossing took _____ in 1931.", answer: "9 seconds" })).toEqual([]);
+    expect(
+      questionFlags({ prompt: "The bay sits where _____ currents are pulling away from one another: the Cold (Northern) Current, the Warm Current and the Deep Current.", answer: "three" }),
+    ).toEqual(["key-echoed"]);
+  });
+
+  it("flags sentences shown before the blank's that lean back themselves, and what points past them", () => {
+    // The context's own first sentence points at someone or something it never names.
+    expect(questionFlags({ prompt: "In 1901 she bought a tug. The tug was renamed _____ in 1903.", answer: "Varna" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "By the 1890s it was called the pilots' port. Its harbour master was _____.", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Ana Bek bought a tug in 1901. The tug was renamed _____ in 1903.", answer: "Varna" })).toEqual([]);
+    // "Both parks", "the two ports" after a context that never names parks or ports.
+    expect(questionFlags({ prompt: "The falls lie on a border. Both parks were listed in _____.", answer: "1984" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Two national parks protect the falls. Both parks were listed in _____.", answer: "1984" })).toEqual([]);
+    expect(questionFlags({ prompt: "Varna and Burgas share the bay. The two ports signed a pact in _____.", answer: "1984" })).toEqual([]);
+    // A time, then "it" with nothing before it; not the "it" that stands for nothing.
+    expect(questionFlags({ prompt: "By the 1890s it was the busiest port of _____.", answer: "Varna" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "In 1890 it was decided that Varna would build a quay by _____.", answer: "1895" })).toEqual([]);
+    // A variant or a successor of nothing named; a share of nobody named.
+    expect(questionFlags({ prompt: "A lighter variant was built at Varna by _____ in 1931.", answer: "Ana Bek" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "A lighter variant of the Marn tug was built at Varna by _____ in 1931.", answer: "Ana Bek" })).toEqual([]);
+    expect(questionFlags({ prompt: "Within ten years about _____ develop lung disease.", answer: "30 per cent" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Within ten years about _____ of dock workers develop lung disease.", answer: "30 per cent" })).toEqual([]);
+    // The singular "they" of anyone at all.
+    expect(questionFlags({ prompt: "The harness holds a worker by the chest and helps them climb in _____.", answer: "storms" })).toEqual([]);
+  });
+
+  it("flags a count the others listed after 'alongside' give, a key across two parallel phrases, a firm's possessive and the kind of others", () => {
+    expect(questionFlags({ prompt: "Varna was one of the _____ main ports, alongside Burgas, the port of Sulina and Constanta.", answer: "four" })).toEqual(["key-echoed"]);
+    expect(questionFlags({ prompt: "Varna was one of the _____ main ports of the coast in 1900.", answer: "four" })).toEqual([]);
+    expect(questionFlags({ prompt: "The river, called the Kamchia in _____ in Romania, is 200 km long.", answer: "Bulgaria and the Tuzla" })).toEqual(["two-in-one"]);
+    expect(questionFlags({ prompt: "The Varna firm _____'s Banking Company failed in 1866.", answer: "Marn" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "Cases occur in Varna, Burgas and other _____ ports.", answer: "Bulgarian" })).toEqual(["modifier"]);
+  });
+
   it("reads a pointer's word in a name as the name's, and two days of a month as a date, not a count", () => {
     expect(questionFlags({ prompt: "The engineer Ivo Both drew a lighter tug hull in _____.", answer: "1931" })).toEqual([]);
     expect(questionFlags({ prompt: "In _____ both tugs were lost.", answer: "1931" })).toEqual(["dangling-reference"]);

@@ -1093,7 +1093,8 @@ export function resolveContext(sentence: Sentence, leans: (text: string) => bool
   const earlier = sentence.previous.length < PREVIOUS_SENTENCES ? [...sentence.paragraphBefore, ...sentence.previous] : sentence.previous;
   for (let i = earlier.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(earlier[i].trim());
-    if (!leans(earlier[i])) return before.join(" ");
+    // A sentence shown first must stand alone itself: "In 1363 she married..." names no one before "she".
+    if (standsAlone(earlier[i], leans)) return before.join(" ");
   }
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.

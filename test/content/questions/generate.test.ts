@@ -609,6 +609,16 @@ describe("generateQuestions", () => {
     expect(alone.questions.filter((q) => q.source.sentence.startsWith("These locks"))).toEqual([]);
   });
 
+  it("shows one more sentence before where the sentence before names no one ahead of its own 'she'", () => {
+    const first = "The Oster Canal was largely the work of one engineer, Anna Delft of Utrecht.";
+    const second = "In 1931 she designed three new locks for the canal.";
+    const third = "Two of these locks were rebuilt in 1958 after a flood.";
+    const [[bank]] = generateQuestions([{ key: "canals", lessons: [lesson("Canals", [`${first} ${second} ${third}`])] }]);
+    const rebuilt = bank.questions.filter((q) => q.source.sentence === third && q.type !== "true_false");
+    expect(rebuilt.length).toBeGreaterThan(0);
+    for (const q of rebuilt) expect(q.prompt).toContain(`${first} ${second}`);
+  });
+
   it("looks for what a paragraph's opening points back to in the paragraph before, never across a heading or a list", () => {
     const before = "Engineers at Delft designed three new locks for the Oster Canal in 1931.";
     const after = "These locks were rebuilt in 1958 after a flood.";
