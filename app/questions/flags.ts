@@ -18,7 +18,8 @@ export type QuestionFlag =
   | "aside"
   | "key-echoed"
   | "modifier"
-  | "two-in-one";
+  | "two-in-one"
+  | "one-of-many";
 
 const PERSONAL_PRONOUN = /\b(?:he|she|they|them|their|his|her)\b/i;
 /** A name after the first word: a capital followed by a small letter (not "BCE", "AD"). */
@@ -132,6 +133,11 @@ const ONE_OR_TWO_BEFORE = /\b(?:against|with|from|into|by|including|like|especia
  */
 const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
+/** "collaborates with the ", "agreements with ", "works closely with ": the partner of working together. */
+const PARTNER_BEFORE =
+  /\b(?:collaborat\w*|cooperat\w*|co-operat\w*|partner\w*|works?|working|worked|agreements?|ties|relations|coordinat\w*|allied|alliances?)\s+(?:closely\s+)?with\s+(?:the\s+)?$/i;
+/** "the 9/11 attacks in the ", "the 7/7 bombings on ": an event named by its date, then where it happened. */
+const EVENT_BY_DATE_BEFORE = /\b\d{1,2}\/\d{1,2}\s+\p{Ll}+\s+(?:in|on|against)\s+(?:the\s+)?$/u;
 /** "Stella Point or _____'s Point" (Gilman): a possessive that names a place with the word after it. */
 const POSSESSIVE_PLACE_AFTER =
   /^['’]s\s+(?:Point|Peak|Bay|Island|Isle|Cathedral|Abbey|Castle|Bridge|Lake|Falls|Sound|Strait|Gate|Square|Cross|Head|Rock|Hill|Cove|Creek|Harbour|Harbor|Landing|Pass|Gap|Well|Hut|Valley|Glacier|Crater|Bank|Banking|Company|Brewery|Works|Mill|Mills|Hospital|Inn)\b/;
@@ -586,6 +592,12 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // name with its own preposition, is no one thing.
     const acrossPhrases = TWO_BODIES.test(q.answer.trim()) && /\b(?:in|at|on|of)\s$/.test(before) && /^\s+(?:in|at|on|of)\s+\p{Lu}/u.test(after);
     if ((TWO_BODIES.test(q.answer.trim()) && ONE_OR_TWO_BEFORE.test(before) && !TWO_WANTED_BEFORE.test(before)) || acrossPhrases) flags.push("two-in-one");
+    // "collaborated with the _____ to enhance information exchange" (European Union), "has agreements with _____ to
+    // protect borders" (Canada): a partner in an undated claim of working together, which any other partner fits as
+    // well (raters failed such questions in every content/ rating that drew one).
+    if (/^\p{Lu}/u.test(q.answer.trim()) && PARTNER_BEFORE.test(before) && !YEAR_WRITTEN.test(statement)) flags.push("one-of-many");
+    // "the 9/11 attacks in the _____" (United States): an event its date names, whose place everyone knows.
+    if (EVENT_BY_DATE_BEFORE.test(before)) flags.push("key-echoed");
   }
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
@@ -818,7 +830,7 @@ const DECADE = /^(\d{3})0s$/;
 const SHORT_ACRONYM = /^\p{Lu}{2,5}$/u;
 /** Heads that many names share ("Union", "War", "Church", "Bank"): a prompt holding one echoes no particular key. */
 const GENERIC_HEAD = new Set(
-  "Union War Wars Bank Church Nations National Council Committee Company Corporation Party Republic Kingdom Empire Treaty Act Agreement Convention Conference Organisation Organization Association Society University College Institute Museum River Lake Ocean Mountain Mountains Island Islands Canal Street Square Palace Cathedral Prize Award Guard Army Navy Force Forces Department Ministry Office Agency Commission Court House Senate Congress Parliament Assembly Revolution Dynasty Period Movement Plan Programme Program Policy Strategy Initiative System Project Mission Centre Center Service Services States State City County Province Region Valley Desert Gulf Strait Basin Coast North South East West Northern Southern Eastern Western Great Saint United New Old Royal General Federal Central".split(
+  "Union War Wars Bank Brothers Sons Church Nations National Council Committee Company Corporation Party Republic Kingdom Empire Treaty Act Agreement Convention Conference Organisation Organization Association Society University College Institute Museum River Lake Ocean Mountain Mountains Island Islands Canal Street Square Palace Cathedral Prize Award Guard Army Navy Force Forces Department Ministry Office Agency Commission Court House Senate Congress Parliament Assembly Revolution Dynasty Period Movement Plan Programme Program Policy Strategy Initiative System Project Mission Centre Center Service Services States State City County Province Region Valley Desert Gulf Strait Basin Coast North South East West Northern Southern Eastern Western Great Saint United New Old Royal General Federal Central".split(
     " ",
   ),
 );

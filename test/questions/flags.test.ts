@@ -227,6 +227,9 @@ describe("automatic checks on a question", () => {
     // Two words share only a first name or a generic head: no more given away than before.
     expect(questionFlags({ prompt: "Ivo Marn sailed with _____ in 1840.", answer: "Ivo Kastro" })).not.toContain("key-echoed");
     expect(questionFlags({ prompt: "After the Treaty of Varna came the _____ in 1840.", answer: "Treaty of Kastro" })).not.toContain("key-echoed");
+    // A firm named for a family ("Kastro Brothers"): its family name is what the key names.
+    expect(questionFlags({ prompt: "After the Kastro crash of 1890 the port organised a rescue of _____.", answer: "Kastro Brothers" })).toContain("key-echoed");
+    expect(questionFlags({ prompt: "After the crash of 1890 the port organised a rescue of _____.", answer: "Kastro Brothers" })).not.toContain("key-echoed");
   });
 
   it("flags a gloss: one of two quoted meanings, or a translation whose word the name before it shows", () => {
@@ -551,6 +554,14 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The river, called the Kamchia in _____ in Romania, is 200 km long.", answer: "Bulgaria and the Tuzla" })).toEqual(["two-in-one"]);
     expect(questionFlags({ prompt: "The Varna firm _____'s Banking Company failed in 1866.", answer: "Marn" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Cases occur in Varna, Burgas and other _____ ports.", answer: "Bulgarian" })).toEqual(["modifier"]);
+  });
+
+  it("flags a partner of an undated claim of working together, and the place of an event its date names", () => {
+    expect(questionFlags({ prompt: "Varna also collaborated with the _____ to improve harbour safety.", answer: "Pilots' Guild" })).toEqual(["one-of-many"]);
+    expect(questionFlags({ prompt: "Varna has agreements with _____ to share pilots.", answer: "Burgas" })).toEqual(["one-of-many"]);
+    // A dated agreement is a fact of its own.
+    expect(questionFlags({ prompt: "In 1881 Varna signed agreements with _____ to share pilots.", answer: "Burgas" })).toEqual([]);
+    expect(questionFlags({ prompt: "After the 3/12 floods in the _____, the port was rebuilt.", answer: "Varna Gulf" })).toContain("key-echoed");
   });
 
   it("reads a pointer's word in a name as the name's, and two days of a month as a date, not a count", () => {
