@@ -1,4 +1,4 @@
-import { POINTS_BACK, POINTS_BACK_WORDS, datesATitle, pointerOnlyInNames, pointsBack, pronounBeforeAnyName, questionFlags } from "~/questions/flags";
+import { POINTS_BACK, POINTS_BACK_WORDS, datesATitle, pronounBeforeAnyName, questionFlags, searchPointsBack } from "~/questions/flags";
 import { statementOf } from "~/content/questions/rules";
 
 describe("automatic checks on a question", () => {
@@ -70,7 +70,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The hull was drawn by J. _____ of Varna.", answer: "Marlow" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Harbour mud holds V. _____, a marine bacterium.", answer: "fischeri" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "Tugs first served in World War I. _____ built the first ones.", answer: "Marlow" })).toEqual([]);
-    expect(questionFlags({ prompt: "The hull was drawn in _____ by J. Marlow.", answer: "1890" })).toEqual([]);
+    // A letter that ends the sentence before is no initial.
+    expect(questionFlags({ prompt: "Varna topped Group C. _____ finished second in 1970.", answer: "Burgas" })).toEqual([]);
+    expect(questionFlags({ prompt: "Scurvy is cured by vitamin C. _____ proved it at Varna in 1747.", answer: "Ivo Marn" })).toEqual([]);
     // A regnal number is the rest of its holder's name, even where the name opens the sentence.
     expect(questionFlags({ prompt: "Ivan _____'s fleet wintered at Varna.", answer: "IV" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The fleet of Ivan _____ wintered at Varna.", answer: "IV" })).toEqual(["piece-of-a-name"]);
@@ -564,6 +566,43 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "After the 3/12 floods in the _____, the port was rebuilt.", answer: "Varna Gulf" })).toContain("key-echoed");
   });
 
+  it("flags the language of a gloss, a piece of a name before its particles, and an opening participle before its noun", () => {
+    expect(questionFlags({ prompt: "The Zadruga (_____ for \"household\") was the unit of the village.", answer: "Serbian" })).toEqual(["aside"]);
+    expect(questionFlags({ prompt: "In Varna, the House of Pilots (_____ de los Pilotos) stands on the quay.", answer: "Casa" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "Only some towns may make it. _____ workshops are inspected each year.", answer: "Certified" })).toEqual(["modifier"]);
+    // A name that ends in "-ed" opening its sentence, then its verb.
+    expect(questionFlags({ prompt: "_____ founded the pilots' school in 1901.", answer: "Ahmed" })).toEqual([]);
+  });
+
+  it("leaves alone ordinary questions that only look like this session's new cases", () => {
+    const plain: [string, string][] = [
+      // A person one worked with; an alliance of a war; a model's number; a count over a time; shares after "of" or "above".
+      ["Marn collaborated with _____ on the chart of the bay.", "Ana Bek"],
+      ["Varna allied with _____ in the Second World War.", "Burgas"],
+      ["The yard launched Tug 11 in _____.", "1969"],
+      ["The fleet doubled to _____ in ten years.", "2 million"],
+      ["By 1980 harbour dues of 15% were common in _____.", "Varna"],
+      ["Dues above 10% are considered high by the _____.", "Harbour Board"],
+      // A fraction before "in the" names no event.
+      ["The bill needed a 2/3 majority in the _____ to pass.", "Senate"],
+      // A variant named in its own sentence; an "it" that stands for nothing; the weather.
+      ["Marn built the first tug in 1908; a cheaper version was launched in _____.", "1911"],
+      ["In 2010 it was revealed that _____ had been flooded.", "Varna"],
+      ["During the 1930s it rained so little that _____ dried out.", "Varna Lake"],
+      // Two names in the context name "both explorers", "the two countries".
+      ["Marn and Bek set out from Varna in 1804. Both explorers reached the _____ in 1805.", "Black Sea"],
+      ["Varnia declared war on Burgania in 1870. The two countries signed a treaty at _____ in 1871.", "Varna"],
+      // "alongside" one other, then a clause about him; a colon that belongs to another noun.
+      ["Marn was one of the _____ pilots, alongside Bek, who chaired the guild.", "four"],
+      ["The bay has _____ piers and is famous for its fish: cod, herring and sprat.", "three"],
+    ];
+    for (const [prompt, answer] of plain) expect(questionFlags({ prompt, answer }), prompt).toEqual([]);
+    // But "leadership" names no ships, and "the owner" is no anyone.
+    expect(questionFlags({ prompt: "The port is known for its leadership in trade. Both ships sank in _____.", answer: "1912" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The owner told them to leave the quay in _____.", answer: "1845" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The flag's colours are _____, red and white.", answer: "blue" })).toEqual(["list-slot"]);
+  });
+
   it("reads a pointer's word in a name as the name's, and two days of a month as a date, not a count", () => {
     expect(questionFlags({ prompt: "The engineer Ivo Both drew a lighter tug hull in _____.", answer: "1931" })).toEqual([]);
     expect(questionFlags({ prompt: "In _____ both tugs were lost.", answer: "1931" })).toEqual(["dangling-reference"]);
@@ -751,9 +790,8 @@ describe("automatic checks on a question", () => {
     for (let round = 0; round < 20000; round++) {
       let text = "";
       for (let i = next(10); i > 0; i--) text += pieces[next(pieces.length)] + (next(4) === 0 ? "" : " ");
-      // A pointer's word capitalised after a capitalised word is a name's ("Three This"): not pointing back.
-      const expected = POINTS_BACK.test(text) && !pointerOnlyInNames(text);
-      expect(pointsBack(text), JSON.stringify(text)).toBe(expected);
+      const expected = POINTS_BACK.test(text);
+      expect(searchPointsBack(text), JSON.stringify(text)).toBe(expected);
       if (expected) pointing++;
     }
     expect(pointing).toBeGreaterThan(2000);

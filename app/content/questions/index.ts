@@ -21,8 +21,9 @@ import { tableCellFacts, type TableCellFact } from "./table-cells";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
-import { datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
+import { contextStandsAlone, datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
+import { namesNothing } from "./anchors";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
@@ -230,12 +231,16 @@ export function generateQuestions(
     // every time: "which Fusion Centre?"). The module's names of two words or more by their last word, read once: no
     // copy of a name's tails, which for 10 MB of prose held hundreds of thousands of strings.
     let byLastWord: Map<string, string[]> | undefined;
+    /** The words before "of" in the module's names ("federation" of "the federation of rhodesia and nyasaland"). */
+    const headsOfNames = new Set<string>();
     const lastWord = (name: string) => name.slice(name.lastIndexOf(" ") + 1);
     const shortened = (folded: string) => {
       if (byLastWord === undefined) {
         byLastWord = new Map();
         for (const name of mentions[module].keys()) {
           if (!name.includes(" ")) continue;
+          const of = name.indexOf(" of ");
+          if (of > 0) headsOfNames.add(name.slice(name.lastIndexOf(" ", of - 1) + 1, of));
           const last = lastWord(name);
           const names = byLastWord.get(last);
           if (names) names.push(name);
@@ -245,7 +250,9 @@ export function generateQuestions(
       const suffix = ` ${folded}`;
       // "the Council of the European Union" names another body: "the European Union" after "of the" is whole.
       const cutFrom = (name: string) => name.length > suffix.length && name.endsWith(suffix) && !COMPLEMENT_END.test(name.slice(0, -suffix.length));
-      return byLastWord.get(lastWord(folded))?.some(cutFrom) ?? false;
+      // "When the _____ was dissolved" (Federation), the module having named "the Federation of Rhodesia and Nyasaland":
+      // one word that heads a longer name of the module is that name cut short too.
+      return (byLastWord.get(lastWord(folded))?.some(cutFrom) ?? false) || (!folded.includes(" ") && headsOfNames.has(folded));
     };
     const subject = new SubjectOf(title);
     return lessons.map((lesson) => {
@@ -363,6 +370,8 @@ export function generateQuestions(
           const bareSubject =
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
           const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
+          // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
+          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes("_____") && namesNothing(statement);
           question.quality = round(
             Math.min(
               acceptance(signals),
@@ -372,6 +381,7 @@ export function generateQuestions(
               titleYear ? TITLE_YEAR_ACCEPTANCE : 1,
               bareSubject ? BARE_SUBJECT_ACCEPTANCE : 1,
               nationalityOfPerson ? NATIONALITY_OF_PERSON_ACCEPTANCE : 1,
+              unanchoredNumber ? UNANCHORED_NUMBER_ACCEPTANCE : 1,
             ),
           );
           // Hashes only for the questions kept.
@@ -560,6 +570,9 @@ const KIND_NAMED = /^Which [a-z ]+ fills? the blanks?\?/;
 const VERB_AFTER_BLANK =
   /^_____\s+(?!(?:was|were|founded|based|located|named|called|known)\b)(?:\p{Ll}+ed|won|led|wrote|built|made|took|gave|found|held|fought|sent|kept|brought|taught|bought|sold|ran|rose|drew|grew|knew|chose|became|began|discovered|invented|painted|composed|ruled|defeated|founded)\b/u;
 const BARE_SUBJECT_ACCEPTANCE = 0.1;
+/** The estimate for a year, date or quantity asked in a statement that names nothing (anchors.ts): raters 0 of 8. */
+const UNANCHORED_NUMBER_ACCEPTANCE = 0.25;
+const NUMBER_KINDS = new Set<QualitySignals["kind"]>(["year", "date", "quantity"]);
 /**
  * A word the gazetteer tags a people's, or of a people's ending (flags.ts's PEOPLES_ADJECTIVE reads the same endings
  * where no gazetteer is at hand), and not a faith's or a party's.
@@ -988,7 +1001,11 @@ function contextFor(sentence: Sentence, resolved: string | null, leans: (text: s
   if (before === undefined) return "";
   if (standsAlone(before, leans) && shows(before)) return before.trim();
   const both = earlier !== undefined ? `${earlier.trim()} ${before.trim()}` : "";
-  return earlier !== undefined && standsAlone(earlier, leans) && shows(both) ? both : "";
+  if (earlier !== undefined && standsAlone(earlier, leans) && shows(both)) return both;
+  // Neither stands alone by the checks' reading: the nearest that only leans on nothing, which the checks then judge
+  // (a prompt opening on "By the 1850s it was..." is flagged, not asked without the sentence its "it" needs).
+  if (!leans(before) && !pronounBeforeAnyName(before) && shows(before)) return before.trim();
+  return earlier !== undefined && !leans(earlier) && !pronounBeforeAnyName(earlier) && shows(both) ? both : "";
 }
 
 const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
@@ -1007,8 +1024,9 @@ function namesSomeoneFirst(text: string): boolean {
 }
 const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
 
+/** Whether a sentence can open a prompt: it leans on nothing before it, by `leans` and by the checks (contextStandsAlone). */
 function standsAlone(sentence: string, leans: (text: string) => boolean): boolean {
-  return !leans(sentence) && !pronounBeforeAnyName(sentence);
+  return !leans(sentence) && contextStandsAlone(sentence);
 }
 
 /**
@@ -1091,11 +1109,16 @@ export function resolveContext(sentence: Sentence, leans: (text: string) => bool
   const before: string[] = [];
   // Near a paragraph's start, on into the paragraph before ("Menelik rejected this interpretation...").
   const earlier = sentence.previous.length < PREVIOUS_SENTENCES ? [...sentence.paragraphBefore, ...sentence.previous] : sentence.previous;
+  // The sentences back to the first that leans on nothing: to one that stands alone by the checks' reading too ("In
+  // 1363 she married..." names no one before "she"), else to the nearest that only does not lean.
+  let nearest: string | undefined;
   for (let i = earlier.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(earlier[i].trim());
-    // A sentence shown first must stand alone itself: "In 1363 she married..." names no one before "she".
-    if (standsAlone(earlier[i], leans)) return before.join(" ");
+    if (leans(earlier[i])) continue;
+    if (contextStandsAlone(earlier[i])) return before.join(" ");
+    nearest ??= before.join(" ");
   }
+  if (nearest !== undefined) return nearest;
   // Nothing resolves it: a sentence that opens on a pointer ("It", "This") is not asked; one that points back
   // further in stays in the bank as it is, flagged (app/questions/flags.ts), and never reaches a deck.
   // (Only the first word: "Second, it..." unresolved stays in the bank, flagged, like a pointer further in.)

@@ -36,6 +36,9 @@ const RANGE = new RegExp(
 const MONTH = new RegExp(String.raw`^\s*(?:${MONTH_NAMES})\b`);
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:(?:between|from)\s+)?$`);
 
+/** A name or an event's word right before a span of years: "the Harbour War of ", "the reign of ", "the Meiji era, ". */
+const EVENT_BEFORE_YEARS =
+  /(?:\b\p{Lu}\p{Ll}+|\b(?:war|wars|reign|rule|period|era|crisis|campaign|expedition|rebellion|revolt|revolution|occupation|siege|dynasty|presidency|tenure|voyage|famine|epidemic|strike)),?\s+(?:of\s+|in\s+|from\s+|between\s+)?$/u;
 /** Words that follow a span of years ("between 1405 and 1433 the Ming..."), where a measure's unit would not. */
 const AFTER_YEARS = new Set(
   "the a an and or but when as in on at by to for with he she it they his her its their which who that this these those there during before after while until then".split(" "),
@@ -61,13 +64,15 @@ export function numberRanges(text: string): NumberRange[] {
     // Years: four digits each, from 1000 to 2100, and no measure after them ("between 1000 and 2000 metres").
     const inYears = (n: string) => /^\d{4}$/.test(n) && Number(n) >= 1000 && Number(n) <= 2100;
     const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(toStart + to.length))?.[1];
-    // "The war of 1426–1435 ended...": a verb after them dates an event as well.
-    const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord) || VERB_AFTER_YEARS.test(nextWord));
+    // "The Harbour War of 1426–1435 ended...": a verb after them dates an event as well, where a name or an event's
+    // word comes before them ("Between 1200 and 1500 were killed" counts people).
+    const datedEvent = nextWord !== undefined && VERB_AFTER_YEARS.test(nextWord) && EVENT_BEFORE_YEARS.test(text.slice(Math.max(0, at - LOOK_BACK), at));
+    const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord) || datedEvent);
     // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
     if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").
     // A measure's unit after the second end is a word or a symbol: "950–1,100 °C", "12–15 %".
-    if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*(?:\p{Ll}|°\s?[CFK]\b|%)/u.test(text.slice(toStart + to.length)))) continue;
+    if (dash !== undefined && !years && (/^\d{4}$/.test(from) || !/^\s*(?:\p{Ll}|°\s?[CFK]\b|[℃℉%])/u.test(text.slice(toStart + to.length)))) continue;
     out.push({ from: { start: fromStart, end: fromStart + from.length }, to: { start: toStart, end: toStart + to.length }, years });
   }
   return out;

@@ -609,6 +609,27 @@ describe("generateQuestions", () => {
     expect(alone.questions.filter((q) => q.source.sentence.startsWith("These locks"))).toEqual([]);
   });
 
+  it("keeps below the decks' bar a number in a statement that names nothing, and a body's head word cut from its name", () => {
+    const [[bank]] = generateQuestions([
+      {
+        key: "dam",
+        lessons: [
+          lesson("Construction", [
+            "The Varna Dam was built across the Kamchia gorge by the Varna Harbour Federation of Pilots and Boatmen.",
+            "Work began in 1955. Around 86 workers died during construction.",
+            "When the Federation was dissolved in 1963, the dam passed to the state.",
+          ]),
+        ],
+      },
+    ]);
+    const asked = (answer: string) => bank.questions.filter((q) => q.answer === answer && q.type !== "true_false");
+    expect(asked("1955").length).toBeGreaterThan(0);
+    for (const q of [...asked("1955"), ...asked("86")]) expect(q.quality, q.prompt).toBeLessThan(DECK_QUALITY_BAR);
+    for (const q of asked("Federation")) expect(q.quality, q.prompt).toBeLessThan(DECK_QUALITY_BAR);
+    // The dam's own sentence names it: its year is asked as any other.
+    expect(asked("1963").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
+  });
+
   it("shows one more sentence before where the sentence before names no one ahead of its own 'she'", () => {
     const first = "The Oster Canal was largely the work of one engineer, Anna Delft of Utrecht.";
     const second = "In 1931 she designed three new locks for the canal.";

@@ -25,6 +25,9 @@ describe("a range a sentence states", () => {
     // A measure with a dash and its unit's symbol.
     expect(ends("The boiler is fired to about 950–1,100 °C before each run.")).toEqual([["950", "1,100", false]]);
     expect(ends("Tolls rose by 12–15 % a year.")).toEqual([["12", "15", false]]);
+    // A verb after four-digit numbers dates an event only after its name: otherwise they count.
+    expect(ends("Between 1200 and 1500 were killed in the riots.")).toEqual([["1200", "1500", false]]);
+    expect(ends("The boiler is fired to 950–1,100 ℃ before each run.")).toEqual([["950", "1,100", false]]);
   });
 
   it("is not two values joined by a plain and, a guess with or, years in brackets, a score or a range that runs backwards", () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { namesNothing } from "~/content/questions/anchors";
+
+describe("a statement that names nothing", () => {
+  it("is one with no name, acronym, other number or rare word to say whose fact it is", () => {
+    expect(namesNothing("Work began in _____.")).toBe(true);
+    expect(namesNothing("Around _____ workers died during construction.")).toBe(true);
+    expect(namesNothing("The site was remote and hot. At its peak the project employed more than _____ workers.")).toBe(true);
+  });
+
+  it("is not one that names a place, a body or a thing, or gives another number", () => {
+    // A name past the first word, or opening the sentence where it is no common word.
+    expect(namesNothing("Work on the Varna quay began in _____.")).toBe(false);
+    expect(namesNothing("Varna opened its harbour in _____.")).toBe(false);
+    expect(namesNothing("Slendro divides the octave into _____ steps.")).toBe(false);
+    // An acronym, another number, a rare word.
+    expect(namesNothing("The VHA employed _____ pilots.")).toBe(false);
+    expect(namesNothing("Work began in _____ and ended in 1960.")).toBe(false);
+    expect(namesNothing("Pure technetium becomes a superconductor below roughly _____.")).toBe(false);
+  });
+});
