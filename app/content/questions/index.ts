@@ -12,7 +12,7 @@ import type { LessonDraft, Question } from "../types";
 import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
-import { namedPredicate } from "./which";
+import { BARE_DATED_PREDICATE, namedPredicate } from "./which";
 import { exampleList, exampleListQuestion, type ExampleList } from "./examples";
 import { eventProper, eventYearQuestions, eventYears, type EventYears } from "./year-ranges";
 import { decadePairs, numberRanges, rangeQuestion, yearPairs, type NumberRange } from "./ranges";
@@ -372,6 +372,12 @@ export function generateQuestions(
           const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
           const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes("_____") && namesNothing(statement);
+          // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
+          const datedPredicate = c.numeric ? undefined : BLANK_THEN_PREDICATE.exec(statement)?.[1];
+          const onlyDated = datedPredicate !== undefined && BARE_DATED_PREDICATE.test(datedPredicate);
+          // "The Boorong people of north-western _____ in Australia" (Victoria): a region's compass word before it, so no
+          // person, whatever name the place shares with one.
+          const placeAskedAsPerson = c.kind === "person" && COMPASS_BEFORE.test(c.sentence.text.slice(Math.max(0, c.start - 30), c.start));
           question.quality = round(
             Math.min(
               acceptance(signals),
@@ -382,6 +388,7 @@ export function generateQuestions(
               bareSubject ? BARE_SUBJECT_ACCEPTANCE : 1,
               nationalityOfPerson ? NATIONALITY_OF_PERSON_ACCEPTANCE : 1,
               unanchoredNumber ? UNANCHORED_NUMBER_ACCEPTANCE : 1,
+              onlyDated || placeAskedAsPerson ? FRAGMENT_ACCEPTANCE : 1,
             ),
           );
           // Hashes only for the questions kept.
@@ -573,6 +580,10 @@ const BARE_SUBJECT_ACCEPTANCE = 0.1;
 /** The estimate for a year, date or quantity asked in a statement that names nothing (anchors.ts): raters 0 of 8. */
 const UNANCHORED_NUMBER_ACCEPTANCE = 0.25;
 const NUMBER_KINDS = new Set<QualitySignals["kind"]>(["year", "date", "quantity"]);
+/** "north-western ", "Southern ": a compass word, which a region's name follows and a person's does not. */
+const COMPASS_BEFORE = /\b(?:north|south|east|west|central|northern|southern|eastern|western|(?:north|south)-?(?:east|west)(?:ern)?|upper|lower)\s+$/i;
+/** "The _____ was founded in 1856.": a blank subject, then the rest of the sentence (its predicate). */
+const BLANK_THEN_PREDICATE = /^(?:The\s+)?_____\s+(.+?)\.?$/;
 /**
  * A word the gazetteer tags a people's, or of a people's ending (flags.ts's PEOPLES_ADJECTIVE reads the same endings
  * where no gazetteer is at hand), and not a faith's or a party's.

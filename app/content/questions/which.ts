@@ -42,6 +42,9 @@ const CONNECTIVE = new Set(
 const PLACE_WORDS = new Set(
   "road street square avenue lane library center centre hall park bridge college school university museum church cathedral station island river lake mountain house tower building gardens".split(" "),
 );
+/** "was founded in 1856", "was established in March 1901": a verb of coming into being and its date, nothing else. */
+export const BARE_DATED_PREDICATE =
+  /^(?:was|were|had been)\s+(?:first\s+)?(?:founded|established|created|formed|set up|built|opened|launched|inaugurated|organi[sz]ed|introduced|completed|begun|started)\s+(?:in|on|around|about|by)\s+(?:(?:\d{1,2}\s+)?\p{Lu}\p{Ll}+\s+)?\d{3,4}s?$/u;
 const MIN_PREDICATE_WORDS = 3;
 const MAX_PREDICATE_WORDS = 30;
 
@@ -95,6 +98,8 @@ export function namedPredicate(c: Candidate): NamedPredicate | null {
   // An unclosed bracket or a trailing fragment ("such as") is a sentence cut short.
   if ((predicate.match(/\(/g)?.length ?? 0) !== (predicate.match(/\)/g)?.length ?? 0)) return null;
   if (/\b(?:such as|including|like|and|or|of|the)$/i.test(predicate)) return null;
+  // "Which organisation was founded in 1856?": a date and a verb every body has say nothing of which one.
+  if (!opening && BARE_DATED_PREDICATE.test(predicate)) return null;
   return { opening, predicate };
 }
 

@@ -630,6 +630,15 @@ describe("generateQuestions", () => {
     expect(asked("1963").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
   });
 
+  it("keeps below the decks' bar a region asked as a person after its compass word", () => {
+    const [[bank]] = generateQuestions([
+      { key: "stars", lessons: [lesson("Sky lore", ["The Kulin people of north-western Victoria in Australia told of a star named Marn in their stories."])] },
+    ]);
+    const asPerson = bank.questions.filter((q) => q.answer === "Victoria" && q.prompt.startsWith("Which person"));
+    for (const q of asPerson) expect(q.quality, q.prompt).toBeLessThan(DECK_QUALITY_BAR);
+    expect(bank.questions.filter((q) => q.answer === "Victoria" && q.quality >= DECK_QUALITY_BAR && q.prompt.startsWith("Which person"))).toEqual([]);
+  });
+
   it("shows one more sentence before where the sentence before names no one ahead of its own 'she'", () => {
     const first = "The Oster Canal was largely the work of one engineer, Anna Delft of Utrecht.";
     const second = "In 1931 she designed three new locks for the canal.";

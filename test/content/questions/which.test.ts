@@ -34,6 +34,22 @@ const bank = () => generateQuestions([ports])[0][0].questions;
 const asked = () => bank().filter((q) => /^(?:[^,?]{1,60},\s)?(?:[Ww]hich \p{L}+|Who)\s/u.test(q.prompt) && q.prompt.endsWith("?"));
 
 describe("questions that ask for a name by what its sentence says of it", () => {
+  it("does not ask for a body by a founding date alone, which any body of the year fits", () => {
+    const founded: ModuleInput = {
+      key: "founded",
+      lessons: [lesson("Banks", ["The Varna Savings Bank was founded in 1856.", "The Varna Harbour Society was founded in 1856 to train harbour pilots."])],
+    };
+    const questions = generateQuestions([founded])[0][0].questions;
+    const prompts = questions.map((q) => q.prompt);
+    expect(prompts).not.toContain("Which organisation was founded in 1856?");
+    expect(prompts).toContain("Which organisation was founded in 1856 to train harbour pilots?");
+    // Its blank as well: estimated a fragment, below any deck's bar; its year is still asked.
+    const blank = questions.filter((q) => q.answer === "Varna Savings Bank");
+    expect(blank.length).toBeGreaterThan(0);
+    for (const q of blank) expect(q.quality, q.prompt).toBeLessThan(0.1);
+    expect(questions.some((q) => q.answer === "1856" && q.quality >= 0.5)).toBe(true);
+  });
+
   it("asks for a body that is the subject of its sentence, typed, its acronym accepted", () => {
     const q = bank().find((x) => x.prompt === "Which organisation publishes a yearly register of licensed pilots?");
     expect(q?.type).toBe("short_answer");
