@@ -23,7 +23,7 @@ import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
 import { contextStandsAlone, datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
-import { namesNothing } from "./anchors";
+import { namesNothing, subjectWordsOf } from "./anchors";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
@@ -255,6 +255,7 @@ export function generateQuestions(
       return (byLastWord.get(lastWord(folded))?.some(cutFrom) ?? false) || (!folded.includes(" ") && headsOfNames.has(folded));
     };
     const subject = new SubjectOf(title);
+    const subjectWords = subjectWordsOf(title ?? "");
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -371,7 +372,7 @@ export function generateQuestions(
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
           const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
-          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes("_____") && namesNothing(statement);
+          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes("_____") && namesNothing(statement, subjectWords);
           // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
           const datedPredicate = c.numeric ? undefined : BLANK_THEN_PREDICATE.exec(statement)?.[1];
           const onlyDated = datedPredicate !== undefined && BARE_DATED_PREDICATE.test(datedPredicate);
