@@ -136,6 +136,10 @@ const ONE_OR_TWO_BEFORE = /\b(?:against|with|from|into|by|including|like|especia
  */
 const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
+/** "the Elder", "the Great": an epithet after a name. */
+const EPITHET_END = /\sthe\s+(?:Elder|Younger|Great|Conqueror|Bold|Good|Fair|Wise|Pious|Magnificent|Lionheart|Terrible|Just|Fat|Bald|Red|Old|Young|Unready|Confessor|Lawgiver|Navigator|Liberator|Apostate|Blessed|Saint)$/;
+/** "Acquisition", "Establishment", "Recognition": one capitalised word with an abstract noun's ending. */
+const ABSTRACT_NOUN = /^\p{Lu}\p{Ll}{3,}(?:tion|sion|ment|ance|ence|ity)$/u;
 /** "collaborates with the ", "agreements with ", "works closely with ": the partner of working together. */
 const PARTNER_BEFORE =
   /\b(?:collaborat\w*|cooperat\w*|co-operat\w*|partnerships?|agreements?)\s+(?:closely\s+)?with\s+(?:the\s+)?$/i;
@@ -181,7 +185,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|Other\s+(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -245,6 +249,8 @@ const MONTH_PAIR_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or
  */
 const ADJECTIVE =
   /^(?:\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)|Shorter|Longer|Larger|Smaller|Higher|Lower|Greater|Earlier|Older|Younger|Stronger|Weaker|Faster|Slower|Cheaper|Richer|Poorer|Wider|Narrower|Deeper|Heavier|Lighter|Bigger|Better|Worse|Newer)$/u;
+/** "trans-Pacific", "Hellenistic-era", "long-distance": one token of two words joined, the second in lower case. */
+const HYPHENED_MODIFIER = /^(?:\p{Ll}+-\p{L}+|\p{L}+-\p{Ll}+)$/u;
 /** "Certified", "Licensed": a participle opening the sentence before its noun ("_____ workshops are inspected..."). */
 const PARTICIPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}ed$|^(?:Chosen|Written|Broken|Hidden|Forbidden|Frozen|Proven|Sworn|Stolen|Fallen|Beaten)$/u;
 /** " workshops are", " families had": a plural noun and its verb, after an opening participle (not "Ahmed founded the"). */
@@ -301,7 +307,7 @@ function pointerOnlyInNames(sentence: string): boolean {
  * sentence with its key in its blank (the sentence itself where it has none).
  */
 function leansWithoutPointing(sentence: string, filled: string): boolean {
-  return pluralPronounAlone(sentence) || BARE_GENERIC.test(sentence) || RELATIVE_NOUN_ALONE.test(filled) || SHARE_OF_NOBODY.test(filled) || TIME_THEN_IT.test(filled);
+  return pluralPronounAlone(sentence) || bareGenericAlone(sentence) || RELATIVE_NOUN_ALONE.test(filled) || SHARE_OF_NOBODY.test(filled) || TIME_THEN_IT.test(filled);
 }
 
 /**
@@ -312,6 +318,12 @@ function leansWithoutPointing(sentence: string, filled: string): boolean {
 export function contextStandsAlone(sentence: string): boolean {
   return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence) && !leansWithoutPointing(sentence, sentence);
 }
+
+/**
+ * "Justice _____ dissented.": three words at most beside the blank, with no name, number or capital past the first
+ * word, say nothing of which case, which year, which place ("_____ founded Rome." names Rome).
+ */
+const TOO_SHORT_TO_NAME = /^(?=(?:\S+\s+){0,3}\S+\s*$)\S+(?:\s+(?:[\p{Ll}'’,-]+|_____(?:['’]s)?[,.]?))*\s*[.!?]?$/u;
 
 /** "both parks", "these reforms", "the two countries": a pointer and the plural noun it points with. */
 const POINTER_AND_PLURAL = /^(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he\s+(?:two|three|four))\s+(\p{Ll}{3,}?)(?:ies|es|s)\b(?!\s+of\b)/u;
@@ -373,14 +385,14 @@ export function leansOnEarlierText(sentence: string): boolean {
  * noun that names nothing by itself, with nothing after it that says which, is the one an earlier sentence named.
  */
 const BARE_GENERIC =
-  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/u;
+  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate|decision|ruling|judgment|judgement|verdict|invention|species)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/gu;
 
 /**
  * "A significant variant was developed...", "The successor was built...": a noun that is one of a pair, with nothing
  * saying of what, is of something an earlier sentence named.
  */
 const RELATIVE_NOUN_ALONE =
-  /^(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?(?:variant|version|successor|predecessor|rival|modification|refinement|counterpart|equivalent|sequel|forerunner)\s+(?:was|were|is|are|had|has|appeared|emerged|followed|came)\b/u;
+  /^(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?(?:variant|version|successor|predecessor|rival|modification|refinement|counterpart|equivalent|sequel|forerunner|companion\s+\p{Ll}+)\s+(?:was|were|is|are|had|has|appeared|emerged|followed|came|went)\b/u;
 /**
  * "By the 1850s it was often called...", "In 1866 they were...": a time opening the sentence, then "it" or "they" with no
  * noun before it. Not an "it" that stands for nothing ("In 1850 it was decided that...").
@@ -390,6 +402,19 @@ const TIME_THEN_IT =
 /** "about 30 per cent develop cardiac disorders": a share with nothing saying of whom. */
 const SHARE_OF_NOBODY =
   /(?<!\b(?:of|to|at|above|below|by|from|than|over|under|with|in|on)\s+(?:(?:about|around|some|nearly|roughly|approximately|almost|only)\s+)?)(?<![\d.,])\d[\d.,]*\s*(?:per\s?cent|percent|%)\s+(?:develop|developed|die|died|survive|survived|recover|recovered|suffer|suffered|remain|remained|become|became|live|lived|progress|progressed|need|needed|require|required|are|were|have|had)\b/u;
+
+/**
+ * Whether BARE_GENERIC finds "the" and a noun that names nothing by itself, whose noun the sentence has not named
+ * before it ("Kariba Dam was finished in 1959, and the dam..." names it; "The bird is known as kuaka" does not).
+ */
+function bareGenericAlone(sentence: string): boolean {
+  BARE_GENERIC.lastIndex = 0;
+  for (let m = BARE_GENERIC.exec(sentence); m !== null; m = BARE_GENERIC.exec(sentence)) {
+    const noun = /\p{L}+(?=['’]s?$|$)/u.exec(m[0].trimEnd())?.[0].toLowerCase();
+    if (noun === undefined || !new RegExp(`(?<![\\p{L}])${noun}`, "iu").test(sentence.slice(0, m.index))) return true;
+  }
+  return false;
+}
 
 /**
  * "Rising on the Tibetan Plateau in China, it flows southward...", "Built in 1850, it...": the subject an opening
@@ -489,6 +514,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   if (
     leansOnEarlierText(opening) ||
     pronounBeforeAnyName(firstSentence) ||
+    (firstSentence === statement && TOO_SHORT_TO_NAME.test(statement)) ||
     leansWithoutPointing(firstSentence, filled) ||
     (firstSentence !== statement && pointsPastItsContext(statement, firstSentence))
   )
@@ -577,12 +603,16 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const nameAsModifier = MULTIWORD_NAME.test(q.answer.trim()) && MODIFIER_CONTEXT_BEFORE.test(before) && PLURAL_HEAD_AFTER.test(after);
     // "the United States, Spain and other _____ countries" (European): the kind the names before it share.
     const kindOfOthers = PEOPLES_ADJECTIVE.test(q.answer.trim()) && /\bother\s$/i.test(before) && /^\s+\p{Ll}/u.test(after);
-    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers) flags.push("modifier");
+    // "the famous _____ flights" (trans-Pacific), "a _____ scholar" (Hellenistic-era): a compound adjective of one
+    // token before its noun, which "non-stop" or "Babylonian" fill as well.
+    const compoundBeforeNoun = HYPHENED_MODIFIER.test(q.answer.trim()) && /\b(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(before) && /^\s+\p{Ll}{3,}\b/u.test(after);
+    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
-    // "The Tanzimat (_____ for "reorganisation")" (Ottoman Turkish): the language a gloss is given in.
-    const glossLanguage = /\(\s*$/.test(before) && /^\s+for\s+["“‘']/.test(after);
+    // "The Tanzimat (_____ for "reorganisation")" (Ottoman Turkish), "known in the _____ language as kuaka" (Maori): the
+    // language a gloss or a name is given in, not the word itself.
+    const glossLanguage = (/\(\s*$/.test(before) && /^\s+for\s+["“‘']/.test(after)) || (/\bthe\s$/.test(before) && /^\s+(?:language|tongue)\s+as\b/.test(after));
     if ((/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after) && !datesATitle(statement, q.answer)) || glossLanguage) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");
     // A number is one of a list of numbers ("in 1990, 1995 and _____"): a year before a clause that lists
@@ -630,9 +660,16 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // well (raters failed such questions in every content/ rating that drew one).
     if (/^\p{Lu}/u.test(q.answer.trim()) && PARTNER_BEFORE.test(before) && !YEAR_WRITTEN.test(statement) && !PERSON_LIKE.test(q.answer.trim()))
       flags.push("one-of-many");
+    // "_____ of sovereignty gave the Crown..." (Acquisition): an abstract noun opening its sentence, which "Assertion" or
+    // "Establishment" fill as well.
+    if (ABSTRACT_NOUN.test(q.answer.trim()) && /^\s+of\s/.test(after) && /(?:^|[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at))) flags.push("one-of-many");
     // "the 9/11 attacks in the _____" (United States): an event its date names, whose place everyone knows.
     if (EVENT_BY_DATE_BEFORE.test(before)) flags.push("key-echoed");
   }
+  // "In _____ project" (South Korea the Saemangeum): a key across two names that only "the" joins is no one name.
+  // Not a name and its epithet ("Sten Sture the Elder").
+  if (/\p{Lu}\p{L}*\s+the\s+\p{Lu}/u.test(q.answer) && !/\b(?:of|and|for|on|in|to|at|by|from|with|&)\s+the\s/i.test(q.answer) && !EPITHET_END.test(q.answer))
+    flags.push("fragment");
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
   const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);

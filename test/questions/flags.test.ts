@@ -574,6 +574,29 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "_____ founded the pilots' school in 1901.", answer: "Ahmed" })).toEqual([]);
   });
 
+  it("flags what names nothing: the decision, the species, other populations, a companion, three words and a blank", () => {
+    expect(questionFlags({ prompt: "The government of _____ gave the decision a legal framework.", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The species was first described by _____ in 1758.", answer: "Ana Bek" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Other pilots trained in _____ and sailed from Varna.", answer: "Burgas" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "A companion chart went to the _____ in Varna.", answer: "Harbour Museum" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "Justice _____ dissented.", answer: "Ivo Marn" })).toEqual(["dangling-reference"]);
+    // A decision its sentence names, a short statement that names a place.
+    expect(questionFlags({ prompt: "The Varna ruling of 1901 was upheld, and the ruling was cited by _____.", answer: "Ana Bek" })).toEqual([]);
+    expect(questionFlags({ prompt: "_____ founded Varna.", answer: "Ivo Marn" })).toEqual([]);
+  });
+
+  it("flags a compound adjective before its noun, a language a name is given in, two names 'the' joins and an abstract noun opening", () => {
+    expect(questionFlags({ prompt: "The pilots are known for their famous _____ crossings of the gulf.", answer: "trans-Pontic" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "The chart was copied by a _____ scholar at Varna.", answer: "Ottoman-era" })).toEqual(["modifier"]);
+    expect(questionFlags({ prompt: "In Varna the tug is known in the _____ language as vlekach.", answer: "Bulgarian" })).toEqual(["aside"]);
+    expect(questionFlags({ prompt: "In _____ project, the seawall was closed in 2006.", answer: "Varna the Kamchia" })).toEqual(["fragment"]);
+    expect(questionFlags({ prompt: "The port grew in 1901. _____ of the quay gave the town its trade.", answer: "Construction" })).toEqual(["one-of-many"]);
+    // A name of two places joined by a hyphen, a body "of the" joins.
+    expect(questionFlags({ prompt: "The river is part of the _____ basin.", answer: "Kamchia-Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "The _____ was closed in 2006.", answer: "Bank of the Black Sea" })).toEqual([]);
+    expect(questionFlags({ prompt: "In 1471 _____ defeated the king outside Varna.", answer: "Ivo Marn the Elder" })).toEqual([]);
+  });
+
   it("leaves alone ordinary questions that only look like this session's new cases", () => {
     const plain: [string, string][] = [
       // A person one worked with; an alliance of a war; a model's number; a count over a time; shares after "of" or "above".
