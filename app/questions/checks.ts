@@ -30,7 +30,7 @@ export const CURATION_FLAG_LABELS: Readonly<Record<CurationFlag, string>> = {
   "key-echoed": "Prompt names what the key is named from",
   modifier: "Blank is a describing word",
   "two-in-one": "Blank holds two names",
-  "one-of-many": "Several fillings fit",
+  "one-of-many": "Many words of its kind fill the blank",
   "key-in-prompt": "Key stands in the prompt",
   "several-fillings": "Several fillings possible",
   "weak-distractor": "Weak distractor",

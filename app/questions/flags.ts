@@ -136,8 +136,12 @@ const ONE_OR_TWO_BEFORE = /\b(?:against|with|from|into|by|including|like|especia
  */
 const TWO_WANTED_BEFORE =
   /\b(?:between|both|book|novel|film|play|poem|song|album|paper|article|essay|treatise|opera|painting|series|titled|entitled|called|named)\s+$|\b(?!(?:across|towards|this|thus|perhaps|always|whereas)\s)\p{Ll}{3,}s\s+(?:of\s+)?$/u;
+/** " project", " railway": a lower-case noun right after the blank, not a verb or a word that opens a clause. */
+const NOUN_AFTER_KEY = /^\s+(?!(?:\p{Ll}+ed|was|were|is|are|had|has|that|which|who|while|held|won|led|ruled|became)\b)\p{Ll}{3,}\b/u;
 /** "the Elder", "the Great": an epithet after a name. */
 const EPITHET_END = /\sthe\s+(?:Elder|Younger|Great|Conqueror|Bold|Good|Fair|Wise|Pious|Magnificent|Lionheart|Terrible|Just|Fat|Bald|Red|Old|Young|Unready|Confessor|Lawgiver|Navigator|Liberator|Apostate|Blessed|Saint)$/;
+/** " of sovereignty gave", " of the canal began": "of", a few words, then a verb in the past. */
+const ABSTRACT_THEN_PAST = /^\s+of\s+(?:\S+\s+){1,3}?(?:\p{Ll}+ed|gave|began|took|made|came|went|led|brought|became|left|saw|won|lost|held|ran|fell|rose|grew|drew)\b/u;
 /** "Acquisition", "Establishment", "Recognition": one capitalised word with an abstract noun's ending. */
 const ABSTRACT_NOUN = /^\p{Lu}\p{Ll}{3,}(?:tion|sion|ment|ance|ence|ity)$/u;
 /** "collaborates with the ", "agreements with ", "works closely with ": the partner of working together. */
@@ -185,7 +189,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|Other\s+(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -249,7 +253,7 @@ const MONTH_PAIR_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:and|or
  */
 const ADJECTIVE =
   /^(?:\p{Lu}\p{Ll}+(?:able|ible|ive|ous|ful|ional|ical|ental|eral|etal)|Shorter|Longer|Larger|Smaller|Higher|Lower|Greater|Earlier|Older|Younger|Stronger|Weaker|Faster|Slower|Cheaper|Richer|Poorer|Wider|Narrower|Deeper|Heavier|Lighter|Bigger|Better|Worse|Newer)$/u;
-/** "trans-Pacific", "Hellenistic-era", "long-distance": one token of two words joined, the second in lower case. */
+/** "trans-Pacific", "Hellenistic-era", "long-distance": one token of two words joined, either in lower case. */
 const HYPHENED_MODIFIER = /^(?:\p{Ll}+-\p{L}+|\p{L}+-\p{Ll}+)$/u;
 /** "Certified", "Licensed": a participle opening the sentence before its noun ("_____ workshops are inspected..."). */
 const PARTICIPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}ed$|^(?:Chosen|Written|Broken|Hidden|Forbidden|Frozen|Proven|Sworn|Stolen|Fallen|Beaten)$/u;
@@ -320,10 +324,11 @@ export function contextStandsAlone(sentence: string): boolean {
 }
 
 /**
- * "Justice _____ dissented.": three words at most beside the blank, with no name, number or capital past the first
- * word, say nothing of which case, which year, which place ("_____ founded Rome." names Rome).
+ * "Justice _____ dissented.": a title, the blank and one verb say nothing of which case, which year, which place (not
+ * "_____ discovered penicillin.", which names what).
  */
-const TOO_SHORT_TO_NAME = /^(?=(?:\S+\s+){0,3}\S+\s*$)\S+(?:\s+(?:[\p{Ll}'’,-]+|_____(?:['’]s)?[,.]?))*\s*[.!?]?$/u;
+const TOO_SHORT_TO_NAME =
+  /^(?:Justice|Judge|Senator|Bishop|President|Governor|General|Admiral|Minister|Chancellor|Lord|Lady|Sir|Professor|Dr\.?|Captain|King|Queen|Pope|Emperor)\s+_____\s+\p{Ll}+\.$/u;
 
 /** "both parks", "these reforms", "the two countries": a pointer and the plural noun it points with. */
 const POINTER_AND_PLURAL = /^(?:[Bb]oth|[Tt]hese|[Tt]hose|[Tt]he\s+(?:two|three|four))\s+(\p{Ll}{3,}?)(?:ies|es|s)\b(?!\s+of\b)/u;
@@ -385,7 +390,7 @@ export function leansOnEarlierText(sentence: string): boolean {
  * noun that names nothing by itself, with nothing after it that says which, is the one an earlier sentence named.
  */
 const BARE_GENERIC =
-  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate|decision|ruling|judgment|judgement|verdict|invention|species)(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/gu;
+  /\b[Tt]he\s+(?:(?:problem|system|idea|terms|process|method|scheme|project|proposal|device|design|approach|technique|theory|experiment|machine|plan|question|issue|mechanism|arrangement|survey|figure|event|ceremony|announcement|reading|claim|measurement|estimate|decision|judgment|judgement|verdict|invention|species)(?![-‐\p{L}])(?:'s|’s)?\b(?!\s+(?:of|that|which|who|whereby|where|for|to|in|on|at|by|with|from|known|called|named|used)\b)|(?:Act|Bill|Treaty|Agreement|Convention|Charter|Company|Society)\b(?!\s+(?:of|for|on)\b))(?!\s+\p{Lu})/gu;
 
 /**
  * "A significant variant was developed...", "The successor was built...": a noun that is one of a pair, with nothing
@@ -405,13 +410,14 @@ const SHARE_OF_NOBODY =
 
 /**
  * Whether BARE_GENERIC finds "the" and a noun that names nothing by itself, whose noun the sentence has not named
- * before it ("Kariba Dam was finished in 1959, and the dam..." names it; "The bird is known as kuaka" does not).
+ * before it ("The Varna Convention was signed in 1901, and the Convention..." names it; "The species was described by
+ * Linnaeus" does not).
  */
 function bareGenericAlone(sentence: string): boolean {
   BARE_GENERIC.lastIndex = 0;
   for (let m = BARE_GENERIC.exec(sentence); m !== null; m = BARE_GENERIC.exec(sentence)) {
     const noun = /\p{L}+(?=['’]s?$|$)/u.exec(m[0].trimEnd())?.[0].toLowerCase();
-    if (noun === undefined || !new RegExp(`(?<![\\p{L}])${noun}`, "iu").test(sentence.slice(0, m.index))) return true;
+    if (noun === undefined || !new RegExp(`(?<![\\p{L}])${noun}s?(?![\\p{L}])`, "iu").test(sentence.slice(0, m.index))) return true;
   }
   return false;
 }
@@ -605,7 +611,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const kindOfOthers = PEOPLES_ADJECTIVE.test(q.answer.trim()) && /\bother\s$/i.test(before) && /^\s+\p{Ll}/u.test(after);
     // "the famous _____ flights" (trans-Pacific), "a _____ scholar" (Hellenistic-era): a compound adjective of one
     // token before its noun, which "non-stop" or "Babylonian" fill as well.
-    const compoundBeforeNoun = HYPHENED_MODIFIER.test(q.answer.trim()) && /\b(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(before) && /^\s+\p{Ll}{3,}\b/u.test(after);
+    const compoundBeforeNoun = HYPHENED_MODIFIER.test(q.answer.trim()) && /\b(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(before) && NOUN_AFTER_KEY.test(after);
     if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun) flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
@@ -662,14 +668,22 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       flags.push("one-of-many");
     // "_____ of sovereignty gave the Crown..." (Acquisition): an abstract noun opening its sentence, which "Assertion" or
     // "Establishment" fill as well.
-    if (ABSTRACT_NOUN.test(q.answer.trim()) && /^\s+of\s/.test(after) && /(?:^|[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at))) flags.push("one-of-many");
+    // A term a definition in the present explains is no such noun ("_____ of powers splits government...", Separation).
+    if (ABSTRACT_NOUN.test(q.answer.trim()) && ABSTRACT_THEN_PAST.test(after) && /(?:^|[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at))) flags.push("one-of-many");
     // "the 9/11 attacks in the _____" (United States): an event its date names, whose place everyone knows.
     if (EVENT_BY_DATE_BEFORE.test(before)) flags.push("key-echoed");
   }
-  // "In _____ project" (South Korea the Saemangeum): a key across two names that only "the" joins is no one name.
-  // Not a name and its epithet ("Sten Sture the Elder").
-  if (/\p{Lu}\p{L}*\s+the\s+\p{Lu}/u.test(q.answer) && !/\b(?:of|and|for|on|in|to|at|by|from|with|&)\s+the\s/i.test(q.answer) && !EPITHET_END.test(q.answer))
-    flags.push("fragment");
+  // "In _____ project" (South Korea the Saemangeum): a key across two names that only "the" joins, its last word
+  // describing the noun after the blank, is no one name. Not a name and its epithet or a title before its verb
+  // ("Attila the Hun invaded...", "Sten Sture the Elder").
+  if (
+    at >= 0 &&
+    /\p{Lu}\p{L}*\s+the\s+\p{Lu}/u.test(q.answer) &&
+    !/\b(?:of|and|for|on|in|to|at|by|from|with|&)\s+the\s/i.test(q.answer) &&
+    !EPITHET_END.test(q.answer) &&
+    NOUN_AFTER_KEY.test(statement.slice(at + BLANK.length))
+  )
+    flags.push("two-in-one");
   // A list item or glossary line shown as if it were a sentence.
   // ", answering: ..." : a sentence cut at the wrong place opens on punctuation.
   const cut = /^[^\p{L}\p{N}"“'‘(¿¡_]/u.test(firstSentence);

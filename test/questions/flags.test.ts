@@ -589,7 +589,7 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The pilots are known for their famous _____ crossings of the gulf.", answer: "trans-Pontic" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "The chart was copied by a _____ scholar at Varna.", answer: "Ottoman-era" })).toEqual(["modifier"]);
     expect(questionFlags({ prompt: "In Varna the tug is known in the _____ language as vlekach.", answer: "Bulgarian" })).toEqual(["aside"]);
-    expect(questionFlags({ prompt: "In _____ project, the seawall was closed in 2006.", answer: "Varna the Kamchia" })).toEqual(["fragment"]);
+    expect(questionFlags({ prompt: "In _____ project, the seawall was closed in 2006.", answer: "Varna the Kamchia" })).toEqual(["two-in-one"]);
     expect(questionFlags({ prompt: "The port grew in 1901. _____ of the quay gave the town its trade.", answer: "Construction" })).toEqual(["one-of-many"]);
     // A name of two places joined by a hyphen, a body "of the" joins.
     expect(questionFlags({ prompt: "The river is part of the _____ basin.", answer: "Kamchia-Varna" })).toEqual([]);
@@ -618,8 +618,25 @@ describe("automatic checks on a question", () => {
       // "alongside" one other, then a clause about him; a colon that belongs to another noun.
       ["Marn was one of the _____ pilots, alongside Bek, who chaired the guild.", "four"],
       ["The bay has _____ piers and is famous for its fish: cod, herring and sprat.", "three"],
+      // Short statements that name what they are about; terms a present-tense definition explains.
+      ["_____ discovered penicillin.", "Alexander Fleming"],
+      ["Diamonds consist of _____.", "carbon"],
+      ["_____ of powers splits government into three branches.", "Separation"],
+      // Names with an article inside, before their verbs; a title.
+      ["_____ invaded Gaul in 451.", "Attila the Hun"],
+      ["_____ was written by Malcolm Lowry.", "Under the Volcano"],
+      // A bare noun's compound or adjective; "Other" that points at nothing.
+      ["The ruling party won _____ seats in the 2019 election.", "303"],
+      ["The species-area relationship was described by _____ in 1921.", "Olof Arrhenius"],
+      ["Other things being equal, a rise in price reduces the quantity _____.", "demanded"],
+      ["Other than members of the royal family, no one could wear _____.", "purple"],
+      // Hyphenated nouns before a verb or a clause.
+      ["In 1960 students began a _____ that spread across the South.", "sit-in"],
+      ["Röntgen discovered the _____ while testing cathode tubes in 1895.", "X-ray"],
     ];
     for (const [prompt, answer] of plain) expect(questionFlags({ prompt, answer }), prompt).toEqual([]);
+    // "Parliament took action in 1832, and the Act...": "action" names no Act.
+    expect(questionFlags({ prompt: "The town took action in 1832, and the Act abolished _____.", answer: "tolls" })).toEqual(["dangling-reference"]);
     // But "leadership" names no ships, and "the owner" is no anyone.
     expect(questionFlags({ prompt: "The port is known for its leadership in trade. Both ships sank in _____.", answer: "1912" })).toEqual(["dangling-reference"]);
     expect(questionFlags({ prompt: "The owner told them to leave the quay in _____.", answer: "1845" })).toEqual(["dangling-reference"]);

@@ -22,5 +22,8 @@ describe("a statement that names nothing", () => {
     // A word of the document's title names its subject.
     expect(namesNothing("Between the _____ and the war many cities built pneumatic networks.", subjectWordsOf("The pneumatic post"))).toBe(false);
     expect(namesNothing("Between the _____ and the war many cities built pneumatic networks.")).toBe(true);
+    // A common word of the title says nothing ("Construction of the Varna Dam"); a possessive is its word.
+    expect(namesNothing("Around _____ workers died during construction.", subjectWordsOf("Construction of the Varna Dam"))).toBe(true);
+    expect(namesNothing("Around _____ workers died in the company's mines.")).toBe(true);
   });
 });
