@@ -32,6 +32,7 @@ const RARE_WORD = 1;
 /** Below this a sentence's first word, capitalised only because it opens the sentence, is a name ("Slendro", "Technetium"). */
 const UNCOMMON_FIRST_WORD = 1.5;
 
+/** Whether the statement (its blank left empty) has no anchor: see above. `subjectWords` are subjectWordsOf its document's title. */
 export function namesNothing(statement: string, subjectWords: ReadonlySet<string> = NO_WORDS): boolean {
   const rest = statement.replace(BLANK, " ");
   if (/\d/.test(rest)) return false;
