@@ -189,7 +189,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -590,6 +590,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       // "nine in _____ patients" (ten), "one in _____": the other term of a proportion, the stock "in ten" or "in five".
       (readNumber(q.answer) !== null && !YEAR_KEY.test(q.answer.trim()) && (PROPORTION_BEFORE.test(before) || PROPORTION_AFTER.test(after))) ||
       // "3 hours 38 minutes and _____" (41 seconds): the last unit of a time given in several.
+    // (A duration "over the next _____" counted from a time the prompt never gives: see NEXT_SPAN_BEFORE below.)
       (TIME_PART_KEY.test(q.answer.trim()) && TIME_PART_BEFORE.test(before));
     // "In _____ and October 1835" (September): one month of two side by side; the other says when.
     const monthOfPair =
@@ -690,6 +691,10 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
   // "... and the largest shares went to.": a sentence cut before the list it introduced ends on a word that needs one after it.
   const unfinished = ENDS_ON_FUNCTION_WORD.test(firstSentence);
   if (/^\p{Ll}/u.test(firstSentence) || cut || unfinished || GLOSSARY_LINE.test(firstSentence) || NAME_THEN_WHICH.test(firstSentence)) flags.push("fragment");
+  // "Over the next _____ Law's company absorbed its rivals" (two years): a span counted from a time the prompt never
+  // gives, before the blank, points at the sentence that gave it.
+  if (at >= 0 && DURATION_KEY.test(q.answer.trim()) && NEXT_SPAN_BEFORE.test(statement.slice(Math.max(0, at - 30), at)) && !TIME_GIVEN.test(statement.slice(0, at)))
+    flags.push("dangling-reference");
   // "In Europe, the _____ promotes..." (EU): an acronym's expansion, which the question accepts, echoed as well.
   const key = q.answer.trim();
   if (echoesKey(statement, q.answer) || (SHORT_ACRONYM.test(key) && q.accepted?.some((v) => v !== key && v.includes(" ") && echoesKey(statement, v))))
@@ -813,6 +818,10 @@ function countGivenAway(answer: string, before: string, after: string): boolean 
 const THINGS_COUNTED =
   /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+((?:\p{L}[\p{L}'’-]*\s\d+,\s)+\p{L}[\p{L}'’-]*\s\d+\s(?:and|or)\s\p{L}[\p{L}'’-]*\s\d+|(?:\p{Ll}[\p{L}'’-]*,\s)+\p{Ll}[\p{L}'’-]*\s(?:and|or)\s\p{Ll}[\p{L}'’-]*)(?=\s*(?:[,;.!?]|$))/u;
 
+/** "over the next ", "For the following ": a span counted from a time given before. */
+const NEXT_SPAN_BEFORE = /\b(?:the\s+)?(?:next|following|subsequent|previous|preceding)\s+$/i;
+/** A year, a decade or a month before the blank: the time a span is counted from. */
+const TIME_GIVEN = new RegExp(String.raw`\b(?:1\d{3}|20\d{2})s?\b|\b(?:${MONTH_NAMES})\b`);
 /** "for about _____ from 15 September to 20 October 1835" (five weeks): a duration the dates around it work out. */
 const DURATION_KEY = /^(?:about\s+)?(?:\d+|[a-z]+)(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$/i;
 const DATES_AROUND = new RegExp(

@@ -597,6 +597,13 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "In 1471 _____ defeated the king outside Varna.", answer: "Ivo Marn the Elder" })).toEqual([]);
   });
 
+  it("flags 'the nearest' of nothing named, and a span counted from a time the prompt never gives", () => {
+    expect(questionFlags({ prompt: "The nearest harbour of any size was the fishing port of _____, 65 km to the east.", answer: "Varna" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "The nearest harbour to the reef is _____.", answer: "Varna" })).toEqual([]);
+    expect(questionFlags({ prompt: "Pilots paid with bonds. Over the next _____ the guild absorbed its rivals.", answer: "two years" })).toEqual(["dangling-reference"]);
+    expect(questionFlags({ prompt: "In 1717 Marn founded the guild. Over the next _____ the guild absorbed its rivals.", answer: "two years" })).toEqual([]);
+  });
+
   it("leaves alone ordinary questions that only look like this session's new cases", () => {
     const plain: [string, string][] = [
       // A person one worked with; an alliance of a war; a model's number; a count over a time; shares after "of" or "above".
