@@ -749,8 +749,12 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /\b(?:known|referred to)\s+as\s+(?:the\s+|a\s+|an\s+)?["“']?([^,.;:"”()]+?)["”']?(?=[,.;:)]|\s+(?:and|or|which|that|because|in|by|for|to|when|where)\b|$)/gu,
   /\b(?:the term|the concept of|the notion of|the practice of|the principle of)\s+["“']?([^,.;:"”()]+?)["”']?(?=[,.;:)]|\s+(?:is|are|was|were|refers?|means|describes)\b)/gu,
   /^(?:The\s+|A\s+|An\s+)?([^,.;:"”()]{3,60}?)\s+(?:refers? to|is defined as|are defined as|means|denotes|is the term for|is a term for)\b/gu,
-  /[“"]([^”"]{3,50})[”"]/gu,
+  // A quotation opens and closes on a word: '"DY", for Duke of York, or "RAC"' quotes DY and RAC, not what lies
+  // between their marks (the short ones are matched, to take their marks, and skipped: QUOTED_MIN).
+  /[“"](?=[\p{L}\p{N}])([^”"]{1,50}?)(?<=[\p{L}\p{N}.!?'’)])[”"]/gu,
 ];
+/** A quoted term is three characters at least. */
+const QUOTED_MIN = 3;
 /**
  * Whether a candidate is a quoted remark rather than a quoted name: in quotation marks, and more
  * than four words or not ending on a noun or a name ("unbelievably awful", "shoot all the bluejays
@@ -784,6 +788,7 @@ function definedTermCandidates(sentence: Sentence, out: CandidateSpan[]): void {
       const at = m.index + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length) + (named?.[0].length ?? 0);
       const count = term.split(/\s+/).length;
       if (count < 1 || count > 6 || STOPWORDS.has(term.toLowerCase())) continue;
+      if (pattern === DEFINITION_PATTERNS[DEFINITION_PATTERNS.length - 1] && term.length < QUOTED_MIN) continue;
       spans.push([at, at + term.length, "definition"]);
     }
   }

@@ -630,6 +630,15 @@ describe("generateQuestions", () => {
     expect(asked("1963").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
   });
 
+  it("takes a quotation's marks as opening and closing on a word, not what lies between two short quotations", () => {
+    const [[bank]] = generateQuestions([
+      { key: "marks", lessons: [lesson("Cargo", ['Barrels were sometimes marked with the letters "VH", for Varna Harbour, or "VPG" by the pilots.'])] },
+    ]);
+    expect(bank.questions.length).toBeGreaterThan(0);
+    for (const q of bank.questions) expect(q.answer, q.prompt).toMatch(/^[\p{L}\p{N}]/u);
+    expect(bank.questions.some((q) => q.answer === "VPG")).toBe(true);
+  });
+
   it("keeps below the decks' bar a region asked as a person after its compass word", () => {
     const [[bank]] = generateQuestions([
       { key: "stars", lessons: [lesson("Sky lore", ["The Kulin people of north-western Victoria in Australia told of a star named Marn in their stories."])] },
