@@ -320,7 +320,12 @@ function leansWithoutPointing(sentence: string, filled: string): boolean {
  * one that does not.
  */
 export function contextStandsAlone(sentence: string): boolean {
-  return !leansOnEarlierText(sentence) && !pronounBeforeAnyName(sentence) && !leansWithoutPointing(sentence, sentence);
+  return !leansOnEarlierText(sentence) && !contextLeansOtherwise(sentence);
+}
+
+/** contextStandsAlone's checks beyond leansOnEarlierText, for a caller that has read that already (and memoised it). */
+export function contextLeansOtherwise(sentence: string): boolean {
+  return pronounBeforeAnyName(sentence) || leansWithoutPointing(sentence, sentence);
 }
 
 /**

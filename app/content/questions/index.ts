@@ -21,13 +21,13 @@ import { tableCellFacts, type TableCellFact } from "./table-cells";
 import { glossaryEntry, proseDefinition, readsAsStatement, type GlossaryEntry } from "./list-items";
 import { questionId, siblingKey } from "./ids";
 import { RestatedFacts } from "./restated";
-import { contextStandsAlone, datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
+import { contextLeansOtherwise, datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
 import { namesNothing, subjectWordsOf } from "./anchors";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
-import { AskedQuestions, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS, statementOf } from "./rules";
+import { AskedQuestions, BLANK, BlankFormRules, blankIsStopword, breaksRule, MAX_ANSWER_WORDS, statementOf } from "./rules";
 import { STOPWORDS, containsSequence, forgetFoldings, forms, normaliseAnswer, normaliseOnce } from "./text";
 import { SpellingIndex } from "../../questions/variants";
 
@@ -372,7 +372,7 @@ export function generateQuestions(
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
           const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
-          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes("_____") && namesNothing(statement, subjectWords);
+          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes(BLANK) && namesNothing(statement, subjectWords);
           // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
           const datedPredicate = c.numeric ? undefined : BLANK_THEN_PREDICATE.exec(statement)?.[1];
           const onlyDated = datedPredicate !== undefined && BARE_DATED_PREDICATE.test(datedPredicate);
@@ -1016,8 +1016,8 @@ function contextFor(sentence: Sentence, resolved: string | null, leans: (text: s
   if (earlier !== undefined && standsAlone(earlier, leans) && shows(both)) return both;
   // Neither stands alone by the checks' reading: the nearest that only leans on nothing, which the checks then judge
   // (a prompt opening on "By the 1850s it was..." is flagged, not asked without the sentence its "it" needs).
-  if (!leans(before) && !pronounBeforeAnyName(before) && shows(before)) return before.trim();
-  return earlier !== undefined && !leans(earlier) && !pronounBeforeAnyName(earlier) && shows(both) ? both : "";
+  if (leansOnNothing(before, leans) && shows(before)) return before.trim();
+  return earlier !== undefined && leansOnNothing(earlier, leans) && shows(both) ? both : "";
 }
 
 const PERSONAL = /\b(?:he|she|his|her|him)\b/i;
@@ -1036,9 +1036,17 @@ function namesSomeoneFirst(text: string): boolean {
 }
 const MONTH_NAMES = new Set("january february march april may june july august september october november december".split(" "));
 
-/** Whether a sentence can open a prompt: it leans on nothing before it, by `leans` and by the checks (contextStandsAlone). */
+/**
+ * Whether a sentence can open a prompt: it leans on nothing before it, by `leans` (leansOnEarlierText, memoised) and by
+ * the checks' other readings (flags.ts contextStandsAlone, without reading leansOnEarlierText twice).
+ */
 function standsAlone(sentence: string, leans: (text: string) => boolean): boolean {
-  return !leans(sentence) && contextStandsAlone(sentence);
+  return !leans(sentence) && !contextLeansOtherwise(sentence);
+}
+
+/** Whether a sentence leans on nothing by `leans` and names someone before its "he" or "she": the older, looser reading. */
+function leansOnNothing(sentence: string, leans: (text: string) => boolean): boolean {
+  return !leans(sentence) && !pronounBeforeAnyName(sentence);
 }
 
 /**
@@ -1127,7 +1135,7 @@ export function resolveContext(sentence: Sentence, leans: (text: string) => bool
   for (let i = earlier.length - 1; i >= 0 && before.length < PREVIOUS_SENTENCES; i--) {
     before.unshift(earlier[i].trim());
     if (leans(earlier[i])) continue;
-    if (contextStandsAlone(earlier[i])) return before.join(" ");
+    if (!contextLeansOtherwise(earlier[i])) return before.join(" ");
     nearest ??= before.join(" ");
   }
   if (nearest !== undefined) return nearest;
