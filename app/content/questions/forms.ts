@@ -9,6 +9,7 @@ import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
 import { dictionaryDenies, pastClauseInBaseForm, withFullStop } from "./nlp";
 import { BLANK } from "./rules";
+import { withTopic } from "./topic";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
 import { askedAs, readsAsPersonName, whichPrompt, type NamedPredicate } from "./which";
@@ -23,6 +24,8 @@ export interface Fact {
   context: string;
   /** Whether the sentence opens on, or points back with, what only the context resolves (else it only helps). */
   contextNeeded: boolean;
+  /** The document's subject, shown before a statement that names nothing (topic.ts); absent for none. */
+  topic?: string;
   /** Its sentence is a list item's label, not a statement (list-items.ts), or its key a quoted remark: capped. */
   fragment: boolean;
   /** What its sentence says of a name it makes its subject or describes (which.ts); null for none. */
@@ -62,7 +65,11 @@ const OPENING_CONNECTIVE =
   /^(?:additionally|moreover|furthermore|however|consequently|therefore|thus|hence|similarly|likewise|nevertheless|nonetheless|meanwhile|also|finally|ultimately|overall|indeed|notably|importantly|in addition|in contrast|in particular|in turn|in a similar vein|as a result|for example|for instance|in conclusion|in summary|to this end),\s+/i;
 
 function withContext(fact: Fact, statement: string): string {
-  if (fact.context) return `${fact.context} ${statement}`;
+  const shown = fact.context ? `${fact.context} ${statement}` : withoutConnective(statement);
+  return fact.topic ? withTopic(fact.topic, shown) : shown;
+}
+
+function withoutConnective(statement: string): string {
   const connective = OPENING_CONNECTIVE.exec(statement);
   if (!connective) return statement;
   const rest = statement.slice(connective[0].length);

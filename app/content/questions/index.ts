@@ -24,6 +24,7 @@ import { RestatedFacts } from "./restated";
 import { contextLeansOtherwise, datesATitle, leansOnEarlierText, opensOnPointer, pronounBeforeAnyName } from "../../questions/flags";
 import { MaterialIndex } from "./material";
 import { namesNothing, subjectWordsOf } from "./anchors";
+import { needsTopic, topicOf } from "./topic";
 import { PREVIOUS_SENTENCES, dictionaryAcronym, inDictionary, lessonSentences, lexiconTag, logFrequency, noTextRead, type Sentence, type Token } from "./nlp";
 import { acceptance, expansionInList, impliedCount, type QualitySignals } from "./quality";
 import { FEATURE_NAMES, candidateFeatures, candidateScores, forgetSentenceReadings, lessonContext } from "./rank";
@@ -256,6 +257,7 @@ export function generateQuestions(
     };
     const subject = new SubjectOf(title);
     const subjectWords = subjectWordsOf(title ?? "");
+    const topic = topicOf(title);
     return lessons.map((lesson) => {
       const moduleKey = modules[module].key;
       const lessonTitle = modules[module].lessons[lesson.lesson].title;
@@ -278,6 +280,10 @@ export function generateQuestions(
         fact.accepted = acceptedVariants(fact.candidate, expansions, acronymsOf, spellings[module]).filter(
           (v, i) => i === 0 || !containsSequence(shown, forms(v)),
         );
+        // "Work began in _____.": the document's subject before a statement that names nothing (topic.ts).
+        const { sentence, start, end } = fact.candidate;
+        const statement = `${fact.context ? `${fact.context} ` : ""}${sentence.text.slice(0, start)}${BLANK}${sentence.text.slice(end)}`;
+        if (needsTopic(statement, fact.answer, topic, subjectWords)) fact.topic = topic!.label;
       }
       const kept: Array<{ question: Question; order: number }> = [];
       const asked = new AskedQuestions();
@@ -372,7 +378,7 @@ export function generateQuestions(
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
           const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
-          const unanchoredNumber = NUMBER_KINDS.has(c.kind) && statement.includes(BLANK) && namesNothing(statement, subjectWords);
+          const unanchoredNumber = !fact.topic && NUMBER_KINDS.has(c.kind) && statement.includes(BLANK) && namesNothing(statement, subjectWords);
           // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
           const datedPredicate = c.numeric ? undefined : BLANK_THEN_PREDICATE.exec(statement)?.[1];
           const onlyDated = datedPredicate !== undefined && BARE_DATED_PREDICATE.test(datedPredicate);

@@ -630,6 +630,26 @@ describe("generateQuestions", () => {
     expect(asked("1963").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
   });
 
+  it("shows the document's subject before a statement that names nothing, or names it by its head noun alone", () => {
+    const paragraphs = [
+      "The Varna Ferry Company was founded by the harbour pilots of the Kamchia gorge.",
+      "Work began in 1955. Around 86 workers died during construction.",
+      "The company's boats carried 40,000 passengers in 1962.",
+    ];
+    const [[titled]] = generateQuestions([{ key: "ferry", title: "The Varna Ferry Company", lessons: [lesson("Boats", paragraphs)] }]);
+    const asked = (answer: string) => titled.questions.filter((q) => q.answer === answer && q.type !== "true_false");
+    expect(asked("1955").length).toBeGreaterThan(0);
+    for (const q of asked("1955")) expect(q.prompt).toContain("The Varna Ferry Company: Work began in");
+    // No longer held below the bar as naming nothing: the estimate is the fitted one.
+    expect(asked("1955").some((q) => q.quality > 0.25)).toBe(true);
+    for (const q of asked("40,000")) expect(q.prompt).toContain("The Varna Ferry Company: The company's boats");
+    // Its own sentence names the company: shown as written.
+    for (const q of titled.questions.filter((q) => q.source.sentence.startsWith("The Varna Ferry"))) expect(q.prompt).not.toContain("Company:");
+    // An essay's title names no subject: nothing is shown before the statement.
+    const [[essay]] = generateQuestions([{ key: "essay", title: "The Role of Ferries in Coastal Trade", lessons: [lesson("Boats", paragraphs)] }]);
+    for (const q of essay.questions) expect(q.prompt).not.toContain("Trade:");
+  });
+
   it("takes a quotation's marks as opening and closing on a word, not what lies between two short quotations", () => {
     const [[bank]] = generateQuestions([
       { key: "marks", lessons: [lesson("Cargo", ['Barrels were sometimes marked with the letters "VH", for Varna Harbour, or "VPG" by the pilots.'])] },
