@@ -376,7 +376,7 @@ export function generateQuestions(
           // The cheap tests first: few statements open on the blank, fewer still have "the _____ " in them.
           const bareSubject =
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
-          const nationalityOfPerson = statement.includes("he _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
+          const nationalityOfPerson = statement.includes(" _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
           const unanchoredNumber = !fact.topic && NUMBER_KINDS.has(c.kind) && statement.includes(BLANK) && namesNothing(statement, subjectWords);
           // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
@@ -603,10 +603,13 @@ function nationality(answer: string): boolean {
 const PEOPLES_ENDING = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|ean)$/u;
 const FAITH_OR_PARTY =
   /^(?:Christian|Catholic|Protestant|Anglican|Lutheran|Methodist|Presbyterian|Baptist|Orthodox|Muslim|Islamic|Buddhist|Hindu|Republican|Democratic|Democrat|Liberal|Conservative|Socialist|Communist|Labour|Federalist|Whig|Tory|Victorian|Edwardian|Elizabethan|Georgian)$/;
-/** "The _____ physicist Marian Smoluchowski", "the _____ nurse and businesswoman Mary Seacole": a role, then a name. */
+/**
+ * "The _____ physicist Marian Smoluchowski", "the _____ nurse and businesswoman Mary Seacole", "The young _____
+ * archaeologist Federico Halbherr": a role, then a name.
+ */
 const ROLE = String.raw`(?:\p{Ll}+\s+)?\p{Ll}*(?:er|or|ist|ian|ant|ent|man|woman|eon|ess|ee|nurse|monk|priest|king|queen|poet|chief|judge|saint|pope|general|admiral|bishop|prince|princess|duke|lord|lady|knight|scholar|pilot|sultan|tsar|rabbi|imam|cleric|friar|nun|abbot|monarch|architect|chemist|scientist)s?`;
 const NATIONALITY_BEFORE_PERSON = new RegExp(
-  String.raw`\b[Tt]he\s+_____\s+${ROLE}(?:\s+and\s+${ROLE})?\s+\p{Lu}[\p{L}.'’-]*\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}\p{Ll}+`,
+  String.raw`\b[Tt]he\s+(?:(?:young|old|elder|noted|leading|famous|celebrated|renowned|wealthy|prominent|eminent|distinguished)\s+)?_____\s+${ROLE}(?:\s+and\s+${ROLE})?\s+\p{Lu}[\p{L}.'’-]*\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}\p{Ll}+`,
   "u",
 );
 /**

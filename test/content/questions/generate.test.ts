@@ -384,11 +384,13 @@ describe("generateQuestions", () => {
             "The Bulgarian engineer Ivo Marn dredged the channel of Varna in 1906.",
             "The Baptist preacher Ana Bek led the dockers' strike of Varna in 1911.",
             "The Catholic priest Petar Dobrev blessed the Varna fleet in 1913.",
+            "In 1921 the young Romanian surveyor Dan Ilie charted the Varna shoals.",
           ]),
         ],
       },
     ]);
     expect(bestEstimate(qs, "Bulgarian")).toBeLessThanOrEqual(0.36);
+    expect(bestEstimate(qs, "Romanian")).toBeLessThanOrEqual(0.36);
     expect(bestEstimate(qs, "1906")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Baptist")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Catholic")).toBeGreaterThan(0.36);
