@@ -376,7 +376,10 @@ export function generateQuestions(
           // The cheap tests first: few statements open on the blank, fewer still have "the _____ " in them.
           const bareSubject =
             statement.startsWith("_____") && BARE_SUBJECT.test(statement) && !KIND_NAMED.test(draft.prompt) && !VERB_AFTER_BLANK.test(statement);
-          const nationalityOfPerson = statement.includes(" _____ ") && NATIONALITY_BEFORE_PERSON.test(statement) && nationality(draft.answer);
+          const nationalityOfPerson =
+            statement.includes(" _____ ") &&
+            (NATIONALITY_BEFORE_PERSON.test(statement) || NATIONALITY_BEFORE_INSTITUTION.test(statement)) &&
+            nationality(draft.answer);
           // A number in a statement that names nothing: whose work, whose buildings (see namesNothing).
           const unanchoredNumber = !fact.topic && NUMBER_KINDS.has(c.kind) && statement.includes(BLANK) && namesNothing(statement, subjectWords);
           // "The _____ was founded in 1856.": a body asked by a date every body of its year shares (see BARE_DATED_PREDICATE).
@@ -618,6 +621,13 @@ const NATIONALITY_BEFORE_PERSON = new RegExp(
  * nationality, not the sentence's point"; "German" fits "German-born" as well).
  */
 const NATIONALITY_OF_PERSON_ACCEPTANCE = 0.36;
+/**
+ * "the _____ authorities rebuilt a dam" (Jordanian), "forced the _____ government to...": a state's adjective before
+ * its institutions, which the place the lesson is about gives away. Raters failed it as easy to guess and beside the
+ * point (heldout55: 1 of 2); held below the bar with a person's nationality.
+ */
+const NATIONALITY_BEFORE_INSTITUTION =
+  /\b[Tt]he\s+_____\s+(?:(?:state|colonial|federal|royal|imperial)\s+)?(?:authorities|government|police|officials|army|navy|troops|forces|administration)\b/;
 /**
  * ...but a life of someone the document names in fewer than CENTRAL_FIGURE_SENTENCES sentences is an aside: both
  * raters of heldout33's sample failed all five such lives it held ("William Lassell lived from _____ to _____",

@@ -375,7 +375,7 @@ describe("generateQuestions", () => {
     expect(bestEstimate(did, "Ivo Marn")).toBeGreaterThan(0.1);
   });
 
-  it("estimates a person's nationality before what they were and their name below the deck's bar, not their faith", () => {
+  it("estimates a person's nationality before what they were and their name, or a state's before its authorities, below the deck's bar, not their faith", () => {
     const [[{ questions: qs }]] = generateQuestions([
       {
         key: "k",
@@ -385,12 +385,14 @@ describe("generateQuestions", () => {
             "The Baptist preacher Ana Bek led the dockers' strike of Varna in 1911.",
             "The Catholic priest Petar Dobrev blessed the Varna fleet in 1913.",
             "In 1921 the young Romanian surveyor Dan Ilie charted the Varna shoals.",
+            "After the flood of 1932 the Bulgarian authorities rebuilt the Varna sea wall.",
           ]),
         ],
       },
     ]);
     expect(bestEstimate(qs, "Bulgarian")).toBeLessThanOrEqual(0.36);
     expect(bestEstimate(qs, "Romanian")).toBeLessThanOrEqual(0.36);
+    expect(bestEstimate(qs, "1932")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "1906")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Baptist")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Catholic")).toBeGreaterThan(0.36);
