@@ -7,7 +7,7 @@
 import { BLANK } from "./rules";
 import { namesNothing } from "./anchors";
 import { normaliseOnce } from "./text";
-import { logFrequency } from "./nlp";
+import { lexiconTag, logFrequency } from "./nlp";
 
 /** A title short enough to stand before a statement as its subject: "Kariba Dam", "The 1918 Influenza Epidemic in Western Samoa". */
 const MAX_TOPIC_WORDS = 7;
@@ -25,6 +25,7 @@ const GERUND_FIRST = /^\p{L}{3,}ing\b/u;
 /** The words a statement needs besides its blank: "Work began in _____." has three. */
 const MIN_WORDS = 3;
 const POINTS_BACK = /\b(?:it|its|they|them|their|theirs|he|him|his|she|her|hers|this|these|those|such|former|latter)\b/i;
+const POINTS_BACK_BUT_IT = /\b(?:they|them|their|theirs|he|him|his|she|her|hers|this|these|those|such|former|latter)\b/i;
 const LABEL_FIRST = /^[^.!?:]{1,40}:\s/;
 const MONTH_ALONE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/i;
 
@@ -38,6 +39,8 @@ export interface Topic {
   name: string;
   /** "the company", "the Company's": the head noun after "the" (see byHeadAlone); null where the head is a name. */
   head: RegExp | null;
+  /** One thing, which "it" may stand for: not "Monotremes", "The Champagne Fairs", "Tanzimat Reforms". */
+  singular: boolean;
 }
 
 /**
@@ -61,6 +64,7 @@ export function topicOf(title: string | undefined): Topic | null {
     name: name.toLowerCase(),
     // "the company", "the Company's"; not "the Post Office Department" (another name that opens on the head). The
     // head is letters only (tested above): nothing in it is read as a pattern.
+    singular: !/[^s]s$/i.test(last),
     head: common ? new RegExp(`\\b[Tt]he\\s+(?:${lower}|${capital}(?!\\s+\\p{Lu}))(?:['’]s)?\\b`, "u") : null,
   };
 }
@@ -74,11 +78,12 @@ export function topicOf(title: string | undefined): Topic | null {
  */
 export function needsTopic(statement: string, answer: string, topic: Topic | null, subjectWords: ReadonlySet<string>): boolean {
   if (topic === null || !statement.includes(BLANK)) return false;
-  if (!namesNothing(statement, subjectWords) && !byHeadAlone(statement, topic)) return false;
-  // "_____ passed." says nothing a subject could pin down; "Below the _____ it fans out" points at what the subject
-  // is not ("it", the river); "Raid: an attack..." is a label's line, which a second label before it garbles.
+  const standsFor = itStandsForSubject(statement, topic);
+  if (!standsFor && !namesNothing(statement, subjectWords) && !byHeadAlone(statement, topic)) return false;
+  // "_____ passed." says nothing a subject could pin down; "Below the _____ they fan out" points at what the subject
+  // is not ("they", the channels); "Raid: an attack..." is a label's line, which a second label before it garbles.
   if ((statement.replace(BLANK, " ").match(/\p{L}+/gu) ?? []).length < MIN_WORDS) return false;
-  if (POINTS_BACK.test(statement) || LABEL_FIRST.test(statement)) return false;
+  if ((standsFor ? POINTS_BACK_BUT_IT : POINTS_BACK).test(statement) || LABEL_FIRST.test(statement)) return false;
   // "In _____ crowds crushing..." (July): a month with no year is no date a subject pins down.
   if (MONTH_ALONE.test(answer.trim())) return false;
   // Any word of the answer in the label gives part of it away ("Dam" under "Kariba Dam").
@@ -97,6 +102,33 @@ const KNOWN_WORD = 0.5;
 function byHeadAlone(statement: string, topic: Topic): boolean {
   return topic.head !== null && topic.head.test(statement) && !statement.toLowerCase().includes(topic.name);
 }
+
+/**
+ * Whether the prompt's first sentence says "it" or "its" with nothing before it that the pronoun could stand for
+ * ("For decades chemists searched mineral ores for it without success.", "Despite its rarity, ...") in a document
+ * about one thing: the pronoun is the subject, which the prompt never names. A name, the blank, or a singular noun
+ * after an article before the pronoun ("Paris opened its first line", "Below the _____ it widens") may be what it
+ * stands for: left alone.
+ */
+function itStandsForSubject(statement: string, topic: Topic): boolean {
+  if (!topic.singular) return false;
+  const first = FIRST_SENTENCE.exec(statement)?.[0] ?? statement;
+  const pronoun = /\b(?:[Ii]ts?)\b/.exec(first);
+  if (pronoun === null) return false;
+  const before = first.slice(0, pronoun.index);
+  if (before.includes(BLANK) || /\S\s+["“(]?\p{Lu}/u.test(before)) return false;
+  const firstWord = /^\p{Lu}\p{Ll}+/u.exec(before)?.[0];
+  if (firstWord !== undefined && (lexiconTag(firstWord) !== undefined || logFrequency(firstWord.toLowerCase()) < NAME_FIRST_WORD)) return false;
+  // "Because of its short half-life, technetium-99m cannot be stored": an opening phrase's pronoun stands for the
+  // subject after its comma, a name or a noun after an article ("Despite its rarity, one of its isotopes" names none).
+  const opening = /^[Ii]ts(?:\s+[\p{L}-]+){1,3},\s+(\S+)/u.exec(first.slice(pronoun.index));
+  if (!before.includes(",") && opening !== null && /^(?:\p{Lu}|\S*\d|the$|a$|an$)/u.test(opening[1])) return false;
+  // "the ore", "a metal", "the company's": a singular noun the pronoun may stand for ("ores", "chemists" may not).
+  return !/\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:\p{Ll}+\s+){0,2}\p{Ll}+(?<![^s]s)(?:['’]s)?\b/u.test(before);
+}
+const FIRST_SENTENCE = /^.*?[.!?](?=\s|$)/;
+/** Below this log frequency a capitalised first word is a name ("Technetium opened..."), as namesNothing reads it. */
+const NAME_FIRST_WORD = 1.5;
 
 /** The statement with its subject before it: "Kariba Dam: Work began in _____." */
 export function withTopic(label: string, statement: string): string {

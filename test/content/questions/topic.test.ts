@@ -50,4 +50,16 @@ describe("a document's subject as a prompt's topic", () => {
     expect(needsTopic("In _____ the valley was flooded.", "March", topic, NO_WORDS)).toBe(false);
     expect(needsTopic("In _____ the valley was flooded.", "March 1875", topic, NO_WORDS)).toBe(true);
   });
+
+  it("shows the subject of a document about one thing before a first sentence whose 'it' stands for nothing it shows", () => {
+    const topic = topicOf("Hallam Reservoir");
+    expect(needsTopic("For decades engineers argued over it. Work on the Derwent embankment began in _____.", "1871", topic, NO_WORDS)).toBe(true);
+    expect(needsTopic("Despite its size, one of its dams, the Ridge Wall, failed in _____.", "1864", topic, NO_WORDS)).toBe(true);
+    // Something it may stand for comes first, or after an opening phrase's comma.
+    expect(needsTopic("Sheffield opened its first main in 1871, and the Derwent embankment followed in _____.", "1874", topic, NO_WORDS)).toBe(false);
+    expect(needsTopic("The dam was raised in 1871, and its spillway was rebuilt in _____.", "1874", topic, NO_WORDS)).toBe(false);
+    expect(needsTopic("Because of its weight, the Ridge Wall settled by _____ in a decade.", "a metre", topic, NO_WORDS)).toBe(false);
+    // A document about many things: "it" is none of them.
+    expect(needsTopic("For decades engineers argued over it. Work on the Derwent embankment began in _____.", "1871", topicOf("Pennine Reservoirs"), NO_WORDS)).toBe(false);
+  });
 });
