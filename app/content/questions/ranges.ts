@@ -39,6 +39,8 @@ const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:(?:between|
 /** A name or an event's word right before a span of years: "the Harbour War of ", "the reign of ", "the Meiji era, ". */
 const EVENT_BEFORE_YEARS =
   /(?:\b\p{Lu}\p{Ll}+|\b(?:war|wars|reign|rule|period|era|crisis|campaign|expedition|rebellion|revolt|revolution|occupation|siege|dynasty|presidency|tenure|voyage|famine|epidemic|strike)),?\s+(?:of\s+|in\s+|from\s+|between\s+)?$/u;
+/** "in early ", "by ", "since ": words a year follows, and a measure does not. */
+const DATE_BEFORE = /\b(?:in|early|late|mid|by|since|during|until)\s+$/i;
 /** Words that follow a span of years ("between 1405 and 1433 the Ming..."), where a measure's unit would not. */
 const AFTER_YEARS = new Set(
   "the a an and or but when as in on at by to for with he she it they his her its their which who that this these those there during before after while until then".split(" "),
@@ -68,6 +70,8 @@ export function numberRanges(text: string): NumberRange[] {
     // word comes before them ("Between 1200 and 1500 were killed" counts people).
     const datedEvent = nextWord !== undefined && VERB_AFTER_YEARS.test(nextWord) && EVENT_BEFORE_YEARS.test(text.slice(Math.max(0, at - LOOK_BACK), at));
     const years = inYears(from) && inYears(to) && (nextWord === undefined || AFTER_YEARS.has(nextWord) || datedEvent);
+    // "from about 500 livres in early 1719 to nearly 10,000 livres": a year, then a measure; no range.
+    if (inYears(from) !== inYears(to) && DATE_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "Between 22 and 24 October 1956", "October 22–24": days of a date; the date is the fact.
     if (MONTH.test(text.slice(toStart + to.length)) || MONTH_BEFORE.test(text.slice(Math.max(0, fromStart - LOOK_BACK), fromStart))) continue;
     // "1939-45", "pages 12-3": a shortened second end is left alone, as are codes and scores ("3-1", "A-4").

@@ -654,6 +654,17 @@ describe("generateQuestions", () => {
     for (const q of essay.questions) expect(q.prompt).not.toContain("Trade:");
   });
 
+  it("keeps below the decks' bar the country of a currency before its name", () => {
+    const [[bank]] = generateQuestions([
+      { key: "fees", lessons: [lesson("Fees", ["The Varna pilots charged about 1,500 US dollars for each crossing of the Kamchia bar in 1921."])] },
+    ]);
+    const asked = (answer: string) => bank.questions.filter((q) => q.answer === answer && q.type !== "true_false");
+    expect(asked("US").length).toBeGreaterThan(0);
+    // Held at the estimate of a fragment, well below what its form alone would be estimated at.
+    for (const q of asked("US")) expect(q.quality, q.prompt).toBeLessThan(0.1);
+    expect(asked("1921").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
+  });
+
   it("takes a quotation's marks as opening and closing on a word, not what lies between two short quotations", () => {
     const [[bank]] = generateQuestions([
       { key: "marks", lessons: [lesson("Cargo", ['Barrels were sometimes marked with the letters "VH", for Varna Harbour, or "VPG" by the pilots.'])] },

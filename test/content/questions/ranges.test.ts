@@ -36,6 +36,9 @@ describe("a range a sentence states", () => {
     expect(ends("The harbour master Ivo Marn (1790–1861) charted the bay.")).toEqual([]);
     expect(ends("Varna won the final 3-1 against Ostrava.")).toEqual([]);
     expect(ends("Between 1829 and 1821 the pilots struck.")).toEqual([]);
+    // A year, then a measure: a price in early 1719 rising to another.
+    expect(ends("Pilot fees rose from about 500 crowns in early 1829 to nearly 9,000 crowns by the end of the year.")).toEqual([]);
+    expect(ends("Crews grew from 1500 to 2,000 men.")).toEqual([["1500", "2,000", false]]);
     // One end of a longer run of numbers: "12 to 14 to 16".
     expect(ends("Tides rose 12 to 14 to 16 feet.")).toEqual([]);
   });
