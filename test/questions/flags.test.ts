@@ -43,6 +43,11 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Students of Polytechnic _____ founded the club.", answer: "Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "In 1949 Mao proclaimed the People's _____.", answer: "Republic of Varna" })).toEqual(["piece-of-a-name"]);
     expect(questionFlags({ prompt: "The _____ runs the port of Varna.", answer: "Northern Coast Harbour Authority" })).toEqual([]);
+    // A name's words joined by another language's "and", or a word with an apostrophe inside, before the blank.
+    expect(questionFlags({ prompt: "Ivo Marn trained at the École des Ponts et _____ in Varna.", answer: "Chaussées" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The lenses were made by Barbier, Bénard et _____ of Varna.", answer: "Turenne" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The pilots' treatise, the Kaz'ō _____, was copied for centuries.", answer: "Densho" })).toEqual(["piece-of-a-name"]);
+    expect(questionFlags({ prompt: "The lenses were made in Varna and _____ in 1850.", answer: "Ostrava" })).toEqual([]);
     // A name goes on past "of", "on" or "for" and a capital.
     expect(questionFlags({ prompt: "The _____ on Safe Anchorage in the Black Sea was signed.", answer: "Regional Agreement" })).toEqual([
       "piece-of-a-name",

@@ -328,7 +328,8 @@ export function generateQuestions(
         const rules = new BlankFormRules(blanked(fact), fact.answer, span, fact.context);
         const answerOpensSentence = c.sentence.text.slice(0, c.start).trim() === "";
         // "based in Bremerhaven, _____, carries his name" (Germany): the region after a place, as in an address.
-        // "Ankara, _____." (Türkiye), "near Utrecht, in the _____.": the country its city gives away, a place or a name the gazetteer lacks.
+        // "Ankara, _____." (Türkiye), "near Utrecht, in the _____.", "Smethwick, near _____" (Birmingham): the country or city
+        // its town gives away, a place or a name the gazetteer lacks.
         const addressTail =
           (c.kind === "place" || c.kind === "name") && PLACE_THEN_COMMA.test(c.sentence.text.slice(0, c.start)) && CLAUSE_GOES_ON.test(c.sentence.text.slice(c.end));
         const shownFirst = restated.resolve(shownFirstOf.get(fact)!);
@@ -721,7 +722,7 @@ const BROAD_REGION_ACCEPTANCE = 0.27;
  * (Florida), "Greenbelt, _____" (Maryland). Blind raters accepted 4 of 10 ("a stock appositive, not a point of
  * the lesson"); such a question is estimated at that rate.
  */
-const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*(?:in\s+)?(?:the\s+)?$/u;
+const PLACE_THEN_COMMA = /\p{Lu}[\p{L}'’.-]*,\s*(?:(?:in|near)\s+)?(?:the\s+)?$/u;
 const CLAUSE_GOES_ON = /^\s*(?:[,.;)]|$)/;
 const ADDRESS_TAIL_ACCEPTANCE = 0.4;
 

@@ -423,6 +423,9 @@ describe("generateQuestions", () => {
     const named = "The centre for harbour studies is based in Varnograd, Türkiye.";
     const [[{ questions: asName }]] = generateQuestions([{ key: "k", lessons: [lesson("Centre", [named])] }]);
     expect(bestEstimate(asName, "Türkiye")).toBeLessThanOrEqual(0.4);
+    const near = "The lenses were ground at a works in Kamenitsa, near Varnograd, from 1851.";
+    const [[{ questions: nearTown }]] = generateQuestions([{ key: "k", lessons: [lesson("Works", [near])] }]);
+    expect(bestEstimate(nearTown, "Varnograd")).toBeLessThanOrEqual(0.4);
   });
 
   it("estimates a blank over the place the whole document is set in as testing nothing", () => {
