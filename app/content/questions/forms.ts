@@ -9,7 +9,7 @@ import type { Candidate, CandidateKind } from "./candidates";
 import { orderKeysAfter } from "./ids";
 import { dictionaryDenies, pastClauseInBaseForm, withFullStop } from "./nlp";
 import { BLANK } from "./rules";
-import { withTopic } from "./topic";
+import { withTopic, withoutTopic } from "./topic";
 import { isAcronym } from "./candidates";
 import type { GlossaryEntry } from "./list-items";
 import { askedAs, readsAsPersonName, whichPrompt, type NamedPredicate } from "./which";
@@ -108,7 +108,7 @@ export function multipleChoice(fact: Fact, distractors: string[]): QuestionDraft
   if (distractors.length < 3) return null;
   const keyOf = orderKeysAfter([fact.answer, fact.candidate.sentence.text]);
   // A blank that opens the statement takes a capital whatever fills it: every option is shown so.
-  const opensStatement = blanked(fact).startsWith(BLANK);
+  const opensStatement = withoutTopic(blanked(fact), fact.topic).startsWith(BLANK);
   const wrong = distractors.slice(0, 3).map((d) => (opensStatement ? d.charAt(0).toUpperCase() + d.slice(1) : d));
   const options = [fact.answer, ...wrong]
     .map((o) => ({ o, k: keyOf(o) }))
@@ -257,7 +257,9 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   // "The treaty" inside a question reads "the treaty"; a name keeps its capital.
   const shownSubject = /^(?:The|A|An)\s/.test(subject) ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
   const asksYear = kind === "year" && numeric !== undefined;
-  const prompt = `${asksYear ? "In what year" : "When"} ${verb} ${shownSubject} ${participle}?`;
+  // A subject that names the document's only by its head noun ("the company's headquarters") keeps the label.
+  const asked = `${asksYear ? "In what year" : "When"} ${verb} ${shownSubject} ${participle}?`;
+  const prompt = fact.topic ? withTopic(fact.topic, asked) : asked;
   return asksYear
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.01 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.01 };
@@ -381,9 +383,10 @@ export function whichQuestion(fact: Fact, expansion: string | undefined): Questi
   if (asked === null) return null;
   // "For example, the EU...": a connective points at what the question does not show; "In Europe," stays.
   const opening = OPENING_CONNECTIVE.test(fact.predicate.opening) ? "" : fact.predicate.opening;
+  const prompt = whichPrompt(asked, { ...fact.predicate, opening });
   return {
     type: "short_answer",
-    prompt: whichPrompt(asked, { ...fact.predicate, opening }),
+    prompt: fact.topic ? withTopic(fact.topic, prompt) : prompt,
     answer: fact.answer,
     accepted: fact.accepted,
     weight: 1.02,

@@ -39,8 +39,11 @@ const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:(?:between|
 /** A name or an event's word right before a span of years: "the Harbour War of ", "the reign of ", "the Meiji era, ". */
 const EVENT_BEFORE_YEARS =
   /(?:\b\p{Lu}\p{Ll}+|\b(?:war|wars|reign|rule|period|era|crisis|campaign|expedition|rebellion|revolt|revolution|occupation|siege|dynasty|presidency|tenure|voyage|famine|epidemic|strike)),?\s+(?:of\s+|in\s+|from\s+|between\s+)?$/u;
-/** "in early ", "by ", "since ": words a year follows, and a measure does not. */
-const DATE_BEFORE = /\b(?:in|early|late|mid|by|since|during|until)\s+$/i;
+/** "in early ", "the spring of ", "since ", "May ": words a year follows, and a count does not ("in 1500 to 2,000 villages"). */
+const DATE_BEFORE = new RegExp(
+  String.raw`\b(?:early|late|mid|since|during|until|(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\s+of|${MONTH_NAMES})\s+$`,
+  "i",
+);
 /** Words that follow a span of years ("between 1405 and 1433 the Ming..."), where a measure's unit would not. */
 const AFTER_YEARS = new Set(
   "the a an and or but when as in on at by to for with he she it they his her its their which who that this these those there during before after while until then".split(" "),

@@ -385,6 +385,7 @@ describe("generateQuestions", () => {
             "The Baptist preacher Ana Bek led the dockers' strike of Varna in 1911.",
             "The Catholic priest Petar Dobrev blessed the Varna fleet in 1913.",
             "In 1921 the young Romanian surveyor Dan Ilie charted the Varna shoals.",
+            "In 1923 the late Greek engineer Ion Vlasi was honoured by the Varna pilots.",
             "After the flood of 1932 the Bulgarian authorities rebuilt the Varna sea wall.",
           ]),
         ],
@@ -392,6 +393,7 @@ describe("generateQuestions", () => {
     ]);
     expect(bestEstimate(qs, "Bulgarian")).toBeLessThanOrEqual(0.36);
     expect(bestEstimate(qs, "Romanian")).toBeLessThanOrEqual(0.36);
+    expect(bestEstimate(qs, "Greek")).toBeLessThanOrEqual(0.36);
     expect(bestEstimate(qs, "1932")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "1906")).toBeGreaterThan(0.36);
     expect(bestEstimate(qs, "Baptist")).toBeGreaterThan(0.36);
@@ -666,6 +668,13 @@ describe("generateQuestions", () => {
     // Held at the estimate of a fragment, well below what its form alone would be estimated at.
     for (const q of asked("US")) expect(q.quality, q.prompt).toBeLessThan(0.1);
     expect(asked("1921").some((q) => q.quality >= DECK_QUALITY_BAR)).toBe(true);
+    // A currency's word with no sum before it is a verb or a noun of its own: "The Kamchia marks the border".
+    const [[river]] = generateQuestions([
+      { key: "river", lessons: [lesson("River", ["For most of its length the Kamchia marks the border between the two provinces of Varna."])] },
+    ]);
+    const kamchia = river.questions.filter((q) => q.answer === "Kamchia" && q.type !== "true_false");
+    expect(kamchia.length).toBeGreaterThan(0);
+    expect(kamchia.some((q) => q.quality > 0.1)).toBe(true);
   });
 
   it("takes a quotation's marks as opening and closing on a word, not what lies between two short quotations", () => {

@@ -39,6 +39,8 @@ describe("a range a sentence states", () => {
     // A year, then a measure: a price in early 1719 rising to another.
     expect(ends("Pilot fees rose from about 500 crowns in early 1829 to nearly 9,000 crowns by the end of the year.")).toEqual([]);
     expect(ends("Crews grew from 1500 to 2,000 men.")).toEqual([["1500", "2,000", false]]);
+    expect(ends("Pilot fees rose from 500 crowns in the spring of 1829 to nearly 9,000 crowns.")).toEqual([]);
+    expect(ends("The fever was recorded in 1500 to 2,000 villages.")).toEqual([["1500", "2,000", false]]);
     // One end of a longer run of numbers: "12 to 14 to 16".
     expect(ends("Tides rose 12 to 14 to 16 feet.")).toEqual([]);
   });
