@@ -10,7 +10,7 @@
  * plain form.
  */
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { createCohort } from "../../app/models/cohort.server";
 import { bankQuestions } from "../../app/models/assessment-bank.server";
 import { createAssessment } from "../../app/models/assessment-setup.server";
@@ -176,7 +176,11 @@ describe("a timed assessment on a phone", () => {
         });
       await expect.poll(allKept, { timeout: 10_000 }).toBe(true);
 
+      // No connection: the browser's offline mode, and every request refused at the context too, service worker's
+      // included (Chromium's offline mode does not always reach requests a service worker controls).
       await context.setOffline(true);
+      const refuse = (route: Route) => route.abort("internetdisconnected");
+      await context.route("**/*", refuse);
       const main = page.getByRole("main");
       const given: Record<string, string> = {};
       for (let i = 0; i < 3; i++) {
@@ -207,6 +211,7 @@ describe("a timed assessment on a phone", () => {
       expect(await main.getByText(/^Waiting to be sent: kept on this device/).count()).toBe(3);
       expect(await counted()).toEqual([]);
 
+      await context.unroute("**/*", refuse);
       await context.setOffline(false);
       await main.getByText("3 answers saved on the server.").waitFor({ timeout: 20_000 });
       expect(await main.getByText(/^Saved at \d\d:\d\d:\d\d$/).count()).toBe(3);
