@@ -66,7 +66,7 @@ const OPENING_CONNECTIVE =
 
 function withContext(fact: Fact, statement: string): string {
   const shown = fact.context ? `${fact.context} ${statement}` : withoutConnective(statement);
-  return fact.topic ? withTopic(fact.topic, shown) : shown;
+  return withTopic(fact.topic, shown);
 }
 
 function withoutConnective(statement: string): string {
@@ -259,7 +259,7 @@ export function whenQuestion(fact: Fact): QuestionDraft | null {
   const asksYear = kind === "year" && numeric !== undefined;
   // A subject that names the document's only by its head noun ("the company's headquarters") keeps the label.
   const asked = `${asksYear ? "In what year" : "When"} ${verb} ${shownSubject} ${participle}?`;
-  const prompt = fact.topic ? withTopic(fact.topic, asked) : asked;
+  const prompt = withTopic(fact.topic, asked);
   return asksYear
     ? { type: "numeric", prompt, answer: fact.answer, accepted: fact.accepted, numeric, weight: 1.01 }
     : { type: "short_answer", prompt, answer: fact.answer, accepted: fact.accepted, weight: 1.01 };
@@ -386,7 +386,7 @@ export function whichQuestion(fact: Fact, expansion: string | undefined): Questi
   const prompt = whichPrompt(asked, { ...fact.predicate, opening });
   return {
     type: "short_answer",
-    prompt: fact.topic ? withTopic(fact.topic, prompt) : prompt,
+    prompt: withTopic(fact.topic, prompt),
     answer: fact.answer,
     accepted: fact.accepted,
     weight: 1.02,

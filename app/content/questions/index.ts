@@ -596,9 +596,9 @@ const BARE_SUBJECT_ACCEPTANCE = 0.1;
  * "cost about 1,500 _____ dollars" (US): the country of a currency, a filler of the sum it qualifies that raters failed
  * as not worth asking (heldouts 49-54).
  */
+const CURRENCY_AFTER = /^\s+(?:dollars?|pounds?|francs?|marks?|pesos?|yen|rupees?|euros?|shillings?|livres?|crowns?|guilders?|rubles?|roubles?)\b/;
 /** "1,500 ", "80 million ", "two billion ": a sum right before the currency's country ("The Zambezi marks..." has none). */
 const SUM_BEFORE = /(?:\d|\b(?:million|billion|thousand|hundred))\s+$/;
-const CURRENCY_AFTER = /^\s+(?:dollars?|pounds?|francs?|marks?|pesos?|yen|rupees?|euros?|shillings?|livres?|crowns?|guilders?|rubles?|roubles?)\b/;
 /** The estimate for a year, date or quantity asked in a statement that names nothing (anchors.ts): raters 0 of 8. */
 const UNANCHORED_NUMBER_ACCEPTANCE = 0.25;
 const NUMBER_KINDS = new Set<QualitySignals["kind"]>(["year", "date", "quantity"]);

@@ -156,9 +156,9 @@ const SINGULAR_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Oo]ne)\s+(?:\p{Ll}+
 /** Below this log frequency a capitalised first word is a name ("Technetium opened..."), as namesNothing reads it. */
 const NAME_FIRST_WORD = 1.5;
 
-/** The statement with its subject before it: "Kariba Dam: Work began in _____." */
-export function withTopic(label: string, statement: string): string {
-  return `${label}: ${statement}`;
+/** The statement with its subject before it, where it has one: "Kariba Dam: Work began in _____." */
+export function withTopic(label: string | undefined, statement: string): string {
+  return label ? `${label}: ${statement}` : statement;
 }
 
 /** The statement without the subject withTopic put before it: what the checks that read a statement's start read. */
