@@ -92,10 +92,12 @@ for (const { bank, deck, earlier } of decks) {
   // "In January _____" (1896) the date January 1896, "the _____" (principle of mutual recognition) mutual recognition.
   const within = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
   // A range asked whole asks each end: "14 days" by "_____ to _____ days" (10 to 14), its number compared, not its unit.
+  // "110 million years" by "about _____–_____ million years ago" (100–110): the number as written counts too.
   const endOfRange = (q: { answer: string }, fact: string) => {
     const ends = rangeEnds(q.answer);
     const value = readNumber(fact)?.value;
-    return ends !== null && value !== undefined && ends.includes(value);
+    const written = /^\d[\d,]*(?:\.\d+)?/.exec(fact)?.[0];
+    return ends !== null && ((value !== undefined && ends.includes(value)) || (written !== undefined && ends.includes(Number(written.replace(/,/g, "")))));
   };
   const askedBySibling = (fact: string, siblings: Set<string>) =>
     askedQuestions.some((q, i) => siblings.has(q.siblingKey) && (within(asked[i], fact) || within(fact, asked[i]) || endOfRange(q, fact)));

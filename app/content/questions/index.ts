@@ -171,6 +171,13 @@ export function generateQuestions(
       const events: AnalysedLesson["events"] = [];
       const lives: AnalysedLesson["lives"] = [];
       sentences.forEach((sentence, i) => {
+        // A list item's sentence ("- **Calcination.** The bicarbonate is heated to 160–230 °C") states its range as
+        // prose does; its lists, events and lives are the prose's alone. A table's row is asked by its cells.
+        if (sentence.origin === "item" && /\d/.test(sentence.text) && ITEM_SENTENCE.test(sentence.text)) {
+          const found = rangesOf(sentence.text);
+          const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
+          if (context !== null) for (const range of found) ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
+        }
         if (sentence.origin !== "prose") return;
         const list = exampleList(sentence, candidates[i]);
         // A list question shows its sentence's claim alone: "regulated the board's apprenticeships" leans on the
@@ -181,7 +188,7 @@ export function generateQuestions(
           for (const person of personYears(sentence.text, isPersonName)) lives.push({ person, source: { sentence: sentence.text.trim(), line: sentence.line } });
         }
         if (!/\d/.test(sentence.text)) return;
-        const found = [...numberRanges(sentence.text), ...yearPairs(sentence.text), ...decadePairs(sentence.text)];
+        const found = rangesOf(sentence.text);
         // The sentences shown before it, read once for all its ranges (and only for a sentence that has one).
         const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
         if (context === null) return;
@@ -468,7 +475,9 @@ export function generateQuestions(
       for (const { list, source } of lesson.examples) keepDirect(exampleListQuestion(list), source, "name", undefined, false, EXAMPLE_LIST_ACCEPTANCE);
       for (const { draft, row, line, kind } of lesson.cells) keepDirect(draft, { sentence: row.trim(), line }, kind, undefined, false, TABLE_CELL_ACCEPTANCE);
       for (const { range, context, sentence, source } of lesson.ranges) {
-        const draft = rangeQuestion(sentence, range, context);
+        const plain = rangeQuestion(sentence, range, context);
+        // "Sexual maturity is reached at _____ to _____ months": the subject before a statement that names nothing, as a fact's.
+        const draft = plain && needsTopic(statementOf(plain.prompt), plain.accepted, topic, subjectWords) ? rangeQuestion(sentence, range, context, topic!.label) : plain;
         if (draft) keepDirect(draft, source, range.decades ? "date" : range.years ? "year" : "quantity", undefined, false, RANGE_ACCEPTANCE);
       }
       for (const { person, source } of lesson.lives) {
@@ -497,6 +506,14 @@ export function generateQuestions(
       return { keyTerms: terms, questions: kept.map((k) => k.question) };
     });
   });
+}
+
+/** An item that opens as a sentence does ("a low body temperature of 30–32 °C." is a list's fragment). */
+const ITEM_SENTENCE = /^\s*["“(]?[\p{Lu}\d]/u;
+
+/** The ranges a sentence states, of numbers, of two years, of two decades (ranges.ts). */
+function rangesOf(text: string): NumberRange[] {
+  return [...numberRanges(text), ...yearPairs(text), ...decadePairs(text)];
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { QuestionDraft } from "./forms";
 import { BLANK } from "./rules";
 import { MONTH_NAMES } from "./text";
+import { withTopic } from "./topic";
 
 export interface NumberRange {
   /** Offsets in the sentence of the two numbers, [start, end) each. */
@@ -32,6 +33,9 @@ const RANGE = new RegExp(
   String.raw`(?<![\d.,\p{L}$£€¥/−-])(?:(?<cue>[Bb]etween|[Ff]rom)\s+${QUALIFIER})?(?<from>${NUMBER})(?:\s+(?<word>and|to|until|till)\s+${QUALIFIER}|\s?(?<dash>[–—-])\s?)(?<to>${NUMBER})(?![\d\p{L}]|[.,]\d|\s?[–—-]\s?\d|\s+(?:and|or|to)\s+\d)`,
   "gu",
 );
+
+/** "BC", "BCE", "B.C." after the second end: years counted down to the era. */
+const BEFORE_ERA = /^\s?(?:BCE?|B\.C\.(?:E\.)?)(?![\p{L}\d])/u;
 
 const MONTH = new RegExp(String.raw`^\s*(?:${MONTH_NAMES})\b`);
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_NAMES})\s+(?:(?:between|from)\s+)?$`);
@@ -65,9 +69,15 @@ export function numberRanges(text: string): NumberRange[] {
     const toStart = at + m[0].length - to.length;
     const low = Number(from.replace(/,/g, ""));
     const high = Number(to.replace(/,/g, ""));
-    if (!(low < high)) continue;
+    // "dated to about 650–600 BC": years before the era count down.
+    const beforeEra = BEFORE_ERA.test(text.slice(toStart + to.length));
+    if (!(beforeEra ? low > high : low < high)) continue;
     // Years: four digits each, from 1000 to 2100, and no measure after them ("between 1000 and 2000 metres").
     const inYears = (n: string) => /^\d{4}$/.test(n) && Number(n) >= 1000 && Number(n) <= 2100;
+    if (beforeEra) {
+      out.push({ from: { start: fromStart, end: fromStart + from.length }, to: { start: toStart, end: toStart + to.length }, years: true });
+      continue;
+    }
     const nextWord = /^\s*(\p{Ll}+)/u.exec(text.slice(toStart + to.length))?.[1];
     // "The Harbour War of 1426–1435 ended...": a verb after them dates an event as well, where a name or an event's
     // word comes before them ("Between 1200 and 1500 were killed" counts people).
@@ -166,10 +176,11 @@ function rangeAnswer(sentence: string, range: NumberRange): string {
 
 /**
  * "Which years fill the blanks? Between _____ and _____ the group staged...": both ends of the range
- * blanked, after the sentences shown before it (`context`) when the sentence leans on them. Graded by
- * its two numbers, however the learner joins them (app/questions/grade.ts).
+ * blanked, after the sentences shown before it (`context`) when the sentence leans on them, and after
+ * the document's subject (`topic`, topic.ts) when the statement names nothing. Graded by its two
+ * numbers, however the learner joins them (app/questions/grade.ts).
  */
-export function rangeQuestion(sentence: string, range: NumberRange, context: string): QuestionDraft | null {
+export function rangeQuestion(sentence: string, range: NumberRange, context: string, topic?: string): QuestionDraft | null {
   const text = sentence.trim();
   const offset = sentence.indexOf(text);
   const cut = (n: number) => n - offset;
@@ -188,7 +199,7 @@ export function rangeQuestion(sentence: string, range: NumberRange, context: str
   const leadIn = range.decades ? "Which decades fill the blanks?" : range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";
   return {
     type: "short_answer",
-    prompt: `${leadIn} ${context ? `${context} ` : ""}${statement}`,
+    prompt: `${leadIn} ${withTopic(topic, `${context ? `${context} ` : ""}${statement}`)}`,
     answer,
     accepted: [answer],
     weight: 1,

@@ -3,6 +3,7 @@ import { generateQuestions } from "~/content/questions";
 import { decadePairs, numberRanges, rangeQuestion, yearPairs } from "~/content/questions/ranges";
 import { paragraphLesson } from "../../support/fixtures";
 import { questionFlags } from "~/questions/flags";
+import { gradeResponse, isRight } from "~/questions/grade";
 
 const lesson = paragraphLesson;
 
@@ -28,6 +29,22 @@ describe("a range a sentence states", () => {
     // A verb after four-digit numbers dates an event only after its name: otherwise they count.
     expect(ends("Between 1200 and 1500 were killed in the riots.")).toEqual([["1200", "1500", false]]);
     expect(ends("The boiler is fired to 950–1,100 ℃ before each run.")).toEqual([["950", "1,100", false]]);
+  });
+
+  it("counts down before the era: BC and BCE years run from the larger to the smaller", () => {
+    expect(ends("The harbour wall is dated to about 650–600 BC, before the first colony.")).toEqual([["650", "600", true]]);
+    expect(ends("The tablet was copied in 177–176 BCE by a temple scribe.")).toEqual([["177", "176", true]]);
+    expect(ends("Between 520 and 480 B.C. the harbour silted up.")).toEqual([["520", "480", true]]);
+    const text = "The harbour wall is dated to about 650–600 BC, before the first colony.";
+    const q = rangeQuestion(text, numberRanges(text)[0], "")!;
+    expect(q.prompt).toBe("Which years fill the blanks? The harbour wall is dated to about _____–_____ BC, before the first colony.");
+    expect(q.answer).toBe("650–600");
+    // Graded by its two ends in the order written, however joined.
+    expect(isRight(gradeResponse(q, "650 to 600").verdict)).toBe(true);
+    expect(isRight(gradeResponse(q, "600-650").verdict)).toBe(false);
+    // Counting up before the era is no range a text writes; nor is counting down after it.
+    expect(ends("The wall is dated to about 600–650 BC.")).toEqual([]);
+    expect(ends("The wall is dated to about 650–600 AD.")).toEqual([]);
   });
 
   it("is not two values joined by a plain and, a guess with or, years in brackets, a score or a range that runs backwards", () => {
@@ -85,6 +102,45 @@ describe("a range a sentence states", () => {
     ]);
     const leaningRange = leaning.find((q) => q.answer === "1821 and 1829");
     expect(leaningRange && questionFlags(leaningRange)).toContain("dangling-reference");
+  });
+});
+
+describe("a range in a list item or a statement that names nothing", () => {
+  const itemLesson = (items: string[]) => ({
+    title: "Firing",
+    slug: "firing",
+    position: 0,
+    line: 1,
+    blocks: [
+      { kind: "paragraph" as const, text: "The kiln works in two stages.", line: 2 },
+      { kind: "list" as const, ordered: false, items, line: 3 },
+    ],
+    text: `The kiln works in two stages. ${items.join(" ")}`,
+    readingMinutes: 1,
+  });
+
+  it("is asked from an item that is a sentence, not from one that is a fragment of the list's", () => {
+    const [[{ questions }]] = generateQuestions([
+      {
+        key: "k",
+        title: "Glazing practice",
+        lessons: [itemLesson(["The clay body is first fired to about 900–1,000 °C in an oxidising kiln.", "a glaze firing of around 1,200–1,260 °C."])],
+      },
+    ]);
+    const range = questions.find((q) => q.answer === "900–1,000");
+    expect(range?.prompt).toBe("Which numbers fill the blanks? The clay body is first fired to about _____–_____ °C in an oxidising kiln.");
+    expect(questionFlags(range!)).toEqual([]);
+    expect(questions.find((q) => q.answer === "1,200–1,260")).toBeUndefined();
+  });
+
+  it("shows the document's subject before a range whose statement names nothing, as a fact's blank does", () => {
+    const text = "The Varna Pilot Guild kept its own school. Full membership was reached after 12 to 18 months of service at sea.";
+    const [[{ questions }]] = generateQuestions([{ key: "k", title: "The Varna Pilot Guild", lessons: [lesson("Training", text)] }]);
+    const range = questions.find((q) => q.answer === "12 to 18");
+    expect(range?.prompt).toBe("Which numbers fill the blanks? The Varna Pilot Guild: Full membership was reached after _____ to _____ months of service at sea.");
+    // A document titled as an essay names no subject: the statement stands as it is.
+    const [[{ questions: essay }]] = generateQuestions([{ key: "k", title: "Why guilds trained their pilots", lessons: [lesson("Training", text)] }]);
+    expect(essay.find((q) => q.answer === "12 to 18")?.prompt).toBe("Which numbers fill the blanks? Full membership was reached after _____ to _____ months of service at sea.");
   });
 });
 
