@@ -32,7 +32,7 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  */
 const NAME_WORD_AFTER =
   /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}/u;
-const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$|\p{Lu}\p{Ll}+,?\s(?:et|und|y|e|och|og)\s$|(?:^|\s)\p{Lu}\p{Ll}*['’]\p{Ll}+\s$/u;
+const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$|\p{Lu}\p{Ll}+-?,?\s(?:et|und|y|e|och|og)\s$|\p{Lu}\p{Ll}+\s(?:upon|am|sur|an\sder)\s$|(?:^|\s)\p{Lu}\p{Ll}*['’]\p{Ll}+\s$/u;
 /**
  * Initials right before the blank: two ("A. W. "), or one after a word that leads a name ("by J. ", "the chemist E. ").
  * Not a letter that ends the sentence before ("Group C. _____ finished", "vitamin C. _____ proved", "World War I.").
@@ -71,8 +71,18 @@ const MULTIWORD_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+|the\s+)*\p{Lu}[\p{L}
 const MODIFIER_CONTEXT_BEFORE = /(?:\bof|\bsuch as|\bthe|\bunder|\bwith|\bby|\bthrough)\s$/i;
 /** " resolutions related to", " mandates,": a plural noun closing the phrase the name describes. */
 const PLURAL_HEAD_AFTER = /^\s+\p{Ll}{3,}s(?:[,.;:]|\s+(?:related|notably|such|adopted|passed|issued)\b)/u;
-/** "On ", "In ", ", on ": a preposition opening a sentence or a clause, right before the blank. */
-const OPENING_DATE_BEFORE = /(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+$/;
+/** "9 metres high and ", "12 m long and ": a measure and the dimension it is, then "and", before the blank. */
+const DIMENSION_THEN_AND = /\d[\d.,]*\s*\p{L}*\.?\s+(?:high|tall|long|wide|deep|thick|across)\s+and\s+$/u;
+/** " in diameter", " wide": the dimension the blank's measure is, right after it. */
+const DIMENSION_AFTER = /^\s+(?:in\s+(?:diameter|width|length|height|depth|circumference)|wide|long|high|tall|deep|thick|across)\b/;
+/**
+ * "On ", "In ", ", on ", "died on 1 September ": a preposition opening a sentence or a clause, or after a verb, right
+ * before the blank, a day and a month between them or none.
+ */
+const OPENING_DATE_BEFORE = new RegExp(
+  String.raw`(?:^|[.;:!?]\s+|,\s+|\b\p{Ll}+\s+)(?:On|on|In|in|By|by)\s+(?:(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)?$`,
+  "u",
+);
 /**
  * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
  * _____, X and Y"): any other item of the kind fills it as well.
@@ -103,6 +113,11 @@ const MEASURE = new RegExp(`^[\\d.,]+\\s*${MULTIPLIER}(?:${UNIT_WORD})\\b`, "u")
 /** The blank's number restated in another unit right after it: " (about 305 metres)", ", or about 32 kilometres". */
 const CONVERSION_AFTER = new RegExp(
   `^\\s*(?:\\(|,\\s*or\\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\\.)\\s+)?[\\d.,]*\\d\\s*${MULTIPLIER}(?:${UNIT_WORD})(?![\\p{L}])`,
+  "u",
+);
+/** A range's unit, then the range again in brackets in another unit: " feet (2.4 to 3.7 metres)". */
+const RANGE_CONVERSION_AFTER = new RegExp(
+  `^\\s*(?:${UNIT_WORD})\\.?\\s*\\(\\s*(?:(?:about|roughly|some|nearly|approximately|around|almost|c\\.)\\s+)?[\\d.,]*\\d\\s*(?:to|and|–|—|-)\\s*[\\d.,]*\\d\\s*${MULTIPLIER}(?:${UNIT_WORD})(?![\\p{L}])`,
   "u",
 );
 /** A capitalised word right before the blank that does not open a sentence and is no month ("the Reef _____", not "In _____" or "On 1 May _____"). */
@@ -189,7 +204,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned|contains|contained|includes|included|consists|consisted|holds|held)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -618,14 +633,20 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "the famous _____ flights" (trans-Pacific), "a _____ scholar" (Hellenistic-era): a compound adjective of one
     // token before its noun, which "non-stop" or "Babylonian" fill as well.
     const compoundBeforeNoun = HYPHENED_MODIFIER.test(q.answer.trim()) && /\b(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(before) && NOUN_AFTER_KEY.test(after);
-    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun) flags.push("modifier");
+    // "_____ cities of Lübeck, Hamburg and Bremen" (Mecklenburg and the Hanseatic): a key whose second name only
+    // describes the noun after the blank, a cut across two phrases that "The Hanseatic" fills as well.
+    const cutAcrossPhrases = /\sand\s+the\s+\p{Lu}\p{L}+$/u.test(q.answer.trim()) && NOUN_AFTER_KEY.test(after);
+    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun || cutAcrossPhrases)
+      flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");
     // "(c. _____)", "(_____)", "as of _____": a side detail in brackets, or the date a figure was true on.
     // "The Tanzimat (_____ for "reorganisation")" (Ottoman Turkish), "known in the _____ language as kuaka" (Maori): the
     // language a gloss or a name is given in, not the word itself.
     const glossLanguage = (/\(\s*$/.test(before) && /^\s+for\s+["“‘']/.test(after)) || (/\bthe\s$/.test(before) && /^\s+(?:language|tongue)\s+as\b/.test(after));
-    if ((/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after) && !datesATitle(statement, q.answer)) || glossLanguage) flags.push("aside");
+    // "(_____ in the Julian calendar then used in Russia)": a blank that opens a bracket is the bracket's, however long.
+    const opensBracket = /\(\s*$/.test(before) && /^[^()]{0,80}\)/.test(statement.slice(at + BLANK.length));
+    if ((((/\([^()]{0,12}$/.test(before) && /^[^()]{0,12}\)/.test(after)) || opensBracket) && !datesATitle(statement, q.answer)) || glossLanguage) flags.push("aside");
     else if (/\bas of\s+$/i.test(before)) flags.push("aside");
     // A number is one of a list of numbers ("in 1990, 1995 and _____"): a year before a clause that lists
     // places ("in _____, where agencies from Kenya, the United States, and Interpol") is the only year there.
@@ -644,8 +665,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const openingDate =
       (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at)) && !DATE_AFTER_COMMA.test(following);
     const ownList = RELATIVE_AFTER.test(following) || openingDate ? "" : following;
-    // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit.
-    if (MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) flags.push("key-echoed");
+    // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit;
+    // "_____ to _____ feet (2.4 to 3.7 metres)": a range's, after its second blank and its unit.
+    if ((MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) || (pair !== null && RANGE_CONVERSION_AFTER.test(following))) flags.push("key-echoed");
     // "visited _____ times: in 1993, 1997 and 1999" (three), "The _____ governments signed..." (two): a count the learner
     // can read off the list that follows, or the pair the sentence before just named.
     if (countGivenAway(q.answer, before, statement.slice(at + BLANK.length)) || durationGivenAway(q.answer, statement.slice(at + BLANK.length)))
@@ -658,7 +680,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const oneExample = EXAMPLE_CUE_BEFORE.test(before) && /^\s*(?:[.!?;]|\(|$)|^\s+(?!and\b|or\b)\p{Ll}/u.test(after);
     // 'Portuguese for "fate" or "_____"' (destiny): one of two glosses of a word, which any synonym fills as well.
     const quotedAlternative = QUOTED_ALTERNATIVE_BEFORE.test(before) || QUOTED_ALTERNATIVE_AFTER.test(after);
-    if (restOfList || oneExample || quotedAlternative || (numberAmongNumbers && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
+    // "about 9 metres high and _____ in diameter": the second of two dimensions, each named by its own word.
+    const dimensionPair = MEASURE.test(q.answer.trim()) && DIMENSION_THEN_AND.test(before) && DIMENSION_AFTER.test(after);
+    if (restOfList || oneExample || quotedAlternative || (numberAmongNumbers && !dimensionPair && LIST_SLOT.test(`${statement.slice(Math.max(0, at - 80), at)}${BLANK}${ownList}`)))
       flags.push("list-slot");
     // "particularly against _____" (al-Qaeda and the Taliban), "contingents from _____, a Turkic people" (Ferghana and
     // the Karluks): one blank for two names, where nothing says two are wanted; either alone fills it as well

@@ -850,6 +850,31 @@ describe("automatic checks on a question", () => {
     expect(pointing).toBeLessThan(18000);
   });
 
+  it("flags a range its conversion in brackets gives away, a key cut across two phrases, and a town's river after upon", () => {
+    const flags = (prompt: string, answer: string) => questionFlags({ prompt, answer });
+    expect(flags("Which numbers fill the blanks? The quay wall stood _____ to _____ feet (3 to 4 metres) above the tide.", "10 to 13")).toContain("key-echoed");
+    expect(flags("Which numbers fill the blanks? The quay wall stood _____ to _____ feet above the tide in 1850.", "10 to 13")).toEqual([]);
+    // "The Hanseatic" fills it as well: the key's second name only describes "towns".
+    expect(flags("What fills the blank? _____ towns of the coast joined the league later.", "Pomerania and the Baltic")).toContain("modifier");
+    expect(flags("What fills the blank? The league joined _____ in 1850.", "Pomerania and the Baltic")).not.toContain("modifier");
+    expect(flags("What fills the blank? The ferry was built at Kingston upon _____ in 1898.", "Hull")).toContain("piece-of-a-name");
+    expect(flags("What fills the blank? The league of Kaufleute- und _____ met at Varna.", "Schiffer")).toContain("piece-of-a-name");
+  });
+
+  it("flags a blank that opens a bracket as a side detail, and the last of a list spoken of alone", () => {
+    expect(questionFlags({ prompt: "Which date fills the blank? On 12 May 1890 (_____ in the calendar then used at Varna), the first stone was laid.", answer: "30 April" })).toContain("aside");
+    expect(questionFlags({ prompt: "Which date fills the blank? On _____ the first stone was laid at Varna.", answer: "12 May 1890" })).toEqual([]);
+    expect(questionFlags({ prompt: "Which person fills the blank? The last contains two species, both described by _____ in 1901.", answer: "Marta Lind" })).toContain("dangling-reference");
+  });
+
+  it("reads a year after a day and a month that open a clause as the clause's, and the second of two dimensions as no list's slot", () => {
+    expect(questionFlags({ prompt: "Which year fills the blank? When the harbour master died on 3 March _____, his son, the pilot Ivo Marn, and the board took over.", answer: "1861" })).toEqual([]);
+    expect(questionFlags({ prompt: "The lighthouse is about 30 metres high and _____ in diameter at its base.", answer: "9 metres" })).toEqual([]);
+    expect(questionFlags({ prompt: "The hall is 30 metres long, 12 metres wide and _____ high.", answer: "9 metres" })).toEqual([]);
+    // Still a list's slot: measures no word tells apart.
+    expect(questionFlags({ prompt: "Its three halls measure 30 metres, 12 metres and _____ across.", answer: "9 metres" })).toContain("list-slot");
+  });
+
   it("searches for a word of every branch of the pointer expression", () => {
     // The expression's top-level branches: split at the bars outside groups and classes.
     const branches: string[] = [];
