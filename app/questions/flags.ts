@@ -382,6 +382,12 @@ const ANY_PLURAL_POINTER = /\b(?:[Bb]oth|[Tt]hese|[Tt]hose|two|three|four)\s/;
 /** A year ("1858", "1850s"): what "the same year" may point at in its own sentence. */
 const YEAR_KEY = /^(?:1\d{3}|20\d{2})s?$/;
 const YEAR_WRITTEN = /\b(?:1\d{3}|20\d{2})s?\b/;
+/** A century's ordinal as a key: "19th", "fifth". */
+const CENTURY_KEY = /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)$/i;
+/** The centuries of the years a text writes (1891 and 1916: the 19th and the 20th), outside brackets ("Ohara (1861-1916)": a life's). */
+function centuriesOf(text: string): Set<number> {
+  return new Set([...text.replace(/\([^()]*\)/g, " ").matchAll(/(?<![\d.,])(1\d{3}|20\d{2})(?![\d])/g)].map((m) => Math.floor((Number(m[1]) - 1) / 100) + 1));
+}
 /** "the same year", "the same day": a time, once pointing back is read for it. */
 const SAME_TIME = /\bthe\s+same\s+(?:year|month|day|week|decade|season)\b/gi;
 
@@ -700,6 +706,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "Establishment" fill as well.
     // A term a definition in the present explains is no such noun ("_____ of powers splits government...", Separation).
     if (ABSTRACT_NOUN.test(q.answer.trim()) && ABSTRACT_THEN_PAST.test(after) && /(?:^|[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at))) flags.push("one-of-many");
+    // "began in 1891 and continued until 1916 ... one of the largest undertakings of the _____ century" (19th): the
+    // prompt's own years fall in two centuries, and the other fills the blank as well.
+    if (CENTURY_KEY.test(q.answer.trim()) && /^\s+century\b/.test(after) && centuriesOf(statement).size > 1) flags.push("one-of-many");
     // "the 9/11 attacks in the _____" (United States): an event its date names, whose place everyone knows.
     if (EVENT_BY_DATE_BEFORE.test(before)) flags.push("key-echoed");
   }

@@ -861,6 +861,16 @@ describe("automatic checks on a question", () => {
     expect(flags("What fills the blank? The league of Kaufleute- und _____ met at Varna.", "Schiffer")).toContain("piece-of-a-name");
   });
 
+  it("flags a century its own prompt's years leave open between two", () => {
+    const span = "Work on the Varna mole began in 1891 and went on until 1912. It was among the largest harbour works of the _____ century.";
+    expect(questionFlags({ prompt: span, answer: "19th" })).toContain("one-of-many");
+    const within = "Work on the Varna mole began in 1881 and ended in 1898. It was among the largest harbour works of the _____ century.";
+    expect(questionFlags({ prompt: within, answer: "19th" })).not.toContain("one-of-many");
+    // A life's years in brackets are the person's, not the time the sentence speaks of.
+    const life = "Ivo Marn (1861-1916) founded the pilots' school at the end of the _____ century.";
+    expect(questionFlags({ prompt: life, answer: "19th" })).not.toContain("one-of-many");
+  });
+
   it("flags a blank that opens a bracket as a side detail, and the last of a list spoken of alone", () => {
     expect(questionFlags({ prompt: "Which date fills the blank? On 12 May 1890 (_____ in the calendar then used at Varna), the first stone was laid.", answer: "30 April" })).toContain("aside");
     expect(questionFlags({ prompt: "Which date fills the blank? On _____ the first stone was laid at Varna.", answer: "12 May 1890" })).toEqual([]);

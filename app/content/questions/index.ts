@@ -370,7 +370,7 @@ export function generateQuestions(
           const capped =
             (fact.fragment && draft !== row) ||
             (c.kind === "organisation" && draft.answer === fact.answer && shortened(c.folded)) ||
-            (answerOpensSentence && draft.answer === fact.answer && genericPluralOpening(fact.answer)) ||
+            (answerOpensSentence && draft.answer === fact.answer && (genericPluralOpening(fact.answer) || commonNounBeforeChange(fact.answer, c.sentence.text.slice(c.end)))) ||
             impliedCount(draft.prompt, draft.answer) ||
             subject.named(draft.answer, draft.answer === fact.answer ? c.words : undefined) ||
             (draft.answer === fact.answer && halfOfSubject);
@@ -735,6 +735,20 @@ function genericPluralOpening(answer: string): boolean {
   // too rare for the list may be names.
   return (logFrequency(lower) > 0 || SCHOLARS.test(lower)) && lexiconTag(lower) === undefined && !inDictionary(word);
 }
+/**
+ * "_____ began in the late 1860s under the Viceroy..." (Reform), "_____ declined after 1300" (Trade): a common noun
+ * alone opening its sentence, of which the sentence says only that it began, grew or ended, which "Change", "Work"
+ * or "Decline" fill as well (raters: "filler word; many fillings fit"). Not a name ("Bakelite", "London").
+ */
+const CHANGE_AFTER = /^\s+(?:began|started|ended|continued|resumed|followed|intensified|accelerated|declined|grew|spread|increased|decreased|collapsed|slowed|stopped|ceased)\b/;
+function commonNounBeforeChange(answer: string, after: string): boolean {
+  const word = answer.trim();
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || !CHANGE_AFTER.test(after)) return false;
+  const lower = word.toLowerCase();
+  return logFrequency(lower) >= COMMON_NOUN && lexiconTag(lower) === undefined && !inDictionary(word);
+}
+/** The log frequency from which a word is common enough to be one of many ("reform" 2.3, "trade" 3.3; "nationalism" 1.1). */
+const COMMON_NOUN = 1.5;
 /**
  * A continent or a region of one or of several countries ("Europe", "the Americas", "South-East Asia", "the Gulf",
  * "the Sahel"): "Its development in _____ in

@@ -189,6 +189,16 @@ describe("generateQuestions", () => {
     expect(bestEstimate(lessonQuestions("Vikings raided the monastery at Lindisfarne in 793 and carried off its silver."), "Vikings")).toBeGreaterThanOrEqual(0.3);
   });
 
+  it("estimates a common noun opening its sentence before a verb of change as one of many, not a name", () => {
+    const text = "Reform began in the late 1780s under the harbour master Ivo Marn, whose board regulated the pilots of Varna.";
+    const qs = lessonQuestions(text);
+    expect(qs.some((q) => q.answer === "Reform")).toBe(true);
+    expect(bestEstimate(qs, "Reform")).toBeLessThan(DECK_QUALITY_BAR);
+    // A name before the same verb is what the sentence is about.
+    const named = lessonQuestions("Lindqvist began in the late 1780s to chart the harbour of Varna for the pilots' board.");
+    expect(bestEstimate(named, "Lindqvist")).toBeGreaterThan(0.1);
+  });
+
   it("asks a year in brackets after a treaty's name, estimated at what raters gave the form", () => {
     const text = "The Harbour League was founded at Burgas in 1761. Under the Treaty of Varna (1788) the port of Burgas passed to the Harbour League.";
     const [[{ questions: qs }]] = generateQuestions([{ key: "k", lessons: [lesson("Treaties", [text])] }]);
