@@ -92,13 +92,15 @@ for (const { bank, deck, earlier } of decks) {
   // "In January _____" (1896) the date January 1896, "the _____" (principle of mutual recognition) mutual recognition.
   const within = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);
   // A range asked whole asks each end: "14 days" by "_____ to _____ days" (10 to 14), its number compared, not its unit.
-  // "110 million years" by "about _____–_____ million years ago" (100–110): the number as written counts too.
+  // "110 million years" by "about _____–_____ million years ago" (100–110): the number as the key writes it counts too.
   const endOfRange = (q: { answer: string }, fact: string) => {
     const ends = rangeEnds(q.answer);
     const value = readNumber(fact)?.value;
-    const written = /^\d[\d,]*(?:\.\d+)?/.exec(fact)?.[0];
+    const written = /^\d[\d,]*(?:\.\d+)?/.exec(writtenAs.get(fact) ?? "")?.[0];
     return ends !== null && ((value !== undefined && ends.includes(value)) || (written !== undefined && ends.includes(Number(written.replace(/,/g, "")))));
   };
+  /** Each fact's key as written ("1,100 million years"), where the folded fact reads "1 100 million years". */
+  const writtenAs = new Map<string, string>();
   const askedBySibling = (fact: string, siblings: Set<string>) =>
     askedQuestions.some((q, i) => siblings.has(q.siblingKey) && (within(asked[i], fact) || within(fact, asked[i]) || endOfRange(q, fact)));
   const siblingsOf = new Map<string, Set<string>>();
@@ -122,6 +124,7 @@ for (const { bank, deck, earlier } of decks) {
       continue;
     }
     facts.set(fact, [...(facts.get(fact) ?? []), ...q.accepted.map(foldAnswer), ...(standsFor.has(fact) ? [standsFor.get(fact)!] : [])]);
+    if (!writtenAs.has(fact)) writtenAs.set(fact, q.answer.trim());
     siblingsOf.set(fact, (siblingsOf.get(fact) ?? new Set()).add(q.siblingKey));
   }
   keyFacts += facts.size;

@@ -31,7 +31,7 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  * Muslimin", "the US _____" of the US Federal Aviation Administration).
  */
 const NAME_WORD_AFTER =
-  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}/u;
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}|^\s(?:upon|am|sur|an\sder)\s\p{Lu}/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$|\p{Lu}\p{Ll}+-?,?\s(?:et|und|y|e|och|og)\s$|\p{Lu}\p{Ll}+\s(?:upon|am|sur|an\sder)\s$|(?:^|\s)\p{Lu}\p{Ll}*['’]\p{Ll}+\s$/u;
 /**
  * Initials right before the blank: two ("A. W. "), or one after a word that leads a name ("by J. ", "the chemist E. ").
@@ -76,13 +76,15 @@ const DIMENSION_THEN_AND = /\d[\d.,]*\s*\p{L}*\.?\s+(?:high|tall|long|wide|deep|
 /** " in diameter", " wide": the dimension the blank's measure is, right after it. */
 const DIMENSION_AFTER = /^\s+(?:in\s+(?:diameter|width|length|height|depth|circumference)|wide|long|high|tall|deep|thick|across)\b/;
 /**
- * "On ", "In ", ", on ", "died on 1 September ": a preposition opening a sentence or a clause, or after a verb, right
- * before the blank, a day and a month between them or none.
+ * "On ", "In ", ", on ", "On 3 March ": a preposition opening a sentence or a clause right before the blank, a day and
+ * a month between them or none; or "died on 1 September " within a clause, a day and a month always between.
  */
 const OPENING_DATE_BEFORE = new RegExp(
-  String.raw`(?:^|[.;:!?]\s+|,\s+|\b\p{Ll}+\s+)(?:On|on|In|in|By|by)\s+(?:(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)?$`,
+  String.raw`(?:(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+(?:(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)?|\b\p{Ll}+\s+(?:on|in|by)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)$`,
   "u",
 );
+/** ", again in 1850 and...": a year soon after the blank's comma, as in a list of dates. */
+const YEAR_SOON_AFTER_COMMA = /^\s*,[^.;]{0,40}?\b(?:1\d{3}|20\d{2})\b/;
 /**
  * One item of a list whose other items stand beside it ("INTERPOL, Europol and the _____", "such as
  * _____, X and Y"): any other item of the kind fills it as well.
@@ -115,11 +117,24 @@ const CONVERSION_AFTER = new RegExp(
   `^\\s*(?:\\(|,\\s*or\\s+)(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\\.)\\s+)?[\\d.,]*\\d\\s*${MULTIPLIER}(?:${UNIT_WORD})(?![\\p{L}])`,
   "u",
 );
-/** A range's unit, then the range again in brackets in another unit: " feet (2.4 to 3.7 metres)". */
+/**
+ * A range's unit, then the range again in brackets in another unit: " feet (2.4 to 3.7 metres)", " degrees Celsius
+ * (1,650 to 1,830 degrees Fahrenheit)", " million cubic metres (2 to 3 billion gallons)", " feet (3 metres to 4 metres)".
+ * The units are read (groups `unit`, `other`) so that a bracket in the same unit ("12 to 15 m in the outer harbour") is none.
+ */
+const QUALIFIER = "(?:(?:about|roughly|some|nearly|approximately|around|almost|over|c\\.)\\s+)?";
 const RANGE_CONVERSION_AFTER = new RegExp(
-  `^\\s*(?:${UNIT_WORD})\\.?\\s*\\(\\s*(?:(?:about|roughly|some|nearly|approximately|around|almost|c\\.)\\s+)?[\\d.,]*\\d\\s*(?:to|and|–|—|-)\\s*[\\d.,]*\\d\\s*${MULTIPLIER}(?:${UNIT_WORD})(?![\\p{L}])`,
-  "u",
+  `^\\s*${MULTIPLIER}(?<unit>(?:cubic\\s+|square\\s+)?(?:${UNIT_WORD}))(?<scale>\\s+(?:Celsius|Fahrenheit|centigrade))?\\.?\\s*\\(\\s*${QUALIFIER}[\\d.,]*\\d\\s*(?:${MULTIPLIER}(?:${UNIT_WORD})\\s*)?(?:to|and|–|—|-)\\s*${QUALIFIER}[\\d.,]*\\d\\s*${MULTIPLIER}(?<other>(?:cubic\\s+|square\\s+)?(?:${UNIT_WORD}))(?<otherScale>\\s+(?:Celsius|Fahrenheit|centigrade))?(?![\\p{L}])`,
+  "iu",
 );
+/** Whether what follows a range's second blank restates the range in brackets in another unit (RANGE_CONVERSION_AFTER). */
+function rangeConversionAfter(following: string): boolean {
+  const m = RANGE_CONVERSION_AFTER.exec(following);
+  if (m === null) return false;
+  const { unit, scale, other, otherScale } = m.groups!;
+  const said = (word: string, onScale: string | undefined) => `${unitCode(word) ?? word.toLowerCase().replace(/\s+/g, " ")}${(onScale ?? "").trim().toLowerCase()}`;
+  return said(unit, scale) !== said(other, otherScale);
+}
 /** A capitalised word right before the blank that does not open a sentence and is no month ("the Reef _____", not "In _____" or "On 1 May _____"). */
 const NAME_WORD_MID_SENTENCE_BEFORE =
   /[^\s.!?:;]\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s$)\p{Lu}[\p{L}'’.-]*\s$/u;
@@ -204,7 +219,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned|contains|contained|includes|included|consists|consisted|holds|held)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:second|third|fourth|fifth|sixth|last)\s+(?:contains|contained|consists|consisted)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -384,10 +399,15 @@ const YEAR_KEY = /^(?:1\d{3}|20\d{2})s?$/;
 const YEAR_WRITTEN = /\b(?:1\d{3}|20\d{2})s?\b/;
 /** A century's ordinal as a key: "19th", "fifth". */
 const CENTURY_KEY = /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)$/i;
-/** The centuries of the years a text writes (1891 and 1916: the 19th and the 20th), outside brackets ("Ohara (1861-1916)": a life's). */
+/**
+ * The centuries of the years a text dates by ("began in 1891 ... until 1916": the 19th and the 20th), a year being a
+ * number after a word that dates ("1200 workers" counts), not a person's years in brackets after the name ("Ohara (1861-1916)").
+ */
 function centuriesOf(text: string): Set<number> {
-  return new Set([...text.replace(/\([^()]*\)/g, " ").matchAll(/(?<![\d.,])(1\d{3}|20\d{2})(?![\d])/g)].map((m) => Math.floor((Number(m[1]) - 1) / 100) + 1));
+  const dated = text.replace(/(\p{Lu}[\p{L}'’-]*)\s*\([^()]*\)/gu, "$1").matchAll(DATED_YEAR);
+  return new Set([...dated].map((m) => Math.floor((Number(m[1]) - 1) / 100) + 1));
 }
+const DATED_YEAR = /\b(?:in|from|until|till|to|by|since|between|and|of|after|before|around|about|c\.|circa)\s+(1\d{3}|20\d{2})(?![\d,.]\d|\d)(?!\s+\p{Ll}+s\b)/gu;
 /** "the same year", "the same day": a time, once pointing back is read for it. */
 const SAME_TIME = /\bthe\s+same\s+(?:year|month|day|week|decade|season)\b/gi;
 
@@ -641,7 +661,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const compoundBeforeNoun = HYPHENED_MODIFIER.test(q.answer.trim()) && /\b(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}+\s+)?$/u.test(before) && NOUN_AFTER_KEY.test(after);
     // "_____ cities of Lübeck, Hamburg and Bremen" (Mecklenburg and the Hanseatic): a key whose second name only
     // describes the noun after the blank, a cut across two phrases that "The Hanseatic" fills as well.
-    const cutAcrossPhrases = /\sand\s+the\s+\p{Lu}\p{L}+$/u.test(q.answer.trim()) && NOUN_AFTER_KEY.test(after);
+    const cutAcrossPhrases = /\sand\s+the\s+\p{Lu}\p{Ll}+(?:ic|ian|an|ese|ish|ern|ine)$/u.test(q.answer.trim()) && /^\s+\p{Ll}{3,}s\b/u.test(after);
     if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun || cutAcrossPhrases)
       flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
@@ -669,11 +689,14 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // after it; what follows is the clause, not a list the date is one item of.
     // Not where another date follows the comma: "In _____, 1995 and 2000, floods...", "in 1862, in _____, in 1890 and...".
     const openingDate =
-      (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) && OPENING_DATE_BEFORE.test(statement.slice(0, at)) && !DATE_AFTER_COMMA.test(following);
+      (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) &&
+      OPENING_DATE_BEFORE.test(statement.slice(0, at)) &&
+      !DATE_AFTER_COMMA.test(following) &&
+      !YEAR_SOON_AFTER_COMMA.test(following);
     const ownList = RELATIVE_AFTER.test(following) || openingDate ? "" : following;
     // "built _____ (about 305 metres) long", "_____, or about 32 kilometres, wide": the same length in another unit;
     // "_____ to _____ feet (2.4 to 3.7 metres)": a range's, after its second blank and its unit.
-    if ((MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) || (pair !== null && RANGE_CONVERSION_AFTER.test(following))) flags.push("key-echoed");
+    if ((MEASURE.test(q.answer.trim()) && CONVERSION_AFTER.test(after)) || (pair !== null && rangeConversionAfter(following))) flags.push("key-echoed");
     // "visited _____ times: in 1993, 1997 and 1999" (three), "The _____ governments signed..." (two): a count the learner
     // can read off the list that follows, or the pair the sentence before just named.
     if (countGivenAway(q.answer, before, statement.slice(at + BLANK.length)) || durationGivenAway(q.answer, statement.slice(at + BLANK.length)))

@@ -859,6 +859,16 @@ describe("automatic checks on a question", () => {
     expect(flags("What fills the blank? The league joined _____ in 1850.", "Pomerania and the Baltic")).not.toContain("modifier");
     expect(flags("What fills the blank? The ferry was built at Kingston upon _____ in 1898.", "Hull")).toContain("piece-of-a-name");
     expect(flags("What fills the blank? The league of Kaufleute- und _____ met at Varna.", "Schiffer")).toContain("piece-of-a-name");
+    expect(flags("What fills the blank? The ferry was built at _____ upon Hull in 1898.", "Kingston")).toContain("piece-of-a-name");
+    // A conversion in a two-word unit, with a unit or a qualifier at each end, or in billions: the same range again.
+    const R = "Which numbers fill the blanks? ";
+    expect(flags(`${R}The kiln ran at _____ to _____ degrees Celsius (1,650 to 1,830 degrees Fahrenheit) for hours.`, "900 to 1,000")).toContain("key-echoed");
+    expect(flags(`${R}The quay wall stood _____ to _____ feet (about 3 to about 4 metres) high.`, "10 to 13")).toContain("key-echoed");
+    expect(flags(`${R}The reservoir holds _____ to _____ million cubic metres (2 to 3 billion gallons).`, "8 to 11")).toContain("key-echoed");
+    // A bracket in the same unit says something else.
+    expect(flags(`${R}The channel is _____ to _____ m (12 to 15 m in the outer harbour) deep.`, "10 to 11")).not.toContain("key-echoed");
+    // Two names joined: "also" and "signed" describe nothing.
+    expect(flags("What fills the blank? _____ also signed the treaty in 1850.", "Prussia and the Netherlands")).not.toContain("modifier");
   });
 
   it("flags a century its own prompt's years leave open between two", () => {
@@ -869,16 +879,24 @@ describe("automatic checks on a question", () => {
     // A life's years in brackets are the person's, not the time the sentence speaks of.
     const life = "Ivo Marn (1861-1916) founded the pilots' school at the end of the _____ century.";
     expect(questionFlags({ prompt: life, answer: "19th" })).not.toContain("one-of-many");
+    // Numbers that count are no years: "1200 workers", "2000 metres".
+    const counts = "Work on the Varna mole began in 1881 and employed 1200 workers until 1898. It was among the largest harbour works of the _____ century.";
+    expect(questionFlags({ prompt: counts, answer: "19th" })).not.toContain("one-of-many");
   });
 
   it("flags a blank that opens a bracket as a side detail, and the last of a list spoken of alone", () => {
     expect(questionFlags({ prompt: "Which date fills the blank? On 12 May 1890 (_____ in the calendar then used at Varna), the first stone was laid.", answer: "30 April" })).toContain("aside");
     expect(questionFlags({ prompt: "Which date fills the blank? On _____ the first stone was laid at Varna.", answer: "12 May 1890" })).toEqual([]);
     expect(questionFlags({ prompt: "Which person fills the blank? The last contains two species, both described by _____ in 1901.", answer: "Marta Lind" })).toContain("dangling-reference");
+    // "The final held at..." is a final, named by what follows.
+    expect(questionFlags({ prompt: "Which year fills the blank? The final held at Varna stadium saw the pilots' team win in _____.", answer: "1921" })).toEqual([]);
   });
 
   it("reads a year after a day and a month that open a clause as the clause's, and the second of two dimensions as no list's slot", () => {
     expect(questionFlags({ prompt: "Which year fills the blank? When the harbour master died on 3 March _____, his son, the pilot Ivo Marn, and the board took over.", answer: "1861" })).toEqual([]);
+    // Other years soon after its comma: a list of dates still, with a day and a month or without.
+    expect(questionFlags({ prompt: "Which year fills the blank? Pilot fees rose in _____, again in 1850 and again in 1860.", answer: "1840" })).toContain("list-slot");
+    expect(questionFlags({ prompt: "Which year fills the blank? The pilots struck on 3 March _____, again in 1850 and again in 1860.", answer: "1840" })).toContain("list-slot");
     expect(questionFlags({ prompt: "The lighthouse is about 30 metres high and _____ in diameter at its base.", answer: "9 metres" })).toEqual([]);
     expect(questionFlags({ prompt: "The hall is 30 metres long, 12 metres wide and _____ high.", answer: "9 metres" })).toEqual([]);
     // Still a list's slot: measures no word tells apart.

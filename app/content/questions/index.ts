@@ -173,7 +173,7 @@ export function generateQuestions(
       sentences.forEach((sentence, i) => {
         // A list item's sentence ("- **Calcination.** The bicarbonate is heated to 160–230 °C") states its range as
         // prose does; its lists, events and lives are the prose's alone. A table's row is asked by its cells.
-        if (sentence.origin === "item" && /\d/.test(sentence.text) && ITEM_SENTENCE.test(sentence.text)) {
+        if (sentence.origin === "item" && /\d/.test(sentence.text) && itemIsSentence(sentence)) {
           const found = rangesOf(sentence.text);
           const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
           if (context !== null) for (const range of found) ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
@@ -509,8 +509,17 @@ export function generateQuestions(
   });
 }
 
-/** An item that opens as a sentence does ("a low body temperature of 30–32 °C." is a list's fragment). */
-const ITEM_SENTENCE = /^\s*["“(]?[\p{Lu}\d]/u;
+/**
+ * An item that is a sentence: it opens on a capital and has a verb ("The bicarbonate is heated to 160–230 °C"), where
+ * "a low body temperature of 30–32 °C.", "A body temperature of 30–32 °C." and a label's line ("Bisque firing: heated to
+ * 900–1,000 °C") are a list's fragments.
+ */
+function itemIsSentence(sentence: Sentence): boolean {
+  return ITEM_OPENING.test(sentence.text) && !ITEM_LABEL.test(sentence.text) && sentence.tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
+}
+const ITEM_OPENING = /^\s*["“(]?\p{Lu}/u;
+/** A label's line whose words after the colon are no clause ("Bisque firing: heated to..."; not "Porto: the hall is lined..."). */
+const ITEM_LABEL = /^[^:.]{1,40}:(?!\s*(?:\p{Lu}|(?:the|a|an|its|their|this|these)\s))/u;
 
 /** The ranges a sentence states, of numbers, of two years, of two decades (ranges.ts). */
 function rangesOf(text: string): NumberRange[] {

@@ -187,13 +187,15 @@ export function rangeQuestion(sentence: string, range: NumberRange, context: str
   const statement =
     text.slice(0, cut(range.from.start)) + BLANK + text.slice(cut(range.from.end), cut(range.to.start)) + BLANK + text.slice(cut(range.to.end));
   const answer = rangeAnswer(sentence, range);
-  // "...which first met in 1922. Between _____ and _____ the court dealt with...", "during the 1930s": the prompt
-  // shows an end (or its decade) elsewhere, and only the other is asked.
-  const shown = `${context} ${statement}`;
+  // "...which first met in 1922. Between _____ and _____ the court dealt with...", "during the 1930s", a subject's
+  // label "The 1880s Depression:": the prompt shows an end (or its decade) elsewhere, and only the other is asked.
+  const shown = `${topic ?? ""} ${context} ${statement}`;
   const [low, high] = [sentence.slice(range.from.start, range.from.end), sentence.slice(range.to.start, range.to.end)];
   const decade = (year: string) => `${year.slice(0, 3)}0s`;
   if ([low, high].some((end) => new RegExp(String.raw`(?<![\d.,])${end.replace(/[.,]/g, "\\$&")}(?![\d]|[.,]\d)`).test(shown))) return null;
-  if (range.years && [low, high].some((end) => shown.includes(decade(end)))) return null;
+  // Four digits each read as years here, whatever follows them ("Between 1882 and 1889 most mills..." under "The 1880s Depression").
+  const yearLike = range.years || [low, high].every((end) => /^\d{4}$/.test(end));
+  if (yearLike && [low, high].some((end) => shown.includes(decade(end)))) return null;
   // "Founded in 1884, the guild grew in the _____ and _____": a year of either decade gives it away.
   if (range.decades && [low, high].some((end) => new RegExp(String.raw`(?<!\d)${end.slice(0, 3)}\d(?!\d)`).test(shown))) return null;
   const leadIn = range.decades ? "Which decades fill the blanks?" : range.years ? "Which years fill the blanks?" : "Which numbers fill the blanks?";

@@ -124,13 +124,25 @@ describe("a range in a list item or a statement that names nothing", () => {
       {
         key: "k",
         title: "Glazing practice",
-        lessons: [itemLesson(["The clay body is first fired to about 900–1,000 °C in an oxidising kiln.", "a glaze firing of around 1,200–1,260 °C."])],
+        lessons: [
+          itemLesson([
+            "The clay body is first fired to about 900–1,000 °C in an oxidising kiln.",
+            "a glaze firing of around 1,200–1,260 °C.",
+            "A second firing of around 1,100–1,150 °C.",
+            "Glost firing: 1,020–1,080 °C in a reducing kiln.",
+            "Biscuit firing: heated to 960–990 °C over two days.",
+            "Varna works: the kiln was fired to 1,040–1,070 °C for the harbour's tiles.",
+          ]),
+        ],
       },
     ]);
     const range = questions.find((q) => q.answer === "900–1,000");
     expect(range?.prompt).toBe("Which numbers fill the blanks? The clay body is first fired to about _____–_____ °C in an oxidising kiln.");
     expect(questionFlags(range!)).toEqual([]);
-    expect(questions.find((q) => q.answer === "1,200–1,260")).toBeUndefined();
+    // Fragments of the list, capitalised or not, and a label's line: no sentence to ask from.
+    for (const answer of ["1,200–1,260", "1,100–1,150", "1,020–1,080", "960–990"]) expect(questions.find((q) => q.answer === answer), answer).toBeUndefined();
+    // A label before a clause is the clause's heading.
+    expect(questions.find((q) => q.answer === "1,040–1,070")?.prompt).toBe("Which numbers fill the blanks? Varna works: the kiln was fired to _____–_____ °C for the harbour's tiles.");
   });
 
   it("shows the document's subject before a range whose statement names nothing, as a fact's blank does", () => {
@@ -141,6 +153,10 @@ describe("a range in a list item or a statement that names nothing", () => {
     // A document titled as an essay names no subject: the statement stands as it is.
     const [[{ questions: essay }]] = generateQuestions([{ key: "k", title: "Why guilds trained their pilots", lessons: [lesson("Training", text)] }]);
     expect(essay.find((q) => q.answer === "12 to 18")?.prompt).toBe("Which numbers fill the blanks? Full membership was reached after _____ to _____ months of service at sea.");
+    // A label that shows an end's decade gives the range away: not asked with it.
+    const slump = "The mills of Varna were hit hard. Between 1882 and 1889 most mills were closed for part of each year.";
+    const [[{ questions: dated }]] = generateQuestions([{ key: "k", title: "The 1880s Depression", lessons: [lesson("Mills", slump)] }]);
+    for (const q of dated.filter((q) => q.answer === "1882 and 1889")) expect(q.prompt).not.toContain("1880s");
   });
 });
 
