@@ -31,7 +31,7 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  * Muslimin", "the US _____" of the US Federal Aviation Administration).
  */
 const NAME_WORD_AFTER =
-  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}|^\s(?:upon|am|sur|an\sder)\s\p{Lu}/u;
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}|^\s(?:upon|am|sur|an\sder)\s\p{Lu}|^\s(?:in|of|on|for|and)\s(?:the\s)?(?:\p{Lu}[\p{L}'’-]*\s){1,4}\(\p{Lu}{2,}\)/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$|\p{Lu}\p{Ll}+-?,?\s(?:et|und|y|e|och|og)\s$|\p{Lu}\p{Ll}+\s(?:upon|am|sur|an\sder)\s$|(?:^|\s)\p{Lu}\p{Ll}*['’]\p{Ll}+\s$/u;
 /**
  * Initials right before the blank: two ("A. W. "), or one after a word that leads a name ("by J. ", "the chemist E. ").
@@ -287,6 +287,12 @@ const ADJECTIVE =
 const HYPHENED_MODIFIER = /^(?:\p{Ll}+-\p{L}+|\p{L}+-\p{Ll}+)$/u;
 /** "Certified", "Licensed": a participle opening the sentence before its noun ("_____ workshops are inspected..."). */
 const PARTICIPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}ed$|^(?:Chosen|Written|Broken|Hidden|Forbidden|Frozen|Proven|Sworn|Stolen|Fallen|Beaten)$/u;
+/** "AD ", "BCE ": an era's letters before a year, no name. */
+const ERA_BEFORE = /\b(?:AD|A\.D\.|BC|BCE|CE|B\.C\.)\s$/;
+/** "Structural", "Feral", "Marine": a word with an adjective's ending, read as one only before a noun and its verb (not "Portugal joined"). */
+const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{2,}(?:al|ine|ary|ory|ar)$/u;
+/** " iron was", " cats were": a noun and its verb. */
+const NOUN_THEN_VERB = /^\s+\p{Ll}{3,}\s+(?:are|were|is|was|have|had|has)\b/u;
 /** " workshops are", " families had": a plural noun and its verb, after an opening participle (not "Ahmed founded the"). */
 const PLURAL_NOUN_THEN_VERB = /^\s+\p{Ll}{3,}s\s+(?:are|were|is|was|have|had|must|may|can|could|will|would|\p{Ll}+ed)\b/u;
 /**
@@ -597,9 +603,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const titleOrdinal = ORDINAL.test(q.answer.trim()) && NOBLE_TITLE_AFTER.test(after);
     // "the Reef _____ Long-Term Sustainability Plan" (2050): a number between a name's words is part of the name.
     // "his building at _____ bis rue Franklin" (25): a house number is part of its address.
+    // "explored Cave _____." (1): a small number after a capitalised noun, closing the clause, numbers the name.
     const numberInName =
       /^\d+$/.test(q.answer.trim()) &&
-      ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) || (/^\d{1,3}$/.test(q.answer.trim()) && STREET_AFTER.test(after)));
+      ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) ||
+        (/^\d{1,3}$/.test(q.answer.trim()) && (STREET_AFTER.test(after) || (NAME_WORD_MID_SENTENCE_BEFORE.test(before) && !ERA_BEFORE.test(before) && /^\s*(?:[.,;:)]|$)/.test(after)))));
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
     // "as the 1,_____ site" (000th): a number's thousands after its separator.
@@ -647,8 +655,12 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // because it opens the sentence (raters: 0 of 18).
     // "; _____ tradition knows him as Abba Salama" (Ethiopian): a people's adjective opening a clause (raters: 0 of 2).
     const opensClause = /(?:^|[;:])\s*$/.test(statement.slice(0, at));
+    // "_____ iron was mostly wrought iron" (Structural), "_____ cats were killing them" (Feral): an adjective's ending
+    // and a noun and its verb after it.
+    const describesNoun =
+      (PARTICIPLE_ADJECTIVE.test(q.answer.trim()) && PLURAL_NOUN_THEN_VERB.test(after)) || (ADJECTIVE_ENDING.test(q.answer.trim()) && NOUN_THEN_VERB.test(after));
     const openingAdjective =
-      ((ADJECTIVE.test(q.answer.trim()) ? /^,?\s+\p{Ll}/u.test(after) : PARTICIPLE_ADJECTIVE.test(q.answer.trim()) && PLURAL_NOUN_THEN_VERB.test(after)) &&
+      ((ADJECTIVE.test(q.answer.trim()) ? /^,?\s+\p{Ll}/u.test(after) : describesNoun) &&
         /(?:^|\p{Ll}{2}[.!?]["”’)]?\s+)$/u.test(statement.slice(0, at))) ||
       (PEOPLES_ADJECTIVE.test(q.answer.trim()) && opensClause && /^\s+\p{Ll}/u.test(after) && !VERB_AFTER.test(after));
     // "the implementation of _____ resolutions related to..." (Security Council), "such as _____ mandates," (United Nations):

@@ -871,6 +871,17 @@ describe("automatic checks on a question", () => {
     expect(flags("What fills the blank? _____ also signed the treaty in 1850.", "Prussia and the Netherlands")).not.toContain("modifier");
   });
 
+  it("flags an adjective opening its sentence before a noun and its verb, a numbered name's number, and a name word its acronym gives", () => {
+    expect(questionFlags({ prompt: "What fills the blank? _____ timber was mostly oak, floated down from the hills.", answer: "Structural" })).toContain("modifier");
+    expect(questionFlags({ prompt: "What fills the blank? The pilots left the islands. _____ goats were stripping them bare.", answer: "Feral" })).toContain("modifier");
+    // A place opening its sentence before its verb is the subject.
+    expect(questionFlags({ prompt: "What fills the blank? _____ joined the harbour league in 1886.", answer: "Portugal" })).not.toContain("modifier");
+    expect(questionFlags({ prompt: "From 1949 the harbour board surveyed Wreck _____.", answer: "3" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "The pilots met at Varna on 12 June and sent _____.", answer: "40" })).toEqual([]);
+    expect(questionFlags({ prompt: "What fills the blank? The series, _____ in the Varna Archives (SVA), began in 1955.", answer: "Studies" })).toContain("piece-of-a-name");
+    expect(questionFlags({ prompt: "What fills the blank? The pilots were moved to _____ in the South Harbour in 1990.", answer: "Kamchia" })).not.toContain("piece-of-a-name");
+  });
+
   it("flags a century its own prompt's years leave open between two", () => {
     const span = "Work on the Varna mole began in 1891 and went on until 1912. It was among the largest harbour works of the _____ century.";
     expect(questionFlags({ prompt: span, answer: "19th" })).toContain("one-of-many");
