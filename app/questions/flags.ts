@@ -287,6 +287,8 @@ const ADJECTIVE =
 const HYPHENED_MODIFIER = /^(?:\p{Ll}+-\p{L}+|\p{L}+-\p{Ll}+)$/u;
 /** "Certified", "Licensed": a participle opening the sentence before its noun ("_____ workshops are inspected..."). */
 const PARTICIPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}ed$|^(?:Chosen|Written|Broken|Hidden|Forbidden|Frozen|Proven|Sworn|Stolen|Fallen|Beaten)$/u;
+/** " emperors,", " kings and", " monks were": a plural noun closing its phrase (not a verb in "-s": "writes that"). */
+const PLURAL_NOUN_CLOSING = /^\s+\p{Ll}{3,}s(?:,|\s+and\b|\s+(?:were|are|had|have)\b)/u;
 /** "AD ", "BCE ": an era's letters before a year, no name. */
 const ERA_BEFORE = /\b(?:AD|A\.D\.|BC|BCE|CE|B\.C\.)\s$/;
 /** "Structural", "Feral", "Marine": a word with an adjective's ending, read as one only before a noun and its verb (not "Portugal joined"). */
@@ -674,7 +676,18 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "_____ cities of Lübeck, Hamburg and Bremen" (Mecklenburg and the Hanseatic): a key whose second name only
     // describes the noun after the blank, a cut across two phrases that "The Hanseatic" fills as well.
     const cutAcrossPhrases = /\sand\s+the\s+\p{Lu}\p{Ll}+(?:ic|ian|an|ese|ish|ern|ine)$/u.test(q.answer.trim()) && /^\s+\p{Ll}{3,}s\b/u.test(after);
-    if ((COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) || openingAdjective || nameAsModifier || kindOfOthers || compoundBeforeNoun || cutAcrossPhrases)
+    // "Which person fills the blank? ... biblical heroes, _____ emperors, mermaids" (Roman): a word describing the plural
+    // noun after it, which no person's name does.
+    const personAsModifier = q.prompt.startsWith("Which person fills the blank?") && PLURAL_NOUN_CLOSING.test(after);
+    if (
+      (COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) ||
+      openingAdjective ||
+      nameAsModifier ||
+      kindOfOthers ||
+      compoundBeforeNoun ||
+      cutAcrossPhrases ||
+      personAsModifier
+    )
       flags.push("modifier");
     // A range asked whole ("_____–_____", "_____ to _____"): the other blank is no half given away.
     if ((halfOfNumber && !(rangeEnds(q.answer) && statement.indexOf(BLANK, at + BLANK.length) >= 0)) || monthOfPair) flags.push("part-of-a-number");

@@ -880,6 +880,9 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "The pilots met at Varna on 12 June and sent _____.", answer: "40" })).toEqual([]);
     expect(questionFlags({ prompt: "What fills the blank? The series, _____ in the Varna Archives (SVA), began in 1955.", answer: "Studies" })).toContain("piece-of-a-name");
     expect(questionFlags({ prompt: "What fills the blank? The pilots were moved to _____ in the South Harbour in 1990.", answer: "Kamchia" })).not.toContain("piece-of-a-name");
+    // "Which person" for a word before a plural noun: no person.
+    expect(questionFlags({ prompt: "Which person fills the blank? The stern shows saints, _____ kings, mermaids and a lion.", answer: "Bulgarian" })).toContain("modifier");
+    expect(questionFlags({ prompt: "Which person fills the blank? The stern was carved by _____ in 1628.", answer: "Ivo Marn" })).toEqual([]);
   });
 
   it("flags a century its own prompt's years leave open between two", () => {
