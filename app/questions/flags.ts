@@ -83,6 +83,9 @@ const OPENING_DATE_BEFORE = new RegExp(
   String.raw`(?:(?:^|[.;:!?]\s+|,\s+)(?:On|on|In|in|By|by)\s+(?:(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)?|\b\p{Ll}+\s+(?:on|in|by)\s+(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)$`,
   "u",
 );
+/** "When the first specimen reached Britain in ": a sentence opening on a subordinate clause, no comma yet, a preposition of time last. */
+const SUBORDINATE_CLAUSE_BEFORE =
+  /(?:^|[.!?]\s+)(?:When|After|Before|Although|Though|While|Once|Until|Since|As|Because|If)\s[^,;:.!?]{1,120}\s(?:in|on|by|during|until|from|of)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2},?)?\s+)?$/;
 /** ", again in 1850 and...": a year soon after the blank's comma, as in a list of dates. */
 const YEAR_SOON_AFTER_COMMA = /^\s*,[^.;]{0,40}?\b(?:1\d{3}|20\d{2})\b/;
 /**
@@ -713,9 +716,11 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // "On _____, the queen, Mary of Modena, gave birth..." (10 June 1688): a date opening its clause ends at the comma
     // after it; what follows is the clause, not a list the date is one item of.
     // Not where another date follows the comma: "In _____, 1995 and 2000, floods...", "in 1862, in _____, in 1890 and...".
+    // "When the first specimen reached Britain in _____, the naturalist George Shaw..." (1798–1799): a date closing the
+    // clause its sentence opens with, as "When", "After" or "Although" opens it, ends at its comma as well.
     const openingDate =
       (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) &&
-      OPENING_DATE_BEFORE.test(statement.slice(0, at)) &&
+      (OPENING_DATE_BEFORE.test(statement.slice(0, at)) || SUBORDINATE_CLAUSE_BEFORE.test(statement.slice(0, at))) &&
       !DATE_AFTER_COMMA.test(following) &&
       !YEAR_SOON_AFTER_COMMA.test(following);
     const ownList = RELATIVE_AFTER.test(following) || openingDate ? "" : following;

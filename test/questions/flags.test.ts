@@ -908,6 +908,9 @@ describe("automatic checks on a question", () => {
 
   it("reads a year after a day and a month that open a clause as the clause's, and the second of two dimensions as no list's slot", () => {
     expect(questionFlags({ prompt: "Which year fills the blank? When the harbour master died on 3 March _____, his son, the pilot Ivo Marn, and the board took over.", answer: "1861" })).toEqual([]);
+    // A date closing the clause "When..." opens: the comma after it ends that clause, not an item of a list.
+    expect(questionFlags({ prompt: "Which years fill the blanks? When the first chart reached Varna in _____–_____, the pilot Ivo Marn, who drew it, sent it on to Burgas.", answer: "1798–1799" })).toEqual([]);
+    expect(questionFlags({ prompt: "Which year fills the blank? When the pilots struck in _____, 1850 and 1860, the board gave way.", answer: "1840" })).toContain("list-slot");
     // Other years soon after its comma: a list of dates still, with a day and a month or without.
     expect(questionFlags({ prompt: "Which year fills the blank? Pilot fees rose in _____, again in 1850 and again in 1860.", answer: "1840" })).toContain("list-slot");
     expect(questionFlags({ prompt: "Which year fills the blank? The pilots struck on 3 March _____, again in 1850 and again in 1860.", answer: "1840" })).toContain("list-slot");
