@@ -885,6 +885,17 @@ describe("automatic checks on a question", () => {
     expect(questionFlags({ prompt: "Which person fills the blank? The stern was carved by _____ in 1628.", answer: "Ivo Marn" })).toEqual([]);
   });
 
+  it("reads 'the former' before a noun, 'both' before 'of' and 'The word' before the word it names as no pointer back", () => {
+    const flags = (prompt: string, answer: string) => questionFlags({ prompt, answer });
+    expect(flags("Which year fills the blank? The museum is housed in the former Convent of Varna, founded in _____.", "1509")).toEqual([]);
+    expect(flags("Which year fills the blank? The former was founded in _____.", "1509")).toContain("dangling-reference");
+    expect(flags("Which year fills the blank? Of the two ports, the latter, founded in _____, grew faster.", "1509")).toContain("dangling-reference");
+    expect(flags("The reservoir forced about _____ people living on both banks of the Kamchia to leave their homes.", "5,000")).toEqual([]);
+    expect(flags("The pilots of both ports struck in _____.", "1901")).toContain("dangling-reference");
+    expect(flags('Which term fills the blank? The word kamchia comes from Thracian and is usually read as "_____".', "bent river")).toEqual([]);
+    expect(flags("Which year fills the blank? The word was first used in _____.", "1901")).toContain("dangling-reference");
+  });
+
   it("flags a century its own prompt's years leave open between two", () => {
     const span = "Work on the Varna mole began in 1891 and went on until 1912. It was among the largest harbour works of the _____ century.";
     expect(questionFlags({ prompt: span, answer: "19th" })).toContain("one-of-many");
