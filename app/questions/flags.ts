@@ -31,7 +31,9 @@ const ACRONYM_WORD = /\b(?!(?:BCE|BC|CE|AD)\b)\p{Lu}{2,}s?\b/u;
  * Muslimin", "the US _____" of the US Federal Aviation Administration).
  */
 const NAME_WORD_AFTER =
-  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}|^\s(?:upon|am|sur|an\sder)\s\p{Lu}|^\s(?:in|of|on|for|and)\s(?:the\s)?(?:\p{Lu}[\p{L}'’-]*\s){1,4}\(\p{Lu}{2,}\)/u;
+  /^\s\p{Lu}\p{Ll}+(?:\s|$|[,.;:])|^\s(?:of|on|for|against)\s(?:the\s)?\p{Lu}|^\s\p{Ll}{1,3}[-‘’']\p{Lu}\p{Ll}|^\s(?:al|el|wal|bin|ibn|de|del|della|da|di|do|du|dos|das|des|la|le|van|von|der|zu|y)(?:\s(?:la|las|los|le|les|den|der))?\s\p{Lu}|^\s(?:upon|am|sur|an\sder)\s\p{Lu}/u;
+/** " in the Judaean Desert (DJD)": the rest of a name and the acronym of the whole, which must start with the key's initial. */
+const NAME_THEN_ACRONYM_AFTER = /^\s(?:in|of|on|for|and)\s(?:the\s)?(?:\p{Lu}[\p{L}'’-]*\s){1,4}\((\p{Lu})\p{Lu}+\)/u;
 const NAME_WORD_BEFORE = /(?:^|\s)\p{Lu}\p{Ll}+(?:'s|’s)?\s$|\s(?!(?:What|Why|How|Where|When|Which|Who)\s)\p{Lu}\p{Ll}+\s(?:de|del|della|da|di|do|du|dos|das|des|van|von|der|zu)\s$|(?:^|\s)the\s\p{Lu}{2,}\s$|\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s(?:of|on|for|in)\s(?:the\s)?$|\p{Lu}\p{Ll}+\s\(\p{Lu}[\p{Lu}\d&-]+\)\s$|\p{Lu}\p{Ll}+-?,?\s(?:et|und|y|e|och|og)\s$|\p{Lu}\p{Ll}+\s(?:upon|am|sur|an\sder)\s$|(?:^|\s)\p{Lu}\p{Ll}*['’]\p{Ll}+\s$/u;
 /**
  * Initials right before the blank: two ("A. W. "), or one after a word that leads a name ("by J. ", "the chemist E. ").
@@ -209,7 +211,7 @@ const FIRST_WORD = /^\s*(\S+)/;
  * Exported for the test that holds leansOnEarlierText's search for its words to it.
  */
 export const POINTS_BACK =
-  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)(?!\p{L}+\s+of\b)[\p{L}]|\bthe\s+(?:aforementioned|above-mentioned|same)\b|\bthe\s+(?:former|latter)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:was|were|is|are|had|has|have|did|does|would|could|can|may|might|will|became|remained|being|and|or|but|who|which|that|of|in|to|with|by|as|also|still|then)\b)|\bthe\s+(?:opposite|reverse|converse)\s+(?!of\b)\p{L}|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
+  /\b(?:this|these|those)\s+[\p{L}\d]|\bsuch\s+(?!as\b)[\p{L}]|\bboth\s+(?![\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s+and\b)(?!\p{L}+\s+of\b)[\p{L}]|\bthe\s+(?:aforementioned|above-mentioned|same)\b|\bthe\s+(?:former|latter)\b(?!\s+(?!(?:was|were|had|has|have|did|does|would|could|can|may|might|will|became|remained|being|and|but|who|which|that|with|went|made|took|gave|won|lost|led|left|saw|fell|rose|ran|came|got|wrote|built|began|held|kept|sent|told|said|also|then|still|later|soon|never|often|only|alone|himself|herself|itself|themselves)\b)\p{L}{3,}(?<!ed)\b(?!['’]))|\bthe\s+(?:opposite|reverse|converse)\s+(?!of\b)\p{L}|^(?:\S+\s+){0,3}?the\s+(?:two|three|four|five)\s+\p{L}/iu;
 
 /**
  * Openings that point back: "Most never cause illness", "Many were executed" (a quantifier standing for what
@@ -222,7 +224,7 @@ export const POINTS_BACK =
 /** "...are equally important", "is just as vital": compared with what an earlier sentence named. */
 const EQUALLY_AS = /\b(?:equally|just as|no less)\s+(?:important|significant|vital|crucial|essential|necessary|valuable|relevant|critical|effective)\b(?!\s+(?:as|to)\b)/i;
 const OPENS_BACK =
-  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)(?![\p{L}"“'‘-]+["”'’]?\s+(?:comes|came|derives|derived|means|meant|originates|originated)\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:second|third|fourth|fifth|sixth|last)\s+(?:contains|contained|consists|consisted)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
+  /^(?:(?:In\s+(?:return|response|exchange)(?!\s+(?:for|to)\b)|In\s+turn|Instead(?!\s+of\b)|Otherwise|By\s+then|After\s+that|Until\s+then|Since\s+then|Nearby|Close\s+by)\b|The\s+(?:name|term|word|technique|method|idea|concept)\s+(?!of\b)(?!(?!(?:\p{L}+ly|then|later|itself|first|also|still|now|once|soon)\b)[\p{L}"“'‘-]+["”'’]?\s+(?:comes|came|derives|derived|means|meant|originates|originated)\b)|The\s+(?:result|outcome|consequence)(?:,|\s+(?!of\b))|The\s+(?:nearest|closest)\s+(?!(?:year|month|day|week|decade|century|time)\b)(?:(?!to\b|from\b)\p{Ll}+\s+){1,5}?(?:was|were|is|are|lay|lies|stood|stands)\b|Other\s+(?!than\b|things\s+being\b)(?:\p{Ll}+\s+)?\p{Ll}{3,}s\s+(?!than\b)\p{Ll}|(?:Most|Many|Some|Few|Several|Others|None|Neither|Each|All)\s+(?:never|always|are|were|is|was|have|has|had|can|could|will|would|may|might|must|also|still|now|later|then|did|do|does)\b|(?:A|The)\s+(?:second|third|fourth|fifth|sixth|further|final|last)\s+(?:was|is|were|are|came|comes|followed|involved|concerned)\b|The\s+(?:second|third|fourth|fifth|sixth|last)\s+(?:contains|contained|consists|consisted)\b|The\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former)\s*,(?!\s*(?:second|third|fourth|fifth|sixth|and)\b)|(?:In|By|From|After|Before|During|Until|Within)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?\d{3,4}s?,?\s+(?:it|they)\s+(?!(?:is|was|has|had)\s+(?:been\s+)?\p{Ll}+ed\b))/u;
 
 /** Whether a sentence opens on a word that points back ("It", "This", "They"...), or does after one word and a comma ("Second, it..."). */
 export function opensOnPointer(sentence: string, afterOpeningWord = true): boolean {
@@ -290,14 +292,18 @@ const ADJECTIVE =
 const HYPHENED_MODIFIER = /^(?:\p{Ll}+-\p{L}+|\p{L}+-\p{Ll}+)$/u;
 /** "Certified", "Licensed": a participle opening the sentence before its noun ("_____ workshops are inspected..."). */
 const PARTICIPLE_ADJECTIVE = /^\p{Lu}\p{Ll}{3,}ed$|^(?:Chosen|Written|Broken|Hidden|Forbidden|Frozen|Proven|Sworn|Stolen|Fallen|Beaten)$/u;
-/** " emperors,", " kings and", " monks were": a plural noun closing its phrase (not a verb in "-s": "writes that"). */
+/** " emperors,", " kings and", " monks were": a plural noun closing its phrase (a verb in "-s" is told apart by what precedes the blank). */
 const PLURAL_NOUN_CLOSING = /^\s+\p{Ll}{3,}s(?:,|\s+and\b|\s+(?:were|are|had|have)\b)/u;
+/** " brothers", " sisters": a family a person's name is asked for. */
+const FAMILY_AFTER = /^\s+(?:brothers|sisters|family|families|twins|dynasty|cousins|sons|daughters)\b/;
+/** "Mach ", "Category ", "Stage ": a scale's word before its number, a measure and no name. */
+const SCALE_BEFORE = /\b(?:Mach|Category|Stage|Grade|Level|Force|Class|Type|Phase|Magnitude|Size|Tier|Step|Degree)\s$/;
 /** "AD ", "BCE ": an era's letters before a year, no name. */
 const ERA_BEFORE = /\b(?:AD|A\.D\.|BC|BCE|CE|B\.C\.)\s$/;
 /** "Structural", "Feral", "Marine": a word with an adjective's ending, read as one only before a noun and its verb (not "Portugal joined"). */
 const ADJECTIVE_ENDING = /^\p{Lu}\p{Ll}{2,}(?:al|ine|ary|ory|ar)$/u;
-/** " iron was", " cats were": a noun and its verb. */
-const NOUN_THEN_VERB = /^\s+\p{Ll}{3,}\s+(?:are|were|is|was|have|had|has)\b/u;
+/** " iron was", " cats were": a noun and its verb (not "also had", "himself was": a name's adverb or pronoun). */
+const NOUN_THEN_VERB = /^\s+(?!(?:also|too|alone|itself|himself|herself|themselves|then|now|still|once|later|soon|never|\p{Ll}+ly)\b)\p{Ll}{3,}\s+(?:are|were|is|was|have|had|has)\b/u;
 /** " workshops are", " families had": a plural noun and its verb, after an opening participle (not "Ahmed founded the"). */
 const PLURAL_NOUN_THEN_VERB = /^\s+\p{Ll}{3,}s\s+(?:are|were|is|was|have|had|must|may|can|could|will|would|\p{Ll}+ed)\b/u;
 /**
@@ -596,6 +602,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
       DATE_KEY.test(q.answer.trim()) && !/\bthe\s$/i.test(before) && (/\d/.test(q.answer) || DATING_WORD_BEFORE.test(before));
     const nameGoesOn =
       (/\p{Lu}/u.test(q.answer.trim().split(/\s+/).at(-1) ?? "") && (NAME_WORD_AFTER.test(after) || POSSESSIVE_PLACE_AFTER.test(after)) && !dateBesideName) ||
+      NAME_THEN_ACRONYM_AFTER.exec(after)?.[1] === q.answer.trim().charAt(0) ||
       /^\+/.test(after);
     const nameBegan = /^\p{Lu}/u.test(q.answer.trim()) && NAME_WORD_BEFORE.test(before) && !OPENING_WORD.test(statement.slice(0, at)) && !dateBesideName;
     // "After the _____ attacks" (September 11): a day that names an event is a piece of its name.
@@ -612,7 +619,7 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const numberInName =
       /^\d+$/.test(q.answer.trim()) &&
       ((NAME_WORD_MID_SENTENCE_BEFORE.test(before) && /^\s\p{Lu}/u.test(after)) ||
-        (/^\d{1,3}$/.test(q.answer.trim()) && (STREET_AFTER.test(after) || (NAME_WORD_MID_SENTENCE_BEFORE.test(before) && !ERA_BEFORE.test(before) && /^\s*(?:[.,;:)]|$)/.test(after)))));
+        (/^\d{1,3}$/.test(q.answer.trim()) && (STREET_AFTER.test(after) || (NAME_WORD_MID_SENTENCE_BEFORE.test(before) && !ERA_BEFORE.test(before) && !SCALE_BEFORE.test(before) && /^\s*(?:[.,;:)]|$)/.test(after)))));
     // "a Whittle W._____ engine" (1), "The _____28/39" (Gloster E.): no space between the blank and the text beside
     // it, so the key is a piece of one written token, a model's number or a name split at its full stop.
     // "as the 1,_____ site" (000th): a number's thousands after its separator.
@@ -681,7 +688,9 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     const cutAcrossPhrases = /\sand\s+the\s+\p{Lu}\p{Ll}+(?:ic|ian|an|ese|ish|ern|ine)$/u.test(q.answer.trim()) && /^\s+\p{Ll}{3,}s\b/u.test(after);
     // "Which person fills the blank? ... biblical heroes, _____ emperors, mermaids" (Roman): a word describing the plural
     // noun after it, which no person's name does.
-    const personAsModifier = q.prompt.startsWith("Which person fills the blank?") && PLURAL_NOUN_CLOSING.test(after);
+    // Only where the blank follows a list's comma or a lower-case word ("biblical heroes, _____"), and not a family's name ("the _____ brothers").
+    const personAsModifier =
+      q.prompt.startsWith("Which person fills the blank?") && /(?:,|\b\p{Ll}+)\s$/u.test(before) && PLURAL_NOUN_CLOSING.test(after) && !FAMILY_AFTER.test(after);
     if (
       (COMPOUND_MODIFIER.test(q.answer.trim()) && /^\s+\p{Ll}/u.test(after)) ||
       openingAdjective ||
@@ -717,7 +726,8 @@ export function questionFlags(q: { prompt: string; answer: string; accepted?: re
     // after it; what follows is the clause, not a list the date is one item of.
     // Not where another date follows the comma: "In _____, 1995 and 2000, floods...", "in 1862, in _____, in 1890 and...".
     // "When the first specimen reached Britain in _____, the naturalist George Shaw..." (1798–1799): a date closing the
-    // clause its sentence opens with, as "When", "After" or "Although" opens it, ends at its comma as well.
+    // clause its sentence opens with (When, After, Before, Although, Though, While, Once, Until, Since, As, Because, If)
+    // ends at its comma as well.
     const openingDate =
       (/\d/.test(q.answer) || MONTH.test(q.answer.trim())) &&
       (OPENING_DATE_BEFORE.test(statement.slice(0, at)) || SUBORDINATE_CLAUSE_BEFORE.test(statement.slice(0, at))) &&

@@ -896,6 +896,25 @@ describe("automatic checks on a question", () => {
     expect(flags("Which year fills the blank? The word was first used in _____.", "1901")).toContain("dangling-reference");
   });
 
+  it("keeps the new readings to what they are for: a pointer's verb, a name's adverb, a scale's number, a family's name, an acronym of another name", () => {
+    const flags = (prompt: string, answer: string) => questionFlags({ prompt, answer });
+    // "the latter" before its verb or its possessive still points back; "The word then came..." still leans.
+    expect(flags("Which year fills the blank? The latter died in _____.", "1850")).toContain("dangling-reference");
+    expect(flags("Which place fills the blank? The latter's son was born in _____.", "Varna")).toContain("dangling-reference");
+    expect(flags("Which year fills the blank? The word then came into English in _____.", "1880")).toContain("dangling-reference");
+    // A name before an adverb or a pronoun and its verb is no adjective.
+    expect(flags("What fills the blank? _____ also had colonies in Africa and Asia.", "Portugal")).not.toContain("modifier");
+    expect(flags("What fills the blank? _____ himself was assassinated in 44 BC.", "Caesar")).not.toContain("modifier");
+    // A scale's number is a measure, not a name's.
+    expect(flags("Which number fills the blank? The storm strengthened to Category _____.", "5")).toEqual([]);
+    // A person's name before a verb in -s or a family's noun; a name before another body's acronym.
+    expect(flags("Which person fills the blank? _____ lives and works in Varna.", "Ana Marn")).not.toContain("modifier");
+    expect(flags("Which person fills the blank? The _____ brothers were the first pilots of Varna.", "Marn")).not.toContain("modifier");
+    expect(flags("Which person fills the blank? The charter was signed by _____ and the Pilots' Association (PA).", "Ivo Marn")).not.toContain("piece-of-a-name");
+    // Another opener than "When": "After" closes its clause at the comma too.
+    expect(flags("Which year fills the blank? After the harbour silted up in _____, the pilots, the board and the guild moved to Burgas.", "1850")).toEqual([]);
+  });
+
   it("flags a century its own prompt's years leave open between two", () => {
     const span = "Work on the Varna mole began in 1891 and went on until 1912. It was among the largest harbour works of the _____ century.";
     expect(questionFlags({ prompt: span, answer: "19th" })).toContain("one-of-many");

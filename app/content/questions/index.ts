@@ -9,7 +9,7 @@
  * give the same questions, byte for byte.
  */
 import type { LessonDraft, Question } from "../types";
-import { acronymExpansions, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
+import { acronymExpansions, classifyName, quotedRemark, sentenceCandidates, type Candidate } from "./candidates";
 import { DistractorPool } from "./distractors";
 import { acronymQuestions, blanked, clozeOrNumeric, definitionQuestion, rowQuestion, whenQuestion, whichQuestion, multipleChoice, shortAnswer, trueFalsePair, type Fact, type QuestionDraft } from "./forms";
 import { BARE_DATED_PREDICATE, namedPredicate } from "./which";
@@ -175,7 +175,7 @@ export function generateQuestions(
       const lives: AnalysedLesson["lives"] = [];
       const glosses: AnalysedLesson["glosses"] = [];
       sentences.forEach((sentence, i) => {
-        if (sentence.origin !== "row") for (const gloss of glossesOf(sentence.text, commonWord)) glosses.push({ gloss, source: { sentence: sentence.text.trim(), line: sentence.line } });
+        if (sentence.origin !== "row") for (const gloss of glossesOf(sentence.text, logFrequency, namesPerson)) glosses.push({ gloss, source: { sentence: sentence.text.trim(), line: sentence.line } });
         // A list item's sentence ("- **Calcination.** The bicarbonate is heated to 160–230 °C") states its range as
         // prose does; its lists, events and lives are the prose's alone. A table's row is asked by its cells.
         if (sentence.origin === "item" && /\d/.test(sentence.text) && itemIsSentence(sentence)) {
@@ -802,15 +802,14 @@ const DICTIONARY_ACRONYM_ACCEPTANCE = 0.16;
  * keep a flagged one out of decks.
  */
 const EXAMPLE_LIST_ACCEPTANCE = 0.82;
+/** Words a list of first names reads as a person's ("Diego Maradona"): glossed, they carry an epithet (glosses.ts). */
+const namesPerson = (name: string) => classifyName(name.split(/\s+/)) === "person";
 /**
  * The estimate for 'What does "tatehana" literally mean?' (glosses.ts): two blind raters accepted all 12 such
  * questions the development sets give (24 of 24; asked without "literally", 10 of 24: the sentence often says
  * what the term is too). Held below the rate for a pool so small.
  */
 const GLOSS_ACCEPTANCE = 0.85;
-/** A word common enough in English to be the sentence's own, not a foreign term's (glosses.ts). */
-const commonWord = (lower: string) => logFrequency(lower) >= COMMON_WORD;
-const COMMON_WORD = 2;
 
 /**
  * Whether a key is what the whole document is about: every word of it (but stopwords) in the document's title,
