@@ -178,8 +178,9 @@ export function generateQuestions(
         if (sentence.origin !== "row") for (const gloss of glossesOf(sentence.text, logFrequency, namesPerson)) glosses.push({ gloss, source: { sentence: sentence.text.trim(), line: sentence.line } });
         // A list item's sentence ("- **Calcination.** The bicarbonate is heated to 160–230 °C") states its range as
         // prose does; its lists, events and lives are the prose's alone. A table's row is asked by its cells.
-        if (sentence.origin === "item" && /\d/.test(sentence.text) && itemIsSentence(sentence)) {
+        if (/\d/.test(sentence.text) && (sentence.origin === "prose" || (sentence.origin === "item" && itemIsSentence(sentence)))) {
           const found = rangesOf(sentence.text);
+          // The sentences shown before it, read once for all its ranges (and only for a sentence that has one).
           const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
           if (context !== null) for (const range of found) ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
         }
@@ -192,12 +193,6 @@ export function generateQuestions(
           for (const event of eventYears(sentence.text)) events.push({ event, source: { sentence: sentence.text.trim(), line: sentence.line } });
           for (const person of personYears(sentence.text, isPersonName)) lives.push({ person, source: { sentence: sentence.text.trim(), line: sentence.line } });
         }
-        if (!/\d/.test(sentence.text)) return;
-        const found = rangesOf(sentence.text);
-        // The sentences shown before it, read once for all its ranges (and only for a sentence that has one).
-        const context = found.length > 0 ? contextFor(sentence, resolveContext(sentence), leansOnEarlierText) : null;
-        if (context === null) return;
-        for (const range of found) ranges.push({ range, context, sentence: sentence.text, source: { sentence: sentence.text.trim(), line: sentence.line } });
       });
       for (const sentence of sentences) sentence.tokens = [];
       passed(draft.text.length);
