@@ -86,8 +86,9 @@ const OPENING_DATE_BEFORE = new RegExp(
   "u",
 );
 /** "When the first specimen reached Britain in ": a sentence opening on a subordinate clause, no comma yet, a preposition of time last. */
-const SUBORDINATE_CLAUSE_BEFORE =
-  /(?:^|[.!?]\s+)(?:When|After|Before|Although|Though|While|Once|Until|Since|As|Because|If)\s[^,;:.!?]{1,120}\s(?:in|on|by|during|until|from|of)\s+(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2},?)?\s+)?$/;
+const SUBORDINATE_CLAUSE_BEFORE = new RegExp(
+  String.raw`(?:^|[.!?]\s+)(?:When|After|Before|Although|Though|While|Once|Until|Since|As|Because|If)\s[^,;:.!?]{1,120}\s(?:in|on|by|during|until|from|of)\s+(?:(?:\d{1,2}\s+)?(?:${MONTH_NAMES})(?:\s+\d{1,2},?)?\s+)?$`,
+);
 /** ", again in 1850 and...": a year soon after the blank's comma, as in a list of dates. */
 const YEAR_SOON_AFTER_COMMA = /^\s*,[^.;]{0,40}?\b(?:1\d{3}|20\d{2})\b/;
 /**

@@ -61,15 +61,14 @@ export function glossesOf(sentence: string, frequency: (word: string) => number,
     while (from > 0) {
       const word = words[from - 1];
       const lower = word.toLowerCase();
-      const next = words[from];
       if (/['’]s$/.test(word) || FUNCTION_WORDS.has(lower)) break;
       const sentenceCapital = from - 1 === 0 && opensSentence;
       const foreign = !known(word);
       // "la dolce vita": a word English has, after a particle, is the phrase's too.
       const particle = FOREIGN_PARTICLES.has(lower) || (from >= 2 && FOREIGN_PARTICLES.has(words[from - 2].toLowerCase()) && !capitalised(word));
-      const genus = capitalised(word) && !capitalised(next) && !sentenceCapital;
-      const oneName = capitalised(word) && capitalised(next) && !sentenceCapital;
-      if (foreign || particle || genus || oneName) from--;
+      // A genus before its species ("Homo sapiens") or a word of one name with it ("Ad Deir"): capitalised, not as the sentence's first word.
+      const namePart = capitalised(word) && !sentenceCapital;
+      if (foreign || particle || namePart) from--;
       else break;
     }
     const termWords = words.slice(from);
